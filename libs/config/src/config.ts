@@ -1,0 +1,96 @@
+import { START_MODES, type StartMode } from '@voltstream/contracts';
+
+export type UnknownChargePointPolicy = 'pending' | 'accept' | 'reject';
+
+export interface Config {
+  natsUrl: string;
+  databaseUrl: string;
+  /** Prefix for every NATS subject and stream name; empty in production, unique per test run. */
+  namespace: string;
+  gatewayHost: string;
+  gatewayPort: number;
+  apiPort: number;
+  /** Undefined when not configured: the API then generates one at start-up and prints it. */
+  apiToken: string | undefined;
+  heartbeatInterval: number;
+  unknownChargePoints: UnknownChargePointPolicy;
+  defaultStartMode: StartMode;
+  ocppCallTimeout: number;
+  tlsCertFile: string | undefined;
+  tlsKeyFile: string | undefined;
+  /** Public base URL a wallbox should use, when the gateway sits behind a load balancer. */
+  publicGatewayUrl: string | undefined;
+  logLevel: 'error' | 'warn' | 'log' | 'debug';
+}
+
+export class ConfigError extends Error {
+  constructor(variable: string, reason: string) {
+    super(`Invalid configuration: ${variable} ${reason}`);
+    this.name = 'ConfigError';
+  }
+}
+
+type Env = Record<string, string | undefined>;
+
+function text(env: Env, name: string, fallback: string): string {
+  const value = env[name]?.trim();
+  return value ? value : fallback;
+}
+
+function optional(env: Env, name: string): string | undefined {
+  const value = env[name]?.trim();
+  return value ? value : undefined;
+}
+
+function integer(env: Env, name: string, fallback: number, min: number, max: number): number {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min || value > max) {
+    throw new ConfigError(name, `must be an integer from ${min} to ${max}, got "${raw}"`);
+  }
+  return value;
+}
+
+function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], fallback: T): T {
+  const raw = optional(env, name);
+  if (raw === undefined) return fallback;
+  if (!(allowed as readonly string[]).includes(raw)) {
+    throw new ConfigError(name, `must be one of ${allowed.join(', ')}, got "${raw}"`);
+  }
+  return raw as T;
+}
+
+function namespace(env: Env): string {
+  const raw = text(env, 'VOLTSTREAM_NAMESPACE', '');
+  if (raw && !/^[a-z][a-z0-9_-]{0,31}$/.test(raw)) {
+    throw new ConfigError('VOLTSTREAM_NAMESPACE', 'must be lower-case letters, digits, "_" or "-", starting with a letter');
+  }
+  return raw;
+}
+
+/** The one configuration loader of every Voltstream process (SPEC §8). */
+export function loadConfig(env: Env = process.env): Config {
+  const tlsCertFile = optional(env, 'TLS_CERT_FILE');
+  const tlsKeyFile = optional(env, 'TLS_KEY_FILE');
+  if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile)) {
+    throw new ConfigError('TLS_CERT_FILE/TLS_KEY_FILE', 'must be set together');
+  }
+  return {
+    natsUrl: text(env, 'NATS_URL', 'nats://127.0.0.1:4222'),
+    databaseUrl: text(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/voltstream'),
+    namespace: namespace(env),
+    gatewayHost: text(env, 'GATEWAY_HOST', '0.0.0.0'),
+    gatewayPort: integer(env, 'GATEWAY_PORT', 9000, 0, 65535),
+    apiPort: integer(env, 'API_PORT', 3000, 0, 65535),
+    apiToken: optional(env, 'API_TOKEN'),
+    heartbeatInterval: integer(env, 'HEARTBEAT_INTERVAL', 300, 1, 86400),
+    unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
+    defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),
+    ocppCallTimeout: integer(env, 'OCPP_CALL_TIMEOUT', 30, 1, 3600),
+    tlsCertFile,
+    tlsKeyFile,
+    publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),
+    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+  };
+}

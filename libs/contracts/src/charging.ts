@@ -1,0 +1,68 @@
+/** Domain vocabulary shared by events, RPC messages and read models. */
+export const START_MODES = ['auto', 'anyTag', 'centralList', 'localList', 'bothLists'] as const;
+export type StartMode = (typeof START_MODES)[number];
+
+export type AuthorizationStatus = 'Accepted' | 'Blocked' | 'Expired' | 'Invalid' | 'ConcurrentTx';
+export type RegistrationStatus = 'Accepted' | 'Pending' | 'Rejected';
+
+export interface TagEntry {
+  idTag: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  info: string;
+  expiresAt: string | null;
+  blocked: boolean;
+  parentIdTag: string | null;
+}
+
+export interface TagOwner {
+  firstName: string;
+  lastName: string;
+  email: string;
+}
+
+/**
+ * OCPP quirks a charge point is allowed, deliberately, by an operator (strict when empty):
+ * - truncateOverlongStrings: a CiString over its maximum length is cut instead of refused;
+ * - ignoreUnknownProperties: properties the schema does not define are dropped instead of refused;
+ * - acceptNumericStrings: a number sent as a string ("12.5") is read as the number.
+ */
+export const RELAXATIONS = ['truncateOverlongStrings', 'ignoreUnknownProperties', 'acceptNumericStrings'] as const;
+export type Relaxation = (typeof RELAXATIONS)[number];
+
+export interface ChargePointSettings {
+  startMode: StartMode;
+  relaxations: Relaxation[];
+  autoStartIdTag: string | null;
+  /** scrypt hash (see libs/domain password.ts), never the password itself. */
+  passwordHash: string | null;
+  description: string | null;
+}
+
+export interface SampledValue {
+  value: string;
+  context?: string;
+  format?: string;
+  measurand?: string;
+  phase?: string;
+  location?: string;
+  unit?: string;
+}
+
+export interface MeterValue {
+  timestamp: string;
+  sampledValue: SampledValue[];
+}
+
+export interface BootInfo {
+  vendor: string;
+  model: string;
+  chargePointSerialNumber?: string;
+  chargeBoxSerialNumber?: string;
+  firmwareVersion?: string;
+  iccid?: string;
+  imsi?: string;
+  meterType?: string;
+  meterSerialNumber?: string;
+}

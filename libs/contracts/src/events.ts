@@ -1,0 +1,181 @@
+import type {
+  AuthorizationStatus,
+  BootInfo,
+  ChargePointSettings,
+  MeterValue,
+  RegistrationStatus,
+  TagEntry,
+  TagOwner,
+} from './charging';
+import type { EventCategory } from './subjects';
+
+/**
+ * The events of Voltstream: the public language of the system and the content of the event log.
+ * Plain data, past tense, versioned. Never change a stored version: add a V2 and upcast on read.
+ */
+export interface EventMetadata {
+  /** The charge point the event is about; null for central tag list events. */
+  chargePoint: string | null;
+  /** When the CSMS recorded it (its own clock, ISO 8601). */
+  recordedAt: string;
+}
+
+interface Event<Type extends string, Data> {
+  type: Type;
+  version: 1;
+  data: Data;
+  metadata: EventMetadata;
+}
+
+// Registry: what operators decide about a charge point.
+export type ChargePointAdopted = Event<'ChargePointAdopted', ChargePointSettings>;
+export type ChargePointSettingsChanged = Event<'ChargePointSettingsChanged', ChargePointSettings>;
+export type ChargePointForgotten = Event<'ChargePointForgotten', Record<string, never>>;
+export type LocalTagSaved = Event<'LocalTagSaved', { tag: TagEntry }>;
+export type LocalTagRemoved = Event<'LocalTagRemoved', { idTag: string }>;
+
+// Tags: the central tag list.
+export type TagSaved = Event<'TagSaved', { tag: TagEntry }>;
+export type TagRemoved = Event<'TagRemoved', { idTag: string }>;
+
+// Station: what a charge point did or reported.
+export type ChargePointConnected = Event<'ChargePointConnected', { connectionId: string; gatewayId: string }>;
+export type ChargePointDisconnected = Event<
+  'ChargePointDisconnected',
+  { connectionId: string; gatewayId: string; reason: string }
+>;
+export type ChargePointBooted = Event<'ChargePointBooted', BootInfo & { registrationStatus: RegistrationStatus }>;
+export type HeartbeatReceived = Event<'HeartbeatReceived', Record<string, never>>;
+export type ConnectorStatusChanged = Event<
+  'ConnectorStatusChanged',
+  {
+    connectorId: number;
+    status: string;
+    errorCode: string;
+    info?: string;
+    vendorId?: string;
+    vendorErrorCode?: string;
+    /** The wallbox's own timestamp, when it sent one. */
+    timestamp?: string;
+  }
+>;
+export type IdTagPresented = Event<
+  'IdTagPresented',
+  { idTag: string; authorizationStatus: AuthorizationStatus; expiryDate?: string; parentIdTag?: string }
+>;
+export type TransactionStarted = Event<
+  'TransactionStarted',
+  {
+    transactionId: number;
+    connectorId: number;
+    idTag: string;
+    meterStart: number;
+    timestamp: string;
+    reservationId?: number;
+    authorizationStatus: AuthorizationStatus;
+    tagOwner: TagOwner | null;
+  }
+>;
+export type TransactionStopped = Event<
+  'TransactionStopped',
+  {
+    transactionId: number;
+    idTag?: string;
+    meterStop: number;
+    timestamp: string;
+    reason?: string;
+    transactionData?: MeterValue[];
+    /** false when the CSMS had no record of the transaction: kept for an operator to see. */
+    known: boolean;
+  }
+>;
+export type MeterValuesReported = Event<
+  'MeterValuesReported',
+  { connectorId: number; transactionId?: number; meterValue: MeterValue[] }
+>;
+export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: string; messageId?: string; data?: string }>;
+export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
+export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
+
+export type RegistryEvent =
+  | ChargePointAdopted
+  | ChargePointSettingsChanged
+  | ChargePointForgotten
+  | LocalTagSaved
+  | LocalTagRemoved;
+export type TagListEvent = TagSaved | TagRemoved;
+export type StationEvent =
+  | ChargePointConnected
+  | ChargePointDisconnected
+  | ChargePointBooted
+  | HeartbeatReceived
+  | ConnectorStatusChanged
+  | IdTagPresented
+  | TransactionStarted
+  | TransactionStopped
+  | MeterValuesReported
+  | DataTransferReceived
+  | DiagnosticsStatusReported
+  | FirmwareStatusReported;
+
+export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
+export type EventType = VoltstreamEvent['type'];
+export type EventOf<T extends EventType> = Extract<VoltstreamEvent, { type: T }>;
+
+export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
+  ChargePointAdopted: 'registry',
+  ChargePointSettingsChanged: 'registry',
+  ChargePointForgotten: 'registry',
+  LocalTagSaved: 'registry',
+  LocalTagRemoved: 'registry',
+  TagSaved: 'tags',
+  TagRemoved: 'tags',
+  ChargePointConnected: 'station',
+  ChargePointDisconnected: 'station',
+  ChargePointBooted: 'station',
+  HeartbeatReceived: 'station',
+  ConnectorStatusChanged: 'station',
+  IdTagPresented: 'station',
+  TransactionStarted: 'station',
+  TransactionStopped: 'station',
+  MeterValuesReported: 'station',
+  DataTransferReceived: 'station',
+  DiagnosticsStatusReported: 'station',
+  FirmwareStatusReported: 'station',
+};
+
+/** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */
+export function createEvent<T extends EventType>(
+  type: T,
+  data: EventOf<T>['data'],
+  chargePoint: string | null,
+  recordedAt: Date,
+): EventOf<T> {
+  return { type, version: 1, data, metadata: { chargePoint, recordedAt: recordedAt.toISOString() } } as EventOf<T>;
+}
+
+export class InvalidEventError extends Error {
+  constructor(reason: string) {
+    super(`Invalid event: ${reason}`);
+    this.name = 'InvalidEventError';
+  }
+}
+
+/** Validates the envelope of an event read from the log and upcasts old versions. */
+export function parseEvent(raw: unknown): VoltstreamEvent {
+  if (typeof raw !== 'object' || raw === null) throw new InvalidEventError('not an object');
+  const candidate = raw as Partial<VoltstreamEvent>;
+  if (typeof candidate.type !== 'string' || !(candidate.type in EVENT_CATEGORIES)) {
+    throw new InvalidEventError(`unknown type ${String(candidate.type)}`);
+  }
+  if (candidate.version !== 1) throw new InvalidEventError(`unknown version ${String(candidate.version)} of ${candidate.type}`);
+  if (typeof candidate.data !== 'object' || candidate.data === null) throw new InvalidEventError('data is not an object');
+  const metadata = candidate.metadata;
+  if (typeof metadata !== 'object' || metadata === null || typeof metadata.recordedAt !== 'string') {
+    throw new InvalidEventError('metadata.recordedAt missing');
+  }
+  if (metadata.chargePoint !== null && typeof metadata.chargePoint !== 'string') {
+    throw new InvalidEventError('metadata.chargePoint must be a string or null');
+  }
+  return candidate as VoltstreamEvent;
+}

@@ -1,0 +1,4 @@
+export * from './charging';
+export * from './events';
+export * from './rpc';
+export * from './subjects';

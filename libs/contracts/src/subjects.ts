@@ -1,0 +1,69 @@
+/**
+ * Every NATS subject and stream name of Voltstream, in one place (docs/architecture.md).
+ *
+ * A charge point identity may hold "." and "*", which NATS reads as token separator and
+ * wildcard, so identities are escaped into one subject token.
+ */
+export function identityToken(identity: string): string {
+  return identity.replace(/%/g, '%25').replace(/\./g, '%2E').replace(/\*/g, '%2A').replace(/>/g, '%3E');
+}
+
+export function identityFromToken(token: string): string {
+  return token.replace(/%2E/g, '.').replace(/%2A/g, '*').replace(/%3E/g, '>').replace(/%25/g, '%');
+}
+
+/** Event categories: consumers filter on one of them (nats-server 2.9 allows one filter subject). */
+export type EventCategory = 'registry' | 'station' | 'tags';
+
+export interface Subjects {
+  /** Stream holding the event log. */
+  eventsStream: string;
+  /** Every event: `<ns>vs.evt.>` */
+  allEvents: string;
+  /** `<ns>vs.evt.<category>.>` */
+  eventsOf(category: EventCategory): string;
+  /** `<ns>vs.evt.registry|station.<identity>.<EventType>`; central tag list events have no identity. */
+  event(category: EventCategory, identity: string | null, type: string): string;
+  /** Operator command to the wallbox; answered only by the gateway pod holding its connection. */
+  command(identity: string): string;
+  /** Announces a new connection so that any other pod holding the identity closes its older one. */
+  connectionClaimed(identity: string): string;
+  allConnectionClaims: string;
+  /** Request/reply decisions served by the authorization service (queue group). */
+  rpc: { boot: string; authorize: string; startTransaction: string; stopTransaction: string };
+  authorizationQueue: string;
+  /** Stream for completed transactions (SPEC §7) and its subject. */
+  billingStream: string;
+  billingCompleted: string;
+  /** Stream whose sequence numbers are transaction ids. */
+  transactionIdStream: string;
+  transactionIdSubject: string;
+}
+
+/** @param namespace empty in production; a test run uses its own to stay apart from others. */
+export function subjectsFor(namespace = ''): Subjects {
+  const prefix = namespace ? `${namespace}.` : '';
+  const streamPrefix = namespace ? `${namespace.toUpperCase().replace(/-/g, '_')}_` : '';
+  const root = `${prefix}vs`;
+  return {
+    eventsStream: `${streamPrefix}VS_EVENTS`,
+    allEvents: `${root}.evt.>`,
+    eventsOf: (category) => `${root}.evt.${category}.>`,
+    event: (category, identity, type) =>
+      identity === null ? `${root}.evt.${category}.${type}` : `${root}.evt.${category}.${identityToken(identity)}.${type}`,
+    command: (identity) => `${root}.cmd.${identityToken(identity)}`,
+    connectionClaimed: (identity) => `${root}.gw.claim.${identityToken(identity)}`,
+    allConnectionClaims: `${root}.gw.claim.*`,
+    rpc: {
+      boot: `${root}.rpc.boot`,
+      authorize: `${root}.rpc.authorize`,
+      startTransaction: `${root}.rpc.start-transaction`,
+      stopTransaction: `${root}.rpc.stop-transaction`,
+    },
+    authorizationQueue: `${root}.authorization`,
+    billingStream: `${streamPrefix}VS_BILLING`,
+    billingCompleted: `${prefix}billing.transaction.completed`,
+    transactionIdStream: `${streamPrefix}VS_TRANSACTION_IDS`,
+    transactionIdSubject: `${root}.txid`,
+  };
+}

@@ -1,0 +1,45 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { NatsConnection } from 'nats';
+import { createEvent, subjectsFor, type VoltstreamEvent } from '@voltstream/contracts';
+import { uniqueNamespace } from '@voltstream/testing';
+import { connectNats, ensureStreams, EventPublisher, followEvents } from './index';
+
+describe('event log on a real JetStream', () => {
+  const subjects = subjectsFor(uniqueNamespace());
+  let nc: NatsConnection;
+  let publisher: EventPublisher;
+
+  beforeAll(async () => {
+    nc = await connectNats(process.env.NATS_URL ?? 'nats://127.0.0.1:4222', 'events-spec');
+    await ensureStreams(nc, subjects);
+    publisher = new EventPublisher(nc, subjects);
+  });
+  afterAll(async () => {
+    const jsm = await nc.jetstreamManager();
+    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) {
+      await jsm.streams.delete(stream);
+    }
+    await nc.close();
+  });
+
+  it('stores a retried publish with the same message id once', async () => {
+    const event = createEvent('HeartbeatReceived', {}, 'CP.1*', new Date(0));
+    const first = await publisher.publish(event, 'CP.1*:42');
+    const again = await publisher.publish(event, 'CP.1*:42');
+    expect(again.duplicate).toBe(true);
+    expect(again.seq).toBe(first.seq);
+  });
+
+  it('replays the registry in order and keeps following it', async () => {
+    const settings = { startMode: 'anyTag' as const, relaxations: [], autoStartIdTag: null, passwordHash: null, description: null };
+    await publisher.publish(createEvent('ChargePointAdopted', settings, 'A', new Date()));
+    await publisher.publish(createEvent('ChargePointForgotten', {}, 'A', new Date()));
+    const seen: VoltstreamEvent[] = [];
+    const follower = await followEvents(nc, subjects.eventsStream, subjects.eventsOf('registry'), ({ event }) => seen.push(event));
+    expect(seen.map((event) => event.type)).toEqual(['ChargePointAdopted', 'ChargePointForgotten']);
+    await publisher.publish(createEvent('ChargePointAdopted', settings, 'B', new Date()));
+    await expect.poll(() => seen.length).toBe(3);
+    expect(seen[2].metadata.chargePoint).toBe('B');
+    await follower.stop();
+  });
+});

@@ -1,0 +1,62 @@
+import { headers, JSONCodec, type JetStreamClient, type NatsConnection, type PubAck } from 'nats';
+import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+
+const codec = JSONCodec();
+
+export interface StoredEvent {
+  event: VoltstreamEvent;
+  /** Position in the event log: the stream sequence. */
+  sequence: number;
+}
+
+/**
+ * Appends events to the log. Resolves only once JetStream has stored the event (publish ack),
+ * so a caller may answer a wallbox afterwards; rejects otherwise.
+ */
+export class EventPublisher {
+  private readonly js: JetStreamClient;
+
+  constructor(nc: NatsConnection, private readonly subjects: Subjects, private readonly timeoutMs = 5000) {
+    this.js = nc.jetstream({ timeout: timeoutMs });
+  }
+
+  /** @param messageId de-duplication key: the same id within the duplicate window is stored once. */
+  async publish(event: VoltstreamEvent, messageId?: string): Promise<PubAck> {
+    const subject = this.subjects.event(EVENT_CATEGORIES[event.type], event.metadata.chargePoint, event.type);
+    const h = headers();
+    h.set('Voltstream-Event-Type', event.type);
+    return this.js.publish(subject, codec.encode(event), { msgID: messageId, headers: h, timeout: this.timeoutMs });
+  }
+}
+
+export function decodeEvent(data: Uint8Array): VoltstreamEvent {
+  return parseEvent(codec.decode(data));
+}
+
+/**
+ * Reads the log from `fromSequence` on and keeps following it, in order; for in-memory state such
+ * as the gateway's and the authorization service's view of the registry. Resolves once every
+ * matching event stored at call time has been handed to `onEvent`.
+ */
+export async function followEvents(
+  nc: NatsConnection,
+  stream: string,
+  filterSubject: string,
+  onEvent: (stored: StoredEvent) => void,
+  fromSequence = 1,
+): Promise<{ stop(): Promise<void> }> {
+  const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, opt_start_seq: fromSequence });
+  const { num_pending: pendingAtStart } = await consumer.info();
+  const messages = await consumer.consume();
+  let markCaughtUp!: () => void;
+  const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
+  if (pendingAtStart === 0) markCaughtUp();
+  void (async () => {
+    for await (const message of messages) {
+      onEvent({ event: decodeEvent(message.data), sequence: message.seq });
+      if (message.info.pending === 0) markCaughtUp();
+    }
+  })();
+  await caughtUp;
+  return { stop: async () => void (await messages.close()) };
+}

@@ -1,0 +1,4 @@
+export { connectNats } from './connection';
+export { ensureStreams, DUPLICATE_WINDOW_MS } from './streams';
+export { EventPublisher, decodeEvent, followEvents } from './events';
+export type { StoredEvent } from './events';

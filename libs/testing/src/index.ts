@@ -1,0 +1,1 @@
+export { uniqueNamespace, testEnv } from './environment';

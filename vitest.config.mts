@@ -1,0 +1,18 @@
+import { resolve } from 'node:path';
+import swc from 'unplugin-swc';
+import { defineConfig } from 'vitest/config';
+
+const libs = ['config', 'contracts', 'domain', 'nats', 'ocpp', 'read-models', 'testing'];
+
+export default defineConfig({
+  plugins: [swc.vite({ module: { type: 'es6' } })],
+  resolve: {
+    alias: Object.fromEntries(libs.map((lib) => [`@voltstream/${lib}`, resolve(__dirname, `libs/${lib}/src/index.ts`)])),
+  },
+  test: {
+    include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'tools/*/src/**/*.spec.ts', 'test/**/*.test.ts'],
+    testTimeout: 30_000,
+    hookTimeout: 60_000,
+    pool: 'forks',
+  },
+});
