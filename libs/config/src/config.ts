@@ -20,6 +20,8 @@ export interface Config {
   tlsKeyFile: string | undefined;
   /** Public base URL a wallbox should use, when the gateway sits behind a load balancer. */
   publicGatewayUrl: string | undefined;
+  /** Port of the plain HTTP health endpoint of services without one of their own; none when unset. */
+  healthPort: number | undefined;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
 }
 
@@ -91,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     tlsCertFile,
     tlsKeyFile,
     publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),
+    healthPort: optional(env, 'HEALTH_PORT') === undefined ? undefined : integer(env, 'HEALTH_PORT', 0, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
   };
 }

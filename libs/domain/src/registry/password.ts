@@ -1,0 +1,28 @@
+import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+
+/**
+ * Charge point passwords (OCPP security profiles 1 and 2) are stored as scrypt hashes:
+ * `scrypt$<N>$<r>$<p>$<salt base64>$<hash base64>`. Verification cost is kept moderate because
+ * every wallbox handshake verifies one; the gateway caches a verified header per connection attempt.
+ */
+const N = 16384;
+const R = 8;
+const P = 1;
+const KEY_LENGTH = 32;
+
+export function hashPassword(password: string, salt: Buffer = randomBytes(16)): string {
+  const hash = scryptSync(password, salt, KEY_LENGTH, { N, r: R, p: P });
+  return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
+}
+
+export function verifyPassword(password: string, stored: string): boolean {
+  const [scheme, n, r, p, salt, hash] = stored.split('$');
+  if (scheme !== 'scrypt' || !salt || !hash) return false;
+  const expected = Buffer.from(hash, 'base64');
+  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
+    N: Number(n),
+    r: Number(r),
+    p: Number(p),
+  });
+  return timingSafeEqual(actual, expected);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, type ChargePointSettings, type TagEntry } from '@voltstream/contracts';
+import { RegistryView } from './registry';
+import { hashPassword, verifyPassword } from './password';
+
+const settings: ChargePointSettings = {
+  startMode: 'localList',
+  relaxations: [],
+  autoStartIdTag: null,
+  passwordHash: null,
+  description: 'Garage',
+};
+const tag = (idTag: string): TagEntry => ({
+  idTag,
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  info: '',
+  expiresAt: null,
+  blocked: false,
+  parentIdTag: null,
+});
+const at = new Date('2026-01-01T00:00:00Z');
+
+describe('RegistryView', () => {
+  it('given an adopted charge point with a local tag, when it is forgotten, then neither remain', () => {
+    const view = new RegistryView();
+    view.apply(createEvent('ChargePointAdopted', settings, 'CP1', at));
+    view.apply(createEvent('LocalTagSaved', { tag: tag('AA') }, 'CP1', at));
+    expect(view.registration('CP1')?.localTags.get('AA')?.firstName).toBe('Ada');
+    view.apply(createEvent('ChargePointForgotten', {}, 'CP1', at));
+    expect(view.registration('CP1')).toBeUndefined();
+  });
+
+  it('given a discovered charge point, settings changes and local tags do not adopt it', () => {
+    const view = new RegistryView();
+    view.apply(createEvent('ChargePointSettingsChanged', settings, 'CP2', at));
+    view.apply(createEvent('LocalTagSaved', { tag: tag('AA') }, 'CP2', at));
+    expect(view.registration('CP2')).toBeUndefined();
+  });
+
+  it('keeps settings changes and removes local and central tags', () => {
+    const view = new RegistryView();
+    view.apply(createEvent('ChargePointAdopted', settings, 'CP3', at));
+    view.apply(createEvent('ChargePointSettingsChanged', { ...settings, startMode: 'auto', autoStartIdTag: 'AUTO' }, 'CP3', at));
+    view.apply(createEvent('LocalTagSaved', { tag: tag('BB') }, 'CP3', at));
+    view.apply(createEvent('LocalTagRemoved', { idTag: 'BB' }, 'CP3', at));
+    view.apply(createEvent('TagSaved', { tag: tag('CC') }, null, at));
+    expect(view.centralTag('CC')?.email).toBe('ada@example.com');
+    view.apply(createEvent('TagRemoved', { idTag: 'CC' }, null, at));
+    expect(view.registration('CP3')?.settings.startMode).toBe('auto');
+    expect(view.registration('CP3')?.localTags.size).toBe(0);
+    expect(view.centralTag('CC')).toBeUndefined();
+  });
+
+  it('ignores station events', () => {
+    const view = new RegistryView();
+    view.apply(createEvent('HeartbeatReceived', {}, 'CP4', at));
+    expect(view.registration('CP4')).toBeUndefined();
+  });
+});
+
+describe('charge point passwords', () => {
+  it('verifies the right password only, and never stores it in clear', () => {
+    const stored = hashPassword('s3cret-wallbox-pass');
+    expect(stored).not.toContain('s3cret');
+    expect(verifyPassword('s3cret-wallbox-pass', stored)).toBe(true);
+    expect(verifyPassword('s3cret-wallbox-pasS', stored)).toBe(false);
+    expect(verifyPassword('anything', 'not-a-hash')).toBe(false);
+  });
+});

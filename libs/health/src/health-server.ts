@@ -1,0 +1,26 @@
+import { createServer, type Server } from 'node:http';
+
+export type HealthCheck = () => Promise<boolean> | boolean;
+
+/**
+ * A plain HTTP health endpoint for services that have no HTTP server of their own:
+ * `GET /health` (live: the process answers) and `GET /health/ready` (ready: every check passes).
+ */
+export async function startHealthServer(port: number, ready: HealthCheck): Promise<Server> {
+  const server = createServer((request, response) => {
+    const send = (status: number, body: object) => {
+      response.writeHead(status, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(body));
+    };
+    if (request.url === '/health') return send(200, { status: 'ok' });
+    if (request.url !== '/health/ready') return send(404, { status: 'not found' });
+    Promise.resolve()
+      .then(ready)
+      .then(
+        (ok) => send(ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' }),
+        (error: unknown) => send(503, { status: 'not ready', reason: String(error) }),
+      );
+  });
+  await new Promise<void>((resolve, reject) => server.once('error', reject).listen(port, resolve));
+  return server;
+}

@@ -1,0 +1,2 @@
+export { startHealthServer } from './health-server';
+export type { HealthCheck } from './health-server';

@@ -1,0 +1,61 @@
+import { Client } from 'pg';
+import { DataSource, type DataSourceOptions } from 'typeorm';
+import { ChargePointRow } from './entities/charge-point.entity';
+import { ConnectorRow } from './entities/connector.entity';
+import { ProjectionCheckpointRow } from './entities/projection-checkpoint.entity';
+import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
+
+export const READ_MODEL_ENTITIES = [ChargePointRow, ConnectorRow, ProjectionCheckpointRow];
+export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000];
+
+/** TypeORM options for the read models: migrations run at start, never `synchronize`. */
+export function readModelOptions(databaseUrl: string): DataSourceOptions {
+  return {
+    type: 'postgres',
+    url: databaseUrl,
+    entities: READ_MODEL_ENTITIES,
+    migrations: READ_MODEL_MIGRATIONS,
+    migrationsRun: true,
+    synchronize: false,
+    logging: ['error'],
+  };
+}
+
+/** Creates the database named in the URL if it does not exist yet (SPEC §8). */
+export async function ensureDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  if (!/^[A-Za-z0-9_-]{1,63}$/.test(name)) throw new Error(`Unsupported database name "${name}" in DATABASE_URL`);
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
+    if (existing.rowCount) return;
+    await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
+      // 42P04: another service created it at the same moment.
+      if (error.code !== '42P04') throw error;
+    });
+  } finally {
+    await client.end();
+  }
+}
+
+/** Ensures the database, connects and runs pending migrations. */
+export async function openReadModels(databaseUrl: string): Promise<DataSource> {
+  await ensureDatabase(databaseUrl);
+  return new DataSource(readModelOptions(databaseUrl)).initialize();
+}
+
+export async function dropDatabase(databaseUrl: string): Promise<void> {
+  const url = new URL(databaseUrl);
+  const name = decodeURIComponent(url.pathname.slice(1));
+  url.pathname = '/postgres';
+  const client = new Client({ connectionString: url.toString() });
+  await client.connect();
+  try {
+    await client.query(`DROP DATABASE IF EXISTS "${name}" WITH (FORCE)`);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,66 @@
+import { Column, Entity, OneToMany, PrimaryColumn } from 'typeorm';
+import { ConnectorRow } from './connector.entity';
+
+export type ChargePointState = 'discovered' | 'adopted';
+
+@Entity({ name: 'charge_points' })
+export class ChargePointRow {
+  @PrimaryColumn({ type: 'varchar', length: 48 })
+  identity: string;
+
+  @Column({ type: 'varchar', length: 16 })
+  state: ChargePointState;
+
+  @Column({ type: 'boolean', default: false })
+  online: boolean;
+
+  /** The connection the CP is online through; a disconnect of an older one does not take it offline. */
+  @Column({ name: 'connection_id', type: 'varchar', length: 64, nullable: true })
+  connectionId: string | null;
+
+  @Column({ name: 'last_seen_at', type: 'timestamptz', nullable: true })
+  lastSeenAt: Date | null;
+
+  @Column({ name: 'start_mode', type: 'varchar', length: 16, nullable: true })
+  startMode: string | null;
+
+  @Column({ name: 'auto_start_id_tag', type: 'varchar', length: 20, nullable: true })
+  autoStartIdTag: string | null;
+
+  @Column({ type: 'text', nullable: true })
+  description: string | null;
+
+  @Column({ name: 'password_set', type: 'boolean', default: false })
+  passwordSet: boolean;
+
+  @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
+  relaxations: string[];
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  vendor: string | null;
+
+  @Column({ type: 'varchar', length: 20, nullable: true })
+  model: string | null;
+
+  @Column({ name: 'serial_number', type: 'varchar', length: 25, nullable: true })
+  serialNumber: string | null;
+
+  @Column({ name: 'firmware_version', type: 'varchar', length: 50, nullable: true })
+  firmwareVersion: string | null;
+
+  @Column({ name: 'registration_status', type: 'varchar', length: 16, nullable: true })
+  registrationStatus: string | null;
+
+  @Column({ name: 'last_id_tag', type: 'varchar', length: 20, nullable: true })
+  lastIdTag: string | null;
+
+  /** Connector 0's status and error code: the charge point as a whole. */
+  @Column({ type: 'varchar', length: 32, nullable: true })
+  status: string | null;
+
+  @Column({ name: 'error_code', type: 'varchar', length: 32, nullable: true })
+  errorCode: string | null;
+
+  @OneToMany(() => ConnectorRow, (connector) => connector.chargePoint)
+  connectors: ConnectorRow[];
+}
