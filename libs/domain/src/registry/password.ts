@@ -1,4 +1,4 @@
-import { randomBytes, scryptSync, timingSafeEqual } from 'node:crypto';
+import { randomBytes, scrypt, scryptSync, timingSafeEqual, type ScryptOptions } from 'node:crypto';
 
 /**
  * Charge point passwords (OCPP security profiles 1 and 2) are stored as scrypt hashes:
@@ -15,14 +15,18 @@ export function hashPassword(password: string, salt: Buffer = randomBytes(16)): 
   return ['scrypt', N, R, P, salt.toString('base64'), hash.toString('base64')].join('$');
 }
 
-export function verifyPassword(password: string, stored: string): boolean {
+function scryptAsync(password: string, salt: Buffer, length: number, options: ScryptOptions): Promise<Buffer> {
+  return new Promise((resolve, reject) =>
+    scrypt(password, salt, length, options, (error, key) => (error ? reject(error) : resolve(key))),
+  );
+}
+
+/** Runs on libuv's thread pool, so a handshake storm does not block the event loop. */
+export async function verifyPassword(password: string, stored: string): Promise<boolean> {
   const [scheme, n, r, p, salt, hash] = stored.split('$');
   if (scheme !== 'scrypt' || !salt || !hash) return false;
   const expected = Buffer.from(hash, 'base64');
-  const actual = scryptSync(password, Buffer.from(salt, 'base64'), expected.length, {
-    N: Number(n),
-    r: Number(r),
-    p: Number(p),
-  });
+  const options = { N: Number(n), r: Number(r), p: Number(p) };
+  const actual = await scryptAsync(password, Buffer.from(salt, 'base64'), expected.length, options);
   return timingSafeEqual(actual, expected);
 }

@@ -61,11 +61,11 @@ describe('RegistryView', () => {
 });
 
 describe('charge point passwords', () => {
-  it('verifies the right password only, and never stores it in clear', () => {
+  it('verifies the right password only, and never stores it in clear', async () => {
     const stored = hashPassword('s3cret-wallbox-pass');
     expect(stored).not.toContain('s3cret');
-    expect(verifyPassword('s3cret-wallbox-pass', stored)).toBe(true);
-    expect(verifyPassword('s3cret-wallbox-pasS', stored)).toBe(false);
-    expect(verifyPassword('anything', 'not-a-hash')).toBe(false);
+    expect(await verifyPassword('s3cret-wallbox-pass', stored)).toBe(true);
+    expect(await verifyPassword('s3cret-wallbox-pasS', stored)).toBe(false);
+    expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
   });
 });

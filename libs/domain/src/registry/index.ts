@@ -1,0 +1,3 @@
+export { RegistryView, evolveRegistration, evolveCentralTag } from './registry';
+export type { Registration } from './registry';
+export { hashPassword, verifyPassword } from './password';
