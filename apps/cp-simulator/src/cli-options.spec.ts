@@ -1,0 +1,32 @@
+import { describe, expect, it } from 'vitest';
+import { CliError, parseCliOptions } from './cli-options';
+
+describe('cp-simulator options', () => {
+  it('reads a full command line', () => {
+    const options = parseCliOptions([
+      '--url', 'ws://127.0.0.1:9000/ocpp', '--count', '10', '--connectors', '3', '--prefix', 'SIM-', '--password', 'pw',
+      '--local-address', '127.0.0.2', '--local-address', '127.0.0.3', '--charge', '--duration', '60', '--meter-interval', '2',
+    ]);
+    expect(options).toEqual({
+      url: 'ws://127.0.0.1:9000/ocpp',
+      count: 10,
+      connectors: 3,
+      prefix: 'SIM-',
+      password: 'pw',
+      concurrency: 50,
+      localAddresses: ['127.0.0.2', '127.0.0.3'],
+      duration: 60,
+      charge: { sessionsPerSecond: 1, meterIntervalMs: 2000, samples: 6, idTag: 'SIM-TAG' },
+    });
+  });
+
+  it('defaults to one wallbox with two connectors, running until stopped, not charging', () => {
+    expect(parseCliOptions(['--url', 'ws://localhost:9000/ocpp'])).toMatchObject({ count: 1, connectors: 2, duration: undefined, charge: undefined });
+  });
+
+  it('refuses a missing URL and counts that are not positive integers', () => {
+    expect(() => parseCliOptions(['--count', '3'])).toThrow(CliError);
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--count', '0'])).toThrow('--count must be an integer of at least 1, got "0"');
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--connectors', '1.5'])).toThrow(CliError);
+  });
+});

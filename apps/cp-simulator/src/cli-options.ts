@@ -1,0 +1,79 @@
+import { parseArgs } from 'node:util';
+
+export interface CliOptions {
+  url: string;
+  count: number;
+  connectors: number;
+  prefix: string;
+  password: string | undefined;
+  concurrency: number;
+  localAddresses: string[];
+  /** Seconds to run; undefined runs until Ctrl-C. */
+  duration: number | undefined;
+  charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
+}
+
+export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
+  --url URL               central system base URL; the identity is appended (required)
+  --count N               wallboxes (1)
+  --connectors N          connectors per wallbox (2)
+  --prefix TEXT           identity prefix: TEXT1, TEXT2, … (SIM-)
+  --password TEXT         HTTP Basic password of every wallbox
+  --concurrency N         wallboxes connecting at once (50)
+  --local-address IP      source address, repeatable, used round-robin (e.g. 127.0.0.2)
+  --duration SECONDS      stop after this long (until Ctrl-C)
+  --charge                play charging sessions on random free connectors
+  --sessions-per-second N sessions started per second with --charge (1)
+  --meter-interval S      seconds between MeterValues of a session (10)
+  --samples N             MeterValues per session (6)
+  --id-tag TEXT           id tag presented for sessions (SIM-TAG)`;
+
+export class CliError extends Error {}
+
+function integer(name: string, raw: string | undefined, fallback: number, min: number): number {
+  if (raw === undefined) return fallback;
+  const value = Number(raw);
+  if (!Number.isInteger(value) || value < min) throw new CliError(`--${name} must be an integer of at least ${min}, got "${raw}"`);
+  return value;
+}
+
+export function parseCliOptions(args: string[]): CliOptions {
+  const { values } = parseArgs({
+    args,
+    strict: true,
+    options: {
+      url: { type: 'string' },
+      count: { type: 'string' },
+      connectors: { type: 'string' },
+      prefix: { type: 'string' },
+      password: { type: 'string' },
+      concurrency: { type: 'string' },
+      'local-address': { type: 'string', multiple: true },
+      duration: { type: 'string' },
+      charge: { type: 'boolean' },
+      'sessions-per-second': { type: 'string' },
+      'meter-interval': { type: 'string' },
+      samples: { type: 'string' },
+      'id-tag': { type: 'string' },
+    },
+  });
+  if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
+  return {
+    url: values.url,
+    count: integer('count', values.count, 1, 1),
+    connectors: integer('connectors', values.connectors, 2, 1),
+    prefix: values.prefix ?? 'SIM-',
+    password: values.password,
+    concurrency: integer('concurrency', values.concurrency, 50, 1),
+    localAddresses: values['local-address'] ?? [],
+    duration: values.duration === undefined ? undefined : integer('duration', values.duration, 0, 1),
+    charge: values.charge
+      ? {
+          sessionsPerSecond: integer('sessions-per-second', values['sessions-per-second'], 1, 1),
+          meterIntervalMs: integer('meter-interval', values['meter-interval'], 10, 1) * 1000,
+          samples: integer('samples', values.samples, 6, 1),
+          idTag: values['id-tag'] ?? 'SIM-TAG',
+        }
+      : undefined,
+  };
+}

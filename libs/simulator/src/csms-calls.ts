@@ -1,0 +1,145 @@
+import type { SimulatedChargePoint } from './charge-point';
+import { changeConfiguration, readConfiguration } from './configuration';
+import type { CsmsCallAnswer } from './connection';
+import { OcppError, type Payload } from './framing';
+
+type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
+
+/** OCPP 1.6 actions a simple Core wallbox does not support: answered NotSupported, not NotImplemented. */
+const NOT_SUPPORTED = new Set([
+  'CancelReservation',
+  'ClearChargingProfile',
+  'GetCompositeSchedule',
+  'GetDiagnostics',
+  'GetLocalListVersion',
+  'ReserveNow',
+  'SendLocalList',
+  'SetChargingProfile',
+  'UpdateFirmware',
+]);
+
+const handlers = new Map<string, Handler>([
+  ['ChangeAvailability', changeAvailability],
+  ['ChangeConfiguration', changeConfigurationCall],
+  ['ClearCache', () => ({ reply: { status: 'Accepted' } })],
+  ['DataTransfer', () => ({ reply: { status: 'UnknownVendorId' } })],
+  ['GetConfiguration', getConfiguration],
+  ['RemoteStartTransaction', remoteStartTransaction],
+  ['RemoteStopTransaction', remoteStopTransaction],
+  ['Reset', reset],
+  ['TriggerMessage', triggerMessage],
+  ['UnlockConnector', unlockConnector],
+]);
+
+/** Answers a call of the central system as a real wallbox would; throws OcppError for a CALLERROR. */
+export function answerCsmsCall(cp: SimulatedChargePoint, action: string, payload: Payload): CsmsCallAnswer {
+  const handler = handlers.get(action);
+  if (handler) return handler(cp, payload);
+  if (NOT_SUPPORTED.has(action)) throw new OcppError('NotSupported', `${action} is not supported by this charge point`);
+  throw new OcppError('NotImplemented', `unknown action ${action}`);
+}
+
+function required(payload: Payload, field: string): unknown {
+  if (payload[field] === undefined) throw new OcppError('OccurenceConstraintViolation', `${field} is required`);
+  return payload[field];
+}
+
+function integerField(payload: Payload, field: string): number {
+  const value = required(payload, field);
+  if (!Number.isInteger(value)) throw new OcppError('TypeConstraintViolation', `${field} must be an integer`);
+  return value as number;
+}
+
+function textField(payload: Payload, field: string): string {
+  const value = required(payload, field);
+  if (typeof value !== 'string') throw new OcppError('TypeConstraintViolation', `${field} must be a string`);
+  return value;
+}
+
+function oneOf<T extends string>(payload: Payload, field: string, allowed: readonly T[]): T {
+  const value = textField(payload, field);
+  if (!(allowed as readonly string[]).includes(value)) throw new OcppError('PropertyConstraintViolation', `${field} must be one of ${allowed.join(', ')}`);
+  return value as T;
+}
+
+function optionalConnectorId(payload: Payload): number | undefined {
+  return payload.connectorId === undefined ? undefined : integerField(payload, 'connectorId');
+}
+
+function isConnector(cp: SimulatedChargePoint, connectorId: number, allowZero: boolean): boolean {
+  return connectorId >= (allowZero ? 0 : 1) && connectorId <= cp.connectorCount;
+}
+
+function changeAvailability(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const connectorId = integerField(payload, 'connectorId');
+  const operative = oneOf(payload, 'type', ['Inoperative', 'Operative']) === 'Operative';
+  if (!isConnector(cp, connectorId, true)) return { reply: { status: 'Rejected' } };
+  const status = cp.transactionOn(connectorId) === undefined ? 'Accepted' : 'Scheduled';
+  return { reply: { status }, afterwards: () => cp.changeAvailability(connectorId, operative) };
+}
+
+function getConfiguration(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const keys = payload.key ?? [];
+  if (!Array.isArray(keys) || keys.some((key) => typeof key !== 'string')) throw new OcppError('TypeConstraintViolation', 'key must be a list of strings');
+  return { reply: readConfiguration(cp.configuration, keys as string[]) };
+}
+
+function changeConfigurationCall(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const status = changeConfiguration(cp.configuration, textField(payload, 'key'), textField(payload, 'value'));
+  return { reply: { status } };
+}
+
+function remoteStartTransaction(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const idTag = textField(payload, 'idTag');
+  const connectorId = cp.connectorForRemoteStart(optionalConnectorId(payload));
+  if (connectorId === undefined) return { reply: { status: 'Rejected' } };
+  return { reply: { status: 'Accepted' }, afterwards: () => cp.beginTransaction(connectorId, idTag) };
+}
+
+function remoteStopTransaction(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const connectorId = cp.connectorOfTransaction(integerField(payload, 'transactionId'));
+  if (connectorId === undefined) return { reply: { status: 'Rejected' } };
+  return { reply: { status: 'Accepted' }, afterwards: () => cp.finishTransaction(connectorId, 'Remote') };
+}
+
+function reset(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const type = oneOf(payload, 'type', ['Hard', 'Soft']);
+  return { reply: { status: 'Accepted' }, afterwards: () => cp.reboot(type === 'Hard' ? 'HardReset' : 'SoftReset') };
+}
+
+function unlockConnector(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const connectorId = integerField(payload, 'connectorId');
+  if (!isConnector(cp, connectorId, false)) return { reply: { status: 'NotSupported' } };
+  // Unlocking the cable of a running transaction ends it (OCPP 1.6 §5.18).
+  if (cp.transactionOn(connectorId) === undefined) return { reply: { status: 'Unlocked' } };
+  return { reply: { status: 'Unlocked' }, afterwards: () => cp.finishTransaction(connectorId, 'UnlockCommand') };
+}
+
+const TRIGGERABLE = [
+  'BootNotification',
+  'DiagnosticsStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'StatusNotification',
+] as const;
+
+function triggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const requested = oneOf(payload, 'requestedMessage', TRIGGERABLE);
+  const connectorId = optionalConnectorId(payload);
+  if (connectorId !== undefined && !isConnector(cp, connectorId, true)) return { reply: { status: 'Rejected' } };
+  const accepted = (afterwards: () => Promise<unknown>): CsmsCallAnswer => ({ reply: { status: 'Accepted' }, afterwards });
+  switch (requested) {
+    case 'BootNotification':
+      return accepted(() => cp.boot());
+    case 'Heartbeat':
+      return accepted(() => cp.heartbeat());
+    case 'StatusNotification':
+      return accepted(() => cp.reportStatuses(connectorId));
+    case 'MeterValues':
+      return accepted(() => cp.reportMeters(connectorId));
+    case 'DiagnosticsStatusNotification':
+    case 'FirmwareStatusNotification':
+      return { reply: { status: 'NotImplemented' } };
+  }
+}

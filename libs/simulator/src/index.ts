@@ -1,0 +1,14 @@
+export { SimulatedChargePoint } from './charge-point';
+export type { ChargePointEvents, ChargePointOptions } from './charge-point';
+export type { CloseInfo, CsmsCall } from './connection';
+export { Fleet } from './fleet';
+export type { FleetOptions, FleetStats } from './fleet';
+export type { ChargingSessionOptions, ChargingSessionOutcome, ChargingSessionResult } from './session';
+export { CallFailedError, HandshakeRefusedError } from './errors';
+export type { CallFailure } from './errors';
+export type { ConfigurationKeyValue, GetConfigurationConf } from './configuration';
+export { percentile, summarize } from './latency';
+export type { LatencySummary } from './latency';
+export { Ticker, sharedTicker } from './ticker';
+export type * from './ocpp-types';
+export type { Payload } from './framing';

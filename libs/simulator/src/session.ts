@@ -1,0 +1,104 @@
+import type { SimulatedChargePoint } from './charge-point';
+import { integerSetting } from './configuration';
+import type { Payload } from './framing';
+import type { AuthorizeConf, StartTransactionConf, StopTransactionConf } from './ocpp-types';
+import type { Ticker } from './ticker';
+
+export interface ChargingSessionOptions {
+  connectorId: number;
+  /**
+   * The card presented. Without one the vehicle waits, plugged in, for the central system to
+   * start the transaction remotely (start mode `auto`).
+   */
+  idTag?: string;
+  /** Energy delivered over the session, Wh. */
+  wh: number;
+  meterIntervalMs: number;
+  /** Periodic MeterValues sent; the energy is spread evenly over them. */
+  samples: number;
+  /** How long to wait for a remote start without an idTag; default the ConnectionTimeOut key. */
+  remoteStartTimeoutMs?: number;
+}
+
+export type ChargingSessionOutcome =
+  /** Charged `wh` and stopped the transaction itself. */
+  | 'completed'
+  /** The central system stopped the transaction (remote stop, reset, unlock) before the end. */
+  | 'stoppedByCsms'
+  /** Authorize or StartTransaction refused the tag. */
+  | 'notAuthorized'
+  /** No idTag and no remote start came in time. */
+  | 'notStarted';
+
+export interface ChargingSessionResult {
+  outcome: ChargingSessionOutcome;
+  transactionId: number | undefined;
+  /** The central system's answers; `startTransaction` is absent for a remotely started session. */
+  answers: {
+    authorize?: AuthorizeConf;
+    startTransaction?: StartTransactionConf;
+    meterValues: Payload[];
+    stopTransaction?: StopTransactionConf;
+  };
+}
+
+/**
+ * A vehicle plugs in and charges: Preparing → (Authorize) → StartTransaction → Charging →
+ * periodic MeterValues → StopTransaction → Finishing → Available.
+ */
+export async function plugInAndCharge(cp: SimulatedChargePoint, options: ChargingSessionOptions, ticker: Ticker): Promise<ChargingSessionResult> {
+  const { connectorId, idTag } = options;
+  const answers: ChargingSessionResult['answers'] = { meterValues: [] };
+  await cp.statusNotification(connectorId, 'Preparing');
+  if (idTag !== undefined) {
+    answers.authorize = await cp.authorize(idTag);
+    if (answers.authorize.idTagInfo.status !== 'Accepted') return unplugged(cp, connectorId, 'notAuthorized', answers);
+    answers.startTransaction = await cp.beginTransaction(connectorId, idTag);
+    if (answers.startTransaction.idTagInfo.status !== 'Accepted') {
+      return { outcome: 'notAuthorized', transactionId: answers.startTransaction.transactionId, answers };
+    }
+  }
+  const transactionId = idTag === undefined ? await remoteStart(cp, options, ticker) : answers.startTransaction?.transactionId;
+  if (transactionId === undefined) return unplugged(cp, connectorId, 'notStarted', answers);
+  return charge(cp, options, transactionId, answers, ticker);
+}
+
+async function charge(
+  cp: SimulatedChargePoint,
+  options: ChargingSessionOptions,
+  transactionId: number,
+  answers: ChargingSessionResult['answers'],
+  ticker: Ticker,
+): Promise<ChargingSessionResult> {
+  const { connectorId, samples, wh } = options;
+  const meterStart = cp.meterOf(connectorId);
+  const stillRunning = (): boolean => cp.transactionOn(connectorId) === transactionId;
+  for (let sample = 1; sample <= samples && stillRunning(); sample++) {
+    await ticker.sleep(options.meterIntervalMs);
+    if (!stillRunning()) break;
+    answers.meterValues.push(await cp.meterValues(connectorId, meterStart + Math.round((wh * sample) / samples), transactionId));
+  }
+  if (!stillRunning()) return { outcome: 'stoppedByCsms', transactionId, answers };
+  answers.stopTransaction = await cp.finishTransaction(connectorId, 'Local');
+  return { outcome: 'completed', transactionId, answers };
+}
+
+/** Waits, plugged in, until the central system has started a transaction on the connector. */
+async function remoteStart(cp: SimulatedChargePoint, options: ChargingSessionOptions, ticker: Ticker): Promise<number | undefined> {
+  const timeoutMs = options.remoteStartTimeoutMs ?? integerSetting(cp.configuration, 'ConnectionTimeOut') * 1000;
+  const deadline = Date.now() + timeoutMs;
+  while (cp.transactionOn(options.connectorId) === undefined && Date.now() < deadline) {
+    await ticker.sleep(ticker.resolutionMs);
+  }
+  return cp.transactionOn(options.connectorId);
+}
+
+async function unplugged(
+  cp: SimulatedChargePoint,
+  connectorId: number,
+  outcome: ChargingSessionOutcome,
+  answers: ChargingSessionResult['answers'],
+): Promise<ChargingSessionResult> {
+  await cp.unplug(connectorId);
+  return { outcome, transactionId: undefined, answers };
+}

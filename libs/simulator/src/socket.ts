@@ -1,0 +1,53 @@
+import type { IncomingMessage } from 'node:http';
+import WebSocket from 'ws';
+import { HandshakeRefusedError } from './errors';
+
+export interface SocketOptions {
+  protocols: string[];
+  /** Sent as `Authorization: Basic base64(identity:password)` (OCPP 1.6 security profile 1). */
+  basicAuth?: { identity: string; password: string };
+  localAddress?: string;
+  handshakeTimeoutMs: number;
+}
+
+/** `base` + `/` + the URL-encoded identity: the charge point's endpoint (SPEC §3). */
+export function endpointOf(base: string, identity: string): string {
+  return `${base.replace(/\/+$/, '')}/${encodeURIComponent(identity)}`;
+}
+
+function authorizationHeader(basicAuth: SocketOptions['basicAuth']): Record<string, string> {
+  if (!basicAuth) return {};
+  const credentials = Buffer.from(`${basicAuth.identity}:${basicAuth.password}`).toString('base64');
+  return { Authorization: `Basic ${credentials}` };
+}
+
+/** Opens a WebSocket; rejects with HandshakeRefusedError when the server answers with an HTTP status. */
+export function openSocket(url: string, options: SocketOptions): Promise<WebSocket> {
+  const socket = new WebSocket(url, options.protocols, {
+    headers: authorizationHeader(options.basicAuth),
+    localAddress: options.localAddress,
+    handshakeTimeout: options.handshakeTimeoutMs,
+    // Thousands of sockets per process: a deflate context each would cost far more than it saves.
+    perMessageDeflate: false,
+  });
+  return new Promise((resolve, reject) => {
+    let refusal: HandshakeRefusedError | undefined;
+    const onRefused = (_request: unknown, response: IncomingMessage): void => {
+      refusal = new HandshakeRefusedError(response.statusCode ?? 0, response.statusMessage);
+      response.resume();
+      socket.terminate();
+    };
+    const onError = (error: Error): void => {
+      stopListening();
+      reject(refusal ?? error);
+    };
+    const onOpen = (): void => {
+      stopListening();
+      resolve(socket);
+    };
+    const stopListening = (): void => {
+      socket.off('unexpected-response', onRefused).off('error', onError).off('open', onOpen);
+    };
+    socket.on('unexpected-response', onRefused).on('error', onError).on('open', onOpen);
+  });
+}
