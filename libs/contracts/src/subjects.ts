@@ -22,6 +22,8 @@ export interface Subjects {
   allEvents: string;
   /** `<ns>vs.evt.<category>.>` */
   eventsOf(category: EventCategory): string;
+  /** One event type of every charge point: `<ns>vs.evt.<category>.*.<EventType>` */
+  eventsOfType(category: Exclude<EventCategory, 'tags'>, type: string): string;
   /** `<ns>vs.evt.registry|station.<identity>.<EventType>`; central tag list events have no identity. */
   event(category: EventCategory, identity: string | null, type: string): string;
   /** Operator command to the wallbox; answered only by the gateway pod holding its connection. */
@@ -38,6 +40,8 @@ export interface Subjects {
   /** Stream whose sequence numbers are transaction ids. */
   transactionIdStream: string;
   transactionIdSubject: string;
+  /** KeyValue bucket of the authorization service: start keys, transactions, active connectors. */
+  transactionsBucket: string;
 }
 
 /** @param namespace empty in production; a test run uses its own to stay apart from others. */
@@ -49,6 +53,7 @@ export function subjectsFor(namespace = ''): Subjects {
     eventsStream: `${streamPrefix}VS_EVENTS`,
     allEvents: `${root}.evt.>`,
     eventsOf: (category) => `${root}.evt.${category}.>`,
+    eventsOfType: (category, type) => `${root}.evt.${category}.*.${type}`,
     event: (category, identity, type) =>
       identity === null ? `${root}.evt.${category}.${type}` : `${root}.evt.${category}.${identityToken(identity)}.${type}`,
     command: (identity) => `${root}.cmd.${identityToken(identity)}`,
@@ -65,5 +70,6 @@ export function subjectsFor(namespace = ''): Subjects {
     billingCompleted: `${prefix}billing.transaction.completed`,
     transactionIdStream: `${streamPrefix}VS_TRANSACTION_IDS`,
     transactionIdSubject: `${root}.txid`,
+    transactionsBucket: namespace ? `${namespace}_vs_transactions` : 'vs_transactions',
   };
 }

@@ -15,7 +15,7 @@ function streamConfigs(subjects: Subjects): Partial<StreamConfig>[] {
     { name: subjects.eventsStream, subjects: [subjects.allEvents], ...durable },
     { name: subjects.billingStream, subjects: [subjects.billingCompleted], ...durable },
     // Only the sequence numbers matter here; one message per transaction id ever handed out.
-    { name: subjects.transactionIdStream, subjects: [subjects.transactionIdSubject], ...durable },
+    { name: subjects.transactionIdStream, subjects: [subjects.transactionIdSubject], ...durable, max_msgs_per_subject: 1 },
   ];
 }
 

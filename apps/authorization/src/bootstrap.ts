@@ -1,0 +1,73 @@
+import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { NestFactory } from '@nestjs/core';
+import { Logger, type LogLevel } from '@nestjs/common';
+import type { Config } from '@voltstream/config';
+import { subjectsFor } from '@voltstream/contracts';
+import { startHealthServer } from '@voltstream/health';
+import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import { AuthorizationModule, ServiceResources } from './authorization.module';
+import { AuthorizationService } from './authorization.service';
+import { AutoStarter } from './auto-starter';
+import { watchConnection } from './connection-state';
+import { DrainingNatsServer } from './draining-nats-server';
+import { RegistryFollower } from './registry-follower';
+import { TransactionStore } from './transaction-store';
+
+export interface RunningAuthorization {
+  /** Port of the health endpoint, when HEALTH_PORT is configured. */
+  healthPort: number | undefined;
+  /** Stops answering, finishes what is under way and drains the NATS connection. */
+  close(): Promise<void>;
+}
+
+const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
+
+function levelsUpTo(level: Config['logLevel']): LogLevel[] {
+  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
+}
+
+async function closeServer(server: Server | undefined): Promise<void> {
+  if (!server) return;
+  await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
+}
+
+/**
+ * Starts the authorization service: it follows the registry until caught up, then answers the
+ * gateway's `vs.rpc.*` requests in the authorization queue group and starts `auto` sessions.
+ */
+export async function startAuthorization(config: Config): Promise<RunningAuthorization> {
+  const subjects = subjectsFor(config.namespace);
+  const nc = await connectNats(config.natsUrl, 'authorization');
+  const isConnected = watchConnection(nc);
+  const registry = new RegistryFollower();
+  let health: Server | undefined;
+  let autoStarter: AutoStarter | undefined;
+  const resources = new ServiceResources([
+    async () => autoStarter?.stop(),
+    () => registry.stop(),
+    () => closeServer(health),
+    () => nc.drain(),
+  ]);
+  try {
+    if (config.healthPort !== undefined) {
+      health = await startHealthServer(config.healthPort, () => isConnected() && registry.isCaughtUp());
+    }
+    await ensureStreams(nc, subjects);
+    await registry.start(nc, subjects);
+    const transactions = await TransactionStore.open(nc, subjects);
+    autoStarter = new AutoStarter(nc, subjects, registry, transactions, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
+    await autoStarter.start();
+    const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config);
+    const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {
+      strategy: new DrainingNatsServer(nc, subjects.authorizationQueue),
+      logger: levelsUpTo(config.logLevel),
+    });
+    app.enableShutdownHooks();
+    await app.listen();
+    return { healthPort: health && (health.address() as AddressInfo).port, close: () => app.close() };
+  } catch (error) {
+    await resources.onApplicationShutdown();
+    throw error;
+  }
+}

@@ -1,0 +1,18 @@
+export type { Relaxation } from '@voltstream/contracts';
+export * from './errors';
+export {
+  CALL,
+  CALL_ERROR,
+  CALL_RESULT,
+  MAX_UNIQUE_ID_LENGTH,
+  parseFrame,
+  serializeCall,
+  serializeCallError,
+  serializeCallResult,
+  type CallErrorFrame,
+  type CallFrame,
+  type CallResultFrame,
+  type OcppFrame,
+  type ParsedFrame,
+} from './framing';
+export * from './v16';

@@ -1,0 +1,59 @@
+/** Every OCPP 1.6 action, by the side that initiates it (DataTransfer is sent by both). */
+
+export const CHARGE_POINT_ACTIONS = [
+  'Authorize',
+  'BootNotification',
+  'DataTransfer',
+  'DiagnosticsStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'StartTransaction',
+  'StatusNotification',
+  'StopTransaction',
+] as const;
+export type ChargePointAction = (typeof CHARGE_POINT_ACTIONS)[number];
+
+export const CENTRAL_SYSTEM_ACTIONS = [
+  'CancelReservation',
+  'ChangeAvailability',
+  'ChangeConfiguration',
+  'ClearCache',
+  'ClearChargingProfile',
+  'DataTransfer',
+  'GetCompositeSchedule',
+  'GetConfiguration',
+  'GetDiagnostics',
+  'GetLocalListVersion',
+  'RemoteStartTransaction',
+  'RemoteStopTransaction',
+  'ReserveNow',
+  'Reset',
+  'SendLocalList',
+  'SetChargingProfile',
+  'TriggerMessage',
+  'UnlockConnector',
+  'UpdateFirmware',
+] as const;
+export type CentralSystemAction = (typeof CENTRAL_SYSTEM_ACTIONS)[number];
+
+export type OcppAction = ChargePointAction | CentralSystemAction;
+
+/**
+ * Actions of the "OCPP 1.6 Security Whitepaper" extension: recognised, not supported (a CALL of
+ * one is answered NotSupported rather than NotImplemented, OCPP-J 1.6 §4.2.3).
+ */
+export const SECURITY_EXTENSION_ACTIONS = [
+  'CertificateSigned',
+  'DeleteCertificate',
+  'ExtendedTriggerMessage',
+  'GetInstalledCertificateIds',
+  'GetLog',
+  'InstallCertificate',
+  'LogStatusNotification',
+  'SecurityEventNotification',
+  'SignCertificate',
+  'SignedFirmwareStatusNotification',
+  'SignedUpdateFirmware',
+] as const;
+export type SecurityExtensionAction = (typeof SECURITY_EXTENSION_ACTIONS)[number];

@@ -1,0 +1,13 @@
+export * from './actions';
+export * from './core-central-system';
+export * from './core-charge-point';
+export * from './enums';
+export * from './firmware';
+export { toDate } from './formats';
+export * from './local-auth-list';
+export { isOcppAction, validateConfirmation, validateRequest, type OcppConfirmation, type OcppRequest } from './messages';
+export * from './remote-trigger';
+export * from './reservation';
+export * from './smart-charging';
+export * from './types';
+export type { Validated, ValidationOptions } from './validation';
