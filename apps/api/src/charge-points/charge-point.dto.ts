@@ -1,0 +1,76 @@
+import { ApiPropertyOptional } from '@nestjs/swagger';
+import { RELAXATIONS, START_MODES, type Relaxation, type StartMode } from '@voltstream/contracts';
+import { Type } from 'class-transformer';
+import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+
+export class ListChargePointsQuery {
+  @ApiPropertyOptional({ enum: ['discovered', 'adopted'] })
+  @IsOptional()
+  @IsIn(['discovered', 'adopted'])
+  state?: 'discovered' | 'adopted';
+}
+
+/** PUT body: adopts the charge point, or changes the fields given; an absent field is kept. */
+export class PutChargePointBody {
+  @ApiPropertyOptional({ enum: START_MODES, description: 'DEFAULT_START_MODE when adopting without one' })
+  @IsOptional()
+  @IsIn(START_MODES)
+  startMode?: StartMode;
+
+  @ApiPropertyOptional({ type: String, nullable: true, minLength: 1, maxLength: 20, description: 'required for startMode auto' })
+  @IsOptional()
+  @IsString()
+  @Length(1, 20)
+  autoStartIdTag?: string | null;
+
+  @ApiPropertyOptional({
+    type: String,
+    nullable: true,
+    minLength: 8,
+    maxLength: 40,
+    writeOnly: true,
+    description: 'HTTP Basic password the wallbox must present; stored hashed, never returned; null removes it',
+  })
+  @IsOptional()
+  @IsString()
+  @Length(8, 40)
+  password?: string | null;
+
+  @ApiPropertyOptional({ type: String, nullable: true, maxLength: 500 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(500)
+  description?: string | null;
+
+  @ApiPropertyOptional({ enum: RELAXATIONS, isArray: true, description: 'OCPP quirks allowed to this wallbox; [] is strict' })
+  @IsOptional()
+  @IsArray()
+  @IsIn(RELAXATIONS, { each: true })
+  relaxations?: Relaxation[];
+}
+
+export class MeterValuesQuery {
+  @ApiPropertyOptional({ format: 'date-time', description: 'from this time on (inclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  from?: string;
+
+  @ApiPropertyOptional({ format: 'date-time', description: 'before this time (exclusive)' })
+  @IsOptional()
+  @IsISO8601({ strict: true })
+  to?: string;
+
+  @ApiPropertyOptional({
+    type: 'integer',
+    minimum: 1,
+    maximum: 10000,
+    default: 1000,
+    description: 'at most this many, oldest first',
+  })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(10000)
+  limit?: number;
+}

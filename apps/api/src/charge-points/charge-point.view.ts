@@ -1,0 +1,132 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { RELAXATIONS, START_MODES } from '@voltstream/contracts';
+import type { ChargePointRow, ConnectorRow } from '@voltstream/read-models';
+
+/** A connector as SPEC §5 names its fields. */
+export class ConnectorView {
+  @ApiProperty({ minimum: 1 })
+  connectorId: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Meter reading in kWh' })
+  meterValue: number | null;
+
+  @ApiProperty({ description: 'false when the connector is Unavailable' })
+  available: boolean;
+
+  @ApiProperty({ description: 'OCPP ChargePointStatus', example: 'Available' })
+  status: string;
+
+  @ApiProperty({ description: 'OCPP error code, "" when NoError' })
+  errorCode: string;
+
+  @ApiProperty({ description: 'a transaction is active' })
+  transaction: boolean;
+
+  @ApiProperty({ type: Number, nullable: true })
+  transactionId: number | null;
+
+  @ApiProperty({ description: 'Wh' })
+  transactionMeterStart: number;
+
+  @ApiProperty({ type: Number, nullable: true, description: 'Wh; null while the transaction is active' })
+  transactionMeterEnd: number | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  transactionIdTag: string | null;
+
+  @ApiProperty({ description: 'Wh consumed by the current or last transaction' })
+  transactionConsumption: number;
+}
+
+/** A charge point as SPEC §5 names its fields, plus its operator settings (never the password). */
+export class ChargePointView {
+  @ApiProperty()
+  identity: string;
+
+  @ApiProperty({ enum: ['discovered', 'adopted'] })
+  state: string;
+
+  @ApiProperty()
+  online: boolean;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true })
+  lastSeenAt: string | null;
+
+  @ApiProperty({ enum: START_MODES, nullable: true })
+  startMode: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  autoStartIdTag: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  vendor: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  model: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  serialNumber: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  firmwareVersion: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the last tag presented, accepted or not' })
+  lastIdTag: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "connector 0's status" })
+  status: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: "connector 0's error code" })
+  errorCode: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  description: string | null;
+
+  @ApiProperty({ description: 'the wallbox must authenticate with a password (HTTP Basic)' })
+  passwordSet: boolean;
+
+  @ApiProperty({ enum: RELAXATIONS, isArray: true })
+  relaxations: string[];
+
+  @ApiProperty({ type: () => [ConnectorView] })
+  connectors: ConnectorView[];
+}
+
+export function toConnectorView(row: ConnectorRow): ConnectorView {
+  return {
+    connectorId: row.connectorId,
+    meterValue: row.meterValue,
+    available: row.available,
+    status: row.status,
+    errorCode: row.errorCode,
+    transaction: row.transaction,
+    transactionId: row.transactionId,
+    transactionMeterStart: row.transactionMeterStart,
+    transactionMeterEnd: row.transactionMeterEnd,
+    transactionIdTag: row.transactionIdTag,
+    transactionConsumption: row.transactionConsumption,
+  };
+}
+
+export function toChargePointView(row: ChargePointRow): ChargePointView {
+  const connectors = [...(row.connectors ?? [])].sort((a, b) => a.connectorId - b.connectorId);
+  return {
+    identity: row.identity,
+    state: row.state,
+    online: row.online,
+    lastSeenAt: row.lastSeenAt?.toISOString() ?? null,
+    startMode: row.startMode,
+    autoStartIdTag: row.autoStartIdTag,
+    vendor: row.vendor,
+    model: row.model,
+    serialNumber: row.serialNumber,
+    firmwareVersion: row.firmwareVersion,
+    lastIdTag: row.lastIdTag,
+    status: row.status,
+    errorCode: row.errorCode,
+    description: row.description,
+    passwordSet: row.passwordSet,
+    relaxations: row.relaxations,
+    connectors: connectors.map(toConnectorView),
+  };
+}

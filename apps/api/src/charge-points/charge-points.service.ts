@@ -1,0 +1,76 @@
+import { Inject, Injectable } from '@nestjs/common';
+import type { Config } from '@voltstream/config';
+import {
+  decideChargePointForget,
+  decideChargePointUpdate,
+  hashPassword,
+  type ChargePointChanges,
+  type ChargePointRecord,
+} from '@voltstream/domain';
+import { ChargePointRow } from '@voltstream/read-models';
+import type { DataSource, Repository } from 'typeorm';
+import { EventLog } from '../infrastructure/event-log.service';
+import { notFound } from '../infrastructure/operation-failed.error';
+import { RegistrySettings } from '../infrastructure/registry-settings.service';
+import { API_CONFIG, READ_MODELS } from '../infrastructure/tokens';
+import type { PutChargePointBody } from './charge-point.dto';
+import { toChargePointView, type ChargePointView } from './charge-point.view';
+
+export interface PutOutcome {
+  chargePoint: ChargePointView;
+  /** The charge point was adopted by this request (rather than changed). */
+  adopted: boolean;
+}
+
+/** Reads and operator writes of charge points; shared by the REST controllers and GraphQL. */
+@Injectable()
+export class ChargePointsService {
+  private readonly chargePoints: Repository<ChargePointRow>;
+
+  constructor(
+    @Inject(READ_MODELS) readModels: DataSource,
+    @Inject(API_CONFIG) private readonly config: Config,
+    private readonly registry: RegistrySettings,
+    private readonly eventLog: EventLog,
+  ) {
+    this.chargePoints = readModels.getRepository(ChargePointRow);
+  }
+
+  async list(state?: 'discovered' | 'adopted'): Promise<ChargePointView[]> {
+    const rows = await this.chargePoints.find({
+      where: state ? { state } : {},
+      relations: { connectors: true },
+      order: { identity: 'ASC' },
+    });
+    return rows.map(toChargePointView);
+  }
+
+  async get(identity: string): Promise<ChargePointView> {
+    const row = await this.chargePoints.findOne({ where: { identity }, relations: { connectors: true } });
+    if (!row) throw notFound(`charge point ${identity} not found`);
+    return toChargePointView(row);
+  }
+
+  async put(identity: string, body: PutChargePointBody): Promise<PutOutcome> {
+    const current = await this.record(identity);
+    const command = { identity, changes: toChanges(body), defaultStartMode: this.config.defaultStartMode, at: new Date() };
+    await this.eventLog.commit(decideChargePointUpdate(command, current));
+    return { chargePoint: await this.get(identity), adopted: current.settings === null };
+  }
+
+  async forget(identity: string): Promise<void> {
+    await this.eventLog.commit(decideChargePointForget({ identity, at: new Date() }, await this.record(identity)));
+  }
+
+  /** What a write is decided against: the read models for existence, the event log for the settings. */
+  async record(identity: string): Promise<ChargePointRecord> {
+    const [known, settings] = await Promise.all([this.chargePoints.existsBy({ identity }), this.registry.of(identity)]);
+    return { known, settings };
+  }
+}
+
+function toChanges(body: PutChargePointBody): ChargePointChanges {
+  const { password, ...changes } = body;
+  if (password === undefined) return changes;
+  return { ...changes, passwordHash: password === null ? null : hashPassword(password) };
+}

@@ -1,0 +1,79 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { RESET_TYPES, TRIGGER_MESSAGES, type ResetType, type TriggerableMessage } from '@voltstream/domain';
+import { Transform } from 'class-transformer';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
+import { IdentityParams } from '../infrastructure/params';
+
+export class AvailabilityBody {
+  @ApiProperty({ description: 'true: Operative, false: Inoperative' })
+  @IsBoolean()
+  available: boolean;
+}
+
+export class RemoteStartBody {
+  @ApiProperty({ minLength: 1, maxLength: 20 })
+  @IsString()
+  @Length(1, 20)
+  idTag: string;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  connectorId?: number;
+}
+
+export class RemoteStopBody {
+  @ApiProperty({ type: 'integer' })
+  @IsInt()
+  transactionId: number;
+}
+
+export class ResetBody {
+  @ApiProperty({ enum: RESET_TYPES })
+  @IsIn(RESET_TYPES)
+  type: ResetType;
+}
+
+export class UnlockBody {
+  @ApiProperty({ type: 'integer', minimum: 1 })
+  @IsInt()
+  @Min(1)
+  connectorId: number;
+}
+
+export class TriggerBody {
+  @ApiProperty({ enum: TRIGGER_MESSAGES })
+  @IsIn(TRIGGER_MESSAGES)
+  message: TriggerableMessage;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
+  @IsOptional()
+  @IsInt()
+  @Min(1)
+  connectorId?: number;
+}
+
+/** `?key=A&key=B` or `?key=A,B`; no key asks for the whole configuration. */
+export class GetConfigurationQuery {
+  @ApiPropertyOptional({ type: [String], description: 'configuration keys (CiString50)' })
+  @IsOptional()
+  @Transform(({ value }) => [value].flat().flatMap((keys: unknown) => String(keys).split(',')).filter(Boolean))
+  @IsArray()
+  @ArrayMaxSize(100)
+  @Length(1, 50, { each: true })
+  key?: string[];
+}
+
+export class ConfigurationKeyParams extends IdentityParams {
+  @ApiProperty({ minLength: 1, maxLength: 50 })
+  @Length(1, 50)
+  key: string;
+}
+
+export class ChangeConfigurationBody {
+  @ApiProperty({ maxLength: 500 })
+  @IsString()
+  @MaxLength(500)
+  value: string;
+}

@@ -1,0 +1,26 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+
+/** The charge point's own answer, relayed as it gave it. */
+export class CommandStatusView {
+  @ApiProperty({ example: 'Accepted', description: 'e.g. Accepted, Rejected, Scheduled; Unlocked, UnlockFailed, NotSupported' })
+  status: string;
+}
+
+export class ConfigurationKeyView {
+  @ApiProperty()
+  key: string;
+
+  @ApiProperty()
+  readonly: boolean;
+
+  @ApiPropertyOptional()
+  value?: string;
+}
+
+export class ConfigurationView {
+  @ApiPropertyOptional({ type: [ConfigurationKeyView] })
+  configurationKey?: ConfigurationKeyView[];
+
+  @ApiPropertyOptional({ type: [String] })
+  unknownKey?: string[];
+}

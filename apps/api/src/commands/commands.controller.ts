@@ -1,0 +1,104 @@
+import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
+import {
+  ApiBadGatewayResponse,
+  ApiBearerAuth,
+  ApiConflictResponse,
+  ApiGatewayTimeoutResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+  ApiTags,
+} from '@nestjs/swagger';
+import { ConnectorParams, IdentityParams } from '../infrastructure/params';
+import {
+  AvailabilityBody,
+  ChangeConfigurationBody,
+  ConfigurationKeyParams,
+  GetConfigurationQuery,
+  RemoteStartBody,
+  RemoteStopBody,
+  ResetBody,
+  TriggerBody,
+  UnlockBody,
+} from './command.dto';
+import { CommandStatusView, ConfigurationView } from './command.view';
+import { CommandsService, type WallboxAnswer } from './commands.service';
+
+@ApiTags('commands')
+@ApiBearerAuth()
+@ApiNotFoundResponse({ description: 'unknown charge point or connector' })
+@ApiConflictResponse({ description: 'the charge point is offline' })
+@ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' })
+@ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' })
+@Controller('charge-points/:identity')
+export class CommandsController {
+  constructor(private readonly commands: CommandsService) {}
+
+  @Post('connectors/:connectorId/availability')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView, description: 'ChangeAvailability: Accepted, Rejected or Scheduled' })
+  availability(
+    @Param() { identity, connectorId }: ConnectorParams,
+    @Body() { available }: AvailabilityBody,
+  ): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'changeAvailability', connectorId, available });
+  }
+
+  @Post('remote-start')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView })
+  remoteStart(
+    @Param() { identity }: IdentityParams,
+    @Body() { idTag, connectorId }: RemoteStartBody,
+  ): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId });
+  }
+
+  @Post('remote-stop')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView })
+  remoteStop(@Param() { identity }: IdentityParams, @Body() { transactionId }: RemoteStopBody): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'remoteStop', transactionId });
+  }
+
+  @Post('reset')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView })
+  reset(@Param() { identity }: IdentityParams, @Body() { type }: ResetBody): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'reset', resetType: type });
+  }
+
+  @Post('unlock')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView })
+  unlock(@Param() { identity }: IdentityParams, @Body() { connectorId }: UnlockBody): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'unlock', connectorId });
+  }
+
+  @Post('trigger')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView })
+  trigger(
+    @Param() { identity }: IdentityParams,
+    @Body() { message, connectorId }: TriggerBody,
+  ): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'trigger', message, connectorId });
+  }
+
+  @Get('configuration')
+  @ApiOkResponse({ type: ConfigurationView })
+  configuration(
+    @Param() { identity }: IdentityParams,
+    @Query() { key }: GetConfigurationQuery,
+  ): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'getConfiguration', keys: key });
+  }
+
+  @Put('configuration/:key')
+  @ApiOkResponse({ type: CommandStatusView, description: 'Accepted, Rejected, RebootRequired or NotSupported' })
+  changeConfiguration(
+    @Param() { identity, key }: ConfigurationKeyParams,
+    @Body() { value }: ChangeConfigurationBody,
+  ): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'changeConfiguration', key, value });
+  }
+}

@@ -1,0 +1,124 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { createEvent, type WallboxCommand, type WallboxCommandReply } from '@voltstream/contracts';
+import { JSONCodec, type Subscription } from 'nats';
+import { startTestApi, type TestApi } from '../../test-support/api-harness';
+
+const codec = JSONCodec();
+const CP = 'CP-CMD';
+const configuration = { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }], unknownKey: ['Nope'] };
+
+describe('commands to wallboxes (a test subscriber plays the gateway holding the connection)', () => {
+  let t: TestApi;
+  let gateway: Subscription | undefined;
+  const received: WallboxCommand[] = [];
+
+  beforeAll(async () => {
+    t = await startTestApi({ projection: true, env: { OCPP_CALL_TIMEOUT: '1' } });
+    await t.request('PUT', `/api/charge-points/${CP}`, { body: { startMode: 'anyTag' } });
+    await t.record(createEvent('ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' }, CP, new Date()));
+  });
+  afterEach(() => {
+    gateway?.unsubscribe();
+    gateway = undefined;
+    received.length = 0;
+  });
+  afterAll(() => t?.close());
+
+  /** Answers every command with `reply`; null leaves it unanswered, as a gateway that hangs would. */
+  async function playGateway(reply: (command: WallboxCommand) => WallboxCommandReply | null): Promise<void> {
+    gateway = t.nc.subscribe(t.subjects.command(CP), {
+      callback: (_error, message) => {
+        const command = codec.decode(message.data) as WallboxCommand;
+        received.push(command);
+        const answer = reply(command);
+        if (answer) message.respond(codec.encode(answer));
+      },
+    });
+    await t.nc.flush();
+  }
+
+  const statusReply = (status: string): WallboxCommandReply => ({ outcome: 'result', payload: { status } });
+
+  it.each(['Accepted', 'Rejected', 'Scheduled'])('relays ChangeAvailability answered %s', async (status) => {
+    await playGateway(() => statusReply(status));
+    const answer = await t.request('POST', `/api/charge-points/${CP}/connectors/1/availability`, { body: { available: false } });
+    expect(answer).toEqual({ status: 200, body: { status } });
+    expect(received).toEqual([{ action: 'ChangeAvailability', payload: { connectorId: 1, type: 'Inoperative' } }]);
+  });
+
+  it('asks connector 0 (the whole charge point) to become Operative', async () => {
+    await playGateway(() => statusReply('Accepted'));
+    expect((await t.request('POST', `/api/charge-points/${CP}/connectors/0/availability`, { body: { available: true } })).status).toBe(200);
+    expect(received[0]).toEqual({ action: 'ChangeAvailability', payload: { connectorId: 0, type: 'Operative' } });
+  });
+
+  it('sends every other command as its OCPP call and relays the answer', async () => {
+    await playGateway((command) =>
+      command.action === 'GetConfiguration'
+        ? { outcome: 'result', payload: configuration }
+        : statusReply('Accepted'),
+    );
+    const base = `/api/charge-points/${CP}`;
+    await t.request('POST', `${base}/remote-start`, { body: { idTag: 'CARD-1', connectorId: 1 } });
+    await t.request('POST', `${base}/remote-stop`, { body: { transactionId: 42 } });
+    await t.request('POST', `${base}/reset`, { body: { type: 'Hard' } });
+    await t.request('POST', `${base}/unlock`, { body: { connectorId: 1 } });
+    await t.request('POST', `${base}/trigger`, { body: { message: 'MeterValues', connectorId: 1 } });
+    await t.request('PUT', `${base}/configuration/HeartbeatInterval`, { body: { value: '60' } });
+    expect((await t.request('GET', `${base}/configuration?key=HeartbeatInterval,Nope`)).body).toEqual(configuration);
+    expect(received).toEqual([
+      { action: 'RemoteStartTransaction', payload: { idTag: 'CARD-1', connectorId: 1 } },
+      { action: 'RemoteStopTransaction', payload: { transactionId: 42 } },
+      { action: 'Reset', payload: { type: 'Hard' } },
+      { action: 'UnlockConnector', payload: { connectorId: 1 } },
+      { action: 'TriggerMessage', payload: { requestedMessage: 'MeterValues', connectorId: 1 } },
+      { action: 'ChangeConfiguration', payload: { key: 'HeartbeatInterval', value: '60' } },
+      { action: 'GetConfiguration', payload: { key: ['HeartbeatInterval', 'Nope'] } },
+    ]);
+  });
+
+  it('answers 409 when no gateway holds the charge point, or the gateway finds it offline', async () => {
+    const noResponder = await t.request('POST', `/api/charge-points/${CP}/reset`, { body: { type: 'Soft' } });
+    expect(noResponder).toEqual({ status: 409, body: { statusCode: 409, error: 'Conflict', message: `charge point ${CP} is offline` } });
+    await playGateway(() => ({ outcome: 'offline' }));
+    expect((await t.request('POST', `/api/charge-points/${CP}/reset`, { body: { type: 'Soft' } })).status).toBe(409);
+  });
+
+  it('answers 504 when the charge point does not answer in time, or the gateway does not', async () => {
+    await playGateway(() => ({ outcome: 'timeout' }));
+    expect((await t.request('POST', `/api/charge-points/${CP}/reset`, { body: { type: 'Soft' } })).body).toEqual({
+      statusCode: 504,
+      error: 'Gateway Timeout',
+      message: `charge point ${CP} did not answer in time`,
+    });
+    gateway?.unsubscribe();
+    await playGateway(() => null);
+    expect((await t.request('POST', `/api/charge-points/${CP}/reset`, { body: { type: 'Soft' } })).status).toBe(504);
+  });
+
+  it('answers 502 with the code and description of a CALLERROR', async () => {
+    await playGateway(() => ({ outcome: 'callError', code: 'NotImplemented', description: 'no unlocking here', details: {} }));
+    expect((await t.request('POST', `/api/charge-points/${CP}/unlock`, { body: { connectorId: 1 } })).body).toEqual({
+      statusCode: 502,
+      error: 'Bad Gateway',
+      message: `charge point ${CP} answered NotImplemented: no unlocking here`,
+      code: 'NotImplemented',
+      description: 'no unlocking here',
+      details: {},
+    });
+  });
+
+  it('answers 400 when the gateway finds the call invalid for OCPP 1.6', async () => {
+    await playGateway(() => ({ outcome: 'invalid', reason: 'value must be at most 500 characters' }));
+    const answer = await t.request('PUT', `/api/charge-points/${CP}/configuration/Key`, { body: { value: 'x' } });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toEqual(['the request is not valid OCPP 1.6: value must be at most 500 characters']);
+  });
+
+  it('answers 404 for an unknown charge point or connector, without asking any gateway', async () => {
+    await playGateway(() => statusReply('Accepted'));
+    expect((await t.request('POST', '/api/charge-points/CP-NOPE/reset', { body: { type: 'Soft' } })).status).toBe(404);
+    expect((await t.request('POST', `/api/charge-points/${CP}/connectors/9/availability`, { body: { available: true } })).status).toBe(404);
+    expect(received).toEqual([]);
+  });
+});

@@ -1,0 +1,34 @@
+import { ApiProperty } from '@nestjs/swagger';
+import { Type } from 'class-transformer';
+import { IsInt, Length, Matches, Max, Min } from 'class-validator';
+
+/** SPEC §3: 1–48 characters of letters, digits and -_.:* */
+export const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
+const IDENTITY_RULE = 'identity must be 1 to 48 characters of letters, digits and -_.:*';
+
+export class IdentityParams {
+  @ApiProperty({ description: 'Charge point identity', pattern: IDENTITY_PATTERN.source })
+  @Matches(IDENTITY_PATTERN, { message: IDENTITY_RULE })
+  identity: string;
+}
+
+export class ConnectorParams extends IdentityParams {
+  @ApiProperty({ type: 'integer', minimum: 0, description: '1…; 0 stands for the charge point as a whole where OCPP allows it' })
+  @Type(() => Number)
+  @IsInt()
+  @Min(0)
+  @Max(1000)
+  connectorId: number;
+}
+
+export class IdTagParams {
+  @ApiProperty({ minLength: 1, maxLength: 20 })
+  @Length(1, 20)
+  idTag: string;
+}
+
+export class LocalTagParams extends IdentityParams {
+  @ApiProperty({ minLength: 1, maxLength: 20 })
+  @Length(1, 20)
+  idTag: string;
+}

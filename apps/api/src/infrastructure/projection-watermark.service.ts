@@ -1,0 +1,45 @@
+import { Inject, Injectable, Logger } from '@nestjs/common';
+import { ProjectionCheckpointRow } from '@voltstream/read-models';
+import type { DataSource } from 'typeorm';
+import { READ_MODELS } from './tokens';
+
+const POLL_INTERVAL_MS = 25;
+const WAIT_LIMIT_MS = 5000;
+
+/**
+ * Lets a write be answered with the read models that include it: waits until the projection's
+ * checkpoint has reached the event's stream sequence. A projection that lags beyond the limit does
+ * not fail the write (the event is stored); the answer then shows the read models as they are.
+ */
+@Injectable()
+export class ProjectionWatermark {
+  private readonly logger = new Logger(ProjectionWatermark.name);
+
+  constructor(@Inject(READ_MODELS) private readonly readModels: DataSource) {}
+
+  async reached(sequence: number): Promise<boolean> {
+    const deadline = Date.now() + WAIT_LIMIT_MS;
+    while ((await this.appliedSequence()) < sequence) {
+      if (Date.now() >= deadline) {
+        this.logger.warn(`Read models not at event ${sequence} after ${WAIT_LIMIT_MS} ms: answering with them as they are`);
+        return false;
+      }
+      await pause(POLL_INTERVAL_MS);
+    }
+    return true;
+  }
+
+  /** Every projection must have applied the event: the lowest checkpoint counts. */
+  private async appliedSequence(): Promise<number> {
+    const result = await this.readModels
+      .getRepository(ProjectionCheckpointRow)
+      .createQueryBuilder('checkpoint')
+      .select('MIN(checkpoint.sequence)', 'sequence')
+      .getRawOne<{ sequence: string | null }>();
+    return Number(result?.sequence ?? 0);
+  }
+}
+
+function pause(ms: number): Promise<void> {
+  return new Promise((resolve) => setTimeout(resolve, ms));
+}

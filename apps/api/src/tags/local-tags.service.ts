@@ -1,0 +1,62 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { decideLocalTagRemove, decideLocalTagSave, type LocalTagRecord } from '@voltstream/domain';
+import { LocalTagRow } from '@voltstream/read-models';
+import type { DataSource, Repository } from 'typeorm';
+import { ChargePointsService } from '../charge-points/charge-points.service';
+import { ConnectorsService } from '../charge-points/connectors.service';
+import { EventLog } from '../infrastructure/event-log.service';
+import { notFound } from '../infrastructure/operation-failed.error';
+import { READ_MODELS } from '../infrastructure/tokens';
+import type { PutTagBody } from './tag.dto';
+import { toTagEntry, toTagView, type TagView } from './tag.view';
+import type { SavedTag } from './tags.service';
+
+/** A charge point's local tag list. */
+@Injectable()
+export class LocalTagsService {
+  private readonly localTags: Repository<LocalTagRow>;
+
+  constructor(
+    @Inject(READ_MODELS) readModels: DataSource,
+    private readonly chargePoints: ChargePointsService,
+    private readonly connectors: ConnectorsService,
+    private readonly eventLog: EventLog,
+  ) {
+    this.localTags = readModels.getRepository(LocalTagRow);
+  }
+
+  async list(identity: string): Promise<TagView[]> {
+    await this.connectors.assertChargePoint(identity);
+    const rows = await this.localTags.find({ where: { chargePointIdentity: identity }, order: { idTag: 'ASC' } });
+    return rows.map(toTagView);
+  }
+
+  async get(identity: string, idTag: string): Promise<TagView> {
+    await this.connectors.assertChargePoint(identity);
+    const tag = await this.current(identity, idTag);
+    if (!tag) throw notFound(`tag ${idTag} not found in the local list of ${identity}`);
+    return tag;
+  }
+
+  async put(identity: string, idTag: string, body: PutTagBody): Promise<SavedTag> {
+    const current = await this.record(identity, idTag);
+    const command = { identity, tag: toTagEntry(idTag, body), at: new Date() };
+    await this.eventLog.commit(decideLocalTagSave(command, current));
+    return { tag: await this.get(identity, idTag), created: current.tag === null };
+  }
+
+  async remove(identity: string, idTag: string): Promise<void> {
+    const command = { identity, idTag, at: new Date() };
+    await this.eventLog.commit(decideLocalTagRemove(command, await this.record(identity, idTag)));
+  }
+
+  private async record(identity: string, idTag: string): Promise<LocalTagRecord> {
+    const [chargePoint, tag] = await Promise.all([this.chargePoints.record(identity), this.current(identity, idTag)]);
+    return { chargePoint, tag };
+  }
+
+  private async current(identity: string, idTag: string): Promise<TagView | null> {
+    const row = await this.localTags.findOneBy({ chargePointIdentity: identity, idTag });
+    return row && toTagView(row);
+  }
+}

@@ -1,0 +1,40 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
+import { IDENTITY_PATTERN } from '../infrastructure/params';
+
+export const DEFAULT_PAGE_SIZE = 50;
+
+export class ListTransactionsQuery {
+  @ApiPropertyOptional({ description: 'identity of a charge point' })
+  @IsOptional()
+  @Matches(IDENTITY_PATTERN, { message: 'chargePoint must be 1 to 48 characters of letters, digits and -_.:*' })
+  chargePoint?: string;
+
+  @ApiPropertyOptional({ description: 'true: only running transactions; false: only finished ones' })
+  @IsOptional()
+  @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
+  @IsBoolean()
+  active?: boolean;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
+  @IsOptional()
+  @Type(() => Number)
+  @IsInt()
+  @Min(1)
+  @Max(500)
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
+}
+
+export class TransactionParams {
+  @ApiProperty({ type: 'integer' })
+  @Type(() => Number)
+  @IsInt()
+  id: number;
+}

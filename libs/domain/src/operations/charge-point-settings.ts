@@ -1,0 +1,96 @@
+import {
+  createEvent,
+  type ChargePointAdopted,
+  type ChargePointForgotten,
+  type ChargePointSettings,
+  type ChargePointSettingsChanged,
+  type Relaxation,
+  type StartMode,
+} from '@voltstream/contracts';
+import { accept, reject, type OperationDecision } from './failure';
+
+/** What the CSMS knows about a charge point when an operator writes to it. */
+export interface ChargePointRecord {
+  /** The read models know the identity: it connected once or was adopted. */
+  known: boolean;
+  /** Its settings as last adopted or changed; null while it is not adopted. */
+  settings: ChargePointSettings | null;
+}
+
+/** The fields an operator sets; an absent field keeps its value (or its default on adoption). */
+export interface ChargePointChanges {
+  startMode?: StartMode;
+  autoStartIdTag?: string | null;
+  /** Already hashed by the caller (hashing salts at random); null removes the password. */
+  passwordHash?: string | null;
+  description?: string | null;
+  relaxations?: Relaxation[];
+}
+
+export interface UpdateChargePoint {
+  identity: string;
+  changes: ChargePointChanges;
+  /** DEFAULT_START_MODE: the start mode of a charge point adopted without one. */
+  defaultStartMode: StartMode;
+  at: Date;
+}
+
+export interface ForgetChargePoint {
+  identity: string;
+  at: Date;
+}
+
+const DEFAULT_SETTINGS: Omit<ChargePointSettings, 'startMode'> = {
+  relaxations: [],
+  autoStartIdTag: null,
+  passwordHash: null,
+  description: null,
+};
+
+/** PUT of a charge point: adopts one that is not adopted yet, otherwise changes its settings. */
+export function decideChargePointUpdate(
+  command: UpdateChargePoint,
+  current: ChargePointRecord,
+): OperationDecision<ChargePointAdopted | ChargePointSettingsChanged> {
+  const base = current.settings ?? { ...DEFAULT_SETTINGS, startMode: command.defaultStartMode };
+  const settings = applyChanges(base, command.changes);
+  if (settings.startMode === 'auto' && settings.autoStartIdTag === null) {
+    return reject('invalid', 'autoStartIdTag is required when startMode is auto');
+  }
+  if (!current.settings) return accept(createEvent('ChargePointAdopted', settings, command.identity, command.at));
+  if (sameSettings(current.settings, settings)) return accept();
+  return accept(createEvent('ChargePointSettingsChanged', settings, command.identity, command.at));
+}
+
+/** DELETE of a charge point: it becomes discovered again when it next connects. */
+export function decideChargePointForget(
+  command: ForgetChargePoint,
+  current: ChargePointRecord,
+): OperationDecision<ChargePointForgotten> {
+  if (!current.known && !current.settings) return reject('notFound', `charge point ${command.identity} not found`);
+  return accept(createEvent('ChargePointForgotten', {}, command.identity, command.at));
+}
+
+function applyChanges(base: ChargePointSettings, changes: ChargePointChanges): ChargePointSettings {
+  return {
+    startMode: changes.startMode ?? base.startMode,
+    relaxations: changes.relaxations ? [...new Set(changes.relaxations)].sort() : base.relaxations,
+    autoStartIdTag: changes.autoStartIdTag === undefined ? base.autoStartIdTag : changes.autoStartIdTag,
+    passwordHash: changes.passwordHash === undefined ? base.passwordHash : changes.passwordHash,
+    description: changes.description === undefined ? base.description : changes.description,
+  };
+}
+
+function sameSettings(a: ChargePointSettings, b: ChargePointSettings): boolean {
+  return (
+    a.startMode === b.startMode &&
+    a.autoStartIdTag === b.autoStartIdTag &&
+    a.passwordHash === b.passwordHash &&
+    a.description === b.description &&
+    sorted(a.relaxations) === sorted(b.relaxations)
+  );
+}
+
+function sorted(relaxations: Relaxation[]): string {
+  return [...relaxations].sort().join();
+}

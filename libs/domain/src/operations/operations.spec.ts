@@ -1,0 +1,168 @@
+import { describe, expect, it } from 'vitest';
+import type { ChargePointSettings, TagEntry } from '@voltstream/contracts';
+import {
+  decideChargePointForget,
+  decideChargePointUpdate,
+  decideLocalTagRemove,
+  decideLocalTagSave,
+  decideTagRemove,
+  decideTagSave,
+  interpretCommandReply,
+  toWallboxCommand,
+  type ChargePointRecord,
+} from './index';
+
+const at = new Date('2026-02-01T10:00:00Z');
+const discovered: ChargePointRecord = { known: true, settings: null };
+const unknown: ChargePointRecord = { known: false, settings: null };
+const settings: ChargePointSettings = {
+  startMode: 'localList',
+  relaxations: ['acceptNumericStrings'],
+  autoStartIdTag: null,
+  passwordHash: 'scrypt$hash',
+  description: 'Garage',
+};
+const adopted: ChargePointRecord = { known: true, settings };
+const tag: TagEntry = {
+  idTag: 'CARD1',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  info: '',
+  expiresAt: null,
+  blocked: false,
+  parentIdTag: null,
+};
+const update = (changes: object) => ({ identity: 'CP1', changes, defaultStartMode: 'centralList' as const, at });
+
+describe('decideChargePointUpdate', () => {
+  it('given a discovered charge point, when it is put, then it is adopted with defaults for absent fields', () => {
+    expect(decideChargePointUpdate(update({ description: 'Carport' }), discovered)).toEqual({
+      ok: true,
+      events: [
+        {
+          type: 'ChargePointAdopted',
+          version: 1,
+          data: { startMode: 'centralList', relaxations: [], autoStartIdTag: null, passwordHash: null, description: 'Carport' },
+          metadata: { chargePoint: 'CP1', recordedAt: at.toISOString() },
+        },
+      ],
+    });
+  });
+
+  it('given a never-seen identity, when it is put, then it is adopted ahead of its first connection', () => {
+    const decision = decideChargePointUpdate(update({}), unknown);
+    expect(decision.ok && decision.events.map((event) => event.type)).toEqual(['ChargePointAdopted']);
+  });
+
+  it('given an adopted charge point, when fields change, then the others and the password hash are kept', () => {
+    const decision = decideChargePointUpdate(update({ startMode: 'anyTag', description: null }), adopted);
+    expect(decision).toMatchObject({
+      ok: true,
+      events: [
+        {
+          type: 'ChargePointSettingsChanged',
+          data: { ...settings, startMode: 'anyTag', description: null },
+        },
+      ],
+    });
+  });
+
+  it('given an adopted charge point, when the password is set to null, then it is cleared', () => {
+    const decision = decideChargePointUpdate(update({ passwordHash: null }), adopted);
+    expect(decision).toMatchObject({ ok: true, events: [{ data: { passwordHash: null } }] });
+  });
+
+  it('given an adopted charge point, when nothing changes, then no event is appended', () => {
+    const same = update({ startMode: 'localList', relaxations: ['acceptNumericStrings', 'acceptNumericStrings'] });
+    expect(decideChargePointUpdate(same, adopted)).toEqual({ ok: true, events: [] });
+  });
+
+  it('refuses start mode auto without an autoStartIdTag', () => {
+    expect(decideChargePointUpdate(update({ startMode: 'auto' }), adopted)).toEqual({
+      ok: false,
+      failure: { kind: 'invalid', message: 'autoStartIdTag is required when startMode is auto' },
+    });
+    const decision = decideChargePointUpdate(update({ startMode: 'auto', autoStartIdTag: 'AUTO' }), adopted);
+    expect(decision.ok).toBe(true);
+  });
+});
+
+describe('decideChargePointForget', () => {
+  it('forgets adopted and discovered charge points, and not unknown ones', () => {
+    const forget = { identity: 'CP1', at };
+    expect(decideChargePointForget(forget, adopted)).toMatchObject({ ok: true, events: [{ type: 'ChargePointForgotten', data: {} }] });
+    expect(decideChargePointForget(forget, discovered)).toMatchObject({ ok: true, events: [{ type: 'ChargePointForgotten' }] });
+    expect(decideChargePointForget(forget, unknown)).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
+  });
+});
+
+describe('tag decisions', () => {
+  it('saves a central tag, and saving it unchanged appends nothing', () => {
+    expect(decideTagSave({ tag, at }, null)).toMatchObject({
+      ok: true,
+      events: [{ type: 'TagSaved', data: { tag }, metadata: { chargePoint: null } }],
+    });
+    expect(decideTagSave({ tag, at }, { ...tag })).toEqual({ ok: true, events: [] });
+    expect(decideTagSave({ tag: { ...tag, blocked: true }, at }, tag)).toMatchObject({ ok: true, events: [{ type: 'TagSaved' }] });
+  });
+
+  it('removes only a tag that exists', () => {
+    expect(decideTagRemove({ idTag: 'CARD1', at }, tag)).toMatchObject({
+      ok: true,
+      events: [{ type: 'TagRemoved', data: { idTag: 'CARD1' } }],
+    });
+    expect(decideTagRemove({ idTag: 'CARD1', at }, null)).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
+  });
+
+  it('keeps a local list only for an adopted charge point', () => {
+    const save = { identity: 'CP1', tag, at };
+    expect(decideLocalTagSave(save, { chargePoint: adopted, tag: null })).toMatchObject({
+      ok: true,
+      events: [{ type: 'LocalTagSaved', metadata: { chargePoint: 'CP1' } }],
+    });
+    expect(decideLocalTagSave(save, { chargePoint: discovered, tag: null })).toMatchObject({ ok: false, failure: { kind: 'conflict' } });
+    expect(decideLocalTagSave(save, { chargePoint: unknown, tag: null })).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
+  });
+
+  it('removes a local tag that exists, on a charge point that exists', () => {
+    const remove = { identity: 'CP1', idTag: 'CARD1', at };
+    expect(decideLocalTagRemove(remove, { chargePoint: adopted, tag })).toMatchObject({ ok: true, events: [{ type: 'LocalTagRemoved' }] });
+    expect(decideLocalTagRemove(remove, { chargePoint: adopted, tag: null })).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
+    expect(decideLocalTagRemove(remove, { chargePoint: unknown, tag })).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
+  });
+});
+
+describe('wallbox commands', () => {
+  it('translates operator commands into OCPP calls, leaving absent optional fields out', () => {
+    expect(toWallboxCommand({ type: 'changeAvailability', connectorId: 1, available: false })).toEqual({
+      action: 'ChangeAvailability',
+      payload: { connectorId: 1, type: 'Inoperative' },
+    });
+    expect(toWallboxCommand({ type: 'remoteStart', idTag: 'CARD1' })).toEqual({
+      action: 'RemoteStartTransaction',
+      payload: { idTag: 'CARD1' },
+    });
+    expect(toWallboxCommand({ type: 'trigger', message: 'StatusNotification', connectorId: 2 })).toEqual({
+      action: 'TriggerMessage',
+      payload: { requestedMessage: 'StatusNotification', connectorId: 2 },
+    });
+    expect(toWallboxCommand({ type: 'getConfiguration' })).toEqual({ action: 'GetConfiguration', payload: {} });
+    expect(toWallboxCommand({ type: 'reset', resetType: 'Soft' })).toEqual({ action: 'Reset', payload: { type: 'Soft' } });
+  });
+
+  it('reads every outcome of the gateway, and refuses a malformed reply', () => {
+    const accepted = { status: 'Accepted' };
+    expect(interpretCommandReply('CP1', { outcome: 'result', payload: accepted })).toEqual({ ok: true, payload: accepted });
+    const callError = { code: 'NotSupported', description: 'no', details: {} };
+    expect(interpretCommandReply('CP1', { outcome: 'callError', ...callError })).toEqual({
+      ok: false,
+      failure: { kind: 'callError', message: 'charge point CP1 answered NotSupported: no', ...callError },
+    });
+    expect(interpretCommandReply('CP1', { outcome: 'offline' })).toMatchObject({ ok: false, failure: { kind: 'offline' } });
+    expect(interpretCommandReply('CP1', { outcome: 'timeout' })).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
+    expect(interpretCommandReply('CP1', { outcome: 'invalid', reason: 'bad' })).toMatchObject({ ok: false, failure: { kind: 'invalid' } });
+    expect(interpretCommandReply('CP1', { outcome: 'result' })).toMatchObject({ ok: false, failure: { kind: 'badGateway' } });
+    expect(interpretCommandReply('CP1', 'nonsense')).toMatchObject({ ok: false, failure: { kind: 'badGateway' } });
+  });
+});
