@@ -1,0 +1,14 @@
+export { APP_HEALTH, APP_NAMES, entryPoint } from './apps';
+export type { AppHealth, AppName } from './apps';
+export { startServices } from './services';
+export type { RunningServices, ServicesOptions } from './services';
+export { DEFAULT_NATS_URL, probeNats, resolveNats, startNatsServer } from './nats';
+export type { NatsServerOptions, NatsState } from './nats';
+export { DEFAULT_DATABASE_URL, postgresAnswers, redactUrl, resolvePostgres } from './postgres';
+export { startEmbeddedPostgres } from './embedded-postgres';
+export type { EmbeddedPostgresOptions } from './embedded-postgres';
+export type { StartedServer } from './server';
+export { LauncherError } from './errors';
+export { consoleOutput } from './output';
+export type { Output } from './output';
+export { freePort, freePorts } from './ports';

@@ -1,0 +1,62 @@
+import { join } from 'node:path';
+import { Client, DatabaseError } from 'pg';
+import { startEmbeddedPostgres } from './embedded-postgres';
+import { LauncherError } from './errors';
+import type { Output } from './output';
+import { firstFreePort } from './ports';
+import type { StartedServer } from './server';
+
+export const DEFAULT_DATABASE_URL = 'postgres://postgres@127.0.0.1:5432/voltstream';
+const EMBEDDED_PORTS = [5432, 54329];
+
+/** The URL without its password, for messages. */
+export function redactUrl(url: string): string {
+  const parsed = new URL(url);
+  if (parsed.password) parsed.password = '***';
+  return parsed.toString();
+}
+
+/**
+ * Whether a Postgres server answers at the URL. Its `postgres` database is asked, since the
+ * services create the Voltstream database themselves. Throws when the server answers but
+ * refuses the connection (wrong password, no such user): starting another would not help.
+ */
+export async function postgresAnswers(url: string): Promise<boolean> {
+  const server = new URL(url);
+  server.pathname = '/postgres';
+  const client = new Client({ connectionString: server.toString(), connectionTimeoutMillis: 3000 });
+  try {
+    await client.connect();
+  } catch (error) {
+    if (!(error instanceof DatabaseError)) return false;
+    throw new LauncherError(`Postgres at ${redactUrl(url)} refuses the connection: ${error.message}`);
+  }
+  await client.end();
+  return true;
+}
+
+/**
+ * The Postgres the services will use: DATABASE_URL if set, else a local server on the default
+ * port, else an embedded one with its data under `.data/postgres`.
+ */
+export async function resolvePostgres(env: NodeJS.ProcessEnv, root: string, output: Output): Promise<StartedServer> {
+  const configured = env.DATABASE_URL?.trim();
+  const url = configured || DEFAULT_DATABASE_URL;
+  const answers = await postgresAnswers(url);
+  if (configured && !answers) throw new LauncherError(`No Postgres answers at DATABASE_URL=${redactUrl(url)}.`);
+  if (answers) {
+    output('launcher', `using Postgres at ${redactUrl(url)}`);
+    return { url, startedHere: false, stop: async () => undefined };
+  }
+  output('launcher', `no Postgres at ${redactUrl(url)}: starting an embedded one in .data/postgres`);
+  const server = await startEmbeddedPostgres({
+    dataDir: join(root, '.data', 'postgres'),
+    port: await firstFreePort(EMBEDDED_PORTS),
+    output,
+  });
+  if (!(await postgresAnswers(server.url))) {
+    await server.stop();
+    throw new LauncherError(`Embedded Postgres started but does not answer at ${server.url}.`);
+  }
+  return server;
+}
