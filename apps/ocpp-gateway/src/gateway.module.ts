@@ -1,0 +1,28 @@
+import { Module, type DynamicModule } from '@nestjs/common';
+import { AuthorizationClient } from './authorization.client';
+import { ChargePointEndpoint } from './charge-point-endpoint';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
+import { HealthController } from './health.controller';
+import { NatsLink } from './nats-link';
+import { RegistryFollower } from './registry-follower';
+import { StationCalls } from './station-calls';
+import { StationSessions } from './station-sessions';
+
+@Module({})
+export class GatewayModule {
+  static forRoot(options: GatewayOptions): DynamicModule {
+    return {
+      module: GatewayModule,
+      controllers: [HealthController],
+      providers: [
+        { provide: GATEWAY_OPTIONS, useValue: options },
+        { provide: NatsLink, useFactory: () => NatsLink.connect(options) },
+        AuthorizationClient,
+        RegistryFollower,
+        StationCalls,
+        StationSessions,
+        ChargePointEndpoint,
+      ],
+    };
+  }
+}

@@ -1,0 +1,46 @@
+import { Logger, type OnApplicationShutdown } from '@nestjs/common';
+import type { NatsConnection } from 'nats';
+import { subjectsFor, type Subjects } from '@voltstream/contracts';
+import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import type { GatewayOptions } from './gateway-options';
+
+/** The gateway's NATS connection, its subjects and event publisher; drained last on shutdown. */
+export class NatsLink implements OnApplicationShutdown {
+  private readonly logger = new Logger(NatsLink.name);
+  private connected = true;
+
+  private constructor(
+    readonly nc: NatsConnection,
+    readonly subjects: Subjects,
+    readonly publisher: EventPublisher,
+  ) {
+    void this.watchStatus();
+  }
+
+  static async connect(options: GatewayOptions): Promise<NatsLink> {
+    const subjects = subjectsFor(options.config.namespace);
+    const nc = await connectNats(options.config.natsUrl, `ocpp-gateway ${options.gatewayId}`);
+    await ensureStreams(nc, subjects);
+    return new NatsLink(nc, subjects, new EventPublisher(nc, subjects));
+  }
+
+  get isConnected(): boolean {
+    return this.connected && !this.nc.isClosed();
+  }
+
+  async onApplicationShutdown(): Promise<void> {
+    if (!this.nc.isClosed()) await this.nc.drain();
+  }
+
+  private async watchStatus(): Promise<void> {
+    for await (const status of this.nc.status()) {
+      if (status.type === 'disconnect') {
+        this.connected = false;
+        this.logger.warn(`NATS connection lost (${String(status.data)})`);
+      } else if (status.type === 'reconnect') {
+        this.connected = true;
+        this.logger.log(`NATS connection restored (${String(status.data)})`);
+      }
+    }
+  }
+}

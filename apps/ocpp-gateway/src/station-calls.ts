@@ -1,0 +1,76 @@
+import { Injectable, Logger } from '@nestjs/common';
+import type { RegistrationStatus } from '@voltstream/contracts';
+import {
+  authorizationQuestion,
+  confirmationFor,
+  isStationAction,
+  publishMessageId,
+  toEvent,
+  type DecisionOf,
+  type StationAction,
+  type StationRequests,
+} from '@voltstream/gateway';
+import { OcppError, serializeCallError, serializeCallResult, validateRequest, type CallFrame } from '@voltstream/ocpp';
+import { AuthorizationClient } from './authorization.client';
+import { NatsLink } from './nats-link';
+import { RegistryFollower } from './registry-follower';
+
+/** RPC errors arrive as whatever the service sent, not always an Error. */
+function describeError(error: unknown): string {
+  return error instanceof Error ? error.message : JSON.stringify(error);
+}
+
+/** What a call needs to know about the connection it came on. */
+export interface CallingStation {
+  readonly identity: string;
+  /** The answer to the last BootNotification on this connection. */
+  registrationStatus: RegistrationStatus | undefined;
+}
+
+/**
+ * Answers one CALL of a wallbox (docs/architecture.md, "The path of one message"): validate,
+ * ask the authorization service where a decision is needed, record the event, and only once
+ * JetStream has stored it answer. Never a false success: any failure is a CALLERROR.
+ */
+@Injectable()
+export class StationCalls {
+  private readonly logger = new Logger(StationCalls.name);
+
+  constructor(
+    private readonly registry: RegistryFollower,
+    private readonly authorization: AuthorizationClient,
+    private readonly nats: NatsLink,
+  ) {}
+
+  /** @returns the CALLRESULT or CALLERROR to send; never rejects. */
+  async answer(station: CallingStation, call: CallFrame, frameText: string): Promise<string> {
+    const relaxations = this.registry.registration(station.identity)?.settings.relaxations;
+    const validated = validateRequest(call.action, call.payload, relaxations && { relaxations });
+    if (!validated.ok) return serializeCallError(call.uniqueId, validated.error);
+    if (!isStationAction(call.action)) {
+      return serializeCallError(call.uniqueId, new OcppError('NotSupported', `${call.action} is sent by a central system, not by a charge point`));
+    }
+    try {
+      return await this.record(station, call.uniqueId, call.action, validated.value as StationRequests[StationAction], frameText);
+    } catch (error) {
+      this.logger.warn(`${station.identity}: ${call.action} ${call.uniqueId} could not be recorded: ${describeError(error)}`);
+      return serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be recorded; please send it again`));
+    }
+  }
+
+  private async record(
+    station: CallingStation,
+    uniqueId: string,
+    action: StationAction,
+    payload: StationRequests[StationAction],
+    frameText: string,
+  ): Promise<string> {
+    const { identity } = station;
+    const question = authorizationQuestion(identity, action, payload);
+    const decision = (question && (await this.authorization.ask(question))) as DecisionOf<StationAction>;
+    const now = new Date();
+    await this.nats.publisher.publish(toEvent(identity, action, payload, decision, now), publishMessageId(identity, uniqueId, frameText));
+    if (action === 'BootNotification') station.registrationStatus = (decision as DecisionOf<'BootNotification'>).status;
+    return serializeCallResult(uniqueId, confirmationFor(action, decision, now));
+  }
+}

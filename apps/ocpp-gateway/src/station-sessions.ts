@@ -1,0 +1,107 @@
+import { randomUUID } from 'node:crypto';
+import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import type { Msg, Subscription } from 'nats';
+import type WebSocket from 'ws';
+import type { ConnectionClaim } from '@voltstream/contracts';
+import { isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
+import { NatsLink } from './nats-link';
+import { RegistryFollower } from './registry-follower';
+import { StationCalls } from './station-calls';
+import { CLOSE_REASONS, StationSession, type SessionServices } from './station-session';
+
+/**
+ * The wallboxes this pod holds, one session per identity. The newest connection of an identity
+ * wins on any pod: each accepted connection is announced as a ConnectionClaim, and a pod holding
+ * an older connection of that identity closes it.
+ */
+@Injectable()
+export class StationSessions implements OnApplicationBootstrap, BeforeApplicationShutdown {
+  private readonly logger = new Logger(StationSessions.name);
+  private readonly held = new Map<string, StationSession>();
+  private readonly services: SessionServices;
+  private lastConnectedAt = 0;
+  private callCounter = 0;
+  private accepting = true;
+  private claims: Subscription | undefined;
+  private pinger: NodeJS.Timeout | undefined;
+
+  constructor(
+    @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
+    private readonly nats: NatsLink,
+    registry: RegistryFollower,
+    calls: StationCalls,
+  ) {
+    this.services = {
+      nats,
+      calls,
+      logger: this.logger,
+      gatewayId: options.gatewayId,
+      callTimeoutMs: options.config.ocppCallTimeout * 1000,
+      garbageLimit: options.garbageLimit,
+      nextUniqueId: () => (++this.callCounter).toString(36),
+      ended: (session) => this.release(session),
+    };
+    registry.onAdopted((identity) => this.held.get(identity)?.rebootIfPending());
+  }
+
+  get isAccepting(): boolean {
+    return this.accepting;
+  }
+
+  get count(): number {
+    return this.held.size;
+  }
+
+  onApplicationBootstrap(): void {
+    this.claims = this.nats.nc.subscribe(this.nats.subjects.allConnectionClaims, {
+      callback: (error, message) => (error ? this.logger.warn(`connection claims: ${error.message}`) : this.onClaim(message)),
+    });
+    this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
+    this.pinger.unref();
+  }
+
+  /** Takes over an accepted WebSocket; an older connection of the identity on this pod is closed. */
+  open(socket: WebSocket, identity: string): void {
+    this.lastConnectedAt = nextConnectedAt(this.lastConnectedAt, Date.now());
+    const claim: ConnectionClaim = { identity, connectionId: randomUUID(), gatewayId: this.options.gatewayId, connectedAt: this.lastConnectedAt };
+    const session = new StationSession(socket, claim, this.services);
+    const previous = this.held.get(identity);
+    this.held.set(identity, session);
+    previous?.close(1000, CLOSE_REASONS.replaced);
+    session.start();
+  }
+
+  /** Stops accepting, closes every socket with 1001 so wallboxes reconnect to another pod, records the disconnects. */
+  async beforeApplicationShutdown(): Promise<void> {
+    this.accepting = false;
+    clearInterval(this.pinger);
+    this.claims?.unsubscribe();
+    const sessions = [...this.held.values()];
+    for (const session of sessions) session.close(1001, CLOSE_REASONS.goingAway);
+    await Promise.all(sessions.map((session) => session.finished));
+    const grace = setTimeout(() => sessions.forEach((session) => session.terminate()), this.options.closeGraceMs);
+    await Promise.all(sessions.map((session) => session.socketClosed));
+    clearTimeout(grace);
+  }
+
+  private release(session: StationSession): void {
+    if (this.held.get(session.identity) === session) this.held.delete(session.identity);
+  }
+
+  private onClaim(message: Msg): void {
+    let claim: ConnectionClaim;
+    try {
+      claim = message.json<ConnectionClaim>();
+    } catch (error) {
+      this.logger.warn(`ignored a connection claim that is not JSON: ${String(error)}`);
+      return;
+    }
+    const session = this.held.get(claim.identity);
+    if (session && isNewerClaim(claim, session.claim)) session.close(1000, CLOSE_REASONS.replaced);
+  }
+
+  private pingAll(): void {
+    for (const session of this.held.values()) session.checkAlive();
+  }
+}

@@ -1,0 +1,152 @@
+/**
+ * The WebSocket handshake of a charge point (SPEC §3) as one ladder of guard clauses. Pure: the
+ * caller hands in what the HTTP request said and what the registry knows; checking a password
+ * costs scrypt, so the ladder only says which password to verify and the caller does it async.
+ */
+export const OCPP_SUBPROTOCOL = 'ocpp1.6';
+export const ENDPOINT_PREFIX = '/ocpp/';
+export const BASIC_REALM = 'Voltstream';
+
+const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
+
+
+export interface HandshakeRequest {
+  /** The request target, e.g. `/ocpp/CP%2D1?x=y`. */
+  url: string;
+  /** The values of `Sec-WebSocket-Protocol`, in the order offered; empty when none. */
+  protocolsOffered: readonly string[];
+  /** The `Authorization` header, when sent. */
+  authorization: string | undefined;
+}
+
+/** What the registry knows about the identity; undefined while it is only discovered. */
+export interface HandshakeRegistration {
+  passwordHash: string | null;
+}
+
+/** `UNKNOWN_CHARGE_POINTS` (SPEC §3): only `reject` matters at the handshake. */
+export type UnknownChargePointPolicy = 'pending' | 'accept' | 'reject';
+
+export interface HandshakeContext {
+  registrationOf(identity: string): HandshakeRegistration | undefined;
+  unknownChargePoints: UnknownChargePointPolicy;
+}
+
+export interface HandshakeAccepted {
+  outcome: 'accept';
+  identity: string;
+  protocol: typeof OCPP_SUBPROTOCOL;
+}
+
+export interface HandshakeRefused {
+  outcome: 'refuse';
+  status: 400 | 401 | 403 | 404 | 503;
+  reason: string;
+  headers: Record<string, string>;
+}
+
+/** Accept once `password` matches `passwordHash`, else refuse with `onMismatch`. */
+export interface HandshakeNeedsPassword {
+  outcome: 'verifyPassword';
+  identity: string;
+  protocol: typeof OCPP_SUBPROTOCOL;
+  password: string;
+  passwordHash: string;
+  onMismatch: HandshakeRefused;
+}
+
+export type HandshakeDecision = HandshakeAccepted | HandshakeRefused | HandshakeNeedsPassword;
+
+function refuse(status: HandshakeRefused['status'], reason: string, headers: Record<string, string> = {}): HandshakeRefused {
+  return { outcome: 'refuse', status, reason, headers };
+}
+
+function unauthorized(reason: string): HandshakeRefused {
+  return refuse(401, reason, { 'WWW-Authenticate': `Basic realm="${BASIC_REALM}"` });
+}
+
+/** Splits a `Sec-WebSocket-Protocol` header (`a, b`) into its values. */
+export function parseProtocolsHeader(header: string | undefined): string[] {
+  if (!header) return [];
+  return header
+    .split(',')
+    .map((protocol) => protocol.trim())
+    .filter((protocol) => protocol.length > 0);
+}
+
+type IdentityResult = { ok: true; identity: string } | { ok: false; refusal: HandshakeRefused };
+
+/** The identity is the last path segment after `/ocpp/`, URL-decoded (SPEC §3). */
+export function identityFromUrl(url: string): IdentityResult {
+  const path = url.split('?', 1)[0];
+  if (!path.startsWith(ENDPOINT_PREFIX)) {
+    return { ok: false, refusal: refuse(404, `charge points connect to ${ENDPOINT_PREFIX}<identity>`) };
+  }
+  const segment = path.slice(path.lastIndexOf('/') + 1);
+  let identity: string;
+  try {
+    identity = decodeURIComponent(segment);
+  } catch {
+    return { ok: false, refusal: refuse(400, 'the identity is not correctly URL-encoded') };
+  }
+  if (!IDENTITY_PATTERN.test(identity)) {
+    return {
+      ok: false,
+      refusal: refuse(400, 'the identity must be 1 to 48 characters of letters, digits and -_.:*'),
+    };
+  }
+  return { ok: true, identity };
+}
+
+/** The password of `Authorization: Basic base64(identity:password)`, or why there is none. */
+export function passwordFromAuthorization(
+  authorization: string | undefined,
+  identity: string,
+): { ok: true; password: string } | { ok: false; reason: string } {
+  if (!authorization) return { ok: false, reason: 'this charge point needs a password (HTTP Basic authentication)' };
+  const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
+  if (scheme.toLowerCase() !== 'basic' || !credentials) {
+    return { ok: false, reason: 'the Authorization header must use the Basic scheme' };
+  }
+  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
+  // The identity may itself contain ":", so the known identity is matched as a prefix.
+  const prefix = `${identity}:`;
+  if (!decoded.startsWith(prefix)) return { ok: false, reason: 'the Basic credentials are for another identity' };
+  return { ok: true, password: decoded.slice(prefix.length) };
+}
+
+export function decideHandshake(request: HandshakeRequest, context: HandshakeContext): HandshakeDecision {
+  const parsed = identityFromUrl(request.url);
+  if (!parsed.ok) return parsed.refusal;
+  const { identity } = parsed;
+
+  const offered = request.protocolsOffered;
+  if (offered.length > 0 && !offered.includes(OCPP_SUBPROTOCOL)) {
+    return refuse(400, `unsupported WebSocket subprotocol ${offered.join(', ')}: this central system speaks ${OCPP_SUBPROTOCOL}`);
+  }
+
+  const registration = context.registrationOf(identity);
+  if (!registration && context.unknownChargePoints === 'reject') {
+    return refuse(403, `charge point ${identity} is not adopted and unknown charge points are refused`);
+  }
+
+  const passwordHash = registration?.passwordHash;
+  if (!passwordHash) return { outcome: 'accept', identity, protocol: OCPP_SUBPROTOCOL };
+
+  const credentials = passwordFromAuthorization(request.authorization, identity);
+  if (!credentials.ok) return unauthorized(credentials.reason);
+  return {
+    outcome: 'verifyPassword',
+    identity,
+    protocol: OCPP_SUBPROTOCOL,
+    password: credentials.password,
+    passwordHash,
+    onMismatch: unauthorized('wrong password'),
+  };
+}
+
+/** The end of the ladder once the password was checked. */
+export function afterPasswordCheck(pending: HandshakeNeedsPassword, matches: boolean): HandshakeAccepted | HandshakeRefused {
+  if (!matches) return pending.onMismatch;
+  return { outcome: 'accept', identity: pending.identity, protocol: pending.protocol };
+}

@@ -1,0 +1,29 @@
+export {
+  afterPasswordCheck,
+  BASIC_REALM,
+  decideHandshake,
+  ENDPOINT_PREFIX,
+  identityFromUrl,
+  OCPP_SUBPROTOCOL,
+  parseProtocolsHeader,
+  passwordFromAuthorization,
+} from './handshake';
+export type {
+  HandshakeAccepted,
+  HandshakeContext,
+  HandshakeDecision,
+  HandshakeNeedsPassword,
+  HandshakeRefused,
+  HandshakeRegistration,
+  HandshakeRequest,
+} from './handshake';
+export { authorizationQuestion, confirmationFor, isStationAction, toEvent } from './station-messages';
+export type { AuthorizationQuestion, DecisionOf, StationAction, StationDecisions, StationRequests } from './station-messages';
+export { isNewerClaim, nextConnectedAt } from './connection-claims';
+export { OutboundCallQueue } from './outbound-calls';
+export type { CallOutcome, CallReply, OutboundCallOptions, Timers } from './outbound-calls';
+export { checkWallboxCommand, commandReplyFor } from './wallbox-commands';
+export type { CommandCheck } from './wallbox-commands';
+export { GarbageMeter, GARBAGE_LIMIT } from './garbage-meter';
+export { connectionMessageId, publishMessageId } from './message-id';
+export { CredentialCache, CREDENTIAL_CACHE_SIZE } from './credential-cache';

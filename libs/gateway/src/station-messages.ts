@@ -1,0 +1,172 @@
+import {
+  createEvent,
+  type AuthorizeReply,
+  type AuthorizeRequest,
+  type BootInfo,
+  type BootReply,
+  type BootRequest,
+  type StartTransactionReply,
+  type StartTransactionRequest,
+  type StationEvent,
+  type StopTransactionReply,
+  type StopTransactionRequest,
+} from '@voltstream/contracts';
+import { CHARGE_POINT_ACTIONS, type BootNotificationRequest, type ChargePointAction, type OcppRequest } from '@voltstream/ocpp';
+
+/**
+ * What the gateway does with each call a wallbox initiates: which decision it asks the
+ * authorization service for, which event it records and what it answers.
+ */
+export type StationAction = ChargePointAction;
+export type StationRequests = { [A in StationAction]: OcppRequest<A> };
+
+/** The authorization service's answers, one per action that needs a decision. */
+export interface StationDecisions {
+  BootNotification: BootReply;
+  Authorize: AuthorizeReply;
+  StartTransaction: StartTransactionReply;
+  StopTransaction: StopTransactionReply;
+}
+export type DecisionOf<A extends StationAction> = A extends keyof StationDecisions ? StationDecisions[A] : undefined;
+
+/** The `subjects.rpc` key and body of a decision request. */
+export type AuthorizationQuestion =
+  | { rpc: 'boot'; request: BootRequest }
+  | { rpc: 'authorize'; request: AuthorizeRequest }
+  | { rpc: 'startTransaction'; request: StartTransactionRequest }
+  | { rpc: 'stopTransaction'; request: StopTransactionRequest };
+
+const STATION_ACTIONS: ReadonlySet<string> = new Set(CHARGE_POINT_ACTIONS);
+
+export function isStationAction(action: string): action is StationAction {
+  return STATION_ACTIONS.has(action);
+}
+
+/** One call with its decision, as a union the switches below can narrow. */
+type StationCall = {
+  [A in StationAction]: { action: A; payload: StationRequests[A]; decision: DecisionOf<A> };
+}[StationAction];
+/** Part of a StationCall, still narrowable by its action. */
+type StationCallPart<K extends keyof StationCall> = StationCall extends infer C ? (C extends StationCall ? Pick<C, K> : never) : never;
+
+function bootInfo(payload: BootNotificationRequest): BootInfo {
+  return {
+    vendor: payload.chargePointVendor,
+    model: payload.chargePointModel,
+    chargePointSerialNumber: payload.chargePointSerialNumber,
+    chargeBoxSerialNumber: payload.chargeBoxSerialNumber,
+    firmwareVersion: payload.firmwareVersion,
+    iccid: payload.iccid,
+    imsi: payload.imsi,
+    meterType: payload.meterType,
+    meterSerialNumber: payload.meterSerialNumber,
+  };
+}
+
+/** The decision to ask for before answering, or undefined when the gateway answers alone. */
+export function authorizationQuestion<A extends StationAction>(
+  identity: string,
+  action: A,
+  payload: StationRequests[A],
+): AuthorizationQuestion | undefined {
+  const call = { action, payload } as StationCallPart<'action' | 'payload'>;
+  switch (call.action) {
+    case 'BootNotification':
+      return { rpc: 'boot', request: { identity, boot: bootInfo(call.payload) } };
+    case 'Authorize':
+      return { rpc: 'authorize', request: { identity, idTag: call.payload.idTag } };
+    case 'StartTransaction': {
+      const { connectorId, idTag, meterStart, timestamp, reservationId } = call.payload;
+      return { rpc: 'startTransaction', request: { identity, connectorId, idTag, meterStart, timestamp, reservationId } };
+    }
+    case 'StopTransaction': {
+      const { transactionId, idTag, meterStop, timestamp, reason } = call.payload;
+      return { rpc: 'stopTransaction', request: { identity, transactionId, idTag, meterStop, timestamp, reason } };
+    }
+    default:
+      return undefined;
+  }
+}
+
+/** The event that records a call; the decision, where there is one, is part of the fact. */
+export function toEvent<A extends StationAction>(
+  identity: string,
+  action: A,
+  payload: StationRequests[A],
+  decision: DecisionOf<A>,
+  now: Date,
+): StationEvent {
+  const call = { action, payload, decision } as StationCall;
+  switch (call.action) {
+    case 'BootNotification':
+      return createEvent('ChargePointBooted', { ...bootInfo(call.payload), registrationStatus: call.decision.status }, identity, now);
+    case 'Heartbeat':
+      return createEvent('HeartbeatReceived', {}, identity, now);
+    case 'StatusNotification': {
+      const { connectorId, status, errorCode, info, vendorId, vendorErrorCode, timestamp } = call.payload;
+      const data = { connectorId, status, errorCode, info, vendorId, vendorErrorCode, timestamp };
+      return createEvent('ConnectorStatusChanged', data, identity, now);
+    }
+    case 'MeterValues': {
+      const { connectorId, transactionId, meterValue } = call.payload;
+      return createEvent('MeterValuesReported', { connectorId, transactionId, meterValue }, identity, now);
+    }
+    case 'Authorize': {
+      const { status, expiryDate, parentIdTag } = call.decision.idTagInfo;
+      const data = { idTag: call.payload.idTag, authorizationStatus: status, expiryDate, parentIdTag };
+      return createEvent('IdTagPresented', data, identity, now);
+    }
+    case 'StartTransaction': {
+      const { connectorId, idTag, meterStart, timestamp, reservationId } = call.payload;
+      const { transactionId, idTagInfo, tagOwner } = call.decision;
+      const data = { transactionId, connectorId, idTag, meterStart, timestamp, reservationId, authorizationStatus: idTagInfo.status, tagOwner };
+      return createEvent('TransactionStarted', data, identity, now);
+    }
+    case 'StopTransaction': {
+      const { transactionId, idTag, meterStop, timestamp, reason, transactionData } = call.payload;
+      const data = { transactionId, idTag, meterStop, timestamp, reason, transactionData, known: call.decision.known };
+      return createEvent('TransactionStopped', data, identity, now);
+    }
+    case 'DataTransfer': {
+      const { vendorId, messageId, data } = call.payload;
+      return createEvent('DataTransferReceived', { vendorId, messageId, data }, identity, now);
+    }
+    case 'DiagnosticsStatusNotification':
+      return createEvent('DiagnosticsStatusReported', { status: call.payload.status }, identity, now);
+    case 'FirmwareStatusNotification':
+      return createEvent('FirmwareStatusReported', { status: call.payload.status }, identity, now);
+    default: {
+      const exhaustive: never = call;
+      return exhaustive;
+    }
+  }
+}
+
+/** The CALLRESULT payload, sent only once the event is stored. */
+export function confirmationFor<A extends StationAction>(action: A, decision: DecisionOf<A>, now: Date): Record<string, unknown> {
+  const call = { action, decision } as StationCallPart<'action' | 'decision'>;
+  switch (call.action) {
+    case 'BootNotification':
+      return { status: call.decision.status, currentTime: now.toISOString(), interval: call.decision.interval };
+    case 'Heartbeat':
+      return { currentTime: now.toISOString() };
+    case 'Authorize':
+      return { idTagInfo: call.decision.idTagInfo };
+    case 'StartTransaction':
+      return { transactionId: call.decision.transactionId, idTagInfo: call.decision.idTagInfo };
+    case 'StopTransaction':
+      return call.decision.idTagInfo ? { idTagInfo: call.decision.idTagInfo } : {};
+    case 'DataTransfer':
+      // No vendor extensions are known to Voltstream; the data is recorded all the same.
+      return { status: 'UnknownVendorId' };
+    case 'StatusNotification':
+    case 'MeterValues':
+    case 'DiagnosticsStatusNotification':
+    case 'FirmwareStatusNotification':
+      return {};
+    default: {
+      const exhaustive: never = call;
+      return exhaustive;
+    }
+  }
+}
