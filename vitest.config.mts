@@ -7,7 +7,7 @@ const libs = ['config', 'contracts', 'domain', 'gateway', 'health', 'nats', 'ocp
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
-    alias: Object.fromEntries(libs.map((lib) => [`@voltstream/${lib}`, resolve(__dirname, `libs/${lib}/src/index.ts`)])),
+    alias: Object.fromEntries(libs.map((lib) => [`@voltstream/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src/index.ts`)])),
   },
   test: {
     include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'tools/*/src/**/*.spec.ts', 'test/**/*.test.ts'],

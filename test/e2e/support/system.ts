@@ -1,0 +1,62 @@
+import { connectNats } from '@voltstream/nats';
+import { subjectsFor } from '@voltstream/contracts';
+import { dropDatabase } from '@voltstream/read-models';
+import { testEnv, uniqueNamespace } from '@voltstream/testing';
+import { startServices, type RunningServices } from '../../../tools/launcher/src';
+
+const TOKEN = 'e2e-operator-token';
+
+export interface System {
+  namespace: string;
+  services: RunningServices;
+  env: Record<string, string>;
+  /** Calls the operator API with the bearer token; parses JSON. */
+  api<T = unknown>(path: string, init?: { method?: string; body?: unknown; token?: string | null }): Promise<{ status: number; body: T }>;
+  stop(): Promise<void>;
+}
+
+/** The whole system, started from dist/ as separate processes, in a namespace and database of its own. */
+export async function startSystem(overrides: Record<string, string> = {}): Promise<System> {
+  const namespace = uniqueNamespace();
+  const env = testEnv(namespace, { API_TOKEN: TOKEN, ...overrides });
+  const services = await startServices(env, undefined, { output: quietOutput });
+  const api: System['api'] = async (path, init = {}) => {
+    const token = init.token === undefined ? TOKEN : init.token;
+    const response = await fetch(`${services.apiUrl}${path}`, {
+      method: init.method ?? 'GET',
+      headers: {
+        ...(token ? { authorization: `Bearer ${token}` } : {}),
+        ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
+      },
+      body: init.body === undefined ? undefined : JSON.stringify(init.body),
+    });
+    const text = await response.text();
+    return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
+  };
+  return {
+    namespace,
+    services,
+    env,
+    api,
+    stop: async () => {
+      await services.stop();
+      await dropDatabase(env.DATABASE_URL);
+      await deleteNamespace(env.NATS_URL, namespace);
+    },
+  };
+}
+
+async function deleteNamespace(natsUrl: string, namespace: string): Promise<void> {
+  const nc = await connectNats(natsUrl, 'e2e-cleanup');
+  const jsm = await nc.jetstreamManager();
+  const prefix = subjectsFor(namespace).eventsStream.replace(/VS_EVENTS$/, '');
+  for await (const stream of jsm.streams.list()) {
+    const name = stream.config.name;
+    if (name.startsWith(prefix) || name.startsWith(`KV_${namespace}_`)) await jsm.streams.delete(name);
+  }
+  await nc.close();
+}
+
+function quietOutput(source: string, line: string, stream?: 'stdout' | 'stderr'): void {
+  if (stream === 'stderr' || process.env.E2E_VERBOSE) process.stderr.write(`[${source}] ${line}\n`);
+}
