@@ -1,3 +1,4 @@
+export * from './billing';
 export * from './charging';
 export * from './events';
 export * from './rpc';

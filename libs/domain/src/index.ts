@@ -1,1 +1,4 @@
 export * from './registry';
+export * from './operations';
+export * from './authorization';
+export * from './projection';

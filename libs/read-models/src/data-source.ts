@@ -3,10 +3,24 @@ import { DataSource, type DataSourceOptions } from 'typeorm';
 import { ChargePointRow } from './entities/charge-point.entity';
 import { ConnectorRow } from './entities/connector.entity';
 import { ProjectionCheckpointRow } from './entities/projection-checkpoint.entity';
+import { TransactionRow } from './entities/transaction.entity';
+import { MeterValueRow } from './entities/meter-value.entity';
+import { LocalTagRow, TagRow } from './entities/tag.entity';
+import { BillingOutboxRow } from './entities/billing-outbox.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
+import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 
-export const READ_MODEL_ENTITIES = [ChargePointRow, ConnectorRow, ProjectionCheckpointRow];
-export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000];
+export const READ_MODEL_ENTITIES = [
+  ChargePointRow,
+  ConnectorRow,
+  ProjectionCheckpointRow,
+  TransactionRow,
+  MeterValueRow,
+  TagRow,
+  LocalTagRow,
+  BillingOutboxRow,
+];
+export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000];
 
 /** TypeORM options for the read models: migrations run at start, never `synchronize`. */
 export function readModelOptions(databaseUrl: string): DataSourceOptions {

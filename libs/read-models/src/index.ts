@@ -1,5 +1,11 @@
 export { ChargePointRow } from './entities/charge-point.entity';
 export type { ChargePointState } from './entities/charge-point.entity';
 export { ConnectorRow } from './entities/connector.entity';
-export { ProjectionCheckpointRow } from './entities/projection-checkpoint.entity';
+export { ProjectionCheckpointRow, STATE_PROJECTION } from './entities/projection-checkpoint.entity';
+export { TransactionRow } from './entities/transaction.entity';
+export { MeterValueRow } from './entities/meter-value.entity';
+export { TagRow, LocalTagRow } from './entities/tag.entity';
+export { BillingOutboxRow } from './entities/billing-outbox.entity';
 export { readModelOptions, ensureDatabase, openReadModels, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
+export { upsertRows, deleteRows } from './bulk';
+export type { OnConflict } from './bulk';

@@ -1,0 +1,106 @@
+import { Logger } from '@nestjs/common';
+import type { JsMsg } from 'nats';
+import { setTimeout as delay } from 'node:timers/promises';
+import type { VoltstreamEvent } from '@voltstream/contracts';
+import { ProjectionBatch, rowsToLoad, UnprojectableEventError } from '@voltstream/domain';
+import { decodeEvent } from '@voltstream/nats';
+import { MessageQueue } from './message-queue';
+import type { ReadModelStore } from './read-model-store';
+
+const BATCH_SIZE = 5000;
+const RETRY_MS = 1000;
+
+/**
+ * Takes the events in batches, applies each batch's rows with the checkpoint in one database
+ * transaction and acks after the commit. Events at or below the checkpoint change nothing.
+ */
+export class ProjectionWorker {
+  readonly queue = new MessageQueue<JsMsg>();
+  private readonly logger = new Logger('StateProjection');
+  private readonly waiting: { sequence: number; resolve: () => void }[] = [];
+  private closing = false;
+
+  constructor(
+    private readonly store: ReadModelStore,
+    private sequence: number,
+    private readonly onTransactionsCompleted: () => void,
+  ) {}
+
+  /** Resolves once every event up to `sequence` is in the read models. */
+  reached(sequence: number): Promise<void> {
+    if (this.sequence >= sequence) return Promise.resolve();
+    return new Promise((resolve) => this.waiting.push({ sequence, resolve }));
+  }
+
+  async run(): Promise<void> {
+    for (;;) {
+      const messages = await this.queue.take(BATCH_SIZE);
+      if (messages.length === 0) return;
+      if (!(await this.applyUntilDone(messages))) return;
+      messages[messages.length - 1].ack();
+      this.notifyWaiting();
+    }
+  }
+
+  stop(): void {
+    this.closing = true;
+    this.queue.close();
+  }
+
+  /** Retries a batch the database refused until it goes through, or the worker stops. */
+  private async applyUntilDone(messages: JsMsg[]): Promise<boolean> {
+    while (!this.closing) {
+      try {
+        await this.apply(messages);
+        return true;
+      } catch (error) {
+        this.logger.error(`Projecting events ${messages[0].seq}–${messages[messages.length - 1].seq} failed, retrying: ${String(error)}`);
+        await delay(RETRY_MS);
+      }
+    }
+    return false;
+  }
+
+  private async apply(messages: JsMsg[]): Promise<void> {
+    const fresh = messages.filter((message) => message.seq > this.sequence);
+    if (fresh.length === 0) return;
+    const last = fresh[fresh.length - 1].seq;
+    const events = fresh.map((message) => this.decode(message)).filter((event) => event !== undefined);
+    let completed = 0;
+    await this.store.inTransaction(last, async (manager) => {
+      const batch = new ProjectionBatch(await this.store.load(manager, rowsToLoad(events)));
+      for (const event of events) this.applyOne(batch, event);
+      const writes = batch.writes();
+      await this.store.write(manager, writes);
+      completed = writes.completedTransactions.length;
+    });
+    this.sequence = last;
+    if (completed > 0) this.onTransactionsCompleted();
+  }
+
+  private decode(message: JsMsg): VoltstreamEvent | undefined {
+    try {
+      return decodeEvent(message.data);
+    } catch (error) {
+      this.logger.warn(`Skipping event ${message.seq}: ${String(error)}`);
+      return undefined;
+    }
+  }
+
+  private applyOne(batch: ProjectionBatch, event: VoltstreamEvent): void {
+    try {
+      batch.apply(event);
+    } catch (error) {
+      if (!(error instanceof UnprojectableEventError)) throw error;
+      this.logger.warn(`Skipping an event: ${error.message}`);
+    }
+  }
+
+  private notifyWaiting(): void {
+    for (const waiter of [...this.waiting]) {
+      if (waiter.sequence > this.sequence) continue;
+      this.waiting.splice(this.waiting.indexOf(waiter), 1);
+      waiter.resolve();
+    }
+  }
+}

@@ -1,0 +1,204 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { AckPolicy, JSONCodec, type ConsumerMessages, type NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '@voltstream/config';
+import { createEvent, subjectsFor, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
+import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import { ChargePointRow, ConnectorRow, dropDatabase, LocalTagRow, MeterValueRow, openReadModels, TransactionRow } from '@voltstream/read-models';
+import { testEnv, uniqueNamespace } from '@voltstream/testing';
+import { startProjection, type RunningProjection } from './projection';
+import { rebuildProjection } from './rebuild';
+import { deleteEventsConsumer } from './events-consumer';
+
+const namespace = uniqueNamespace();
+const config: Config = loadConfig(testEnv(namespace));
+const subjects = subjectsFor(namespace);
+const codec = JSONCodec<{ transactionId: number }>();
+
+let nc: NatsConnection;
+let publisher: EventPublisher;
+let projection: RunningProjection;
+let db: DataSource;
+let lastSequence = 0;
+const billed: { transactionId: number }[] = [];
+let billing: ConsumerMessages;
+
+async function publish<T extends EventType>(chargePoint: string, type: T, data: EventOf<T>['data']): Promise<void> {
+  const ack = await publisher.publish(createEvent(type, data, chargePoint, new Date()));
+  lastSequence = ack.seq;
+}
+
+const chargePoint = (identity: string) => db.getRepository(ChargePointRow).findOneBy({ identity });
+const connector = (identity: string, connectorId: number) => db.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: identity, connectorId });
+const transaction = (transactionId: number) => db.getRepository(TransactionRow).findOneBy({ transactionId });
+const register = (wh: number, timestamp: string): MeterValue[] => [{ timestamp, sampledValue: [{ value: String(wh), unit: 'Wh', context: 'Sample.Periodic' }] }];
+const tagOwner = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org' };
+
+function startTransaction(identity: string, transactionId: number, meterStart: number) {
+  return publish(identity, 'TransactionStarted', {
+    transactionId,
+    connectorId: 1,
+    idTag: 'TAG1',
+    meterStart,
+    timestamp: '2025-06-01T10:00:00.000Z',
+    authorizationStatus: 'Accepted',
+    tagOwner,
+  });
+}
+
+function stopTransaction(identity: string, transactionId: number, meterStop: number, known = true) {
+  return publish(identity, 'TransactionStopped', { transactionId, meterStop, timestamp: '2025-06-01T11:00:00.000Z', reason: 'EVDisconnected', known });
+}
+
+async function tableContents(): Promise<Record<string, unknown[]>> {
+  const order: Record<string, string> = {
+    charge_points: 'identity',
+    connectors: 'charge_point_identity, connector_id',
+    transactions: 'transaction_id',
+    meter_values: 'id',
+    tags: 'id_tag',
+    local_tags: 'charge_point_identity, id_tag',
+    projection_checkpoints: 'projection',
+  };
+  const entries = await Promise.all(Object.entries(order).map(async ([table, by]) => [table, await db.query(`SELECT * FROM ${table} ORDER BY ${by}`)] as const));
+  return Object.fromEntries(entries);
+}
+
+beforeAll(async () => {
+  nc = await connectNats(config.natsUrl, 'state-projection-spec');
+  await ensureStreams(nc, subjects);
+  publisher = new EventPublisher(nc, subjects);
+  projection = await startProjection(config);
+  db = await openReadModels(config.databaseUrl);
+  billing = await (await nc.jetstream().consumers.get(subjects.billingStream)).consume({
+    callback: (message) => billed.push(codec.decode(message.data)),
+  });
+});
+
+afterAll(async () => {
+  await billing?.close();
+  await projection?.close();
+  await db?.destroy();
+  const jsm = await nc.jetstreamManager();
+  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
+  await nc.close();
+  await dropDatabase(config.databaseUrl);
+});
+
+describe('state projection on real NATS and Postgres', () => {
+  it('discovers a charge point on its first event and adopts it without the password hash', async () => {
+    await publish('CP-A', 'HeartbeatReceived', {});
+    await expect.poll(() => chargePoint('CP-A')).toMatchObject({ state: 'discovered', lastSeenAt: expect.any(Date) });
+    const settings = { startMode: 'centralList' as const, relaxations: [], autoStartIdTag: null, passwordHash: 'scrypt$do-not-show', description: 'Depot 1' };
+    await publish('CP-A', 'ChargePointAdopted', settings);
+    await expect.poll(() => chargePoint('CP-A')).toMatchObject({ state: 'adopted', startMode: 'centralList', description: 'Depot 1', passwordSet: true });
+    expect(JSON.stringify(await db.query(`SELECT * FROM charge_points`))).not.toContain('do-not-show');
+  });
+
+  it('stays online when an older connection of the charge point closes', async () => {
+    await publish('CP-B', 'ChargePointConnected', { connectionId: 'c1', gatewayId: 'g1' });
+    await publish('CP-B', 'ChargePointConnected', { connectionId: 'c2', gatewayId: 'g2' });
+    await publish('CP-B', 'ChargePointDisconnected', { connectionId: 'c1', gatewayId: 'g1', reason: 'replaced' });
+    await projection.reached(lastSequence);
+    expect(await chargePoint('CP-B')).toMatchObject({ online: true, connectionId: 'c2' });
+    await publish('CP-B', 'ChargePointDisconnected', { connectionId: 'c2', gatewayId: 'g2', reason: 'closed' });
+    await expect.poll(() => chargePoint('CP-B')).toMatchObject({ online: false, connectionId: null });
+  });
+
+  it('creates connectors as they are reported and keeps their status', async () => {
+    await publish('CP-C', 'ConnectorStatusChanged', { connectorId: 0, status: 'Available', errorCode: 'NoError' });
+    await publish('CP-C', 'ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+    await publish('CP-C', 'ConnectorStatusChanged', { connectorId: 2, status: 'Unavailable', errorCode: 'OtherError' });
+    await expect.poll(() => db.getRepository(ConnectorRow).find({ where: { chargePointIdentity: 'CP-C' }, order: { connectorId: 'ASC' } })).toMatchObject([
+      { connectorId: 1, status: 'Available', errorCode: '', available: true },
+      { connectorId: 2, status: 'Unavailable', errorCode: 'OtherError', available: false },
+    ]);
+    expect(await chargePoint('CP-C')).toMatchObject({ status: 'Available', errorCode: '' });
+  });
+
+  it('shows live consumption while charging, the final values after the stop, and bills it once', async () => {
+    await startTransaction('CP-D', 1, 10_000);
+    await publish('CP-D', 'MeterValuesReported', { connectorId: 1, transactionId: 1, meterValue: register(12_500, '2025-06-01T10:30:00.000Z') });
+    await expect.poll(() => connector('CP-D', 1)).toMatchObject({ transaction: true, transactionId: 1, transactionConsumption: 2500, meterValue: 12.5, transactionIdTag: 'TAG1' });
+    expect(await transaction(1)).toMatchObject({ consumption: 2500, stoppedAt: null, known: true });
+    await stopTransaction('CP-D', 1, 14_000);
+    await expect.poll(() => transaction(1)).toMatchObject({ meterEnd: 14_000, consumption: 4000, stopReason: 'EVDisconnected', stoppedAt: new Date('2025-06-01T11:00:00.000Z') });
+    expect(await connector('CP-D', 1)).toMatchObject({ transaction: false, transactionMeterEnd: 14_000, transactionConsumption: 4000 });
+    expect(await db.getRepository(MeterValueRow).findBy({ transactionId: 1 })).toMatchObject([{ value: 12_500, measurand: 'Energy.Active.Import.Register', timestampPlausible: true }]);
+    await expect.poll(() => billed).toEqual([
+      {
+        transactionId: 1,
+        chargePointIdentity: 'CP-D',
+        connectorId: 1,
+        idTag: 'TAG1',
+        tagOwner,
+        authorizationStatus: 'Accepted',
+        meterStart: 10_000,
+        meterEnd: 14_000,
+        consumption: 4000,
+        startedAt: '2025-06-01T10:00:00.000Z',
+        stoppedAt: '2025-06-01T11:00:00.000Z',
+        stopReason: 'EVDisconnected',
+      },
+    ]);
+  });
+
+  it('records a stop for an unknown transaction and ignores a second stop', async () => {
+    await stopTransaction('CP-E', 77, 500, false);
+    await expect.poll(() => transaction(77)).toMatchObject({ known: false, meterEnd: 500, connectorId: null, meterStart: null });
+    await startTransaction('CP-E', 2, 100);
+    await stopTransaction('CP-E', 2, 600);
+    await projection.reached(lastSequence);
+    const first = await transaction(2);
+    await stopTransaction('CP-E', 2, 9_999);
+    await projection.reached(lastSequence);
+    expect(await transaction(2)).toEqual(first);
+    expect(billed.map((message) => message.transactionId)).toEqual([1, 2]);
+  });
+
+  it('forgets a charge point with its connectors and local tags; its next event discovers it again', async () => {
+    const localTag = { idTag: 'LOC9', firstName: 'L', lastName: 'T', email: 'l@t.org', info: '', expiresAt: null, blocked: false, parentIdTag: null };
+    await publish('CP-H', 'ChargePointAdopted', { startMode: 'anyTag', relaxations: [], autoStartIdTag: null, passwordHash: null, description: null });
+    await publish('CP-H', 'ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+    await publish('CP-H', 'LocalTagSaved', { tag: localTag });
+    await projection.reached(lastSequence);
+    expect(await db.getRepository(LocalTagRow).countBy({ chargePointIdentity: 'CP-H' })).toBe(1);
+    await publish('CP-H', 'ChargePointForgotten', {});
+    await publish('CP-H', 'HeartbeatReceived', {});
+    await expect.poll(() => chargePoint('CP-H')).toMatchObject({ state: 'discovered', startMode: null });
+    expect(await connector('CP-H', 1)).toBeNull();
+    expect(await db.getRepository(LocalTagRow).countBy({ chargePointIdentity: 'CP-H' })).toBe(0);
+  });
+
+  it('changes nothing when every event is delivered again after a restart', async () => {
+    await projection.reached(lastSequence);
+    const before = await tableContents();
+    await projection.close();
+    // A new consumer from the first event: all of them arrive again.
+    await deleteEventsConsumer(await nc.jetstreamManager(), subjects);
+    await (await nc.jetstreamManager()).consumers.add(subjects.eventsStream, { durable_name: 'state-projection', filter_subject: subjects.allEvents, ack_policy: AckPolicy.All });
+    projection = await startProjection(config);
+    await publish('CP-F', 'HeartbeatReceived', {});
+    await projection.reached(lastSequence);
+    const { delivered } = await (await nc.jetstreamManager()).consumers.info(subjects.eventsStream, 'state-projection');
+    expect(delivered.consumer_seq).toBe(lastSequence);
+    const after = await tableContents();
+    expect(after.meter_values).toEqual(before.meter_values);
+    expect(after.transactions).toEqual(before.transactions);
+    expect(after.charge_points).toHaveLength(before.charge_points.length + 1);
+  });
+
+  it('rebuilds the same rows from the log and publishes no transaction for billing again', async () => {
+    await publish('CP-A', 'LocalTagSaved', { tag: { idTag: 'LOC1', firstName: 'L', lastName: 'T', email: 'l@t.org', info: '', expiresAt: null, blocked: false, parentIdTag: null } });
+    await publish('CP-A', 'TagSaved', { tag: { idTag: 'CEN1', firstName: 'C', lastName: 'T', email: 'c@t.org', info: 'fleet', expiresAt: '2030-01-01T00:00:00.000Z', blocked: false, parentIdTag: null } });
+    await projection.reached(lastSequence);
+    const before = await tableContents();
+    await projection.close();
+    await rebuildProjection(config);
+    expect(await tableContents()).toEqual(before);
+    projection = await startProjection(config);
+    await startTransaction('CP-G', 3, 0);
+    await stopTransaction('CP-G', 3, 1000);
+    await expect.poll(() => billed.map((message) => message.transactionId)).toEqual([1, 2, 3]);
+  });
+});

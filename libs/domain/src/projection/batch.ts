@@ -1,0 +1,199 @@
+import type { CompletedTransaction, VoltstreamEvent } from '@voltstream/contracts';
+import type { ProjectionChange, ProjectionView } from './changes';
+import { project } from './project';
+import type {
+  ProjectedChargePoint,
+  ProjectedConnector,
+  ProjectedLocalTag,
+  ProjectedMeterValue,
+  ProjectedTag,
+  ProjectedTransaction,
+} from './records';
+
+/** The rows a batch of events may read, loaded before it is projected. */
+export interface LoadedRows {
+  chargePoints: ProjectedChargePoint[];
+  connectors: ProjectedConnector[];
+  transactions: ProjectedTransaction[];
+}
+
+export interface RowsToLoad {
+  identities: string[];
+  /** Besides these, the transactions running on the loaded connectors. */
+  transactionIds: number[];
+}
+
+/** What a batch leaves to write, in this order, in one database transaction. */
+export interface ProjectionWrites {
+  /** Their connectors and local tags go first: rows saved after the forgetting follow. */
+  forgottenChargePoints: string[];
+  removedChargePoints: string[];
+  chargePoints: ProjectedChargePoint[];
+  connectors: ProjectedConnector[];
+  transactions: ProjectedTransaction[];
+  /** A sample sent again is kept once: the first one counts. */
+  meterValues: ProjectedMeterValue[];
+  removedTags: string[];
+  tags: ProjectedTag[];
+  removedLocalTags: { chargePointIdentity: string; idTag: string }[];
+  localTags: ProjectedLocalTag[];
+  completedTransactions: CompletedTransaction[];
+}
+
+function transactionIdOf(event: VoltstreamEvent): number | undefined {
+  switch (event.type) {
+    case 'TransactionStarted':
+    case 'TransactionStopped':
+    case 'MeterValuesReported':
+      return event.data.transactionId;
+    default:
+      return undefined;
+  }
+}
+
+export function rowsToLoad(events: VoltstreamEvent[]): RowsToLoad {
+  const identities = new Set(events.map((event) => event.metadata.chargePoint).filter((identity) => identity !== null));
+  const transactionIds = new Set(events.map(transactionIdOf).filter((id) => id !== undefined));
+  return { identities: [...identities], transactionIds: [...transactionIds] };
+}
+
+function sampleKey(sample: ProjectedMeterValue): string {
+  const { chargePointIdentity, connectorId, orderedAt, measurand, phase, location, context } = sample;
+  return JSON.stringify([chargePointIdentity, connectorId, orderedAt.getTime(), measurand, phase, location, context]);
+}
+
+function localTagKey(chargePointIdentity: string, idTag: string): string {
+  return JSON.stringify([chargePointIdentity, idTag]);
+}
+
+function present<T>(entries: Iterable<T | null>): T[] {
+  return [...entries].filter((entry): entry is T => entry !== null);
+}
+
+/**
+ * Projects a batch of events in memory over the rows they touch, so that the whole batch is
+ * written with a few multi-row statements. Each event sees the rows as the events before it left them.
+ */
+export class ProjectionBatch implements ProjectionView {
+  /** null: forgotten in this batch. */
+  private readonly chargePoints = new Map<string, ProjectedChargePoint | null>();
+  private readonly changedChargePoints = new Set<string>();
+  private readonly forgotten = new Set<string>();
+  private readonly connectors = new Map<string, Map<number, ProjectedConnector>>();
+  private readonly changedConnectors = new Map<string, Set<number>>();
+  private readonly transactions = new Map<number, ProjectedTransaction>();
+  private readonly changedTransactions = new Set<number>();
+  private readonly meterValues = new Map<string, ProjectedMeterValue>();
+  private readonly tags = new Map<string, ProjectedTag | null>();
+  private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
+  private readonly completed: CompletedTransaction[] = [];
+
+  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [] }) {
+    for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
+    for (const connector of loaded.connectors) this.connectorsOf(connector.chargePointIdentity).set(connector.connectorId, connector);
+    for (const transaction of loaded.transactions) this.transactions.set(transaction.transactionId, transaction);
+  }
+
+  chargePoint(identity: string): ProjectedChargePoint | undefined {
+    return this.chargePoints.get(identity) ?? undefined;
+  }
+
+  connector(identity: string, connectorId: number): ProjectedConnector | undefined {
+    return this.connectors.get(identity)?.get(connectorId);
+  }
+
+  transaction(transactionId: number): ProjectedTransaction | undefined {
+    return this.transactions.get(transactionId);
+  }
+
+  apply(event: VoltstreamEvent): void {
+    for (const change of project(event, this)) this.record(change);
+  }
+
+  writes(): ProjectionWrites {
+    const chargePoints = [...this.changedChargePoints].map((identity) => ({ identity, row: this.chargePoints.get(identity) ?? null }));
+    const localTags = [...this.localTags.values()];
+    return {
+      forgottenChargePoints: [...this.forgotten],
+      removedChargePoints: chargePoints.filter(({ row }) => row === null).map(({ identity }) => identity),
+      chargePoints: present(chargePoints.map(({ row }) => row)),
+      connectors: [...this.changedConnectors].flatMap(([identity, ids]) => [...ids].map((id) => this.connectorsOf(identity).get(id) as ProjectedConnector)),
+      transactions: [...this.changedTransactions].map((id) => this.transactions.get(id) as ProjectedTransaction),
+      meterValues: [...this.meterValues.values()],
+      removedTags: [...this.tags].filter(([, row]) => row === null).map(([idTag]) => idTag),
+      tags: present(this.tags.values()),
+      removedLocalTags: localTags.filter(({ row }) => row === null).map(({ chargePointIdentity, idTag }) => ({ chargePointIdentity, idTag })),
+      localTags: present(localTags.map(({ row }) => row)),
+      completedTransactions: [...this.completed],
+    };
+  }
+
+  private connectorsOf(identity: string): Map<number, ProjectedConnector> {
+    const existing = this.connectors.get(identity);
+    if (existing) return existing;
+    const created = new Map<number, ProjectedConnector>();
+    this.connectors.set(identity, created);
+    return created;
+  }
+
+  private record(change: ProjectionChange): void {
+    switch (change.type) {
+      case 'chargePointSaved':
+        this.chargePoints.set(change.row.identity, change.row);
+        this.changedChargePoints.add(change.row.identity);
+        return;
+      case 'chargePointForgotten':
+        return this.forget(change.identity);
+      case 'connectorSaved': {
+        const { chargePointIdentity, connectorId } = change.row;
+        this.connectorsOf(chargePointIdentity).set(connectorId, change.row);
+        this.changedConnectors.set(chargePointIdentity, (this.changedConnectors.get(chargePointIdentity) ?? new Set()).add(connectorId));
+        return;
+      }
+      case 'transactionSaved':
+        this.transactions.set(change.row.transactionId, change.row);
+        this.changedTransactions.add(change.row.transactionId);
+        return;
+      case 'transactionCompleted':
+        this.completed.push(change.transaction);
+        return;
+      case 'meterValuesRecorded':
+        for (const sample of change.rows) {
+          const key = sampleKey(sample);
+          if (!this.meterValues.has(key)) this.meterValues.set(key, sample);
+        }
+        return;
+      case 'tagSaved':
+        this.tags.set(change.row.idTag, change.row);
+        return;
+      case 'tagRemoved':
+        this.tags.set(change.idTag, null);
+        return;
+      case 'localTagSaved': {
+        const { chargePointIdentity, idTag } = change.row;
+        this.localTags.set(localTagKey(chargePointIdentity, idTag), { chargePointIdentity, idTag, row: change.row });
+        return;
+      }
+      case 'localTagRemoved': {
+        const { chargePointIdentity, idTag } = change;
+        this.localTags.set(localTagKey(chargePointIdentity, idTag), { chargePointIdentity, idTag, row: null });
+        return;
+      }
+      default: {
+        const exhaustive: never = change;
+        return exhaustive;
+      }
+    }
+  }
+
+  private forget(identity: string): void {
+    this.chargePoints.set(identity, null);
+    this.changedChargePoints.add(identity);
+    this.forgotten.add(identity);
+    this.connectors.delete(identity);
+    this.changedConnectors.delete(identity);
+    for (const [key, { chargePointIdentity }] of this.localTags) {
+      if (chargePointIdentity === identity) this.localTags.delete(key);
+    }
+  }
+}

@@ -1,0 +1,31 @@
+import type { CompletedTransaction } from '@voltstream/contracts';
+import type {
+  ProjectedChargePoint,
+  ProjectedConnector,
+  ProjectedLocalTag,
+  ProjectedMeterValue,
+  ProjectedTag,
+  ProjectedTransaction,
+} from './records';
+
+/** What one event does to the read models. */
+export type ProjectionChange =
+  | { type: 'chargePointSaved'; row: ProjectedChargePoint }
+  /** The charge point, its connectors and its local tags are gone. */
+  | { type: 'chargePointForgotten'; identity: string }
+  | { type: 'connectorSaved'; row: ProjectedConnector }
+  | { type: 'transactionSaved'; row: ProjectedTransaction }
+  /** A known transaction completed: to be published for billing. */
+  | { type: 'transactionCompleted'; transaction: CompletedTransaction }
+  | { type: 'meterValuesRecorded'; rows: ProjectedMeterValue[] }
+  | { type: 'tagSaved'; row: ProjectedTag }
+  | { type: 'tagRemoved'; idTag: string }
+  | { type: 'localTagSaved'; row: ProjectedLocalTag }
+  | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string };
+
+/** The rows `project` may read: the state before the event. */
+export interface ProjectionView {
+  chargePoint(identity: string): ProjectedChargePoint | undefined;
+  connector(identity: string, connectorId: number): ProjectedConnector | undefined;
+  transaction(transactionId: number): ProjectedTransaction | undefined;
+}

@@ -1,0 +1,13 @@
+export { project, UnprojectableEventError } from './project';
+export { ProjectionBatch, rowsToLoad } from './batch';
+export type { LoadedRows, RowsToLoad, ProjectionWrites } from './batch';
+export type { ProjectionChange, ProjectionView } from './changes';
+export { DEFAULT_MEASURAND, isPlausibleTimestamp } from './meter';
+export type {
+  ProjectedChargePoint,
+  ProjectedConnector,
+  ProjectedTransaction,
+  ProjectedMeterValue,
+  ProjectedTag,
+  ProjectedLocalTag,
+} from './records';

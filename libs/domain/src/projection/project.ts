@@ -1,0 +1,107 @@
+import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstream/contracts';
+import type { ProjectionChange, ProjectionView } from './changes';
+import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
+import { newConnector, withStatus } from './connector';
+import type { ProjectedChargePoint, ProjectedTag } from './records';
+import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
+
+function projectedTag(tag: TagEntry): ProjectedTag {
+  return { ...tag, expiresAt: tag.expiresAt === null ? null : new Date(tag.expiresAt) };
+}
+
+/** An event the read models cannot take in, e.g. a station event that names no charge point. */
+export class UnprojectableEventError extends Error {
+  constructor(event: VoltstreamEvent, reason: string) {
+    super(`Cannot project ${event.type}: ${reason}`);
+    this.name = 'UnprojectableEventError';
+  }
+}
+
+function chargePointOf(event: VoltstreamEvent): string {
+  if (event.metadata.chargePoint === null) throw new UnprojectableEventError(event, 'it names no charge point');
+  return event.metadata.chargePoint;
+}
+
+function settingsSaved(
+  event: EventOf<'ChargePointAdopted'> | EventOf<'ChargePointSettingsChanged'>,
+  current: ProjectionView,
+): ProjectionChange[] {
+  const identity = chargePointOf(event);
+  const before = current.chargePoint(identity) ?? discoveredChargePoint(identity);
+  const state = event.type === 'ChargePointAdopted' ? 'adopted' : before.state;
+  return [{ type: 'chargePointSaved', row: { ...withSettings(before, event.data), state } }];
+}
+
+function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'ConnectorStatusChanged'>, current: ProjectionView): StationOutcome {
+  const { connectorId, status } = event.data;
+  const errorCode = shownErrorCode(event.data.errorCode);
+  if (connectorId === 0) return { chargePoint: { ...chargePoint, status, errorCode }, changes: [] };
+  const connector = current.connector(chargePoint.identity, connectorId) ?? newConnector(chargePoint.identity, connectorId);
+  return { chargePoint, changes: [{ type: 'connectorSaved', row: withStatus(connector, status, errorCode) }] };
+}
+
+interface StationOutcome {
+  chargePoint: ProjectedChargePoint;
+  changes: ProjectionChange[];
+}
+
+function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current: ProjectionView): StationOutcome {
+  const identity = seen.identity;
+  switch (event.type) {
+    case 'ChargePointConnected':
+      return { chargePoint: connected(seen, event.data.connectionId), changes: [] };
+    case 'ChargePointDisconnected':
+      return { chargePoint: disconnected(seen, event.data.connectionId), changes: [] };
+    case 'ChargePointBooted':
+      return { chargePoint: withBoot(seen, event.data), changes: [] };
+    case 'ConnectorStatusChanged':
+      return statusChanged(seen, event, current);
+    case 'IdTagPresented':
+      return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: [] };
+    case 'TransactionStarted':
+      return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: transactionStarted(identity, event, current) };
+    case 'TransactionStopped':
+      return { chargePoint: seen, changes: transactionStopped(identity, event, current) };
+    case 'MeterValuesReported':
+      return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
+    case 'HeartbeatReceived':
+    case 'DataTransferReceived':
+    case 'DiagnosticsStatusReported':
+    case 'FirmwareStatusReported':
+      return { chargePoint: seen, changes: [] };
+    default: {
+      const exhaustive: never = event;
+      return exhaustive;
+    }
+  }
+}
+
+/** A charge point is discovered on its first event; every station event is a sign of life. */
+function projectStationEvent(event: StationEvent, current: ProjectionView): ProjectionChange[] {
+  const identity = chargePointOf(event);
+  const before = current.chargePoint(identity) ?? discoveredChargePoint(identity);
+  const seen = { ...before, lastSeenAt: new Date(event.metadata.recordedAt) };
+  const outcome = stationOutcome(event, seen, current);
+  return [{ type: 'chargePointSaved', row: outcome.chargePoint }, ...outcome.changes];
+}
+
+/** What an event does to the read models, given the rows as they were before it. Pure. */
+export function project(event: VoltstreamEvent, current: ProjectionView): ProjectionChange[] {
+  switch (event.type) {
+    case 'TagSaved':
+      return [{ type: 'tagSaved', row: projectedTag(event.data.tag) }];
+    case 'TagRemoved':
+      return [{ type: 'tagRemoved', idTag: event.data.idTag }];
+    case 'LocalTagSaved':
+      return [{ type: 'localTagSaved', row: { ...projectedTag(event.data.tag), chargePointIdentity: chargePointOf(event) } }];
+    case 'LocalTagRemoved':
+      return [{ type: 'localTagRemoved', chargePointIdentity: chargePointOf(event), idTag: event.data.idTag }];
+    case 'ChargePointForgotten':
+      return [{ type: 'chargePointForgotten', identity: chargePointOf(event) }];
+    case 'ChargePointAdopted':
+    case 'ChargePointSettingsChanged':
+      return settingsSaved(event, current);
+    default:
+      return projectStationEvent(event, current);
+  }
+}

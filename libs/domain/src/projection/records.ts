@@ -1,0 +1,93 @@
+import type { MeterValue, TagOwner } from '@voltstream/contracts';
+
+/** The rows of the read models as plain data: what `project` reads and writes. */
+export interface ProjectedChargePoint {
+  identity: string;
+  state: 'discovered' | 'adopted';
+  online: boolean;
+  connectionId: string | null;
+  lastSeenAt: Date | null;
+  startMode: string | null;
+  autoStartIdTag: string | null;
+  description: string | null;
+  passwordSet: boolean;
+  relaxations: string[];
+  vendor: string | null;
+  model: string | null;
+  serialNumber: string | null;
+  firmwareVersion: string | null;
+  registrationStatus: string | null;
+  lastIdTag: string | null;
+  status: string | null;
+  errorCode: string | null;
+}
+
+export interface ProjectedConnector {
+  chargePointIdentity: string;
+  connectorId: number;
+  /** kWh */
+  meterValue: number | null;
+  available: boolean;
+  status: string;
+  errorCode: string;
+  transaction: boolean;
+  transactionId: number | null;
+  transactionMeterStart: number;
+  transactionMeterEnd: number | null;
+  transactionIdTag: string | null;
+  /** Wh */
+  transactionConsumption: number;
+}
+
+export interface ProjectedTransaction {
+  transactionId: number;
+  chargePointIdentity: string;
+  /** Null only for a stop of a transaction the CSMS never saw started. */
+  connectorId: number | null;
+  idTag: string | null;
+  tagOwner: TagOwner | null;
+  authorizationStatus: string | null;
+  meterStart: number | null;
+  meterEnd: number | null;
+  /** Wh: live while charging, final after the stop. */
+  consumption: number;
+  startedAt: Date | null;
+  stoppedAt: Date | null;
+  stopReason: string | null;
+  transactionData: MeterValue[] | null;
+  known: boolean;
+}
+
+export interface ProjectedMeterValue {
+  chargePointIdentity: string;
+  /** 0 for the charge point's main meter, and when the connector is not known. */
+  connectorId: number;
+  transactionId: number | null;
+  timestamp: Date;
+  receivedAt: Date;
+  timestampPlausible: boolean;
+  orderedAt: Date;
+  measurand: string;
+  value: number | null;
+  unit: string | null;
+  phase: string | null;
+  context: string | null;
+  location: string | null;
+  format: string | null;
+}
+
+export interface ProjectedTag {
+  idTag: string;
+  firstName: string;
+  lastName: string;
+  email: string;
+  info: string;
+  expiresAt: Date | null;
+  blocked: boolean;
+  parentIdTag: string | null;
+}
+
+export interface ProjectedLocalTag extends ProjectedTag {
+  chargePointIdentity: string;
+}
+
