@@ -4,6 +4,7 @@ import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
+import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
@@ -27,6 +28,7 @@ export class ApiModule {
         TagsModule,
         CommandsModule,
         TransactionsModule,
+        GraphqlModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

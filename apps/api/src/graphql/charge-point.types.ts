@@ -1,0 +1,136 @@
+import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
+import type { ChargePointView, ConnectorView } from '../charge-points/charge-point.view';
+import type { MeterValueView } from '../charge-points/meter-value.view';
+import { ChargePointStateEnum, RelaxationEnum, StartModeEnum } from './enums';
+
+@ObjectType('Connector', { description: 'A socket of a charge point, as SPEC §5 names its fields' })
+export class ConnectorObject implements ConnectorView {
+  @Field(() => Int)
+  connectorId: number;
+
+  @Field(() => Float, { nullable: true, description: 'meter reading in kWh' })
+  meterValue: number | null;
+
+  @Field({ description: 'false when the connector is Unavailable' })
+  available: boolean;
+
+  @Field({ description: 'OCPP ChargePointStatus' })
+  status: string;
+
+  @Field({ description: 'OCPP error code, "" when NoError' })
+  errorCode: string;
+
+  @Field({ description: 'a transaction is active' })
+  transaction: boolean;
+
+  @Field(() => Int, { nullable: true, description: 'the current or last transaction' })
+  transactionId: number | null;
+
+  @Field(() => Int, { description: 'Wh' })
+  transactionMeterStart: number;
+
+  @Field(() => Int, { nullable: true, description: 'Wh; null while the transaction is active' })
+  transactionMeterEnd: number | null;
+
+  @Field(() => String, { nullable: true })
+  transactionIdTag: string | null;
+
+  @Field(() => Int, { description: 'Wh consumed by the current or last transaction' })
+  transactionConsumption: number;
+}
+
+@ObjectType('ChargePoint', { description: 'A wallbox, as SPEC §5 names its fields, with its operator settings (never the password)' })
+export class ChargePointObject implements ChargePointView {
+  @Field()
+  identity: string;
+
+  @Field(() => ChargePointStateEnum)
+  state: string;
+
+  @Field()
+  online: boolean;
+
+  @Field(() => String, { nullable: true, description: 'ISO 8601' })
+  lastSeenAt: string | null;
+
+  @Field(() => StartModeEnum, { nullable: true })
+  startMode: string | null;
+
+  @Field(() => String, { nullable: true })
+  autoStartIdTag: string | null;
+
+  @Field(() => String, { nullable: true })
+  vendor: string | null;
+
+  @Field(() => String, { nullable: true })
+  model: string | null;
+
+  @Field(() => String, { nullable: true })
+  serialNumber: string | null;
+
+  @Field(() => String, { nullable: true })
+  firmwareVersion: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the last tag presented, accepted or not' })
+  lastIdTag: string | null;
+
+  @Field(() => String, { nullable: true, description: "connector 0's status" })
+  status: string | null;
+
+  @Field(() => String, { nullable: true, description: "connector 0's error code" })
+  errorCode: string | null;
+
+  @Field(() => String, { nullable: true })
+  description: string | null;
+
+  @Field({ description: 'the wallbox must authenticate with a password (HTTP Basic)' })
+  passwordSet: boolean;
+
+  @Field(() => [RelaxationEnum])
+  relaxations: string[];
+
+  @Field(() => [ConnectorObject])
+  connectors: ConnectorObject[];
+}
+
+@ObjectType('ConnectorChange', { description: 'A connector as it is after a change, and whose it is' })
+export class ConnectorChangeObject {
+  @Field()
+  chargePointIdentity: string;
+
+  @Field(() => ConnectorObject)
+  connector: ConnectorObject;
+}
+
+@ObjectType('MeterValue', { description: 'One sampled value of a connector’s meter history' })
+export class MeterValueObject implements MeterValueView {
+  @Field({ description: "the wallbox's timestamp, ISO 8601" })
+  timestamp: string;
+
+  @Field({ description: 'false when the timestamp was implausible: the history orders it by receipt instead' })
+  timestampPlausible: boolean;
+
+  @Field()
+  measurand: string;
+
+  @Field(() => Float, { nullable: true, description: 'null when the wallbox sent no number' })
+  value: number | null;
+
+  @Field(() => String, { nullable: true })
+  unit: string | null;
+
+  @Field(() => String, { nullable: true })
+  phase: string | null;
+
+  @Field(() => String, { nullable: true })
+  context: string | null;
+
+  @Field(() => String, { nullable: true })
+  location: string | null;
+
+  @Field(() => String, { nullable: true })
+  format: string | null;
+
+  @Field(() => Int, { nullable: true })
+  transactionId: number | null;
+}

@@ -1,0 +1,29 @@
+import { Field, ObjectType } from '@nestjs/graphql';
+import type { CommandStatusView, ConfigurationKeyView, ConfigurationView } from '../commands/command.view';
+
+@ObjectType('CommandStatus', { description: "The charge point's own answer, relayed as it gave it" })
+export class CommandStatusObject implements CommandStatusView {
+  @Field({ description: 'e.g. Accepted, Rejected, Scheduled; Unlocked, UnlockFailed, NotSupported' })
+  status: string;
+}
+
+@ObjectType('ConfigurationKey')
+export class ConfigurationKeyObject implements ConfigurationKeyView {
+  @Field()
+  key: string;
+
+  @Field()
+  readonly: boolean;
+
+  @Field(() => String, { nullable: true })
+  value?: string;
+}
+
+@ObjectType('Configuration')
+export class ConfigurationObject implements ConfigurationView {
+  @Field(() => [ConfigurationKeyObject], { nullable: true })
+  configurationKey?: ConfigurationKeyObject[];
+
+  @Field(() => [String], { nullable: true })
+  unknownKey?: string[];
+}

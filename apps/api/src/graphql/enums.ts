@@ -1,0 +1,16 @@
+import { registerEnumType } from '@nestjs/graphql';
+import { RELAXATIONS, START_MODES } from '@voltstream/contracts';
+import { RESET_TYPES, TRIGGER_MESSAGES } from '@voltstream/domain';
+
+/** A GraphQL enum whose values are the strings of the contract, so no value is translated. */
+function enumOf<V extends string>(values: readonly V[], name: string, description: string): Record<V, V> {
+  const enumeration = Object.fromEntries(values.map((value) => [value, value])) as Record<V, V>;
+  registerEnumType(enumeration, { name, description });
+  return enumeration;
+}
+
+export const ChargePointStateEnum = enumOf(['discovered', 'adopted'] as const, 'ChargePointState', 'adopted by an operator, or only seen');
+export const StartModeEnum = enumOf(START_MODES, 'StartMode', 'when a charging session may start (SPEC §4)');
+export const RelaxationEnum = enumOf(RELAXATIONS, 'Relaxation', 'an OCPP quirk allowed to one wallbox');
+export const ResetTypeEnum = enumOf(RESET_TYPES, 'ResetType', 'OCPP Reset type');
+export const TriggerMessageEnum = enumOf(TRIGGER_MESSAGES, 'TriggerMessage', 'a message OCPP TriggerMessage may request');

@@ -1,0 +1,169 @@
+import { Inject, Injectable, Logger, type OnModuleDestroy } from '@nestjs/common';
+import type { Subjects, VoltstreamEvent } from '@voltstream/contracts';
+import { followEvents, type StoredEvent } from '@voltstream/nats';
+import type { NatsConnection } from 'nats';
+import type { ChargePointView, ConnectorView } from '../charge-points/charge-point.view';
+import { ChargePointsService } from '../charge-points/charge-points.service';
+import { OperationFailedError } from '../infrastructure/operation-failed.error';
+import { ProjectionWatermark } from '../infrastructure/projection-watermark.service';
+import { NATS_CONNECTION, SUBJECTS } from '../infrastructure/tokens';
+import { ChangeStream } from './change-stream';
+import { changedConnectorIds, changesChargePoint } from './live-events';
+
+export interface ConnectorChange {
+  chargePointIdentity: string;
+  connector: ConnectorView;
+}
+
+interface Watch<T> {
+  /** undefined: every charge point */
+  identity: string | undefined;
+  stream: ChangeStream<T>;
+}
+
+type Follower = Awaited<ReturnType<typeof followEvents>>;
+
+/**
+ * Live changes of charge points and connectors for GraphQL subscriptions. While anyone watches, it
+ * follows the event log from its end; for an event about a watched charge point it waits until the
+ * projection has applied it and hands out the fresh read-model rows. Nobody watching: no consumer.
+ */
+@Injectable()
+export class LiveChanges implements OnModuleDestroy {
+  private readonly logger = new Logger(LiveChanges.name);
+  private readonly chargePointWatches = new Set<Watch<ChargePointView>>();
+  private readonly connectorWatches = new Set<Watch<ConnectorChange>>();
+  private follower: Promise<Follower> | null = null;
+  private pending: StoredEvent[] = [];
+  private draining = false;
+
+  constructor(
+    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
+    @Inject(SUBJECTS) private readonly subjects: Subjects,
+    private readonly chargePoints: ChargePointsService,
+    private readonly watermark: ProjectionWatermark,
+  ) {}
+
+  /** Resolves once the changes are followed: every event appended afterwards is seen. */
+  chargePointChanges(identity?: string): Promise<AsyncIterableIterator<ChargePointView>> {
+    return this.watch(this.chargePointWatches, identity);
+  }
+
+  connectorChanges(identity?: string): Promise<AsyncIterableIterator<ConnectorChange>> {
+    return this.watch(this.connectorWatches, identity);
+  }
+
+  async onModuleDestroy(): Promise<void> {
+    const stopping = this.stopFollowing();
+    for (const watch of [...this.chargePointWatches, ...this.connectorWatches]) await watch.stream.return();
+    await stopping;
+  }
+
+  private async watch<T>(watches: Set<Watch<T>>, identity: string | undefined): Promise<ChangeStream<T>> {
+    const watch: Watch<T> = { identity, stream: new ChangeStream(() => this.unwatch(watches, watch)) };
+    watches.add(watch);
+    try {
+      await this.follow();
+    } catch (error) {
+      await watch.stream.return();
+      throw error;
+    }
+    return watch.stream;
+  }
+
+  private unwatch<T>(watches: Set<Watch<T>>, watch: Watch<T>): void {
+    watches.delete(watch);
+    if (this.chargePointWatches.size + this.connectorWatches.size > 0) return;
+    this.stopFollowing().catch((error: unknown) => this.logger.warn(`Could not stop following the event log: ${String(error)}`));
+  }
+
+  private follow(): Promise<Follower> {
+    this.follower ??= this.startFollowing().catch((error: unknown) => {
+      this.follower = null;
+      throw error;
+    });
+    return this.follower;
+  }
+
+  private async startFollowing(): Promise<Follower> {
+    const jsm = await this.nc.jetstreamManager();
+    const { state } = await jsm.streams.info(this.subjects.eventsStream);
+    const fromEnd = state.last_seq + 1;
+    return followEvents(this.nc, this.subjects.eventsStream, this.subjects.allEvents, (stored) => this.onEvent(stored), fromEnd);
+  }
+
+  private async stopFollowing(): Promise<void> {
+    const follower = this.follower;
+    this.follower = null;
+    if (follower) await (await follower).stop();
+  }
+
+  private onEvent(stored: StoredEvent): void {
+    const identity = stored.event.metadata.chargePoint;
+    if (identity === null || !changesChargePoint(stored.event) || !this.isWatched(identity)) return;
+    this.pending.push(stored);
+    this.drain();
+  }
+
+  private isWatched(identity: string): boolean {
+    return watching(this.chargePointWatches, identity).length + watching(this.connectorWatches, identity).length > 0;
+  }
+
+  private drain(): void {
+    if (this.draining) return;
+    this.draining = true;
+    void this.publishPending().finally(() => {
+      this.draining = false;
+      if (this.pending.length > 0) this.drain();
+    });
+  }
+
+  /** One wait for the projection per batch, one read per charge point of the batch. */
+  private async publishPending(): Promise<void> {
+    while (this.pending.length > 0) {
+      const batch = this.pending.splice(0);
+      try {
+        await this.watermark.reached(batch[batch.length - 1].sequence);
+        for (const [identity, events] of byChargePoint(batch)) await this.publish(identity, events);
+      } catch (error) {
+        this.logger.error(`Live changes of ${batch.length} events are lost: ${String(error)}`);
+      }
+    }
+  }
+
+  private async publish(identity: string, events: VoltstreamEvent[]): Promise<void> {
+    const chargePoint = await this.current(identity);
+    if (!chargePoint) return;
+    for (const watch of watching(this.chargePointWatches, identity)) watch.stream.push(chargePoint);
+    const changed = changedConnectorIds(events, chargePoint.connectors);
+    for (const connector of chargePoint.connectors.filter(({ connectorId }) => changed.has(connectorId))) {
+      for (const watch of watching(this.connectorWatches, identity)) watch.stream.push({ chargePointIdentity: identity, connector });
+    }
+  }
+
+  /** null when the charge point has no row (any more). */
+  private async current(identity: string): Promise<ChargePointView | null> {
+    try {
+      return await this.chargePoints.get(identity);
+    } catch (error) {
+      if (error instanceof OperationFailedError && error.failure.kind === 'notFound') return null;
+      throw error;
+    }
+  }
+}
+
+function watching<T>(watches: Set<Watch<T>>, identity: string): Watch<T>[] {
+  return [...watches].filter((watch) => watch.identity === undefined || watch.identity === identity);
+}
+
+/** Only events about a charge point are queued, so each has one. */
+function byChargePoint(batch: StoredEvent[]): Map<string, VoltstreamEvent[]> {
+  const grouped = new Map<string, VoltstreamEvent[]>();
+  for (const { event } of batch) {
+    const identity = event.metadata.chargePoint as string;
+    const events = grouped.get(identity) ?? [];
+    events.push(event);
+    grouped.set(identity, events);
+  }
+  return grouped;
+}

@@ -1,0 +1,39 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent } from '@voltstream/contracts';
+import type { ConnectorView } from '../charge-points/charge-point.view';
+import { changedConnectorIds, changesChargePoint } from './live-events';
+
+const at = new Date('2026-01-15T08:00:00Z');
+const connector = (connectorId: number, transactionId: number | null): ConnectorView => ({
+  connectorId,
+  meterValue: 0,
+  available: true,
+  status: 'Available',
+  errorCode: '',
+  transaction: false,
+  transactionId,
+  transactionMeterStart: 0,
+  transactionMeterEnd: null,
+  transactionIdTag: null,
+  transactionConsumption: 0,
+});
+
+describe('which live changes an event makes', () => {
+  it('changes the charge point on every station event and on its adoption, settings and forgetting', () => {
+    expect(changesChargePoint(createEvent('HeartbeatReceived', {}, 'CP-1', at))).toBe(true);
+    expect(changesChargePoint(createEvent('ChargePointForgotten', {}, 'CP-1', at))).toBe(true);
+    expect(changesChargePoint(createEvent('LocalTagRemoved', { idTag: 'CARD-1' }, 'CP-1', at))).toBe(false);
+    expect(changesChargePoint(createEvent('TagRemoved', { idTag: 'CARD-1' }, null, at))).toBe(false);
+  });
+
+  it('changes the connector an event names, and for a stop the one holding the transaction', () => {
+    const connectors = [connector(1, 11), connector(2, 12), connector(3, null)];
+    const events = [
+      createEvent('ConnectorStatusChanged', { connectorId: 3, status: 'Preparing', errorCode: 'NoError' }, 'CP-1', at),
+      createEvent('TransactionStopped', { transactionId: 12, meterStop: 10, timestamp: at.toISOString(), known: true }, 'CP-1', at),
+      createEvent('HeartbeatReceived', {}, 'CP-1', at),
+    ];
+    expect(changedConnectorIds(events, connectors)).toEqual(new Set([3, 2]));
+    expect(changedConnectorIds([createEvent('MeterValuesReported', { connectorId: 1, meterValue: [] }, 'CP-1', at)], connectors)).toEqual(new Set([1]));
+  });
+});

@@ -1,0 +1,25 @@
+import { EVENT_CATEGORIES, type EventType, type VoltstreamEvent } from '@voltstream/contracts';
+import type { ConnectorView } from '../charge-points/charge-point.view';
+
+const REGISTRY_CHANGES: ReadonlySet<EventType> = new Set(['ChargePointAdopted', 'ChargePointSettingsChanged', 'ChargePointForgotten']);
+
+/** Every station event is a sign of life (lastSeenAt); of the operator's events, those about the charge point itself. */
+export function changesChargePoint(event: VoltstreamEvent): boolean {
+  return EVENT_CATEGORIES[event.type] === 'station' || REGISTRY_CHANGES.has(event.type);
+}
+
+/** The connectors whose row these events changed, given the charge point's connectors after them. */
+export function changedConnectorIds(events: VoltstreamEvent[], connectors: ConnectorView[]): Set<number> {
+  const changed = new Set<number>();
+  for (const event of events) {
+    if (event.type === 'ConnectorStatusChanged' || event.type === 'TransactionStarted' || event.type === 'MeterValuesReported') {
+      changed.add(event.data.connectorId);
+    }
+    if (event.type === 'TransactionStopped') {
+      // A stop names only its transaction: the connector is the one that holds it as current or last.
+      const stopped = event.data.transactionId;
+      connectors.filter((connector) => connector.transactionId === stopped).forEach((connector) => changed.add(connector.connectorId));
+    }
+  }
+  return changed;
+}

@@ -1,0 +1,26 @@
+import { Args, Resolver, Subscription } from '@nestjs/graphql';
+import type { ChargePointView } from '../charge-points/charge-point.view';
+import { ChargePointObject, ConnectorChangeObject } from './charge-point.types';
+import { GraphqlResolverShell } from './graphql-errors';
+import { LiveChanges, type ConnectorChange } from './live-changes.service';
+
+const identityFilter = { type: () => String, nullable: true, description: 'only this charge point; all when absent' } as const;
+
+/** The changes themselves are the values: no wrapping object keyed by the field name. */
+const asChange = <T>(change: T): T => change;
+
+@GraphqlResolverShell()
+@Resolver()
+export class LiveResolver {
+  constructor(private readonly live: LiveChanges) {}
+
+  @Subscription(() => ChargePointObject, { resolve: asChange, description: 'a charge point as it is after each change' })
+  chargePointChanged(@Args('identity', identityFilter) identity?: string): Promise<AsyncIterableIterator<ChargePointView>> {
+    return this.live.chargePointChanges(identity);
+  }
+
+  @Subscription(() => ConnectorChangeObject, { resolve: asChange, description: 'a connector as it is after each change' })
+  connectorChanged(@Args('identity', identityFilter) identity?: string): Promise<AsyncIterableIterator<ConnectorChange>> {
+    return this.live.connectorChanges(identity);
+  }
+}
