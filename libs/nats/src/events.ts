@@ -58,5 +58,10 @@ export async function followEvents(
     }
   })();
   await caughtUp;
-  return { stop: async () => void (await messages.close()) };
+  return {
+    stop: async () => {
+      await messages.close();
+      await consumer.delete();
+    },
+  };
 }
