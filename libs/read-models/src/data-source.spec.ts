@@ -18,6 +18,15 @@ describe('read models on a real Postgres', () => {
     await again.destroy();
   });
 
+  it('lets several services open a new database at the same moment', async () => {
+    const { DATABASE_URL: fresh } = testEnv(uniqueNamespace());
+    const opened = await Promise.all([1, 2, 3, 4].map(() => openReadModels(fresh)));
+    const applied = await opened[0].query('SELECT count(*)::int AS count FROM migrations');
+    expect(applied[0].count).toBe(opened[0].migrations.length);
+    await Promise.all(opened.map((dataSource) => dataSource.destroy()));
+    await dropDatabase(fresh);
+  });
+
   it('keeps a meter sample sent again once and reads transactions back', async () => {
     const dataSource = await openReadModels(DATABASE_URL);
     const at = new Date('2025-01-01T10:00:00Z');

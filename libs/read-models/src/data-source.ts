@@ -22,14 +22,14 @@ export const READ_MODEL_ENTITIES = [
 ];
 export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000];
 
-/** TypeORM options for the read models: migrations run at start, never `synchronize`. */
+/** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */
 export function readModelOptions(databaseUrl: string): DataSourceOptions {
   return {
     type: 'postgres',
     url: databaseUrl,
     entities: READ_MODEL_ENTITIES,
     migrations: READ_MODEL_MIGRATIONS,
-    migrationsRun: true,
+    migrationsRun: false,
     synchronize: false,
     logging: ['error'],
   };
@@ -47,18 +47,40 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
     const existing = await client.query('SELECT 1 FROM pg_database WHERE datname = $1', [name]);
     if (existing.rowCount) return;
     await client.query(`CREATE DATABASE "${name}"`).catch((error: { code?: string }) => {
-      // 42P04: another service created it at the same moment.
-      if (error.code !== '42P04') throw error;
+      // Another service created it at the same moment: 42P04 duplicate_database, or 23505 when
+      // both passed the catalog check before either committed.
+      if (error.code !== '42P04' && error.code !== '23505') throw error;
     });
   } finally {
     await client.end();
   }
 }
 
+/** Any constant both sides agree on: the key of the Postgres advisory lock taken while migrating. */
+const MIGRATION_LOCK = 7_406_117;
+
+/**
+ * Runs pending migrations while holding an advisory lock, since several services (api,
+ * state-projection, their replicas) open the same new database at the same moment.
+ */
+async function migrateExclusively(dataSource: DataSource): Promise<void> {
+  const lockHolder = dataSource.createQueryRunner();
+  await lockHolder.connect();
+  try {
+    await lockHolder.query('SELECT pg_advisory_lock($1)', [MIGRATION_LOCK]);
+    await dataSource.runMigrations({ transaction: 'all' });
+  } finally {
+    await lockHolder.query('SELECT pg_advisory_unlock($1)', [MIGRATION_LOCK]);
+    await lockHolder.release();
+  }
+}
+
 /** Ensures the database, connects and runs pending migrations. */
 export async function openReadModels(databaseUrl: string): Promise<DataSource> {
   await ensureDatabase(databaseUrl);
-  return new DataSource(readModelOptions(databaseUrl)).initialize();
+  const dataSource = await new DataSource(readModelOptions(databaseUrl)).initialize();
+  await migrateExclusively(dataSource);
+  return dataSource;
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {

@@ -83,6 +83,8 @@ describe('charge points', () => {
   it('remembers the last id tag presented or started with', () => {
     expect(given(event('IdTagPresented', { idTag: 'A', authorizationStatus: 'Invalid' })).chargePoint(CP)?.lastIdTag).toBe('A');
     expect(given(started()).chargePoint(CP)?.lastIdTag).toBe('TAG1');
+    const stoppedWithCard = event('TransactionStopped', { transactionId: 7, idTag: 'STOP', meterStop: 4500, timestamp: '2025-03-01T11:00:00Z', known: true });
+    expect(given(started(), stoppedWithCard).chargePoint(CP)?.lastIdTag).toBe('STOP');
   });
 
   it('shows connector 0 as the status of the charge point', () => {
@@ -169,6 +171,13 @@ describe('transactions', () => {
     const changes = project(stopped(7, 9999), batch);
     expect(changes.map((change) => change.type)).toEqual(['chargePointSaved']);
     expect({ transaction: batch.transaction(7), connector: batch.connector(CP, 1) }).toEqual(first);
+  });
+
+  it('does not reopen a finished transaction when its start is replayed after a reconnect', () => {
+    const batch = given(started(), stopped(7, 4500));
+    const finished = { transaction: batch.transaction(7), connector: batch.connector(CP, 1) };
+    expect(project(started(), batch).map((change) => change.type)).toEqual(['chargePointSaved']);
+    expect({ transaction: batch.transaction(7), connector: batch.connector(CP, 1) }).toEqual(finished);
   });
 
   it('keeps the transaction data and its samples, on the connector of the transaction', () => {

@@ -61,7 +61,10 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'TransactionStarted':
       return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: transactionStarted(identity, event, current) };
     case 'TransactionStopped':
-      return { chargePoint: seen, changes: transactionStopped(identity, event, current) };
+      return {
+        chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
+        changes: transactionStopped(identity, event, current),
+      };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
     case 'HeartbeatReceived':

@@ -12,7 +12,9 @@ function receivedAt(event: { metadata: { recordedAt: string } }): Date {
   return new Date(event.metadata.recordedAt);
 }
 
+/** A start sent again (same transaction id, e.g. replayed after a reconnect) changes nothing. */
 export function transactionStarted(identity: string, event: EventOf<'TransactionStarted'>, current: ProjectionView): ProjectionChange[] {
+  if (current.transaction(event.data.transactionId)) return [];
   const { transactionId, connectorId, idTag, meterStart, timestamp, authorizationStatus, tagOwner } = event.data;
   const transaction: ProjectedTransaction = {
     transactionId,
