@@ -1,0 +1,81 @@
+import { execFile } from 'node:child_process';
+import { readFile } from 'node:fs/promises';
+import { cpus, platform, release, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { connect } from 'nats';
+import { Client } from 'pg';
+
+export interface MachineInfo {
+  cpuCount: number;
+  cpuModel: string;
+  totalMemoryBytes: number;
+  platform: string;
+  release: string;
+}
+
+export interface Versions {
+  node: string;
+  voltstream: string | null;
+  gitCommit: string | null;
+  ws: string | null;
+  nats: string | null;
+  typeorm: string | null;
+  pg: string | null;
+  natsServer: string | null;
+  postgres: string | null;
+}
+
+export function machineInfo(): MachineInfo {
+  const cores = cpus();
+  return { cpuCount: cores.length, cpuModel: cores[0]?.model ?? 'unknown', totalMemoryBytes: totalmem(), platform: platform(), release: release() };
+}
+
+async function packageVersion(root: string, name: string): Promise<string | null> {
+  const folder = name === '' ? root : join(root, 'node_modules', name);
+  const text = await readFile(join(folder, 'package.json'), 'utf8').catch(() => null);
+  return text === null ? null : (JSON.parse(text) as { version?: string }).version ?? null;
+}
+
+async function gitCommit(root: string): Promise<string | null> {
+  const result = await promisify(execFile)('git', ['rev-parse', 'HEAD'], { cwd: root }).catch(() => null);
+  return result ? result.stdout.trim() : null;
+}
+
+async function natsServerVersion(natsUrl: string): Promise<string | null> {
+  const nc = await connect({ servers: natsUrl, reconnect: false, timeout: 3000 }).catch(() => null);
+  if (!nc) return null;
+  const version = nc.info?.version ?? null;
+  await nc.close();
+  return version;
+}
+
+async function postgresVersion(databaseServerUrl: string): Promise<string | null> {
+  const client = new Client({ connectionString: databaseServerUrl, connectionTimeoutMillis: 3000 });
+  const connected = await client.connect().then(
+    () => true,
+    () => false,
+  );
+  if (!connected) return null;
+  try {
+    const result = await client.query<{ server_version: string }>('SHOW server_version');
+    return result.rows[0]?.server_version ?? null;
+  } finally {
+    await client.end();
+  }
+}
+
+/** Versions of everything a figure depends on, so that runs can be compared. */
+export async function versions(root: string, natsUrl: string, databaseServerUrl: string): Promise<Versions> {
+  const [voltstream, ws, nats, typeorm, pg, commit, natsServer, postgres] = await Promise.all([
+    packageVersion(root, ''),
+    packageVersion(root, 'ws'),
+    packageVersion(root, 'nats'),
+    packageVersion(root, 'typeorm'),
+    packageVersion(root, 'pg'),
+    gitCommit(root),
+    natsServerVersion(natsUrl),
+    postgresVersion(databaseServerUrl),
+  ]);
+  return { node: process.version, voltstream, gitCommit: commit, ws, nats, typeorm, pg, natsServer, postgres };
+}
