@@ -3,7 +3,7 @@ import { join, resolve } from 'node:path';
 import Ajv2019 from 'ajv/dist/2019';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { APP_HEALTH, APP_NAMES, entryPoint, type AppName } from '../../tools/launcher/src';
+import { APP_HEALTH, APP_NAMES, entryPoint, type AppName } from '@voltstream/launcher';
 import {
   containerEnv,
   containersOf,

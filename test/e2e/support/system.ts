@@ -2,7 +2,7 @@ import { connectNats } from '@voltstream/nats';
 import { subjectsFor } from '@voltstream/contracts';
 import { dropDatabase } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
-import { startServices, type RunningServices } from '../../../tools/launcher/src';
+import { startServices, type RunningServices } from '@voltstream/launcher';
 
 const TOKEN = 'e2e-operator-token';
 

@@ -2,9 +2,7 @@ import { randomBytes } from 'node:crypto';
 import { createWriteStream } from 'node:fs';
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-// The one door to the launcher (tools/launcher): no library offers startServices yet (see docs/performance.md).
-// eslint-disable-next-line @nx/enforce-module-boundaries
-import { entryPoint, freePort, startServices, type AppName, type Output, type RunningServices } from '../../launcher/src/index';
+import { entryPoint, freePort, startServices, type AppName, type Output, type RunningServices } from '@voltstream/launcher';
 import { step, type ScenarioContext } from './context';
 import { benchDatabaseUrl } from './namespace';
 

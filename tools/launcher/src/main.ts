@@ -1,14 +1,16 @@
 import { once } from 'node:events';
 import { networkInterfaces } from 'node:os';
 import { ConfigError, loadConfig, type Config } from '@voltstream/config';
-import { APP_NAMES } from './apps';
-import { LauncherError } from './errors';
-import { resolveNats } from './nats';
-import { consoleOutput } from './output';
-import { isPortFree } from './ports';
-import { resolvePostgres } from './postgres';
-import { repoRoot } from './root';
-import { startServices } from './services';
+import {
+  APP_NAMES,
+  consoleOutput,
+  isPortFree,
+  LauncherError,
+  repoRoot,
+  resolveNats,
+  resolvePostgres,
+  startServices,
+} from '@voltstream/launcher';
 
 const output = consoleOutput;
 const say = (text: string) => output('launcher', text);

@@ -11,4 +11,5 @@ export type { StartedServer } from './server';
 export { LauncherError } from './errors';
 export { consoleOutput } from './output';
 export type { Output } from './output';
-export { freePort, freePorts } from './ports';
+export { freePort, freePorts, isPortFree } from './ports';
+export { repoRoot } from './root';
