@@ -11,9 +11,8 @@ import { connectNats, decodeEvent, EventPublisher } from '@voltstream/nats';
 import { dropDatabase } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
 import { ErrorCode, NatsError, type NatsConnection } from 'nats';
-// The real projection answers the API's writes; the API itself never imports another app.
-import { startProjection } from '../../state-projection/src/projection';
 import { startApi, type RunningApi } from '../src/api';
+import { startTestProjection } from './projection';
 
 export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
@@ -45,15 +44,16 @@ export interface TestApi {
 
 export interface TestApiOptions {
   env?: Record<string, string>;
-  /** Runs the state projection too, for tests that write or need read models filled from events. */
+  /** Runs the real state projection too (built: `npm run build`), for tests that write or need read models filled from events. */
   projection?: boolean;
 }
 
 export async function startTestApi(options: TestApiOptions = {}): Promise<TestApi> {
   const namespace = uniqueNamespace();
-  const config = loadConfig(testEnv(namespace, { API_PORT: '0', API_TOKEN: TEST_TOKEN, ...options.env }));
+  const env = testEnv(namespace, { API_PORT: '0', API_TOKEN: TEST_TOKEN, ...options.env });
+  const config = loadConfig(env);
   const api = await startApi(config);
-  const projection = options.projection ? await startProjection(config) : undefined;
+  const projection = options.projection ? await startTestProjection(env, config.databaseUrl) : undefined;
   const nc = await connectNats(config.natsUrl, 'api-test');
   const subjects = subjectsFor(namespace);
   const publisher = new EventPublisher(nc, subjects);

@@ -1,13 +1,15 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
 import { RELAXATIONS, START_MODES, type Relaxation, type StartMode } from '@voltstream/contracts';
 import { Type } from 'class-transformer';
+import type { ChargePointState } from '@voltstream/read-models';
 import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { CHARGE_POINT_STATES } from './charge-point.view';
 
 export class ListChargePointsQuery {
-  @ApiPropertyOptional({ enum: ['discovered', 'adopted'] })
+  @ApiPropertyOptional({ enum: CHARGE_POINT_STATES })
   @IsOptional()
-  @IsIn(['discovered', 'adopted'])
-  state?: 'discovered' | 'adopted';
+  @IsIn(CHARGE_POINT_STATES)
+  state?: ChargePointState;
 }
 
 /** PUT body: adopts the charge point, or changes the fields given; an absent field is kept. */

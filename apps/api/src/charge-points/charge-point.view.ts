@@ -1,6 +1,8 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RELAXATIONS, START_MODES } from '@voltstream/contracts';
-import type { ChargePointRow, ConnectorRow } from '@voltstream/read-models';
+import type { ChargePointRow, ChargePointState, ConnectorRow } from '@voltstream/read-models';
+
+export const CHARGE_POINT_STATES = ['discovered', 'adopted'] as const satisfies readonly ChargePointState[];
 
 /** A connector as SPEC §5 names its fields. */
 export class ConnectorView {
@@ -43,7 +45,7 @@ export class ChargePointView {
   @ApiProperty()
   identity: string;
 
-  @ApiProperty({ enum: ['discovered', 'adopted'] })
+  @ApiProperty({ enum: CHARGE_POINT_STATES })
   state: string;
 
   @ApiProperty()

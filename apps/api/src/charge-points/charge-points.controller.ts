@@ -1,15 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Query, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityParams } from '../infrastructure/params';
-import { createdOrOk, type ResponseStatus } from '../infrastructure/response-status';
+import { answerPut, DeleteRoute, PutRoute, type ResponseStatus } from '../infrastructure/resource-routes';
 import { ListChargePointsQuery, PutChargePointBody } from './charge-point.dto';
 import { ChargePointView } from './charge-point.view';
 import { ChargePointsService } from './charge-points.service';
@@ -33,24 +25,16 @@ export class ChargePointsController {
     return this.chargePoints.get(identity);
   }
 
-  @Put(':identity')
-  @ApiOkResponse({ type: ChargePointView, description: 'settings changed' })
-  @ApiCreatedResponse({ type: ChargePointView, description: 'adopted' })
-  @ApiBadRequestResponse()
+  @PutRoute(':identity', ChargePointView, { created: 'adopted', changed: 'settings changed' })
   async put(
     @Param() { identity }: IdentityParams,
     @Body() body: PutChargePointBody,
     @Res({ passthrough: true }) response: ResponseStatus,
   ): Promise<ChargePointView> {
-    const outcome = await this.chargePoints.put(identity, body);
-    response.status(createdOrOk(outcome.adopted));
-    return outcome.chargePoint;
+    return answerPut(response, await this.chargePoints.put(identity, body));
   }
 
-  @Delete(':identity')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse({ description: 'forgotten: it is discovered again when it next connects' })
-  @ApiNotFoundResponse()
+  @DeleteRoute(':identity', 'forgotten: it is discovered again when it next connects')
   async forget(@Param() { identity }: IdentityParams): Promise<void> {
     await this.chargePoints.forget(identity);
   }

@@ -7,20 +7,15 @@ import {
   type ChargePointChanges,
   type ChargePointRecord,
 } from '@voltstream/domain';
-import { ChargePointRow } from '@voltstream/read-models';
+import { ChargePointRow, type ChargePointState } from '@voltstream/read-models';
 import type { DataSource, Repository } from 'typeorm';
 import { EventLog } from '../infrastructure/event-log.service';
 import { notFound } from '../infrastructure/operation-failed.error';
+import type { PutOutcome } from '../infrastructure/resource-routes';
 import { RegistrySettings } from '../infrastructure/registry-settings.service';
 import { API_CONFIG, READ_MODELS } from '../infrastructure/tokens';
 import type { PutChargePointBody } from './charge-point.dto';
 import { toChargePointView, type ChargePointView } from './charge-point.view';
-
-export interface PutOutcome {
-  chargePoint: ChargePointView;
-  /** The charge point was adopted by this request (rather than changed). */
-  adopted: boolean;
-}
 
 /** Reads and operator writes of charge points; shared by the REST controllers and GraphQL. */
 @Injectable()
@@ -36,7 +31,7 @@ export class ChargePointsService {
     this.chargePoints = readModels.getRepository(ChargePointRow);
   }
 
-  async list(state?: 'discovered' | 'adopted'): Promise<ChargePointView[]> {
+  async list(state?: ChargePointState): Promise<ChargePointView[]> {
     const rows = await this.chargePoints.find({
       where: state ? { state } : {},
       relations: { connectors: true },
@@ -46,16 +41,23 @@ export class ChargePointsService {
   }
 
   async get(identity: string): Promise<ChargePointView> {
-    const row = await this.chargePoints.findOne({ where: { identity }, relations: { connectors: true } });
-    if (!row) throw notFound(`charge point ${identity} not found`);
-    return toChargePointView(row);
+    const chargePoint = await this.find(identity);
+    if (!chargePoint) throw notFound(`charge point ${identity} not found`);
+    return chargePoint;
   }
 
-  async put(identity: string, body: PutChargePointBody): Promise<PutOutcome> {
+  /** null when the charge point has no row (any more). */
+  async find(identity: string): Promise<ChargePointView | null> {
+    const row = await this.chargePoints.findOne({ where: { identity }, relations: { connectors: true } });
+    return row && toChargePointView(row);
+  }
+
+  /** Adopts the charge point (created) or changes its settings. */
+  async put(identity: string, body: PutChargePointBody): Promise<PutOutcome<ChargePointView>> {
     const current = await this.record(identity);
     const command = { identity, changes: toChanges(body), defaultStartMode: this.config.defaultStartMode, at: new Date() };
     await this.eventLog.commit(decideChargePointUpdate(command, current));
-    return { chargePoint: await this.get(identity), adopted: current.settings === null };
+    return { resource: await this.get(identity), created: current.settings === null };
   }
 
   async forget(identity: string): Promise<void> {

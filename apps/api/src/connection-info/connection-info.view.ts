@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { START_MODES } from '@voltstream/contracts';
+import { CHARGE_POINT_STATES } from '../charge-points/charge-point.view';
 
 /** What to enter into a wallbox (SPEC §3). */
 export class ConnectionInfoView {
@@ -25,7 +26,7 @@ export class ConnectionInfoView {
   })
   passwordRequired: boolean;
 
-  @ApiPropertyOptional({ enum: ['discovered', 'adopted'], nullable: true, description: 'state of the identity asked about' })
+  @ApiPropertyOptional({ enum: CHARGE_POINT_STATES, nullable: true, description: 'state of the identity asked about' })
   state?: string | null;
 
   @ApiProperty({

@@ -1,5 +1,6 @@
+import { applyDecorators, type Type } from '@nestjs/common';
 import { ArgsType, Field, InputType, Int, IntersectionType } from '@nestjs/graphql';
-import { Type } from 'class-transformer';
+import { Type as TransformTo } from 'class-transformer';
 import { IsOptional, ValidateNested } from 'class-validator';
 import { ListChargePointsQuery, MeterValuesQuery, PutChargePointBody } from '../charge-points/charge-point.dto';
 import {
@@ -13,7 +14,7 @@ import {
   TriggerBody,
   UnlockBody,
 } from '../commands/command.dto';
-import { ConnectorParams, IdentityParams, IdTagParams, LocalTagParams } from '../infrastructure/params';
+import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/params';
 import { PutTagBody } from '../tags/tag.dto';
 import { ListTransactionsQuery } from '../transactions/transaction.dto';
 import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
@@ -25,6 +26,12 @@ import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, Tri
 
 const IdentityField = () => Field({ description: 'charge point identity: 1 to 48 letters, digits and -_.:*' });
 const IdTagField = () => Field({ description: 'id tag: 1 to 20 characters' });
+
+/** An input object, validated field by field with the rules of the REST body it extends. */
+function InputField(input: Type, { optional }: { optional: boolean }): PropertyDecorator {
+  const decorators = [Field(() => input, { nullable: optional }), ValidateNested(), TransformTo(() => input)];
+  return applyDecorators(...(optional ? [IsOptional(), ...decorators] : decorators));
+}
 
 @ArgsType()
 export class IdentityArgs extends IdentityParams {
@@ -48,18 +55,12 @@ export class IdTagArgs extends IdTagParams {
 }
 
 @ArgsType()
-export class LocalTagArgs extends LocalTagParams {
-  @IdentityField()
-  override identity: string;
-
-  @IdTagField()
-  override idTag: string;
-}
+export class LocalTagArgs extends IntersectionType(IdentityArgs, IdTagArgs, ArgsType) {}
 
 @ArgsType()
 export class ChargePointsArgs extends ListChargePointsQuery {
   @Field(() => ChargePointStateEnum, { nullable: true })
-  override state?: 'discovered' | 'adopted';
+  override state?: ListChargePointsQuery['state'];
 }
 
 @ArgsType()
@@ -112,18 +113,13 @@ export class ChargePointInput extends PutChargePointBody {
 
 @ArgsType()
 export class AdoptChargePointArgs extends IdentityArgs {
-  @Field(() => ChargePointInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => ChargePointInput)
+  @InputField(ChargePointInput, { optional: true })
   input?: ChargePointInput;
 }
 
 @ArgsType()
 export class UpdateChargePointArgs extends IdentityArgs {
-  @Field(() => ChargePointInput)
-  @ValidateNested()
-  @Type(() => ChargePointInput)
+  @InputField(ChargePointInput, { optional: false })
   input: ChargePointInput;
 }
 
@@ -153,19 +149,13 @@ export class TagInput extends PutTagBody {
 
 @ArgsType()
 export class SaveTagArgs extends IdTagArgs {
-  @Field(() => TagInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TagInput)
+  @InputField(TagInput, { optional: true })
   input?: TagInput;
 }
 
 @ArgsType()
 export class SaveLocalTagArgs extends LocalTagArgs {
-  @Field(() => TagInput, { nullable: true })
-  @IsOptional()
-  @ValidateNested()
-  @Type(() => TagInput)
+  @InputField(TagInput, { optional: true })
   input?: TagInput;
 }
 

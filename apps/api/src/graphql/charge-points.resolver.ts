@@ -1,3 +1,4 @@
+import { UseFilters } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import type { ChargePointView, ConnectorView } from '../charge-points/charge-point.view';
 import { ChargePointsService } from '../charge-points/charge-points.service';
@@ -5,9 +6,9 @@ import { ConnectorsService } from '../charge-points/connectors.service';
 import type { MeterValueView } from '../charge-points/meter-value.view';
 import { AdoptChargePointArgs, ChargePointsArgs, ConnectorArgs, IdentityArgs, MeterValuesArgs, UpdateChargePointArgs } from './arguments';
 import { ChargePointObject, ConnectorObject, MeterValueObject } from './charge-point.types';
-import { GraphqlResolverShell } from './graphql-errors';
+import { GraphqlErrorFilter } from './graphql-errors';
 
-@GraphqlResolverShell()
+@UseFilters(GraphqlErrorFilter)
 @Resolver(() => ChargePointObject)
 export class ChargePointsResolver {
   constructor(
@@ -37,12 +38,12 @@ export class ChargePointsResolver {
 
   @Mutation(() => ChargePointObject, { description: 'adopts the charge point (a known one is changed instead)' })
   async adoptChargePoint(@Args() { identity, input }: AdoptChargePointArgs): Promise<ChargePointView> {
-    return (await this.chargePointsService.put(identity, input ?? {})).chargePoint;
+    return (await this.chargePointsService.put(identity, input ?? {})).resource;
   }
 
   @Mutation(() => ChargePointObject, { description: 'changes the settings given (adopting the charge point if it is not yet)' })
   async updateChargePoint(@Args() { identity, input }: UpdateChargePointArgs): Promise<ChargePointView> {
-    return (await this.chargePointsService.put(identity, input)).chargePoint;
+    return (await this.chargePointsService.put(identity, input)).resource;
   }
 
   @Mutation(() => Boolean, { description: 'forgets it: it is discovered again when it next connects' })

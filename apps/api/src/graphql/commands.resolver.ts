@@ -1,5 +1,5 @@
+import { UseFilters } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
-import type { OperatorCommand } from '@voltstream/domain';
 import { CommandsService, type WallboxAnswer } from '../commands/commands.service';
 import {
   ChangeAvailabilityArgs,
@@ -12,56 +12,54 @@ import {
   UnlockArgs,
 } from './arguments';
 import { CommandStatusObject, ConfigurationObject } from './command.types';
-import { GraphqlResolverShell } from './graphql-errors';
+import { GraphqlErrorFilter } from './graphql-errors';
 
-/** Commands to a wallbox: CONFLICT when it is offline, GATEWAY_TIMEOUT when it does not answer in time. */
-@GraphqlResolverShell()
+/**
+ * Commands to a wallbox, its answer relayed as it gave it (the schema's CommandStatus refuses one without a
+ * status): CONFLICT when it is offline, GATEWAY_TIMEOUT when it does not answer in time.
+ */
+@UseFilters(GraphqlErrorFilter)
 @Resolver()
 export class CommandsResolver {
   constructor(private readonly commands: CommandsService) {}
 
   @Mutation(() => CommandStatusObject, { description: 'ChangeAvailability; connector 0 is the whole charge point' })
   changeAvailability(@Args() { identity, connectorId, available }: ChangeAvailabilityArgs): Promise<WallboxAnswer> {
-    return this.status(identity, { type: 'changeAvailability', connectorId, available });
+    return this.commands.send(identity, { type: 'changeAvailability', connectorId, available });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'RemoteStartTransaction' })
   remoteStart(@Args() { identity, idTag, connectorId }: RemoteStartArgs): Promise<WallboxAnswer> {
-    return this.status(identity, { type: 'remoteStart', idTag, connectorId });
+    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'RemoteStopTransaction' })
   remoteStop(@Args() { identity, transactionId }: RemoteStopArgs): Promise<WallboxAnswer> {
-    return this.status(identity, { type: 'remoteStop', transactionId });
+    return this.commands.send(identity, { type: 'remoteStop', transactionId });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'Reset' })
   reset(@Args() { identity, type }: ResetArgs): Promise<WallboxAnswer> {
-    return this.status(identity, { type: 'reset', resetType: type });
+    return this.commands.send(identity, { type: 'reset', resetType: type });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'UnlockConnector' })
   unlock(@Args() { identity, connectorId }: UnlockArgs): Promise<WallboxAnswer> {
-    return this.status(identity, { type: 'unlock', connectorId });
+    return this.commands.send(identity, { type: 'unlock', connectorId });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'TriggerMessage' })
   trigger(@Args() { identity, message, connectorId }: TriggerArgs): Promise<WallboxAnswer> {
-    return this.status(identity, { type: 'trigger', message, connectorId });
+    return this.commands.send(identity, { type: 'trigger', message, connectorId });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'ChangeConfiguration: Accepted, Rejected, RebootRequired or NotSupported' })
   changeConfiguration(@Args() { identity, key, value }: ChangeConfigurationArgs): Promise<WallboxAnswer> {
-    return this.status(identity, { type: 'changeConfiguration', key, value });
+    return this.commands.send(identity, { type: 'changeConfiguration', key, value });
   }
 
   @Query(() => ConfigurationObject, { description: 'GetConfiguration, asked of the wallbox itself' })
   getConfiguration(@Args() { identity, key }: GetConfigurationArgs): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'getConfiguration', keys: key });
-  }
-
-  /** The wallbox's answer is relayed as it gave it: the schema's CommandStatus refuses one without a status. */
-  private status(identity: string, command: OperatorCommand): Promise<WallboxAnswer> {
-    return this.commands.send(identity, command);
   }
 }

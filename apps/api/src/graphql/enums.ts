@@ -1,5 +1,6 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { RELAXATIONS, START_MODES } from '@voltstream/contracts';
+import { CHARGE_POINT_STATES } from '../charge-points/charge-point.view';
 import { RESET_TYPES, TRIGGER_MESSAGES } from '@voltstream/domain';
 
 /** A GraphQL enum whose values are the strings of the contract, so no value is translated. */
@@ -9,7 +10,7 @@ function enumOf<V extends string>(values: readonly V[], name: string, descriptio
   return enumeration;
 }
 
-export const ChargePointStateEnum = enumOf(['discovered', 'adopted'] as const, 'ChargePointState', 'adopted by an operator, or only seen');
+export const ChargePointStateEnum = enumOf(CHARGE_POINT_STATES, 'ChargePointState', 'adopted by an operator, or only seen');
 export const StartModeEnum = enumOf(START_MODES, 'StartMode', 'when a charging session may start (SPEC §4)');
 export const RelaxationEnum = enumOf(RELAXATIONS, 'Relaxation', 'an OCPP quirk allowed to one wallbox');
 export const ResetTypeEnum = enumOf(RESET_TYPES, 'ResetType', 'OCPP Reset type');

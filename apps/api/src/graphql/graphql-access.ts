@@ -1,37 +1,34 @@
-import { Injectable, Module, UnauthorizedException } from '@nestjs/common';
-import { ExecutionContextHost } from '@nestjs/core/helpers/execution-context-host';
-import { BearerTokenGuard } from '../infrastructure/bearer-token.guard';
+import type { ApolloDriverConfig } from '@nestjs/apollo';
+import type { Context as ConnectionContext } from 'graphql-ws';
+import type { BearerToken } from '../infrastructure/bearer-token';
+import type { AuthorizedRequest } from '../infrastructure/bearer-token.guard';
 import { unauthenticated } from './graphql-errors';
 
-export interface HttpRequest {
-  headers: Record<string, string | string[] | undefined>;
+/** A resolver's context: the request whose token BearerTokenGuard checks, as on a REST route. */
+interface GraphqlContext {
+  req: AuthorizedRequest;
 }
 
-/** The REST API's bearer-token check, applied to what a GraphQL client presents on either transport. */
-@Injectable()
-export class GraphqlAccess {
-  constructor(private readonly restGuard: BearerTokenGuard) {}
-
-  /** @param authorization the `Authorization` header, or the `authorization` connection parameter */
-  admits(authorization: unknown): boolean {
-    const request = { headers: { authorization: typeof authorization === 'string' ? authorization : undefined } };
-    try {
-      return this.restGuard.canActivate(new ExecutionContextHost([request], GraphqlAccess, this.admits));
-    } catch (error) {
-      if (error instanceof UnauthorizedException) return false;
-      throw error;
-    }
-  }
-
-  /** Apollo's context of one HTTP request: a request without the token is refused whole, with 401. */
-  httpContext(req: HttpRequest): { req: HttpRequest } {
-    if (!this.admits(req.headers.authorization)) throw unauthenticated();
-    return { req };
-  }
+/**
+ * The token is checked before any resolver runs too, so that a client without it is refused whole:
+ * an HTTP request with 401, a WebSocket connection by closing it (graphql-ws: 4403).
+ */
+export function graphqlAccess(token: BearerToken, path: string): Pick<ApolloDriverConfig, 'context' | 'subscriptions'> {
+  return {
+    // Called with Apollo's { req, res } per HTTP request, and with graphql-ws's context per subscription.
+    context: (input: { req: AuthorizedRequest } | ConnectionContext) => ('req' in input ? httpContext(token, input.req) : connectionContext(input)),
+    subscriptions: {
+      'graphql-ws': { path, onConnect: ({ connectionParams }) => token.admits(connectionParams?.authorization) },
+    },
+  };
 }
 
-@Module({
-  providers: [BearerTokenGuard, GraphqlAccess],
-  exports: [GraphqlAccess],
-})
-export class GraphqlAccessModule {}
+function httpContext(token: BearerToken, req: AuthorizedRequest): GraphqlContext {
+  if (!token.admits(req.headers.authorization)) throw unauthenticated();
+  return { req };
+}
+
+/** A subscription's request is its connection's: a browser cannot set headers there, so the token is a connection parameter. */
+function connectionContext({ connectionParams }: ConnectionContext): GraphqlContext {
+  return { req: { headers: { authorization: connectionParams?.authorization } } };
+}

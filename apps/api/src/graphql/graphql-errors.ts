@@ -1,8 +1,7 @@
-import { applyDecorators, BadRequestException, Catch, UseFilters } from '@nestjs/common';
+import { BadRequestException, Catch, UnauthorizedException } from '@nestjs/common';
 import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { FailureKind, OperationFailure } from '@voltstream/domain';
 import { GraphQLError } from 'graphql';
-import { PublicRoute } from '../infrastructure/bearer-token.guard';
 import { OperationFailedError } from '../infrastructure/operation-failed.error';
 
 const CODES: Record<FailureKind, string> = {
@@ -15,10 +14,16 @@ const CODES: Record<FailureKind, string> = {
   badGateway: 'BAD_GATEWAY',
 };
 
-/** Answers a domain failure, or arguments the validation refused, as a GraphQL error with its code. */
-@Catch(OperationFailedError, BadRequestException)
-export class GraphqlErrorFilter implements GqlExceptionFilter<OperationFailedError | BadRequestException> {
-  catch(error: OperationFailedError | BadRequestException): GraphQLError {
+type Refusal = OperationFailedError | BadRequestException | UnauthorizedException;
+
+/**
+ * Every resolver's filter, in place of the REST one (which writes an HTTP response): answers a domain
+ * failure, arguments the validation refused or a missing token as a GraphQL error with its code.
+ */
+@Catch(OperationFailedError, BadRequestException, UnauthorizedException)
+export class GraphqlErrorFilter implements GqlExceptionFilter<Refusal> {
+  catch(error: Refusal): GraphQLError {
+    if (error instanceof UnauthorizedException) return unauthenticated();
     if (error instanceof BadRequestException) return invalidArguments(error);
     return new GraphQLError(error.message, { extensions: { code: CODES[error.failure.kind], ...callErrorFields(error.failure) } });
   }
@@ -40,10 +45,3 @@ export function unauthenticated(): GraphQLError {
   return new GraphQLError('a valid bearer token is required', { extensions: { code: 'UNAUTHENTICATED', http: { status: 401 } } });
 }
 
-/**
- * What every resolver class carries. The REST guard reads an HTTP request, which a resolver does not
- * get, so it stands aside here: GraphQL checks the same token once per HTTP request and once per
- * WebSocket connection, before any resolver runs (GraphqlAccess). The REST error filter writes an
- * HTTP response; GraphqlErrorFilter takes its place.
- */
-export const GraphqlResolverShell = () => applyDecorators(PublicRoute(), UseFilters(GraphqlErrorFilter));

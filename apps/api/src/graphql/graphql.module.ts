@@ -3,32 +3,27 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { CommandsModule } from '../commands/commands.module';
-import { ProjectionWatermark } from '../infrastructure/projection-watermark.service';
+import { BearerToken } from '../infrastructure/bearer-token';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
 import { CommandsResolver } from './commands.resolver';
-import { GraphqlAccess, GraphqlAccessModule, type HttpRequest } from './graphql-access';
+import { graphqlAccess } from './graphql-access';
 import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
 
-export const GRAPHQL_PATH = '/graphql';
+const GRAPHQL_PATH = '/graphql';
 
-function apolloOptions(access: GraphqlAccess): ApolloDriverConfig {
+function apolloOptions(token: BearerToken): ApolloDriverConfig {
   return {
     path: GRAPHQL_PATH,
     autoSchemaFile: true,
     sortSchema: true,
     // Clients get the code and the reason, never a stack trace.
     includeStacktraceInErrorResponses: false,
-    // Called with Apollo's { req, res } per HTTP request, and with graphql-ws's context per subscription,
-    // whose connection onConnect has admitted already.
-    context: (input: { req?: HttpRequest }) => (input.req ? access.httpContext(input.req) : {}),
-    subscriptions: {
-      'graphql-ws': { path: GRAPHQL_PATH, onConnect: ({ connectionParams }) => access.admits(connectionParams?.authorization) },
-    },
+    ...graphqlAccess(token, GRAPHQL_PATH),
   };
 }
 
@@ -37,8 +32,7 @@ function apolloOptions(access: GraphqlAccess): ApolloDriverConfig {
   imports: [
     GraphQLModule.forRootAsync<ApolloDriverConfig>({
       driver: ApolloDriver,
-      imports: [GraphqlAccessModule],
-      inject: [GraphqlAccess],
+      inject: [BearerToken],
       useFactory: apolloOptions,
     }),
     ChargePointsModule,
@@ -46,6 +40,6 @@ function apolloOptions(access: GraphqlAccess): ApolloDriverConfig {
     CommandsModule,
     TransactionsModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ProjectionWatermark],
+  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges],
 })
 export class GraphqlModule {}

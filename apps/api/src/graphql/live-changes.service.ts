@@ -4,7 +4,6 @@ import { followEvents, type StoredEvent } from '@voltstream/nats';
 import type { NatsConnection } from 'nats';
 import type { ChargePointView, ConnectorView } from '../charge-points/charge-point.view';
 import { ChargePointsService } from '../charge-points/charge-points.service';
-import { OperationFailedError } from '../infrastructure/operation-failed.error';
 import { ProjectionWatermark } from '../infrastructure/projection-watermark.service';
 import { NATS_CONNECTION, SUBJECTS } from '../infrastructure/tokens';
 import { ChangeStream } from './change-stream';
@@ -132,22 +131,12 @@ export class LiveChanges implements OnModuleDestroy {
   }
 
   private async publish(identity: string, events: VoltstreamEvent[]): Promise<void> {
-    const chargePoint = await this.current(identity);
+    const chargePoint = await this.chargePoints.find(identity);
     if (!chargePoint) return;
     for (const watch of watching(this.chargePointWatches, identity)) watch.stream.push(chargePoint);
     const changed = changedConnectorIds(events, chargePoint.connectors);
     for (const connector of chargePoint.connectors.filter(({ connectorId }) => changed.has(connectorId))) {
       for (const watch of watching(this.connectorWatches, identity)) watch.stream.push({ chargePointIdentity: identity, connector });
-    }
-  }
-
-  /** null when the charge point has no row (any more). */
-  private async current(identity: string): Promise<ChargePointView | null> {
-    try {
-      return await this.chargePoints.get(identity);
-    } catch (error) {
-      if (error instanceof OperationFailedError && error.failure.kind === 'notFound') return null;
-      throw error;
     }
   }
 }

@@ -1,7 +1,8 @@
+import { UseFilters } from '@nestjs/common';
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import type { ChargePointView } from '../charge-points/charge-point.view';
 import { ChargePointObject, ConnectorChangeObject } from './charge-point.types';
-import { GraphqlResolverShell } from './graphql-errors';
+import { GraphqlErrorFilter } from './graphql-errors';
 import { LiveChanges, type ConnectorChange } from './live-changes.service';
 
 const identityFilter = { type: () => String, nullable: true, description: 'only this charge point; all when absent' } as const;
@@ -9,7 +10,7 @@ const identityFilter = { type: () => String, nullable: true, description: 'only 
 /** The changes themselves are the values: no wrapping object keyed by the field name. */
 const asChange = <T>(change: T): T => change;
 
-@GraphqlResolverShell()
+@UseFilters(GraphqlErrorFilter)
 @Resolver()
 export class LiveResolver {
   constructor(private readonly live: LiveChanges) {}

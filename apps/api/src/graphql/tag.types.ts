@@ -1,11 +1,8 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import type { TagView } from '../tags/tag.view';
+import type { TagOwnerView, TagView } from '../tags/tag.view';
 
-@ObjectType('Tag', { description: 'An id tag of the central list or of a charge point’s local list (SPEC §2)' })
-export class TagObject implements TagView {
-  @Field()
-  idTag: string;
-
+@ObjectType('TagOwner')
+export class TagOwnerObject implements TagOwnerView {
   @Field()
   firstName: string;
 
@@ -14,6 +11,12 @@ export class TagObject implements TagView {
 
   @Field()
   email: string;
+}
+
+@ObjectType('Tag', { description: 'An id tag of the central list or of a charge point’s local list (SPEC §2)' })
+export class TagObject extends TagOwnerObject implements TagView {
+  @Field()
+  idTag: string;
 
   @Field()
   info: string;

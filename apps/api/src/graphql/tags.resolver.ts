@@ -1,12 +1,13 @@
+import { UseFilters } from '@nestjs/common';
 import { Args, Mutation, Query, Resolver } from '@nestjs/graphql';
 import { LocalTagsService } from '../tags/local-tags.service';
 import type { TagView } from '../tags/tag.view';
 import { TagsService } from '../tags/tags.service';
 import { IdentityArgs, IdTagArgs, LocalTagArgs, SaveLocalTagArgs, SaveTagArgs } from './arguments';
-import { GraphqlResolverShell } from './graphql-errors';
+import { GraphqlErrorFilter } from './graphql-errors';
 import { TagObject } from './tag.types';
 
-@GraphqlResolverShell()
+@UseFilters(GraphqlErrorFilter)
 @Resolver(() => TagObject)
 export class TagsResolver {
   constructor(
@@ -31,7 +32,7 @@ export class TagsResolver {
 
   @Mutation(() => TagObject, { description: 'adds the tag to the central list, or replaces its entry' })
   async saveTag(@Args() { idTag, input }: SaveTagArgs): Promise<TagView> {
-    return (await this.tagsService.put(idTag, input ?? {})).tag;
+    return (await this.tagsService.put(idTag, input ?? {})).resource;
   }
 
   @Mutation(() => Boolean)
@@ -42,7 +43,7 @@ export class TagsResolver {
 
   @Mutation(() => TagObject, { description: "adds the tag to the charge point's local list, or replaces its entry" })
   async saveLocalTag(@Args() { identity, idTag, input }: SaveLocalTagArgs): Promise<TagView> {
-    return (await this.localTagsService.put(identity, idTag, input ?? {})).tag;
+    return (await this.localTagsService.put(identity, idTag, input ?? {})).resource;
   }
 
   @Mutation(() => Boolean)

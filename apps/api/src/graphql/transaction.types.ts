@@ -1,18 +1,7 @@
 import { Field, Int, ObjectType } from '@nestjs/graphql';
-import type { TagOwnerView, TransactionPageView, TransactionView } from '../transactions/transaction.view';
+import type { TransactionPageView, TransactionView } from '../transactions/transaction.view';
 import { MeterValueObject } from './charge-point.types';
-
-@ObjectType('TagOwner')
-export class TagOwnerObject implements TagOwnerView {
-  @Field()
-  firstName: string;
-
-  @Field()
-  lastName: string;
-
-  @Field()
-  email: string;
-}
+import { TagOwnerObject } from './tag.types';
 
 @ObjectType('Transaction', { description: 'A charging session, as SPEC §5 names its fields' })
 export class TransactionObject implements TransactionView {

@@ -1,13 +1,14 @@
+import { UseFilters } from '@nestjs/common';
 import { Args, Int, Parent, Query, ResolveField, Resolver } from '@nestjs/graphql';
 import type { MeterValueView } from '../charge-points/meter-value.view';
 import type { TransactionDetailView, TransactionPageView } from '../transactions/transaction.view';
 import { TransactionsService } from '../transactions/transactions.service';
 import { TransactionsArgs } from './arguments';
 import { MeterValueObject } from './charge-point.types';
-import { GraphqlResolverShell } from './graphql-errors';
+import { GraphqlErrorFilter } from './graphql-errors';
 import { TransactionObject, TransactionPageObject } from './transaction.types';
 
-@GraphqlResolverShell()
+@UseFilters(GraphqlErrorFilter)
 @Resolver(() => TransactionObject)
 export class TransactionsResolver {
   constructor(private readonly transactionsService: TransactionsService) {}
@@ -24,6 +25,6 @@ export class TransactionsResolver {
 
   @ResolveField(() => [MeterValueObject], { description: 'the meter values of the transaction, oldest first' })
   async meterValues(@Parent() transaction: TransactionObject): Promise<MeterValueView[]> {
-    return transaction.meterValues ?? (await this.transactionsService.get(transaction.transactionId)).meterValues;
+    return transaction.meterValues ?? this.transactionsService.meterValues(transaction);
   }
 }

@@ -1,36 +1,36 @@
-import { createHash, timingSafeEqual } from 'node:crypto';
-import { Inject, Injectable, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
+import { Injectable, SetMetadata, UnauthorizedException, type CanActivate, type ExecutionContext } from '@nestjs/common';
 import { Reflector } from '@nestjs/core';
-import { API_TOKEN } from './tokens';
+import { GqlExecutionContext, type GqlContextType } from '@nestjs/graphql';
+import { BearerToken } from './bearer-token';
 
 const PUBLIC_ROUTE = 'voltstream:public-route';
 
 /** Marks a route that needs no token (health only: SPEC §6). */
 export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);
 
-/** `Authorization: Bearer <API_TOKEN>` on every route not marked public. */
+/** What the token is read from: the HTTP request, or the `req` a GraphQL context carries. */
+export interface AuthorizedRequest {
+  headers: { authorization?: unknown };
+}
+
+/** `Authorization: Bearer <API_TOKEN>` on every REST route not marked public and on every GraphQL operation. */
 @Injectable()
 export class BearerTokenGuard implements CanActivate {
-  private readonly expected: Buffer;
-
   constructor(
     private readonly reflector: Reflector,
-    @Inject(API_TOKEN) token: string,
-  ) {
-    this.expected = digest(token);
-  }
+    private readonly token: BearerToken,
+  ) {}
 
   canActivate(context: ExecutionContext): boolean {
-    const isPublic = this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()]);
-    if (isPublic) return true;
-    const request = context.switchToHttp().getRequest<{ headers: Record<string, string | undefined> }>();
-    const presented = /^Bearer (.+)$/i.exec(request.headers.authorization ?? '')?.[1];
-    // Digests have a fixed length, so the comparison takes the same time whatever was presented.
-    if (presented && timingSafeEqual(digest(presented), this.expected)) return true;
+    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [context.getHandler(), context.getClass()])) return true;
+    if (this.token.admits(requestOf(context)?.headers.authorization)) return true;
     throw new UnauthorizedException('a valid bearer token is required');
   }
 }
 
-function digest(value: string): Buffer {
-  return createHash('sha256').update(value).digest();
+function requestOf(context: ExecutionContext): AuthorizedRequest | undefined {
+  if (context.getType<GqlContextType>() === 'graphql') {
+    return GqlExecutionContext.create(context).getContext<{ req?: AuthorizedRequest }>().req;
+  }
+  return context.switchToHttp().getRequest<AuthorizedRequest>();
 }

@@ -5,10 +5,11 @@ import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
 import { openReadModels } from '@voltstream/read-models';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
+import { BearerToken } from './bearer-token';
 import { EventLog } from './event-log.service';
 import { ProjectionWatermark } from './projection-watermark.service';
 import { RegistrySettings } from './registry-settings.service';
-import { API_CONFIG, API_TOKEN, NATS_CONNECTION, READ_MODELS, SUBJECTS } from './tokens';
+import { API_CONFIG, NATS_CONNECTION, READ_MODELS, SUBJECTS } from './tokens';
 import { WallboxLink } from './wallbox-link.service';
 
 async function connectEventLog(config: Config, subjects: Subjects): Promise<NatsConnection> {
@@ -35,7 +36,7 @@ class ResourceShutdown implements OnApplicationShutdown {
   }
 }
 
-const SHARED = [API_CONFIG, API_TOKEN, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, RegistrySettings, WallboxLink];
+const SHARED = [API_CONFIG, BearerToken, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, ProjectionWatermark, RegistrySettings, WallboxLink];
 
 /** The API's connections (NATS, Postgres) and the services over them, shared by every resource. */
 @Global()
@@ -47,7 +48,7 @@ export class InfrastructureModule {
       module: InfrastructureModule,
       providers: [
         { provide: API_CONFIG, useValue: config },
-        { provide: API_TOKEN, useValue: token },
+        { provide: BearerToken, useValue: new BearerToken(token) },
         { provide: SUBJECTS, useValue: subjects },
         { provide: NATS_CONNECTION, useFactory: () => connectEventLog(config, subjects) },
         { provide: READ_MODELS, useFactory: () => openReadModels(config.databaseUrl) },

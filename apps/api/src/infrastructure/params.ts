@@ -1,14 +1,15 @@
-import { ApiProperty } from '@nestjs/swagger';
+import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
 
-/** SPEC §3: 1–48 characters of letters, digits and -_.:* */
-export const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
-const IDENTITY_RULE = 'identity must be 1 to 48 characters of letters, digits and -_.:*';
+const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
+
+/** A charge point identity as SPEC §3 allows it; the message names the property checked. */
+export const IsIdentity = () => Matches(IDENTITY_PATTERN, { message: '$property must be 1 to 48 characters of letters, digits and -_.:*' });
 
 export class IdentityParams {
   @ApiProperty({ description: 'Charge point identity', pattern: IDENTITY_PATTERN.source })
-  @Matches(IDENTITY_PATTERN, { message: IDENTITY_RULE })
+  @IsIdentity()
   identity: string;
 }
 
@@ -27,8 +28,4 @@ export class IdTagParams {
   idTag: string;
 }
 
-export class LocalTagParams extends IdentityParams {
-  @ApiProperty({ minLength: 1, maxLength: 20 })
-  @Length(1, 20)
-  idTag: string;
-}
+export class LocalTagParams extends IntersectionType(IdentityParams, IdTagParams) {}

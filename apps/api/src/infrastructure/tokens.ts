@@ -3,4 +3,3 @@ export const API_CONFIG = Symbol('API_CONFIG');
 export const NATS_CONNECTION = Symbol('NATS_CONNECTION');
 export const READ_MODELS = Symbol('READ_MODELS');
 export const SUBJECTS = Symbol('SUBJECTS');
-export const API_TOKEN = Symbol('API_TOKEN');

@@ -1,16 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityParams, LocalTagParams } from '../infrastructure/params';
-import { createdOrOk, type ResponseStatus } from '../infrastructure/response-status';
+import { answerPut, DeleteRoute, PutRoute, type ResponseStatus } from '../infrastructure/resource-routes';
 import { LocalTagsService } from './local-tags.service';
 import { PutTagBody } from './tag.dto';
 import { TagView } from './tag.view';
@@ -35,25 +26,17 @@ export class LocalTagsController {
     return this.localTags.get(identity, idTag);
   }
 
-  @Put(':idTag')
-  @ApiOkResponse({ type: TagView, description: 'replaced' })
-  @ApiCreatedResponse({ type: TagView, description: 'added' })
-  @ApiBadRequestResponse()
+  @PutRoute(':idTag', TagView, { created: 'added', changed: 'replaced' })
   @ApiConflictResponse({ description: 'the charge point is not adopted' })
   async put(
     @Param() { identity, idTag }: LocalTagParams,
     @Body() body: PutTagBody,
     @Res({ passthrough: true }) response: ResponseStatus,
   ): Promise<TagView> {
-    const saved = await this.localTags.put(identity, idTag, body);
-    response.status(createdOrOk(saved.created));
-    return saved.tag;
+    return answerPut(response, await this.localTags.put(identity, idTag, body));
   }
 
-  @Delete(':idTag')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse()
+  @DeleteRoute(':idTag')
   async remove(@Param() { identity, idTag }: LocalTagParams): Promise<void> {
     await this.localTags.remove(identity, idTag);
   }

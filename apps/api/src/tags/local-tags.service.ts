@@ -6,10 +6,10 @@ import { ChargePointsService } from '../charge-points/charge-points.service';
 import { ConnectorsService } from '../charge-points/connectors.service';
 import { EventLog } from '../infrastructure/event-log.service';
 import { notFound } from '../infrastructure/operation-failed.error';
+import type { PutOutcome } from '../infrastructure/resource-routes';
 import { READ_MODELS } from '../infrastructure/tokens';
 import type { PutTagBody } from './tag.dto';
 import { toTagEntry, toTagView, type TagView } from './tag.view';
-import type { SavedTag } from './tags.service';
 
 /** A charge point's local tag list. */
 @Injectable()
@@ -38,11 +38,11 @@ export class LocalTagsService {
     return tag;
   }
 
-  async put(identity: string, idTag: string, body: PutTagBody): Promise<SavedTag> {
+  async put(identity: string, idTag: string, body: PutTagBody): Promise<PutOutcome<TagView>> {
     const current = await this.record(identity, idTag);
     const command = { identity, tag: toTagEntry(idTag, body), at: new Date() };
     await this.eventLog.commit(decideLocalTagSave(command, current));
-    return { tag: await this.get(identity, idTag), created: current.tag === null };
+    return { resource: await this.get(identity, idTag), created: current.tag === null };
   }
 
   async remove(identity: string, idTag: string): Promise<void> {

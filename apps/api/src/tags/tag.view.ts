@@ -1,13 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TagEntry } from '@voltstream/contracts';
+import type { TagEntry, TagOwner } from '@voltstream/contracts';
 import type { LocalTagRow, TagRow } from '@voltstream/read-models';
 import type { PutTagBody } from './tag.dto';
 
-/** A tag entry of the central list or of a charge point's local list (SPEC §2). */
-export class TagView implements TagEntry {
-  @ApiProperty({ minLength: 1, maxLength: 20 })
-  idTag: string;
-
+/** Whose a tag is: part of its entry, and carried on by the transactions it authorized. */
+export class TagOwnerView implements TagOwner {
   @ApiProperty()
   firstName: string;
 
@@ -16,6 +13,12 @@ export class TagView implements TagEntry {
 
   @ApiProperty()
   email: string;
+}
+
+/** A tag entry of the central list or of a charge point's local list (SPEC §2). */
+export class TagView extends TagOwnerView implements TagEntry {
+  @ApiProperty({ minLength: 1, maxLength: 20 })
+  idTag: string;
 
   @ApiProperty()
   info: string;

@@ -1,15 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Res } from '@nestjs/common';
-import {
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiCreatedResponse,
-  ApiNoContentResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Get, Param, Res } from '@nestjs/common';
+import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdTagParams } from '../infrastructure/params';
-import { createdOrOk, type ResponseStatus } from '../infrastructure/response-status';
+import { answerPut, DeleteRoute, PutRoute, type ResponseStatus } from '../infrastructure/resource-routes';
 import { PutTagBody } from './tag.dto';
 import { TagView } from './tag.view';
 import { TagsService } from './tags.service';
@@ -33,24 +25,12 @@ export class TagsController {
     return this.tags.get(idTag);
   }
 
-  @Put(':idTag')
-  @ApiOkResponse({ type: TagView, description: 'replaced' })
-  @ApiCreatedResponse({ type: TagView, description: 'added' })
-  @ApiBadRequestResponse()
-  async put(
-    @Param() { idTag }: IdTagParams,
-    @Body() body: PutTagBody,
-    @Res({ passthrough: true }) response: ResponseStatus,
-  ): Promise<TagView> {
-    const saved = await this.tags.put(idTag, body);
-    response.status(createdOrOk(saved.created));
-    return saved.tag;
+  @PutRoute(':idTag', TagView, { created: 'added', changed: 'replaced' })
+  async put(@Param() { idTag }: IdTagParams, @Body() body: PutTagBody, @Res({ passthrough: true }) response: ResponseStatus): Promise<TagView> {
+    return answerPut(response, await this.tags.put(idTag, body));
   }
 
-  @Delete(':idTag')
-  @HttpCode(HttpStatus.NO_CONTENT)
-  @ApiNoContentResponse()
-  @ApiNotFoundResponse()
+  @DeleteRoute(':idTag')
   async remove(@Param() { idTag }: IdTagParams): Promise<void> {
     await this.tags.remove(idTag);
   }

@@ -4,14 +4,10 @@ import { TagRow } from '@voltstream/read-models';
 import type { DataSource, Repository } from 'typeorm';
 import { EventLog } from '../infrastructure/event-log.service';
 import { notFound } from '../infrastructure/operation-failed.error';
+import type { PutOutcome } from '../infrastructure/resource-routes';
 import { READ_MODELS } from '../infrastructure/tokens';
 import type { PutTagBody } from './tag.dto';
 import { toTagEntry, toTagView, type TagView } from './tag.view';
-
-export interface SavedTag {
-  tag: TagView;
-  created: boolean;
-}
 
 /** The central tag list: valid on every charge point whose start mode uses it. */
 @Injectable()
@@ -35,10 +31,10 @@ export class TagsService {
     return toTagView(row);
   }
 
-  async put(idTag: string, body: PutTagBody): Promise<SavedTag> {
+  async put(idTag: string, body: PutTagBody): Promise<PutOutcome<TagView>> {
     const current = await this.current(idTag);
     await this.eventLog.commit(decideTagSave({ tag: toTagEntry(idTag, body), at: new Date() }, current));
-    return { tag: await this.get(idTag), created: current === null };
+    return { resource: await this.get(idTag), created: current === null };
   }
 
   async remove(idTag: string): Promise<void> {

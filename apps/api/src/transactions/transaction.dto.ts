@@ -1,14 +1,14 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Matches, Max, MaxLength, Min } from 'class-validator';
-import { IDENTITY_PATTERN } from '../infrastructure/params';
+import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsIdentity } from '../infrastructure/params';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
 export class ListTransactionsQuery {
   @ApiPropertyOptional({ description: 'identity of a charge point' })
   @IsOptional()
-  @Matches(IDENTITY_PATTERN, { message: 'chargePoint must be 1 to 48 characters of letters, digits and -_.:*' })
+  @IsIdentity()
   chargePoint?: string;
 
   @ApiPropertyOptional({ description: 'true: only running transactions; false: only finished ones' })

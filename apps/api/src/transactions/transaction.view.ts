@@ -1,18 +1,7 @@
 import { ApiProperty } from '@nestjs/swagger';
-import type { TagOwner } from '@voltstream/contracts';
 import type { TransactionRow } from '@voltstream/read-models';
 import { MeterValueView } from '../charge-points/meter-value.view';
-
-export class TagOwnerView implements TagOwner {
-  @ApiProperty()
-  firstName: string;
-
-  @ApiProperty()
-  lastName: string;
-
-  @ApiProperty()
-  email: string;
-}
+import { TagOwnerView } from '../tags/tag.view';
 
 /** A charging session as SPEC §5 names its fields. */
 export class TransactionView {

@@ -1,12 +1,12 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { MeterValueRow, TransactionRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
-import { toMeterValueView } from '../charge-points/meter-value.view';
+import { toMeterValueView, type MeterValueView } from '../charge-points/meter-value.view';
 import { notFound } from '../infrastructure/operation-failed.error';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_PAGE_SIZE, type ListTransactionsQuery } from './transaction.dto';
-import { toTransactionView, type TransactionDetailView, type TransactionPageView } from './transaction.view';
+import { toTransactionView, type TransactionDetailView, type TransactionPageView, type TransactionView } from './transaction.view';
 
 @Injectable()
 export class TransactionsService {
@@ -32,10 +32,15 @@ export class TransactionsService {
   async get(transactionId: number): Promise<TransactionDetailView> {
     const row = await this.readModels.getRepository(TransactionRow).findOneBy({ transactionId });
     if (!row) throw notFound(`transaction ${transactionId} not found`);
-    const meterValues = await this.readModels.getRepository(MeterValueRow).find({
-      where: { transactionId, chargePointIdentity: row.chargePointIdentity },
+    return { ...toTransactionView(row), meterValues: await this.meterValues(row) };
+  }
+
+  /** Oldest first. */
+  async meterValues({ transactionId, chargePointIdentity }: Pick<TransactionView, 'transactionId' | 'chargePointIdentity'>): Promise<MeterValueView[]> {
+    const rows = await this.readModels.getRepository(MeterValueRow).find({
+      where: { transactionId, chargePointIdentity },
       order: { orderedAt: 'ASC', id: 'ASC' },
     });
-    return { ...toTransactionView(row), meterValues: meterValues.map(toMeterValueView) };
+    return rows.map(toMeterValueView);
   }
 }

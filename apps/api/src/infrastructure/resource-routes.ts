@@ -1,0 +1,32 @@
+import { applyDecorators, Delete, HttpCode, HttpStatus, Put, type Type } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
+
+/** What a PUT leads to: the resource as it is now, and whether this request created it. */
+export interface PutOutcome<T> {
+  resource: T;
+  created: boolean;
+}
+
+/** The one thing a controller sets on the response itself. */
+export interface ResponseStatus {
+  status(code: number): unknown;
+}
+
+/** A PUT that creates the resource when absent: 201 then, else 200; 400 for a body the validation refuses. */
+export const PutRoute = (path: string, type: Type, descriptions: { created: string; changed: string }) =>
+  applyDecorators(
+    Put(path),
+    ApiOkResponse({ type, description: descriptions.changed }),
+    ApiCreatedResponse({ type, description: descriptions.created }),
+    ApiBadRequestResponse(),
+  );
+
+/** Answers a PutRoute with the resource and the status its outcome calls for. */
+export function answerPut<T>(response: ResponseStatus, { resource, created }: PutOutcome<T>): T {
+  response.status(created ? HttpStatus.CREATED : HttpStatus.OK);
+  return resource;
+}
+
+/** A DELETE: 204, or 404 when there is nothing to delete. */
+export const DeleteRoute = (path: string, description?: string) =>
+  applyDecorators(Delete(path), HttpCode(HttpStatus.NO_CONTENT), ApiNoContentResponse({ description }), ApiNotFoundResponse());
