@@ -89,20 +89,38 @@ export function oneOf(values: readonly string[]): FieldType {
 
 type ClassOf<T> = new () => T;
 
-export function nested<T>(type: () => ClassOf<T>): FieldType {
+/** The class of each nested field, by message class and property (class-transformer keeps its own copy private). */
+const NESTED_TYPES = new WeakMap<object, Map<string, () => ClassOf<object>>>();
+
+function NestedType<T extends object>(type: () => ClassOf<T>): PropertyDecorator {
+  return (target, property) => {
+    const types = NESTED_TYPES.get(target.constructor) ?? new Map<string, () => ClassOf<object>>();
+    types.set(String(property), type);
+    NESTED_TYPES.set(target.constructor, types);
+  };
+}
+
+/** The class a nested field of `messageClass` is validated as; undefined for a field that is not nested. */
+export function nestedTypeOf(messageClass: object, property: string): ClassOf<object> | undefined {
+  return NESTED_TYPES.get(messageClass)?.get(property)?.();
+}
+
+export function nested<T extends object>(type: () => ClassOf<T>): FieldType {
   return [
     IsObject({ message: 'must be an object' }),
     ValidateNested({ message: 'must be an object' }),
     Type(type),
+    NestedType(type),
   ];
 }
 
-export function nestedList<T>(type: () => ClassOf<T>): FieldType {
+export function nestedList<T extends object>(type: () => ClassOf<T>): FieldType {
   return [
     IsArray({ message: 'must be an array' }),
     IsObject({ each: true, message: 'must contain only objects' }),
     ValidateNested({ each: true, message: 'must contain only objects' }),
     Type(type),
+    NestedType(type),
   ];
 }
 

@@ -70,6 +70,11 @@ export type OcppRequest<A extends OcppAction> = InstanceType<Messages[A]['reques
 /** The confirmation payload type of an action: `OcppConfirmation<'BootNotification'>`. */
 export type OcppConfirmation<A extends OcppAction> = InstanceType<Messages[A]['confirmation']>;
 
+/** The class a payload of `action` is validated against (for the validation paths' own tests). */
+export function messageClassOf(action: OcppAction, direction: keyof MessagePair): MessageClass {
+  return MESSAGES[action][direction];
+}
+
 export function isOcppAction(action: string): action is OcppAction {
   return Object.hasOwn(MESSAGES, action);
 }

@@ -9,13 +9,19 @@ import {
   SECURITY_EXTENSION_ACTIONS,
   validateConfirmation,
   validateRequest,
+  type OcppAction,
   type OcppErrorCode,
 } from '../index';
+import { compiledCheck } from './compiled-check';
+import { messageClassOf } from './messages';
+import { validateWithClassValidator } from './validation';
 
 /**
  * The official OCPP 1.6 JSON schemas (as shipped by ocpp-rpc) are the oracle: for every message,
  * samples generated from its schema plus hand-written realistic ones must be judged alike by ajv
  * and by our class-validator classes, and every refusal must carry the expected OCPP-J error code.
+ * Each validation path is held to it: the public one (the compiled check, then class-validator for
+ * what it does not accept), class-validator alone, and the compiled check alone (valid or not).
  */
 
 interface Schema {
@@ -271,30 +277,41 @@ function generatedSamples(schema: Schema): { valid: Sample[]; invalid: Sample[] 
 
 // ---------------------------------------------------------------------------------------------
 
+type Judgement = { ok: true } | { ok: false; error?: { code: OcppErrorCode; description: string } };
+type ValidationPath = (action: OcppAction, direction: Direction, payload: unknown) => Judgement;
+
 const VALIDATORS = { request: validateRequest, confirmation: validateConfirmation };
 
-function disagreements(action: string, direction: Direction, samples: { valid: Sample[]; invalid: Sample[] }): string[] {
+const PATHS: Record<string, ValidationPath> = {
+  public: (action, direction, payload) => VALIDATORS[direction](action, payload),
+  'class-validator alone': (action, direction, payload) => validateWithClassValidator(messageClassOf(action, direction), payload),
+  'compiled check alone': (action, direction, payload) => ({
+    ok: typeof payload === 'object' && payload !== null && !Array.isArray(payload) && compiledCheck(messageClassOf(action, direction))(payload as Record<string, unknown>),
+  }),
+};
+
+function disagreements(path: string, action: OcppAction, direction: Direction, samples: { valid: Sample[]; invalid: Sample[] }): string[] {
   const oracle = oracleOf(action, direction);
-  const ours = (payload: unknown) => VALIDATORS[direction](action, payload);
+  const ours = (payload: unknown) => PATHS[path](action, direction, payload);
   const found: string[] = [];
-  const label = `${action}.${SUFFIX[direction]}`;
+  const label = `${path}: ${action}.${SUFFIX[direction]}`;
   for (const sample of samples.valid) {
     const result = ours(sample.payload);
     if (!oracle(sample.payload)) found.push(`${label} valid sample "${sample.name}": the oracle refuses it`);
-    if (!result.ok) found.push(`${label} valid sample "${sample.name}": refused with ${result.error.code} "${result.error.description}"`);
+    if (!result.ok) found.push(`${label} valid sample "${sample.name}": refused with ${result.error?.code} "${result.error?.description}"`);
   }
   for (const sample of samples.invalid) {
     const result = ours(sample.payload);
     if (oracle(sample.payload)) found.push(`${label} invalid sample "${sample.name}": the oracle accepts it`);
     if (result.ok) found.push(`${label} invalid sample "${sample.name}": accepted`);
-    else if (sample.code && result.error.code !== sample.code) {
+    else if (sample.code && result.error && result.error.code !== sample.code) {
       found.push(`${label} invalid sample "${sample.name}": ${result.error.code} ("${result.error.description}"), expected ${sample.code}`);
     }
   }
   return found;
 }
 
-const ACTIONS = [...new Set([...CHARGE_POINT_ACTIONS, ...CENTRAL_SYSTEM_ACTIONS])].sort();
+const ACTIONS: OcppAction[] = [...new Set([...CHARGE_POINT_ACTIONS, ...CENTRAL_SYSTEM_ACTIONS])].sort();
 
 describe('OCPP 1.6 messages against the official JSON schemas', () => {
   it('cover every action of the schema file', () => {
@@ -308,18 +325,20 @@ describe('OCPP 1.6 messages against the official JSON schemas', () => {
     expect(Object.keys(handWritten).sort()).toEqual(ACTIONS);
   });
 
-  describe.each(ACTIONS)('%s', (action) => {
-    it.each(['request', 'confirmation'] as const)('%s: agrees with the schema on every generated sample', (direction) => {
-      const samples = generatedSamples(schemaOf(action, direction));
-      expect(samples.valid.length + samples.invalid.length).toBeGreaterThan(1);
-      expect(disagreements(action, direction, samples)).toEqual([]);
-    });
+  describe.each(Object.keys(PATHS))('%s', (path) => {
+    describe.each(ACTIONS)('%s', (action) => {
+      it.each(['request', 'confirmation'] as const)('%s: agrees with the schema on every generated sample', (direction) => {
+        const samples = generatedSamples(schemaOf(action, direction));
+        expect(samples.valid.length + samples.invalid.length).toBeGreaterThan(1);
+        expect(disagreements(path, action, direction, samples)).toEqual([]);
+      });
 
-    it.each(['request', 'confirmation'] as const)('%s: agrees with the schema on every hand-written sample', (direction) => {
-      const samples = handWritten[action][direction];
-      expect(samples.valid.length).toBeGreaterThan(0);
-      expect(samples.invalid.length).toBeGreaterThan(0);
-      expect(disagreements(action, direction, samples)).toEqual([]);
+      it.each(['request', 'confirmation'] as const)('%s: agrees with the schema on every hand-written sample', (direction) => {
+        const samples = handWritten[action][direction];
+        expect(samples.valid.length).toBeGreaterThan(0);
+        expect(samples.invalid.length).toBeGreaterThan(0);
+        expect(disagreements(path, action, direction, samples)).toEqual([]);
+      });
     });
   });
 

@@ -3,6 +3,7 @@ import { validateSync, type ValidationError, type ValidatorOptions } from 'class
 import type { Relaxation } from '@voltstream/contracts';
 import { OcppError, type OcppErrorCode } from '../errors';
 import { isJsonObject } from '../framing';
+import { compiledCheck } from './compiled-check';
 import { CONSTRAINT, type MaxLengthContext } from './fields';
 import { truncateCodePoints } from './formats';
 
@@ -49,8 +50,15 @@ const CODE_OF_CONSTRAINT: Record<string, OcppErrorCode> = {
 /**
  * Validates a payload against its message class. A valid payload is returned as it came (no
  * copy); a payload the relaxations had to repair is returned repaired, as a new plain object.
+ * A valid payload takes the compiled check alone; any other is judged by class-validator.
  */
 export function validatePayload(type: MessageClass, payload: unknown, options?: ValidationOptions): Validated<JsonObject> {
+  if (isJsonObject(payload) && compiledCheck(type)(payload)) return { ok: true, value: payload };
+  return validateWithClassValidator(type, payload, options);
+}
+
+/** The reference path: class-transformer and class-validator, with the relaxations' repairs. */
+export function validateWithClassValidator(type: MessageClass, payload: unknown, options?: ValidationOptions): Validated<JsonObject> {
   if (!isJsonObject(payload)) return invalid('FormationViolation', 'payload must be a JSON object');
   const relaxations = options?.relaxations ?? [];
   const shadowingKey = findPrototypeKey(payload);
