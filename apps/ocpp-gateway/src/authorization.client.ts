@@ -1,42 +1,70 @@
-import { Inject, Injectable, type OnApplicationShutdown, type OnModuleInit } from '@nestjs/common';
-import { ClientNats } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
+import { Inject, Injectable } from '@nestjs/common';
+import { JSONCodec } from 'nats';
 import type { AuthorizationQuestion, StationDecisions } from '@voltstream/gateway';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
 
 export type AuthorizationDecision = StationDecisions[keyof StationDecisions];
 
-/** Asks the authorization service (NestJS microservice on `subjects.rpc.*`) for its decisions. */
+/** The packets of the NestJS NATS transport, which the authorization service speaks. */
+interface RequestPacket {
+  pattern: string;
+  data: unknown;
+  id: string;
+}
+
+interface ReplyPacket {
+  response?: AuthorizationDecision;
+  /** What the service's exception filter sent: `{ status: 'error', message }` from NestJS. */
+  err?: unknown;
+}
+
+/** The authorization service answered with an error, or could not be asked. */
+export class AuthorizationFailedError extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'AuthorizationFailedError';
+  }
+}
+
+const codec = JSONCodec<RequestPacket | ReplyPacket>();
+
+function describeServiceError(err: unknown): string {
+  if (typeof err === 'object' && err !== null && 'message' in err) return String(err.message);
+  return JSON.stringify(err);
+}
+
+/**
+ * Asks the authorization service (a NestJS microservice on `subjects.rpc.*`) for its decisions:
+ * one NATS request each, on the gateway's own connection, in the NestJS packet format. NestJS's
+ * ClientNats would subscribe and unsubscribe an inbox of its own for every call and wrap it in
+ * RxJS, which costs more than the service's answer itself.
+ */
 @Injectable()
-export class AuthorizationClient implements OnModuleInit, OnApplicationShutdown {
-  private readonly client: ClientNats;
+export class AuthorizationClient {
   private readonly timeoutMs: number;
+  private lastId = 0;
 
   constructor(
     @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
     private readonly nats: NatsLink,
   ) {
     this.timeoutMs = options.authorizationTimeoutMs;
-    this.client = new ClientNats({
-      servers: options.config.natsUrl.split(',').map((server) => server.trim()),
-      name: `ocpp-gateway ${options.gatewayId} authorization client`,
-      maxReconnectAttempts: -1,
-      reconnectTimeWait: 500,
-    });
-  }
-
-  async onModuleInit(): Promise<void> {
-    await this.client.connect();
-  }
-
-  async onApplicationShutdown(): Promise<void> {
-    await this.client.close();
   }
 
   /** Rejects when the service does not answer within the timeout or answers with an error. */
-  ask(question: AuthorizationQuestion): Promise<AuthorizationDecision> {
+  async ask(question: AuthorizationQuestion): Promise<AuthorizationDecision> {
     const pattern = this.nats.subjects.rpc[question.rpc];
-    return firstValueFrom(this.client.send<AuthorizationDecision>(pattern, question.request).pipe(timeout(this.timeoutMs)));
+    const packet: RequestPacket = { pattern, data: question.request, id: (++this.lastId).toString(36) };
+    let reply: ReplyPacket;
+    try {
+      const message = await this.nats.nc.request(pattern, codec.encode(packet), { timeout: this.timeoutMs });
+      reply = codec.decode(message.data) as ReplyPacket;
+    } catch (error) {
+      throw new AuthorizationFailedError(`${pattern}: ${error instanceof Error ? error.message : String(error)}`);
+    }
+    if (reply.err !== undefined && reply.err !== null) throw new AuthorizationFailedError(`${pattern}: ${describeServiceError(reply.err)}`);
+    if (reply.response === undefined) throw new AuthorizationFailedError(`${pattern}: the service answered without a decision`);
+    return reply.response;
   }
 }

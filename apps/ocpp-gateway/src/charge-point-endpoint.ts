@@ -2,7 +2,7 @@ import { STATUS_CODES, type IncomingMessage } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
 import { HttpAdapterHost } from '@nestjs/core';
-import { WebSocketServer } from 'ws';
+import { WebSocketServer, type Server } from 'ws';
 import { verifyPassword } from '@voltstream/domain';
 import {
   afterPasswordCheck,
@@ -16,6 +16,7 @@ import {
 } from '@voltstream/gateway';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { RegistryFollower } from './registry-follower';
+import { StationSocket } from './station-session';
 import { StationSessions } from './station-sessions';
 
 const SHUTTING_DOWN: HandshakeRefused = { outcome: 'refuse', status: 503, reason: 'this gateway is shutting down', headers: {} };
@@ -38,7 +39,7 @@ function refuse(socket: Duplex, refusal: HandshakeRefused): void {
 export class ChargePointEndpoint implements OnApplicationBootstrap {
   private readonly logger = new Logger(ChargePointEndpoint.name);
   private readonly credentials = new CredentialCache();
-  private readonly wss: WebSocketServer;
+  private readonly wss: Server<typeof StationSocket>;
   private readonly context: HandshakeContext;
 
   constructor(
@@ -49,6 +50,7 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
   ) {
     this.wss = new WebSocketServer({
       noServer: true,
+      WebSocket: StationSocket,
       clientTracking: false,
       maxPayload: options.maxFrameBytes,
       perMessageDeflate: false,
@@ -56,7 +58,7 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
       handleProtocols: (protocols) => (protocols.has(OCPP_SUBPROTOCOL) ? OCPP_SUBPROTOCOL : false),
     });
     this.context = {
-      registrationOf: (identity) => registry.registration(identity)?.settings,
+      registrationOf: (identity) => registry.registration(identity),
       unknownChargePoints: options.config.unknownChargePoints,
     };
   }
@@ -67,8 +69,11 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
     });
   }
 
+  /** One listener for every handshake, removed once the WebSocket (which has its own) takes the socket. */
+  private readonly onHandshakeError = (error: Error): void => this.logger.debug(`handshake socket error: ${error.message}`);
+
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
-    socket.on('error', (error) => this.logger.debug(`handshake socket error: ${error.message}`));
+    socket.on('error', this.onHandshakeError);
     if (!this.sessions.isAccepting) return refuse(socket, SHUTTING_DOWN);
     const decision = decideHandshake(
       {
@@ -80,7 +85,11 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
     );
     const final = decision.outcome === 'verifyPassword' ? afterPasswordCheck(decision, await this.passwordMatches(decision)) : decision;
     if (final.outcome === 'refuse') return refuse(socket, final);
-    this.wss.handleUpgrade(request, socket, head, (webSocket) => this.sessions.open(webSocket, final.identity));
+    const { identity } = final;
+    this.wss.handleUpgrade(request, socket, head, (webSocket) => {
+      socket.off('error', this.onHandshakeError);
+      this.sessions.open(webSocket, identity);
+    });
   }
 
   private async passwordMatches(pending: HandshakeNeedsPassword): Promise<boolean> {

@@ -1,6 +1,6 @@
 import { Injectable, type OnModuleDestroy, type OnModuleInit } from '@nestjs/common';
 import type { VoltstreamEvent } from '@voltstream/contracts';
-import { RegistryView, type Registration } from '@voltstream/domain';
+import { GatewayRegistry, type GatewayRegistration } from '@voltstream/gateway';
 import { followEvents } from '@voltstream/nats';
 import { NatsLink } from './nats-link';
 
@@ -12,7 +12,7 @@ import { NatsLink } from './nats-link';
  */
 @Injectable()
 export class RegistryFollower implements OnModuleInit, OnModuleDestroy {
-  private readonly view = new RegistryView();
+  private readonly view = new GatewayRegistry();
   private readonly adoptionListeners: ((identity: string) => void)[] = [];
   private follower: { stop(): Promise<void> } | undefined;
   private caughtUp = false;
@@ -33,7 +33,7 @@ export class RegistryFollower implements OnModuleInit, OnModuleDestroy {
     return this.caughtUp;
   }
 
-  registration(identity: string): Registration | undefined {
+  registration(identity: string): GatewayRegistration | undefined {
     return this.view.registration(identity);
   }
 

@@ -15,9 +15,8 @@ import { AuthorizationClient } from './authorization.client';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
 
-/** RPC errors arrive as whatever the service sent, not always an Error. */
 function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : JSON.stringify(error);
+  return error instanceof Error ? error.message : String(error);
 }
 
 /** What a call needs to know about the connection it came on. */
@@ -44,7 +43,7 @@ export class StationCalls {
 
   /** @returns the CALLRESULT or CALLERROR to send; never rejects. */
   async answer(station: CallingStation, call: CallFrame, frameText: string): Promise<string> {
-    const relaxations = this.registry.registration(station.identity)?.settings.relaxations;
+    const relaxations = this.registry.registration(station.identity)?.relaxations;
     const validated = validateRequest(call.action, call.payload, relaxations && { relaxations });
     if (!validated.ok) return serializeCallError(call.uniqueId, validated.error);
     if (!isStationAction(call.action)) {

@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { Msg, Subscription } from 'nats';
+import type { Msg, Subscription, SubscriptionOptions } from 'nats';
 import WebSocket, { type RawData } from 'ws';
 import { createEvent, type ConnectionClaim, type RegistrationStatus, type WallboxCommandReply } from '@voltstream/contracts';
 import {
@@ -9,6 +9,7 @@ import {
   GarbageMeter,
   OutboundCallQueue,
   type CallOutcome,
+  type CallReply,
   type Timers,
 } from '@voltstream/gateway';
 import { CALL, CALL_RESULT, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
@@ -24,6 +25,8 @@ export interface SessionServices {
   callTimeoutMs: number;
   garbageLimit: number;
   nextUniqueId(): string;
+  /** One callback for the command subscriptions of every session: it finds the session by subject. */
+  onCommandMessage: NonNullable<SubscriptionOptions['callback']>;
   /** The session ended: forget it, it no longer holds its identity. */
   ended(session: StationSession): void;
 }
@@ -38,52 +41,91 @@ export const CLOSE_REASONS = {
 
 const NODE_TIMERS: Timers<NodeJS.Timeout> = { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle) };
 const TRIGGER_BOOT = { requestedMessage: 'BootNotification' };
+const SETTLED: Promise<void> = Promise.resolve();
 
 function closeReason(code: number, reason: Buffer): string {
   const text = reason.toString();
   return `closed by the charge point (${code}${text ? ` ${text}` : ''})`;
 }
 
+/** The WebSocket class of the gateway's server (ws `WebSocket` option): it carries its session. */
+export class StationSocket extends WebSocket {
+  session: StationSession | undefined = undefined;
+
+  /**
+   * ws reports a frame, a pong, an error and the close by emitting them: a socket with a session
+   * hands them to it directly, so that no socket needs listeners, closures or a dictionary of
+   * events of its own (a pod holds tens of thousands). Other events, and the close after the
+   * session had it, go the usual way.
+   */
+  override emit(event: string | symbol, ...args: unknown[]): boolean {
+    const session = this.session;
+    if (!session) return super.emit(event, ...args);
+    switch (event) {
+      case 'message':
+        session.onMessage(args[0] as RawData, args[1] as boolean);
+        return true;
+      case 'pong':
+        session.onPong();
+        return true;
+      case 'error':
+        session.onError(args[0] as Error);
+        return true;
+      case 'close':
+        session.onClose(args[0] as number, args[1] as Buffer);
+        return super.emit(event, ...args);
+      default:
+        return super.emit(event, ...args);
+    }
+  }
+}
+
 /**
  * One wallbox connection: reads its frames, answers its CALLs in order, sends it the central
- * system's calls one at a time, and records that it connected and disconnected.
+ * system's calls one at a time, and records that it connected and disconnected. A pod holds tens
+ * of thousands, so a session keeps little: helpers that few connections need are made on first use.
  */
 export class StationSession implements CallingStation {
   readonly identity: string;
-  registrationStatus: RegistrationStatus | undefined;
-  /** Resolves once the socket is closed. */
-  readonly socketClosed: Promise<void>;
+  readonly connectionId: string;
+  /** Epoch milliseconds of the handshake. */
+  readonly connectedAt: number;
+  // Every field is set in the constructor, so that V8 keeps them all inside the object.
+  registrationStatus: RegistrationStatus | undefined = undefined;
   /** Resolves once the disconnect is recorded (or could not be). */
-  finished: Promise<void> | undefined;
+  finished: Promise<void> | undefined = undefined;
   private alive = true;
-  private tail: Promise<void> = Promise.resolve();
-  private readonly garbage: GarbageMeter;
-  private readonly outbound: OutboundCallQueue<NodeJS.Timeout>;
-  private commandSubscription: Subscription | undefined;
+  private tail: Promise<void> = SETTLED;
+  /** Made by the first malformed frame, dropped by the next well-formed one. */
+  private garbage: GarbageMeter | undefined = undefined;
+  /** Made by the first call to the wallbox. */
+  private outbound: OutboundCallQueue<NodeJS.Timeout> | undefined = undefined;
+  private commandSubscription: Subscription | undefined = undefined;
 
   constructor(
-    private readonly socket: WebSocket,
-    readonly claim: ConnectionClaim,
+    private readonly socket: StationSocket,
+    claim: ConnectionClaim,
     private readonly services: SessionServices,
   ) {
     this.identity = claim.identity;
-    this.garbage = new GarbageMeter(services.garbageLimit);
-    this.outbound = new OutboundCallQueue({
-      send: (uniqueId, action, payload) => this.send(serializeCall(uniqueId, action, payload)),
-      nextUniqueId: services.nextUniqueId,
-      timeoutMs: services.callTimeoutMs,
-      timers: NODE_TIMERS,
-    });
-    this.socketClosed = new Promise((resolve) => socket.once('close', () => resolve()));
+    this.connectionId = claim.connectionId;
+    this.connectedAt = claim.connectedAt;
+  }
+
+  get claim(): ConnectionClaim {
+    return { identity: this.identity, connectionId: this.connectionId, gatewayId: this.services.gatewayId, connectedAt: this.connectedAt };
   }
 
   start(): void {
-    this.socket.on('message', (data, isBinary) => this.onMessage(data, isBinary));
-    this.socket.on('pong', () => (this.alive = true));
-    this.socket.on('error', (error) => this.services.logger.debug(`${this.identity}: socket error: ${error.message}`));
-    this.socket.on('close', (code, reason) => this.end(closeReason(code, reason)));
+    this.socket.session = this;
     this.subscribeCommands();
     this.tail = this.recordConnected();
+  }
+
+  /** Resolves once the socket is closed. */
+  socketClosed(): Promise<void> {
+    if (this.socket.readyState === WebSocket.CLOSED) return SETTLED;
+    return new Promise((resolve) => this.socket.once('close', () => resolve()));
   }
 
   /** Closes the socket (sending `code`) and records why. */
@@ -110,35 +152,81 @@ export class StationSession implements CallingStation {
   /** A discovered wallbox answered Pending was adopted: ask it to boot again (SPEC §3). */
   rebootIfPending(): void {
     if (this.registrationStatus !== 'Pending') return;
-    this.outbound.enqueue('TriggerMessage', TRIGGER_BOOT, (outcome) => {
+    this.outboundCalls().enqueue('TriggerMessage', TRIGGER_BOOT, (outcome) => {
       if (outcome.kind !== 'result') this.services.logger.warn(`${this.identity}: TriggerMessage BootNotification: ${outcome.kind}`);
     });
   }
 
-  private onMessage(data: RawData, isBinary: boolean): void {
+  /** An operator command (`WallboxCommand`) on this wallbox's subject. */
+  command(message: Msg): void {
+    let body: unknown;
+    try {
+      body = message.json();
+    } catch {
+      return void message.respond(JSON.stringify({ outcome: 'invalid', reason: 'a command must be JSON' } satisfies WallboxCommandReply));
+    }
+    const check = checkWallboxCommand(body);
+    if (!check.ok) return void message.respond(JSON.stringify(check.reply));
+    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) =>
+      message.respond(JSON.stringify(commandReplyFor(check.action, outcome))),
+    );
+  }
+
+  /** Called by the socket (see StationSocket.emit). */
+  onPong(): void {
+    this.alive = true;
+  }
+
+  /** Called by the socket (see StationSocket.emit). */
+  onError(error: Error): void {
+    this.services.logger.debug(`${this.identity}: socket error: ${error.message}`);
+  }
+
+  /** Called by the socket (see StationSocket.emit). */
+  onClose(code: number, reason: Buffer): void {
+    this.end(closeReason(code, reason));
+  }
+
+  private outboundCalls(): OutboundCallQueue<NodeJS.Timeout> {
+    if (this.outbound) return this.outbound;
+    this.outbound = new OutboundCallQueue({
+      send: (uniqueId, action, payload) => this.send(serializeCall(uniqueId, action, payload)),
+      nextUniqueId: this.services.nextUniqueId,
+      timeoutMs: this.services.callTimeoutMs,
+      timers: NODE_TIMERS,
+    });
+    // A command that raced the disconnect is answered offline by the closed queue.
+    if (this.finished) this.outbound.close();
+    return this.outbound;
+  }
+
+  /** Called by the socket (see StationSocket.emit). */
+  onMessage(data: RawData, isBinary: boolean): void {
     this.alive = true;
     // OCPP-J uses text frames only: a binary frame is garbage like unparsable text.
     if (isBinary) return this.onGarbage();
     const text = (data as Buffer).toString();
     const parsed = parseFrame(text);
     if (!parsed.ok) return this.onMalformed(parsed);
-    this.garbage.recordWellFormed();
+    this.garbage = undefined;
     const frame = parsed.frame;
     if (frame.messageType === CALL) {
       this.tail = this.tail.then(() => this.answer(frame, text));
       return;
     }
-    const settled =
+    const reply: CallReply =
       frame.messageType === CALL_RESULT
-        ? this.outbound.settleReply(frame.uniqueId, { kind: 'result', payload: frame.payload })
-        : this.outbound.settleReply(frame.uniqueId, { kind: 'callError', code: frame.code, description: frame.description, details: frame.details });
-    if (!settled) this.services.logger.log(`${this.identity}: ignored a reply to no pending call (${frame.uniqueId})`);
+        ? { kind: 'result', payload: frame.payload }
+        : { kind: 'callError', code: frame.code, description: frame.description, details: frame.details };
+    if (!this.outbound?.settleReply(frame.uniqueId, reply)) {
+      this.services.logger.log(`${this.identity}: ignored a reply to no pending call (${frame.uniqueId})`);
+    }
   }
 
   private onMalformed(parsed: Extract<ParsedFrame, { ok: false }>): void {
     const { error, uniqueId, replyTo } = parsed;
     if (replyTo !== undefined) {
-      this.outbound.settleReply(replyTo, { kind: 'callError', code: error.code, description: `malformed reply: ${error.description}`, details: {} });
+      this.outbound?.settleReply(replyTo, { kind: 'callError', code: error.code, description: `malformed reply: ${error.description}`, details: {} });
     }
     if (uniqueId !== null) {
       const answer = serializeCallError(uniqueId, error);
@@ -148,6 +236,7 @@ export class StationSession implements CallingStation {
   }
 
   private onGarbage(): void {
+    this.garbage ??= new GarbageMeter(this.services.garbageLimit);
     if (this.garbage.recordGarbage()) this.close(1002, CLOSE_REASONS.garbage);
   }
 
@@ -163,9 +252,9 @@ export class StationSession implements CallingStation {
 
   private async recordConnected(): Promise<void> {
     const { nats, gatewayId } = this.services;
-    const { connectionId } = this.claim;
+    const { connectionId } = this;
     try {
-      const event = createEvent('ChargePointConnected', { connectionId, gatewayId }, this.identity, new Date(this.claim.connectedAt));
+      const event = createEvent('ChargePointConnected', { connectionId, gatewayId }, this.identity, new Date(this.connectedAt));
       await nats.publisher.publish(event, connectionMessageId(this.identity, connectionId, 'connected'));
     } catch (error) {
       this.services.logger.warn(`${this.identity}: ${CLOSE_REASONS.notRecorded}: ${String(error)}`);
@@ -181,38 +270,22 @@ export class StationSession implements CallingStation {
    * over, commands may briefly reach both connections rather than none.
    */
   private subscribeCommands(): void {
-    const { nats, logger } = this.services;
-    this.commandSubscription = nats.nc.subscribe(nats.subjects.command(this.identity), {
-      callback: (error, message) => (error ? logger.warn(`${this.identity}: ${error.message}`) : this.onCommand(message)),
-    });
-  }
-
-  private onCommand(message: Msg): void {
-    let body: unknown;
-    try {
-      body = message.json();
-    } catch {
-      return void message.respond(JSON.stringify({ outcome: 'invalid', reason: 'a command must be JSON' } satisfies WallboxCommandReply));
-    }
-    const check = checkWallboxCommand(body);
-    if (!check.ok) return void message.respond(JSON.stringify(check.reply));
-    this.outbound.enqueue(check.action, check.payload, (outcome: CallOutcome) =>
-      message.respond(JSON.stringify(commandReplyFor(check.action, outcome))),
-    );
+    const { nats, onCommandMessage } = this.services;
+    this.commandSubscription = nats.nc.subscribe(nats.subjects.command(this.identity), { callback: onCommandMessage });
   }
 
   /** Idempotent: the first reason wins. Recorded after every call received before it. */
   private end(reason: string): void {
     if (this.finished) return;
     this.commandSubscription?.unsubscribe();
-    this.outbound.close();
+    this.outbound?.close();
     this.services.ended(this);
     this.finished = this.tail.then(() => this.recordDisconnected(reason));
   }
 
   private async recordDisconnected(reason: string): Promise<void> {
     const { nats, gatewayId, logger } = this.services;
-    const { connectionId } = this.claim;
+    const { connectionId } = this;
     const event = createEvent('ChargePointDisconnected', { connectionId, gatewayId, reason }, this.identity, new Date());
     try {
       await nats.publisher.publish(event, connectionMessageId(this.identity, connectionId, 'disconnected'));

@@ -1,14 +1,15 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, Subscription } from 'nats';
-import type WebSocket from 'ws';
-import type { ConnectionClaim } from '@voltstream/contracts';
+import { identityFromToken, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
 import { StationCalls } from './station-calls';
-import { CLOSE_REASONS, StationSession, type SessionServices } from './station-session';
+import { CLOSE_REASONS, StationSession, type SessionServices, type StationSocket } from './station-session';
+
+const OFFLINE = JSON.stringify({ outcome: 'offline' } satisfies WallboxCommandReply);
 
 /**
  * The wallboxes this pod holds, one session per identity. The newest connection of an identity
@@ -40,6 +41,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       callTimeoutMs: options.config.ocppCallTimeout * 1000,
       garbageLimit: options.garbageLimit,
       nextUniqueId: () => (++this.callCounter).toString(36),
+      onCommandMessage: (error, message) => (error ? this.logger.warn(`commands: ${error.message}`) : this.onCommand(message)),
       ended: (session) => this.release(session),
     };
     registry.onAdopted((identity) => this.held.get(identity)?.rebootIfPending());
@@ -62,7 +64,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /** Takes over an accepted WebSocket; an older connection of the identity on this pod is closed. */
-  open(socket: WebSocket, identity: string): void {
+  open(socket: StationSocket, identity: string): void {
     this.lastConnectedAt = nextConnectedAt(this.lastConnectedAt, Date.now());
     const claim: ConnectionClaim = { identity, connectionId: randomUUID(), gatewayId: this.options.gatewayId, connectedAt: this.lastConnectedAt };
     const session = new StationSession(socket, claim, this.services);
@@ -81,12 +83,20 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     for (const session of sessions) session.close(1001, CLOSE_REASONS.goingAway);
     await Promise.all(sessions.map((session) => session.finished));
     const grace = setTimeout(() => sessions.forEach((session) => session.terminate()), this.options.closeGraceMs);
-    await Promise.all(sessions.map((session) => session.socketClosed));
+    await Promise.all(sessions.map((session) => session.socketClosed()));
     clearTimeout(grace);
   }
 
   private release(session: StationSession): void {
     if (this.held.get(session.identity) === session) this.held.delete(session.identity);
+  }
+
+  /** `vs.cmd.<identity>` of a held session; a command that raced the session's end is answered offline. */
+  private onCommand(message: Msg): void {
+    const identity = identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
+    const session = this.held.get(identity);
+    if (session) session.command(message);
+    else message.respond(OFFLINE);
   }
 
   private onClaim(message: Msg): void {

@@ -27,3 +27,5 @@ export type { CommandCheck } from './wallbox-commands';
 export { GarbageMeter, GARBAGE_LIMIT } from './garbage-meter';
 export { connectionMessageId, publishMessageId } from './message-id';
 export { CredentialCache, CREDENTIAL_CACHE_SIZE } from './credential-cache';
+export { GatewayRegistry } from './gateway-registry';
+export type { GatewayRegistration } from './gateway-registry';

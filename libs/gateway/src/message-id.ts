@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { hash } from 'node:crypto';
 
 /**
  * The JetStream message id of the event recorded for one CALL of a wallbox:
@@ -15,9 +15,12 @@ export function publishMessageId(identity: string, uniqueId: string, frameText: 
   return `${identity}:${uniqueId}:${contentHash(frameText)}`;
 }
 
-/** 96 bits of SHA-256, base64url: short, and collisions are out of reach within the window. */
+/**
+ * 96 bits of SHA-256, base64url: short, and collisions are out of reach within the window. The
+ * one-shot `hash` costs a quarter of a Hash object's set-up per frame.
+ */
 function contentHash(text: string): string {
-  return createHash('sha256').update(text).digest('base64url').slice(0, 16);
+  return hash('sha256', text, 'base64url').slice(0, 16);
 }
 
 /** Message ids of a connection's own events: one per connection, whatever is retried. */

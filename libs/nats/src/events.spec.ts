@@ -42,4 +42,13 @@ describe('event log on a real JetStream', () => {
     expect(seen[2].metadata.chargePoint).toBe('B');
     await follower.stop();
   });
+
+  it('stops cleanly when its stream is already gone', async () => {
+    const gone = subjectsFor(uniqueNamespace());
+    await ensureStreams(nc, gone);
+    const follower = await followEvents(nc, gone.eventsStream, gone.eventsOf('registry'), () => undefined);
+    const jsm = await nc.jetstreamManager();
+    for (const stream of [gone.eventsStream, gone.billingStream, gone.transactionIdStream]) await jsm.streams.delete(stream);
+    await expect(follower.stop()).resolves.toBeUndefined();
+  });
 });

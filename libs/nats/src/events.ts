@@ -1,4 +1,4 @@
-import { JSONCodec, type JetStreamClient, type JetStreamPublishOptions, type NatsConnection, type PubAck } from 'nats';
+import { JSONCodec, NatsError, type JetStreamClient, type JetStreamPublishOptions, type NatsConnection, type PubAck } from 'nats';
 import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 
 const codec = JSONCodec();
@@ -76,7 +76,15 @@ export async function followEvents(
   return {
     stop: async () => {
       await messages.close();
-      await consumer.delete();
+      await consumer.delete().catch(unlessAlreadyGone);
     },
   };
+}
+
+/** JetStream API error codes: consumer not found, stream not found. */
+const GONE = new Set([10014, 10059]);
+
+function unlessAlreadyGone(error: unknown): boolean {
+  if (error instanceof NatsError && GONE.has(error.api_error?.err_code ?? 0)) return false;
+  throw error;
 }

@@ -1,0 +1,56 @@
+import { describe, expect, it } from 'vitest';
+import { createEvent, type ChargePointSettings, type TagEntry } from '@voltstream/contracts';
+import { GatewayRegistry } from './gateway-registry';
+
+const settings: ChargePointSettings = { startMode: 'localList', relaxations: [], autoStartIdTag: null, passwordHash: null, description: 'Garage' };
+const tag: TagEntry = {
+  idTag: 'AA',
+  firstName: 'Ada',
+  lastName: 'Lovelace',
+  email: 'ada@example.com',
+  info: '',
+  expiresAt: null,
+  blocked: false,
+  parentIdTag: null,
+};
+const at = new Date('2026-01-01T00:00:00Z');
+
+describe('GatewayRegistry', () => {
+  it('given an adopted charge point, keeps its password and relaxations, and forgets it when it is forgotten', () => {
+    const registry = new GatewayRegistry();
+    registry.apply(createEvent('ChargePointAdopted', { ...settings, passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'] }, 'CP1', at));
+    expect(registry.registration('CP1')).toEqual({ passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'] });
+    registry.apply(createEvent('ChargePointForgotten', {}, 'CP1', at));
+    expect(registry.registration('CP1')).toBeUndefined();
+  });
+
+  it('given a discovered charge point, settings changes and local tags do not adopt it', () => {
+    const registry = new GatewayRegistry();
+    registry.apply(createEvent('ChargePointSettingsChanged', settings, 'CP2', at));
+    registry.apply(createEvent('LocalTagSaved', { tag }, 'CP2', at));
+    expect(registry.registration('CP2')).toBeUndefined();
+  });
+
+  it('follows settings changes of an adopted charge point and ignores its local tags', () => {
+    const registry = new GatewayRegistry();
+    registry.apply(createEvent('ChargePointAdopted', settings, 'CP3', at));
+    registry.apply(createEvent('ChargePointSettingsChanged', { ...settings, passwordHash: 'scrypt$y' }, 'CP3', at));
+    registry.apply(createEvent('LocalTagSaved', { tag }, 'CP3', at));
+    expect(registry.registration('CP3')).toEqual({ passwordHash: 'scrypt$y', relaxations: [] });
+  });
+
+  it('shares one record among charge points without password or relaxations', () => {
+    const registry = new GatewayRegistry();
+    registry.apply(createEvent('ChargePointAdopted', settings, 'CP4', at));
+    registry.apply(createEvent('ChargePointAdopted', { ...settings, description: 'Carport' }, 'CP5', at));
+    expect(registry.registration('CP4')).toEqual({ passwordHash: null, relaxations: [] });
+    expect(registry.registration('CP4')).toBe(registry.registration('CP5'));
+  });
+
+  it('ignores station and central tag list events', () => {
+    const registry = new GatewayRegistry();
+    registry.apply(createEvent('HeartbeatReceived', {}, 'CP6', at));
+    registry.apply(createEvent('TagSaved', { tag }, null, at));
+    expect(registry.registration('CP6')).toBeUndefined();
+  });
+});

@@ -1,0 +1,44 @@
+import type { ChargePointSettings, Relaxation, VoltstreamEvent } from '@voltstream/contracts';
+
+/** What the gateway needs of an adopted charge point: the password of its handshake, the relaxations of its validation. */
+export interface GatewayRegistration {
+  readonly passwordHash: string | null;
+  readonly relaxations: readonly Relaxation[];
+}
+
+/** Most charge points have neither a password nor relaxations: they all share this one record. */
+const PLAIN: GatewayRegistration = Object.freeze({ passwordHash: null, relaxations: Object.freeze([]) });
+
+function registrationOf(settings: ChargePointSettings): GatewayRegistration {
+  if (settings.passwordHash === null && settings.relaxations.length === 0) return PLAIN;
+  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations };
+}
+
+/**
+ * The registry as the gateway needs it, folded from the `registry` events. Every pod holds the
+ * registration of every adopted charge point, not only of those it holds, so it keeps one small
+ * record each: no local tags (the authorization service's), no descriptions, no start modes.
+ */
+export class GatewayRegistry {
+  private readonly registrations = new Map<string, GatewayRegistration>();
+
+  apply(event: VoltstreamEvent): void {
+    const identity = event.metadata.chargePoint;
+    if (identity === null) return;
+    switch (event.type) {
+      case 'ChargePointAdopted':
+        return void this.registrations.set(identity, registrationOf(event.data));
+      case 'ChargePointSettingsChanged':
+        // Settings of a charge point that is only discovered do not adopt it.
+        if (this.registrations.has(identity)) this.registrations.set(identity, registrationOf(event.data));
+        return;
+      case 'ChargePointForgotten':
+        return void this.registrations.delete(identity);
+    }
+  }
+
+  /** Undefined while the charge point is not adopted. */
+  registration(identity: string): GatewayRegistration | undefined {
+    return this.registrations.get(identity);
+  }
+}
