@@ -4,6 +4,7 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { VoltstreamEvent } from '@voltstream/contracts';
 import { ProjectionBatch, rowsToLoad, UnprojectableEventError } from '@voltstream/domain';
 import { decodeEvent } from '@voltstream/nats';
+import { CommittedRows } from './committed-rows';
 import { MessageQueue } from './message-queue';
 import type { ReadModelStore } from './read-model-store';
 
@@ -11,13 +12,17 @@ const BATCH_SIZE = 5000;
 const RETRY_MS = 1000;
 
 /**
- * Takes the events in batches, applies each batch's rows with the checkpoint in one database
- * transaction and acks after the commit. Events at or below the checkpoint change nothing.
+ * Takes the events in batches — whatever has arrived, never waiting for more — applies each
+ * batch's rows with the checkpoint atomically and acks after the commit. Events at or below the
+ * checkpoint change nothing.
  */
 export class ProjectionWorker {
   readonly queue = new MessageQueue<JsMsg>();
   private readonly logger = new Logger('StateProjection');
   private readonly waiting: { sequence: number; resolve: () => void }[] = [];
+  private readonly committed = new CommittedRows();
+  /** Set when a batch failed: whether it was committed is unknown until the checkpoint is read again. */
+  private uncertain = false;
   private closing = false;
 
   constructor(
@@ -55,6 +60,7 @@ export class ProjectionWorker {
         return true;
       } catch (error) {
         this.logger.error(`Projecting events ${messages[0].seq}–${messages[messages.length - 1].seq} failed, retrying: ${String(error)}`);
+        this.uncertain = true;
         await delay(RETRY_MS);
       }
     }
@@ -62,20 +68,26 @@ export class ProjectionWorker {
   }
 
   private async apply(messages: JsMsg[]): Promise<void> {
+    if (this.uncertain) await this.trustOnlyTheDatabase();
     const fresh = messages.filter((message) => message.seq > this.sequence);
     if (fresh.length === 0) return;
     const last = fresh[fresh.length - 1].seq;
     const events = fresh.map((message) => this.decode(message)).filter((event) => event !== undefined);
-    let completed = 0;
-    await this.store.inTransaction(last, async (manager) => {
-      const batch = new ProjectionBatch(await this.store.load(manager, rowsToLoad(events)));
-      for (const event of events) this.applyOne(batch, event);
-      const writes = batch.writes();
-      await this.store.write(manager, writes);
-      completed = writes.completedTransactions.length;
-    });
+    const keys = rowsToLoad(events);
+    const batch = new ProjectionBatch(await this.committed.rowsFor(keys, (missing) => this.store.load(missing)));
+    for (const event of events) this.applyOne(batch, event);
+    const writes = batch.writes();
+    await this.store.commit(writes, last);
+    this.committed.remember(keys, batch.rows());
     this.sequence = last;
-    if (completed > 0) this.onTransactionsCompleted();
+    if (writes.completedTransactions.length > 0) this.onTransactionsCompleted();
+  }
+
+  /** A failed commit may have gone through after all: the database tells. */
+  private async trustOnlyTheDatabase(): Promise<void> {
+    this.committed.clear();
+    this.sequence = await this.store.checkpoint();
+    this.uncertain = false;
   }
 
   private decode(message: JsMsg): VoltstreamEvent | undefined {

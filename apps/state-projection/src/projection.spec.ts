@@ -170,6 +170,23 @@ describe('state projection on real NATS and Postgres', () => {
     expect(await db.getRepository(LocalTagRow).countBy({ chargePointIdentity: 'CP-H' })).toBe(0);
   });
 
+  it('retries a batch the database refuses, from what the database holds, until it is accepted', async () => {
+    const rollbacks = async () => Number((await db.query(`SELECT xact_rollback FROM pg_stat_database WHERE datname = current_database()`))[0].xact_rollback);
+    await publish('CP-R', 'ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' });
+    await projection.reached(lastSequence);
+    const before = await rollbacks();
+    await db.query(`ALTER TABLE connectors ADD CONSTRAINT refused_in_spec CHECK (status <> 'Refused')`);
+    await publish('CP-R', 'ConnectorStatusChanged', { connectorId: 1, status: 'Refused', errorCode: 'NoError' });
+    await publish('CP-R', 'ConnectorStatusChanged', { connectorId: 2, status: 'Charging', errorCode: 'NoError' });
+    await expect.poll(rollbacks, { timeout: 10_000 }).toBeGreaterThan(before);
+    await db.query(`ALTER TABLE connectors DROP CONSTRAINT refused_in_spec`);
+    await projection.reached(lastSequence);
+    expect(await db.getRepository(ConnectorRow).find({ where: { chargePointIdentity: 'CP-R' }, order: { connectorId: 'ASC' } })).toMatchObject([
+      { connectorId: 1, status: 'Refused' },
+      { connectorId: 2, status: 'Charging' },
+    ]);
+  });
+
   it('changes nothing when every event is delivered again after a restart', async () => {
     await projection.reached(lastSequence);
     const before = await tableContents();

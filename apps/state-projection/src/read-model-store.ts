@@ -1,8 +1,11 @@
-import { In, type DataSource, type EntityManager } from 'typeorm';
+import { createHash } from 'node:crypto';
+import type { PoolClient, QueryConfig } from 'pg';
+import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { LoadedRows, ProjectionWrites, RowsToLoad } from '@voltstream/domain';
 import {
   BillingOutboxRow,
   ChargePointRow,
+  combinedUpserts,
   ConnectorRow,
   deleteRows,
   LocalTagRow,
@@ -10,13 +13,26 @@ import {
   ProjectionCheckpointRow,
   TagRow,
   TransactionRow,
-  upsertRows,
+  type Statement,
 } from '@voltstream/read-models';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
 const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags'];
 
-/** The rows a batch reads, and those it leaves to write, with the checkpoint, in one transaction. */
+function hasDeletions(writes: ProjectionWrites): boolean {
+  return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
+}
+
+/**
+ * A named (prepared) statement: its text decides its name, so a connection parses and plans each
+ * shape of batch once — a few dozen shapes, by which tables a batch writes — and afterwards
+ * receives only the parameters.
+ */
+function prepared({ text, values }: Statement): QueryConfig {
+  return { name: `vs_${createHash('sha1').update(text).digest('base64url')}`, text, values };
+}
+
+/** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
 export class ReadModelStore {
   constructor(private readonly dataSource: DataSource, private readonly projection: string) {}
 
@@ -25,15 +41,9 @@ export class ReadModelStore {
     return row?.sequence ?? 0;
   }
 
-  /** Runs `work` in one database transaction that also moves the checkpoint to `sequence`. */
-  async inTransaction(sequence: number, work: (manager: EntityManager) => Promise<void>): Promise<void> {
-    await this.dataSource.transaction(async (manager) => {
-      await work(manager);
-      await upsertRows(manager, ProjectionCheckpointRow, [{ projection: this.projection, sequence }], 'update');
-    });
-  }
-
-  async load(manager: EntityManager, keys: RowsToLoad): Promise<LoadedRows> {
+  /** The charge points and connectors of these identities; these transactions and those running on the connectors. */
+  async load(keys: RowsToLoad): Promise<LoadedRows> {
+    const { manager } = this.dataSource;
     const identities = keys.identities;
     const chargePoints = identities.length ? await manager.findBy(ChargePointRow, { identity: In(identities) }) : [];
     const connectors = identities.length ? await manager.findBy(ConnectorRow, { chargePointIdentity: In(identities) }) : [];
@@ -43,23 +53,28 @@ export class ReadModelStore {
     return { chargePoints, connectors, transactions };
   }
 
-  async write(manager: EntityManager, writes: ProjectionWrites): Promise<void> {
-    const forgotten = writes.forgottenChargePoints;
-    await deleteRows(manager, ChargePointRow, writes.removedChargePoints.map((identity) => ({ identity })));
-    if (forgotten.length) {
-      await manager.delete(ConnectorRow, { chargePointIdentity: In(forgotten) });
-      await manager.delete(LocalTagRow, { chargePointIdentity: In(forgotten) });
-    }
-    await upsertRows(manager, ChargePointRow, writes.chargePoints as ChargePointRow[], 'update');
-    await upsertRows(manager, ConnectorRow, writes.connectors as ConnectorRow[], 'update');
-    await upsertRows(manager, TransactionRow, writes.transactions, 'update');
-    await upsertRows(manager, MeterValueRow, writes.meterValues as MeterValueRow[], 'ignore');
-    await deleteRows(manager, TagRow, writes.removedTags.map((idTag) => ({ idTag })));
-    await upsertRows(manager, TagRow, writes.tags, 'update');
-    await deleteRows(manager, LocalTagRow, writes.removedLocalTags);
-    await upsertRows(manager, LocalTagRow, writes.localTags, 'update');
-    const completed = writes.completedTransactions.map((transaction) => ({ transactionId: transaction.transactionId, body: { ...transaction }, published: false }));
-    await upsertRows(manager, BillingOutboxRow, completed, 'ignore');
+  /**
+   * Writes a batch and moves the checkpoint to `sequence`, atomically. The rows to save go in one
+   * prepared statement, which is one round trip and needs no transaction of its own; only a batch
+   * that also deletes rows (forgotten charge points, removed tags: operator actions, rare) takes one.
+   */
+  async commit(writes: ProjectionWrites, sequence: number): Promise<void> {
+    const saves = prepared(this.saves(writes, sequence));
+    await this.withConnection(async (runner, client) => {
+      if (!hasDeletions(writes)) {
+        await client.query(saves);
+        return;
+      }
+      await runner.startTransaction();
+      try {
+        await this.delete(runner.manager, writes);
+        await client.query(saves);
+        await runner.commitTransaction();
+      } catch (error) {
+        await runner.rollbackTransaction();
+        throw error;
+      }
+    });
   }
 
   /** Empties the projected tables and forgets the checkpoint: the next run replays from the start. */
@@ -68,5 +83,41 @@ export class ReadModelStore {
       await manager.query(`TRUNCATE ${PROJECTED_TABLES.join(', ')} RESTART IDENTITY`);
       await manager.delete(ProjectionCheckpointRow, { projection: this.projection });
     });
+  }
+
+  /** One pooled connection, both as TypeORM's query runner and as the pg client beneath it. */
+  private async withConnection(work: (runner: QueryRunner, client: PoolClient) => Promise<void>): Promise<void> {
+    const runner = this.dataSource.createQueryRunner();
+    try {
+      await work(runner, (await runner.connect()) as PoolClient);
+    } finally {
+      await runner.release();
+    }
+  }
+
+  /** Rows saved after a forgetting follow it: the deletions go first. */
+  private async delete(manager: EntityManager, writes: ProjectionWrites): Promise<void> {
+    const forgotten = writes.forgottenChargePoints;
+    await deleteRows(manager, ChargePointRow, writes.removedChargePoints.map((identity) => ({ identity })));
+    if (forgotten.length) {
+      await manager.delete(ConnectorRow, { chargePointIdentity: In(forgotten) });
+      await manager.delete(LocalTagRow, { chargePointIdentity: In(forgotten) });
+    }
+    await deleteRows(manager, TagRow, writes.removedTags.map((idTag) => ({ idTag })));
+    await deleteRows(manager, LocalTagRow, writes.removedLocalTags);
+  }
+
+  private saves(writes: ProjectionWrites, sequence: number): Statement {
+    const completed = writes.completedTransactions.map((transaction) => ({ transactionId: transaction.transactionId, body: { ...transaction }, published: false }));
+    return combinedUpserts(this.dataSource, [
+      { entity: ChargePointRow, rows: writes.chargePoints, onConflict: 'update' },
+      { entity: ConnectorRow, rows: writes.connectors, onConflict: 'update' },
+      { entity: TransactionRow, rows: writes.transactions, onConflict: 'update' },
+      { entity: MeterValueRow, rows: writes.meterValues, onConflict: 'ignore' },
+      { entity: TagRow, rows: writes.tags, onConflict: 'update' },
+      { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
+      { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },
+      { entity: ProjectionCheckpointRow, rows: [{ projection: this.projection, sequence }], onConflict: 'update' },
+    ]);
   }
 }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { DataSource } from 'typeorm';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
-import { ChargePointRow, ConnectorRow, deleteRows, dropDatabase, LocalTagRow, openReadModels, TransactionRow, upsertRows } from './index';
+import { ChargePointRow, combinedUpserts, ConnectorRow, deleteRows, dropDatabase, LocalTagRow, openReadModels, ProjectionCheckpointRow, TagRow, TransactionRow, upsertRows } from './index';
 
 describe('bulk writes on a real Postgres', () => {
   const { DATABASE_URL } = testEnv(uniqueNamespace());
@@ -42,5 +42,33 @@ describe('bulk writes on a real Postgres', () => {
     const transaction = { transactionId: 5, chargePointIdentity: 'A', connectorId: null, idTag: null, tagOwner: null, authorizationStatus: null, meterStart: null, meterEnd: 10, consumption: 0, startedAt: null, stoppedAt: new Date('2025-01-01T01:00:00Z'), stopReason: 'Local', transactionData, known: false };
     await upsertRows(dataSource.manager, TransactionRow, [transaction], 'update');
     expect(await dataSource.getRepository(TransactionRow).findOneByOrFail({ transactionId: 5 })).toEqual(transaction);
+  });
+
+  it('writes several tables in one statement, a row referring to one inserted by the same statement', async () => {
+    const connector = { chargePointIdentity: 'C', connectorId: 1, meterValue: null, available: true, status: 'Unknown', errorCode: '', transaction: false, transactionId: null, transactionMeterStart: 0, transactionMeterEnd: null, transactionIdTag: null, transactionConsumption: 0 };
+    const statement = combinedUpserts(dataSource, [
+      { entity: ChargePointRow, rows: [chargePoint('C', 'new')], onConflict: 'update' },
+      { entity: ConnectorRow, rows: [connector], onConflict: 'update' },
+      { entity: TagRow, rows: [], onConflict: 'update' },
+      { entity: ProjectionCheckpointRow, rows: [{ projection: 'bulk-spec', sequence: 42 }], onConflict: 'update' },
+    ]);
+    await dataSource.query(statement.text, statement.values);
+    expect(await dataSource.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'C' })).toMatchObject({ connectorId: 1, status: 'Unknown' });
+    expect(await dataSource.getRepository(ChargePointRow).findOneBy({ identity: 'C' })).toMatchObject({ vendor: 'new' });
+    expect(await dataSource.getRepository(ProjectionCheckpointRow).findOneBy({ projection: 'bulk-spec' })).toEqual({ projection: 'bulk-spec', sequence: 42 });
+  });
+
+  it('writes nothing of a combined statement when one of its parts fails', async () => {
+    const tooLong = { ...chargePoint('D', 'x'.repeat(21)) };
+    const statement = combinedUpserts(dataSource, [
+      { entity: ChargePointRow, rows: [tooLong], onConflict: 'update' },
+      { entity: ProjectionCheckpointRow, rows: [{ projection: 'bulk-spec', sequence: 43 }], onConflict: 'update' },
+    ]);
+    await expect(dataSource.query(statement.text, statement.values)).rejects.toThrow(/too long/);
+    expect(await dataSource.getRepository(ProjectionCheckpointRow).findOneBy({ projection: 'bulk-spec' })).toMatchObject({ sequence: 42 });
+  });
+
+  it('refuses to combine nothing', () => {
+    expect(() => combinedUpserts(dataSource, [{ entity: TagRow, rows: [], onConflict: 'update' }])).toThrow(/at least one row/);
   });
 });

@@ -7,5 +7,5 @@ export { MeterValueRow } from './entities/meter-value.entity';
 export { TagRow, LocalTagRow } from './entities/tag.entity';
 export { BillingOutboxRow } from './entities/billing-outbox.entity';
 export { readModelOptions, ensureDatabase, openReadModels, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
-export { upsertRows, deleteRows } from './bulk';
-export type { OnConflict } from './bulk';
+export { upsertRows, deleteRows, combinedUpserts } from './bulk';
+export type { OnConflict, Statement, Upsert } from './bulk';

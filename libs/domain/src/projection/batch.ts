@@ -110,6 +110,19 @@ export class ProjectionBatch implements ProjectionView {
     for (const change of project(event, this)) this.record(change);
   }
 
+  /**
+   * Every charge point, connector and transaction this batch holds, loaded or changed, as it
+   * leaves them: once its writes are committed, the database holds exactly these for the keys
+   * the batch was loaded with.
+   */
+  rows(): LoadedRows {
+    return {
+      chargePoints: present(this.chargePoints.values()),
+      connectors: [...this.connectors.values()].flatMap((byId) => [...byId.values()]),
+      transactions: [...this.transactions.values()],
+    };
+  }
+
   writes(): ProjectionWrites {
     const chargePoints = [...this.changedChargePoints].map((identity) => ({ identity, row: this.chargePoints.get(identity) ?? null }));
     const localTags = [...this.localTags.values()];

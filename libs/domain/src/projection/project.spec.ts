@@ -238,3 +238,21 @@ describe('tags', () => {
     });
   });
 });
+
+describe('a batch over loaded rows', () => {
+  it('leaves every loaded and changed row as the events left it, without the forgotten ones', () => {
+    const loaded = given(event('ChargePointAdopted', settings), event('ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' }), started()).rows();
+    const other = given(event('HeartbeatReceived', {}, 'CP-2')).rows();
+    const batch = new ProjectionBatch({
+      chargePoints: [...loaded.chargePoints, ...other.chargePoints],
+      connectors: loaded.connectors,
+      transactions: loaded.transactions,
+    });
+    batch.apply(stopped());
+    batch.apply(event('ChargePointForgotten', {}, 'CP-2'));
+    const rows = batch.rows();
+    expect(rows.chargePoints).toMatchObject([{ identity: CP, state: 'adopted' }]);
+    expect(rows.connectors).toMatchObject([{ chargePointIdentity: CP, connectorId: 1, transaction: false, transactionMeterEnd: 4500 }]);
+    expect(rows.transactions).toMatchObject([{ transactionId: 7, meterEnd: 4500, stoppedAt: new Date('2025-03-01T11:00:00Z') }]);
+  });
+});
