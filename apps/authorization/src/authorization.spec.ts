@@ -16,12 +16,11 @@ import {
   type StartTransactionRequest,
   type StopTransactionReply,
   type Subjects,
-  type TagEntry,
   type VoltstreamEvent,
   type WallboxCommand,
 } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher, followEvents } from '@voltstream/nats';
-import { testEnv, uniqueNamespace } from '@voltstream/testing';
+import { tagEntry as tag, testEnv, uniqueNamespace } from '@voltstream/testing';
 import { AUTO_START_CONSUMER } from './auto-starter';
 import { startAuthorization, type RunningAuthorization } from './bootstrap';
 
@@ -34,17 +33,6 @@ const settings = (startMode: StartMode, autoStartIdTag: string | null = null): C
   autoStartIdTag,
   passwordHash: null,
   description: null,
-});
-const tag = (idTag: string, overrides: Partial<TagEntry> = {}): TagEntry => ({
-  idTag,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  info: '',
-  expiresAt: null,
-  blocked: false,
-  parentIdTag: null,
-  ...overrides,
 });
 
 /** One namespace with its own streams, a test connection and a client that talks like the gateway. */

@@ -1,1 +1,2 @@
 export { uniqueNamespace, testEnv } from './environment';
+export { tagEntry } from './fixtures';

@@ -2,22 +2,12 @@ import { describe, expect, it } from 'vitest';
 import { createEvent, type StartMode, type TagEntry, type VoltstreamEvent } from '@voltstream/contracts';
 import { RegistryView } from '../registry';
 import { decideTag, type TagDecision } from './tags';
+import { tagEntry as tag } from '@voltstream/testing';
 
 const CP = 'CP-1';
 const now = new Date('2026-03-01T12:00:00Z');
 const at = new Date('2026-01-01T00:00:00Z');
 
-const tag = (idTag: string, overrides: Partial<TagEntry> = {}): TagEntry => ({
-  idTag,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  info: '',
-  expiresAt: null,
-  blocked: false,
-  parentIdTag: null,
-  ...overrides,
-});
 const owner = (entry: TagEntry) => ({ firstName: entry.firstName, lastName: entry.lastName, email: entry.email });
 const adopted = (startMode: StartMode) =>
   createEvent('ChargePointAdopted', { startMode, relaxations: [], autoStartIdTag: null, passwordHash: null, description: null }, CP, at);

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { createEvent, type ChargePointSettings, type TagEntry } from '@voltstream/contracts';
+import { createEvent, type ChargePointSettings } from '@voltstream/contracts';
 import { RegistryView } from './registry';
 import { hashPassword, verifyPassword } from './password';
+import { tagEntry as tag } from '@voltstream/testing';
 
 const settings: ChargePointSettings = {
   startMode: 'localList',
@@ -10,16 +11,6 @@ const settings: ChargePointSettings = {
   passwordHash: null,
   description: 'Garage',
 };
-const tag = (idTag: string): TagEntry => ({
-  idTag,
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  info: '',
-  expiresAt: null,
-  blocked: false,
-  parentIdTag: null,
-});
 const at = new Date('2026-01-01T00:00:00Z');
 
 describe('RegistryView', () => {
