@@ -1,3 +1,5 @@
+import type { TagEntry, TagOwner } from '@voltstream/contracts';
+
 /** What the operator API answers (SPEC §5, §6), as far as the end-to-end tests read it. */
 
 export interface ConnectorView {
@@ -25,11 +27,7 @@ export interface ChargePointView {
   connectors: ConnectorView[];
 }
 
-export interface TagOwnerView {
-  firstName: string;
-  lastName: string;
-  email: string;
-}
+export type TagOwnerView = TagOwner;
 
 export interface TransactionView {
   transactionId: number;
@@ -66,16 +64,7 @@ export interface TransactionPage {
   nextCursor: string | null;
 }
 
-export interface TagView {
-  idTag: string;
-  firstName: string;
-  lastName: string;
-  email: string;
-  info: string;
-  expiresAt: string | null;
-  blocked: boolean;
-  parentIdTag: string | null;
-}
+export type TagView = TagEntry;
 
 /** NestJS error bodies: a 400 lists its reasons, other errors carry one message. */
 export interface ErrorBody {

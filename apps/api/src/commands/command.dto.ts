@@ -1,5 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { RESET_TYPES, TRIGGER_MESSAGES, type ResetType, type TriggerableMessage } from '@voltstream/domain';
+import { MESSAGE_TRIGGERS, RESET_TYPES, type MessageTrigger, type ResetType } from '@voltstream/ocpp';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
 import { IdentityParams } from '../infrastructure/params';
@@ -43,9 +43,9 @@ export class UnlockBody {
 }
 
 export class TriggerBody {
-  @ApiProperty({ enum: TRIGGER_MESSAGES })
-  @IsIn(TRIGGER_MESSAGES)
-  message: TriggerableMessage;
+  @ApiProperty({ enum: MESSAGE_TRIGGERS })
+  @IsIn(MESSAGE_TRIGGERS)
+  message: MessageTrigger;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 1 })
   @IsOptional()

@@ -1,7 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { RELAXATIONS, START_MODES } from '@voltstream/contracts';
 import { CHARGE_POINT_STATES } from '../charge-points/charge-point.view';
-import { RESET_TYPES, TRIGGER_MESSAGES } from '@voltstream/domain';
+import { MESSAGE_TRIGGERS, RESET_TYPES } from '@voltstream/ocpp';
 
 /** A GraphQL enum whose values are the strings of the contract, so no value is translated. */
 function enumOf<V extends string>(values: readonly V[], name: string, description: string): Record<V, V> {
@@ -14,4 +14,4 @@ export const ChargePointStateEnum = enumOf(CHARGE_POINT_STATES, 'ChargePointStat
 export const StartModeEnum = enumOf(START_MODES, 'StartMode', 'when a charging session may start (SPEC §4)');
 export const RelaxationEnum = enumOf(RELAXATIONS, 'Relaxation', 'an OCPP quirk allowed to one wallbox');
 export const ResetTypeEnum = enumOf(RESET_TYPES, 'ResetType', 'OCPP Reset type');
-export const TriggerMessageEnum = enumOf(TRIGGER_MESSAGES, 'TriggerMessage', 'a message OCPP TriggerMessage may request');
+export const TriggerMessageEnum = enumOf(MESSAGE_TRIGGERS, 'TriggerMessage', 'a message OCPP TriggerMessage may request');

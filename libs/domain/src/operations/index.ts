@@ -3,5 +3,5 @@ export { decideChargePointForget, decideChargePointUpdate } from './charge-point
 export type { ChargePointChanges, ChargePointRecord, ForgetChargePoint, UpdateChargePoint } from './charge-point-settings';
 export { decideLocalTagRemove, decideLocalTagSave, decideTagRemove, decideTagSave } from './tags';
 export type { LocalTagRecord, RemoveLocalTag, RemoveTag, SaveLocalTag, SaveTag } from './tags';
-export { interpretCommandReply, RESET_TYPES, toWallboxCommand, TRIGGER_MESSAGES, unreachable } from './wallbox-commands';
-export type { CommandResult, OperatorCommand, ResetType, TriggerableMessage } from './wallbox-commands';
+export { interpretCommandReply, toWallboxCommand, unreachable } from './wallbox-commands';
+export type { CommandResult, OperatorCommand } from './wallbox-commands';

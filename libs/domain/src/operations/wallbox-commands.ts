@@ -1,19 +1,6 @@
 import type { WallboxCommand } from '@voltstream/contracts';
+import type { MessageTrigger, ResetType } from '@voltstream/ocpp';
 import type { OperationFailure } from './failure';
-
-export const RESET_TYPES = ['Hard', 'Soft'] as const;
-export type ResetType = (typeof RESET_TYPES)[number];
-
-/** The messages OCPP 1.6 TriggerMessage may request. */
-export const TRIGGER_MESSAGES = [
-  'BootNotification',
-  'DiagnosticsStatusNotification',
-  'FirmwareStatusNotification',
-  'Heartbeat',
-  'MeterValues',
-  'StatusNotification',
-] as const;
-export type TriggerableMessage = (typeof TRIGGER_MESSAGES)[number];
 
 /** What an operator asks a wallbox to do, in the operator's words. */
 export type OperatorCommand =
@@ -22,7 +9,7 @@ export type OperatorCommand =
   | { type: 'remoteStop'; transactionId: number }
   | { type: 'reset'; resetType: ResetType }
   | { type: 'unlock'; connectorId: number }
-  | { type: 'trigger'; message: TriggerableMessage; connectorId?: number }
+  | { type: 'trigger'; message: MessageTrigger; connectorId?: number }
   | { type: 'getConfiguration'; keys?: string[] }
   | { type: 'changeConfiguration'; key: string; value: string };
 
