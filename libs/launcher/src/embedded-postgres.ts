@@ -1,9 +1,9 @@
 import { execFile } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { appendFile, readFile } from 'node:fs/promises';
+import { appendFile, chmod, mkdir, readFile, stat } from 'node:fs/promises';
 import { arch, platform } from 'node:os';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { promisify } from 'node:util';
 import { run, type SpawnLoggedOptions } from './child';
 import { LauncherError } from './errors';
@@ -77,6 +77,21 @@ async function initialise(dataDir: string, output: Output): Promise<void> {
   await appendFile(join(dataDir, 'postgresql.conf'), `\n${CLUSTER_SETTINGS.join('\n')}\n`);
 }
 
+/**
+ * As root, Postgres runs as the user postgres, which must be able to reach its binaries (in
+ * node_modules) and its data directory. A checkout in a private folder (mode 700, e.g. mktemp -d)
+ * would stop it there, so every folder above both gets search permission (o+x) — never read.
+ */
+async function letPostgresReach(...paths: string[]): Promise<void> {
+  if (!isRoot) return;
+  for (const path of paths) {
+    for (let folder = path; dirname(folder) !== folder; folder = dirname(folder)) {
+      const { mode } = await stat(folder);
+      if ((mode & 0o001) === 0) await chmod(folder, mode | 0o001);
+    }
+  }
+}
+
 async function processOwner(): Promise<ProcessOwner> {
   if (!isRoot) return {};
   const id = async (flag: string) => Number((await promisify(execFile)('id', [flag, 'postgres'])).stdout.trim());
@@ -104,10 +119,13 @@ async function startCluster(pgCtl: PgCtl, dataDir: string, port: number): Promis
  */
 export async function startEmbeddedPostgres(options: EmbeddedPostgresOptions): Promise<StartedServer> {
   const { dataDir, output } = options;
+  const pgCtlPath = await pgCtlBinary();
+  await mkdir(dirname(dataDir), { recursive: true });
+  await letPostgresReach(dirname(pgCtlPath), dirname(dataDir));
   if (!existsSync(join(dataDir, 'PG_VERSION'))) await initialise(dataDir, output);
   const spawnAs: Omit<SpawnLoggedOptions, 'args'> = {
     name: 'postgres',
-    command: await pgCtlBinary(),
+    command: pgCtlPath,
     output,
     ...(await processOwner()),
   };
