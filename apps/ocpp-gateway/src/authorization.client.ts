@@ -1,6 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { JSONCodec } from 'nats';
 import type { AuthorizationQuestion, StationDecisions } from '@voltstream/gateway';
+import { Replies } from '@voltstream/nats';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
 
@@ -38,11 +39,13 @@ function describeServiceError(err: unknown): string {
  * Asks the authorization service (a NestJS microservice on `subjects.rpc.*`) for its decisions:
  * one NATS request each, on the gateway's own connection, in the NestJS packet format. NestJS's
  * ClientNats would subscribe and unsubscribe an inbox of its own for every call and wrap it in
- * RxJS, which costs more than the service's answer itself.
+ * RxJS, which costs more than the service's answer itself; {@link Replies} is lighter still than
+ * a nats.js request.
  */
 @Injectable()
 export class AuthorizationClient {
   private readonly timeoutMs: number;
+  private readonly replies: Replies;
   private lastId = 0;
 
   constructor(
@@ -50,6 +53,7 @@ export class AuthorizationClient {
     private readonly nats: NatsLink,
   ) {
     this.timeoutMs = options.authorizationTimeoutMs;
+    this.replies = new Replies(nats.nc);
   }
 
   /** Rejects when the service does not answer within the timeout or answers with an error. */
@@ -58,7 +62,7 @@ export class AuthorizationClient {
     const packet: RequestPacket = { pattern, data: question.request, id: (++this.lastId).toString(36) };
     let reply: ReplyPacket;
     try {
-      const message = await this.nats.nc.request(pattern, codec.encode(packet), { timeout: this.timeoutMs });
+      const message = await this.replies.ask(pattern, codec.encode(packet), this.timeoutMs);
       reply = codec.decode(message.data) as ReplyPacket;
     } catch (error) {
       throw new AuthorizationFailedError(`${pattern}: ${error instanceof Error ? error.message : String(error)}`);

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { NatsConnection } from 'nats';
+import { ErrorCode, type NatsConnection } from 'nats';
 import { createEvent, subjectsFor, type VoltstreamEvent } from '@voltstream/contracts';
 import { uniqueNamespace } from '@voltstream/testing';
 import { connectNats, ensureStreams, EventPublisher, followEvents } from './index';
@@ -28,6 +28,19 @@ describe('event log on a real JetStream', () => {
     const again = await publisher.publish(event, 'CP.1*:42');
     expect(again.duplicate).toBe(true);
     expect(again.seq).toBe(first.seq);
+  });
+
+  it('rejects a publish no stream stores, and one the stream refuses', async () => {
+    const event = createEvent('HeartbeatReceived', {}, 'CP-2', new Date(0));
+    const nowhere = new EventPublisher(nc, subjectsFor(uniqueNamespace()));
+    await expect(nowhere.publish(event)).rejects.toMatchObject({ code: ErrorCode.NoResponders });
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.update(subjects.eventsStream, { max_msg_size: 16 });
+    try {
+      await expect(publisher.publish(event)).rejects.toMatchObject({ api_error: { code: 400 } });
+    } finally {
+      await jsm.streams.update(subjects.eventsStream, { max_msg_size: -1 });
+    }
   });
 
   it('replays the registry in order and keeps following it', async () => {

@@ -1,5 +1,6 @@
-import { JSONCodec, NatsError, type JetStreamClient, type JetStreamPublishOptions, type NatsConnection, type PubAck } from 'nats';
+import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
 import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import { Replies } from './replies';
 
 const codec = JSONCodec();
 
@@ -8,6 +9,17 @@ export interface StoredEvent {
   /** Position in the event log: the stream sequence. */
   sequence: number;
 }
+
+interface WaitingPublish {
+  subject: string;
+  data: Uint8Array;
+  headers: MsgHdrs | undefined;
+  resolve(ack: PubAck): void;
+  reject(error: Error): void;
+}
+
+/** JetStream's answer to a publish: the ack, or `{ error }` when the stream refused it. */
+type PublishReply = PubAck | { error: ApiError };
 
 /**
  * Appends events to the log. Resolves only once JetStream has stored the event (publish ack),
@@ -19,20 +31,19 @@ export interface StoredEvent {
  * and the server's wake-up) per message. Waiting for the end of the turn costs no measurable latency.
  */
 export class EventPublisher {
-  private readonly js: JetStreamClient;
-  private waiting: (() => void)[] = [];
+  private readonly replies: Replies;
+  private waiting: WaitingPublish[] = [];
 
   constructor(nc: NatsConnection, private readonly subjects: Subjects, private readonly timeoutMs = 5000) {
-    this.js = nc.jetstream({ timeout: timeoutMs });
+    this.replies = new Replies(nc);
   }
 
   /** @param messageId de-duplication key: the same id within the duplicate window is stored once. */
   publish(event: VoltstreamEvent, messageId?: string): Promise<PubAck> {
     const subject = this.subjects.event(EVENT_CATEGORIES[event.type], event.metadata.chargePoint, event.type);
     const data = codec.encode(event);
-    const options: Partial<JetStreamPublishOptions> = { msgID: messageId, timeout: this.timeoutMs };
     return new Promise((resolve, reject) => {
-      this.waiting.push(() => void this.js.publish(subject, data, options).then(resolve, reject));
+      this.waiting.push({ subject, data, headers: messageId === undefined ? undefined : messageIdHeader(messageId), resolve, reject });
       if (this.waiting.length === 1) setImmediate(this.sendWaiting);
     });
   }
@@ -40,8 +51,28 @@ export class EventPublisher {
   private readonly sendWaiting = (): void => {
     const batch = this.waiting;
     this.waiting = [];
-    for (const send of batch) send();
+    for (const publish of batch) {
+      this.replies.request(publish.subject, publish.data, this.timeoutMs, (error, message) => settlePublish(publish, error, message), publish.headers);
+    }
   };
+}
+
+function messageIdHeader(messageId: string): MsgHdrs {
+  const header = headers();
+  header.set('Nats-Msg-Id', messageId);
+  return header;
+}
+
+function settlePublish(publish: WaitingPublish, error: NatsError | null, message: Msg | undefined): void {
+  if (error || !message) return publish.reject(error ?? NatsError.errorForCode(ErrorCode.JetStreamInvalidAck));
+  let reply: PublishReply;
+  try {
+    reply = message.json<PublishReply>();
+  } catch {
+    return publish.reject(NatsError.errorForCode(ErrorCode.JetStreamInvalidAck));
+  }
+  if ('error' in reply) return publish.reject(Object.assign(new NatsError(reply.error.description, String(reply.error.code)), { api_error: reply.error }));
+  publish.resolve(reply);
 }
 
 export function decodeEvent(data: Uint8Array): VoltstreamEvent {

@@ -1,4 +1,5 @@
 export { connectNats } from './connection';
 export { ensureStreams, DUPLICATE_WINDOW_MS } from './streams';
 export { EventPublisher, decodeEvent, followEvents } from './events';
+export { Replies, type ReplyCallback } from './replies';
 export type { StoredEvent } from './events';
