@@ -22,39 +22,32 @@ function writableColumns(connection: DataSource, entity: EntityTarget<ObjectLite
   return columns.filter((column, index) => columns.findIndex((other) => other.databaseName === column.databaseName) === index);
 }
 
-function sqlType(column: ColumnMetadata): string {
-  if (typeof column.type !== 'string') throw new Error(`Column ${column.databaseName} needs an explicit database type for bulk writes`);
-  return column.type;
-}
-
-/** One array per column: unnest() turns them back into rows, whatever their number. */
-function columnArray(column: ColumnMetadata, rows: readonly ObjectLiteral[]): unknown[] {
-  const isJson = column.type === 'jsonb' || column.type === 'json';
-  return rows.map((row) => {
-    const value: unknown = row[column.propertyName];
-    if (value === null || value === undefined) return null;
-    if (isJson) return JSON.stringify(value);
-    return value instanceof Date ? value.toISOString() : value;
-  });
+/** A row as JSON with the table's column names: json_populate_recordset() turns them back into rows. */
+function jsonRow(columns: readonly ColumnMetadata[], row: ObjectLiteral): Record<string, unknown> {
+  const json: Record<string, unknown> = {};
+  for (const column of columns) json[column.databaseName] = row[column.propertyName] ?? null;
+  return json;
 }
 
 const quoted = (name: string) => `"${name}"`;
 
 /**
- * The INSERT … SELECT unnest(…) ON CONFLICT of `rows`, one parameter per column however many
- * rows, numbered from `$firstParameter`. Rows must not repeat a key.
+ * The INSERT … SELECT … FROM json_populate_recordset(…) ON CONFLICT of `rows`: one parameter, the
+ * rows as one JSON text, however many rows — JSON.stringify is native, where a parameter per
+ * column would have the driver escape every value of every array. Numbered `$parameter`. Rows must
+ * not repeat a key.
  */
-export function upsertStatement(connection: DataSource, { entity, rows, onConflict }: Upsert, firstParameter = 1): Statement {
+export function upsertStatement(connection: DataSource, { entity, rows, onConflict }: Upsert, parameter = 1): Statement {
   const metadata = connection.getMetadata(entity);
   const columns = writableColumns(connection, entity);
   const names = columns.map((column) => quoted(column.databaseName));
-  const arrays = columns.map((column, index) => `$${firstParameter + index}::${sqlType(column)}[]`);
   const keys = metadata.primaryColumns.map((column) => quoted(column.databaseName));
   const updates = columns.filter((column) => !column.isPrimary).map((column) => `${quoted(column.databaseName)} = EXCLUDED.${quoted(column.databaseName)}`);
   const conflict = onConflict === 'update' && updates.length ? `(${keys.join(', ')}) DO UPDATE SET ${updates.join(', ')}` : 'DO NOTHING';
+  const table = quoted(metadata.tableName);
   return {
-    text: `INSERT INTO ${quoted(metadata.tableName)} (${names.join(', ')}) SELECT * FROM unnest(${arrays.join(', ')}) ON CONFLICT ${conflict}`,
-    values: columns.map((column) => columnArray(column, rows)),
+    text: `INSERT INTO ${table} (${names.join(', ')}) SELECT ${names.join(', ')} FROM json_populate_recordset(NULL::${table}, $${parameter}::json) ON CONFLICT ${conflict}`,
+    values: [JSON.stringify(rows.map((row) => jsonRow(columns, row)))],
   };
 }
 
@@ -80,7 +73,7 @@ export function combinedUpserts(connection: DataSource, upserts: readonly Upsert
 }
 
 /**
- * Inserts many rows with one statement (one parameter per column, however many rows), either
+ * Inserts many rows with one statement (one parameter however many rows), either
  * updating or keeping the rows whose key exists already. Rows must not repeat a key.
  */
 export async function upsertRows<T extends ObjectLiteral>(
@@ -99,10 +92,9 @@ export async function deleteRows<T extends ObjectLiteral>(manager: EntityManager
   if (keys.length === 0) return;
   const metadata = manager.connection.getMetadata(entity);
   const columns = metadata.primaryColumns;
-  const names = columns.map((column) => quoted(column.databaseName));
-  const arrays = columns.map((column, index) => `$${index + 1}::${sqlType(column)}[]`);
-  await manager.query(
-    `DELETE FROM ${quoted(metadata.tableName)} WHERE (${names.join(', ')}) IN (SELECT * FROM unnest(${arrays.join(', ')}))`,
-    columns.map((column) => columnArray(column, keys)),
-  );
+  const names = columns.map((column) => quoted(column.databaseName)).join(', ');
+  const table = quoted(metadata.tableName);
+  await manager.query(`DELETE FROM ${table} WHERE (${names}) IN (SELECT ${names} FROM json_populate_recordset(NULL::${table}, $1::json))`, [
+    JSON.stringify(keys.map((key) => jsonRow(columns, key))),
+  ]);
 }
