@@ -29,10 +29,18 @@ export class TransactionsService {
     return { items: page.map(toTransactionView), nextCursor: more ? encodeCursor(page[page.length - 1].transactionId) : null };
   }
 
+  /** The transaction with its meter values (oldest first), read in one query. */
   async get(transactionId: number): Promise<TransactionDetailView> {
-    const row = await this.readModels.getRepository(TransactionRow).findOneBy({ transactionId });
+    const row = (await this.readModels
+      .getRepository(TransactionRow)
+      .createQueryBuilder('tx')
+      .leftJoinAndMapMany('tx.meterValues', MeterValueRow, 'mv', 'mv.transactionId = tx.transactionId AND mv.chargePointIdentity = tx.chargePointIdentity')
+      .where('tx.transactionId = :transactionId', { transactionId })
+      .orderBy('mv.orderedAt', 'ASC')
+      .addOrderBy('mv.id', 'ASC')
+      .getOne()) as (TransactionRow & { meterValues: MeterValueRow[] }) | null;
     if (!row) throw notFound(`transaction ${transactionId} not found`);
-    return { ...toTransactionView(row), meterValues: await this.meterValues(row) };
+    return { ...toTransactionView(row), meterValues: row.meterValues.map(toMeterValueView) };
   }
 
   /** Oldest first. */
