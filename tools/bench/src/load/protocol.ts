@@ -45,8 +45,11 @@ export type LoadTask =
   | { type: 'meterValues'; measureFrom: number; measureUntil: number; ratePerSecond?: number }
   | { type: 'authorize'; ratePerSecond: number; count: number }
   | { type: 'natsRequests'; natsUrl: string; subject: string; ratePerSecond: number; count: number; timeoutMs: number }
-  /** Start and stop transactions until `until` (at most `maxRounds` each); measures how long until the API shows each stop. */
-  | { type: 'transactions'; until: number; maxRounds: number; apiUrl: string; apiToken: string; timeoutMs: number };
+  /**
+   * Start and stop a transaction every `roundIntervalMs` until `until`;
+   * measures how long until the API shows each stop sent from `measureFrom` on.
+   */
+  | { type: 'transactions'; measureFrom: number; until: number; roundIntervalMs: number; apiUrl: string; apiToken: string; timeoutMs: number };
 
 export interface LoadResult {
   answered: number;

@@ -108,20 +108,29 @@ async function oneTransaction(cp: SimulatedChargePoint, round: number, task: Tas
   const meterStart = cp.meterOf(METER_CONNECTOR);
   const started = await cp.startTransaction(METER_CONNECTOR, idTag, meterStart);
   await cp.meterValues(METER_CONNECTOR, meterStart + 500, started.transactionId);
+  const measured = Date.now() >= task.measureFrom;
   const stoppedAt = performance.now();
   await cp.stopTransaction(started.transactionId, meterStart + 500, idTag, 'Local');
   const lagMs = await waitUntilShown(task, started.transactionId, stoppedAt);
+  if (!measured) return;
   if (lagMs === undefined) recorder.fail('notShownInTime');
   else recorder.succeed(lagMs);
 }
 
-/** Every wallbox starts and stops transactions one after another until `until`; lag = StopTransaction sent → API shows it. */
+/**
+ * Every wallbox starts and stops a transaction every `roundIntervalMs` (the first at a random
+ * point of the first interval, so that the probes do not move in step) until `until`; lag =
+ * StopTransaction sent → API shows it. Stops sent before `measureFrom` are a warm-up.
+ */
 export async function transactionsLoad(chargePoints: readonly SimulatedChargePoint[], task: Task<'transactions'>): Promise<LoadResult> {
   const recorder = new CallRecorder();
   const startedAt = performance.now();
   const probe = async (cp: SimulatedChargePoint) => {
-    for (let round = 0; round < task.maxRounds && Date.now() < task.until; round++) {
+    await delay(Math.random() * task.roundIntervalMs);
+    for (let round = 0; Date.now() < task.until; round++) {
+      const nextRoundAt = performance.now() + task.roundIntervalMs;
       await oneTransaction(cp, round, task, recorder).catch((error: unknown) => recorder.fail(failureKind(error)));
+      await delay(Math.max(0, nextRoundAt - performance.now()));
     }
   };
   await Promise.all(chargePoints.map(probe));

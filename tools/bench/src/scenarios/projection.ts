@@ -16,6 +16,8 @@ interface ProjectionSize {
   /** The wallboxes of `throughput`, which measure the load; half of it runs during the lag probes. */
   wallboxes: number;
   calibrateMs: number;
+  /** Load and probes run this long before stops are measured: every process past its first calls. */
+  warmupMs: number;
   lagMs: number;
   probes: number;
   rebuildEvents: number;
@@ -23,10 +25,11 @@ interface ProjectionSize {
 }
 
 const SIZES: Record<'quick' | 'full', ProjectionSize> = {
-  quick: { wallboxes: THROUGHPUT_SIZES.quick.wallboxes, calibrateMs: 3000, lagMs: 8000, probes: 5, rebuildEvents: 2000, rebuildChargePoints: 20 },
+  quick: { wallboxes: THROUGHPUT_SIZES.quick.wallboxes, calibrateMs: 3000, warmupMs: 2000, lagMs: 8000, probes: 5, rebuildEvents: 2000, rebuildChargePoints: 20 },
   full: {
     wallboxes: THROUGHPUT_SIZES.full.wallboxes,
     calibrateMs: 10_000,
+    warmupMs: 5000,
     lagMs: 60_000,
     probes: 20,
     rebuildEvents: 1_000_000,
@@ -35,6 +38,8 @@ const SIZES: Record<'quick' | 'full', ProjectionSize> = {
 };
 const CATCH_UP_TIMEOUT_MS = 180_000;
 const SHOWN_TIMEOUT_MS = 10_000;
+/** Each probe charges once a second: it observes the load; in a tight loop it would be a second load. */
+const PROBE_ROUND_INTERVAL_MS = 1000;
 
 async function lastSequence(context: ScenarioContext, namespace: string): Promise<number> {
   const nc = await connect({ servers: context.natsUrl, name: 'bench-projection-watch' });
@@ -66,12 +71,17 @@ async function measureLag(context: ScenarioContext, size: ProjectionSize): Promi
   const full = await closedLoop(context, 'full load', load, { warmupMs: 1000, durationMs: size.calibrateMs });
   const halfRate = Math.max(1, (full.perSecond ?? 0) / 2);
   await waitForCatchUp(context, namespace);
-  step(context, `StopTransaction → API lag under ${formatNumber(halfRate)} MeterValues/s for ${size.lagMs / 1000} s`);
-  const until = Date.now() + size.lagMs;
-  const runTimeout = size.lagMs + SHOWN_TIMEOUT_MS + 60_000;
+  step(context, `StopTransaction → API lag under ${formatNumber(halfRate)} MeterValues/s for ${size.lagMs / 1000} s after ${size.warmupMs / 1000} s of warm-up`);
+  const measureFrom = Date.now() + size.warmupMs;
+  const until = measureFrom + size.lagMs;
+  const runTimeout = size.warmupMs + size.lagMs + SHOWN_TIMEOUT_MS + 60_000;
+  const { apiUrl, apiToken } = deployment;
   const [background, lag] = await Promise.all([
-    load.run((share) => ({ type: 'meterValues', measureFrom: Date.now(), measureUntil: until, ratePerSecond: halfRate * share }), runTimeout),
-    probes.run(() => ({ type: 'transactions', until, maxRounds: 100_000, apiUrl: deployment.apiUrl, apiToken: deployment.apiToken, timeoutMs: SHOWN_TIMEOUT_MS }), runTimeout),
+    load.run((share) => ({ type: 'meterValues', measureFrom, measureUntil: until, ratePerSecond: halfRate * share }), runTimeout),
+    probes.run(
+      () => ({ type: 'transactions', measureFrom, until, roundIntervalMs: PROBE_ROUND_INTERVAL_MS, apiUrl, apiToken, timeoutMs: SHOWN_TIMEOUT_MS }),
+      runTimeout,
+    ),
   ]);
   const lagSummary = summarize(lag.latencies.samples);
   const add = (name: string, unit: string, value: number | null, target = noTarget) =>
