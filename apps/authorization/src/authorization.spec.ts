@@ -221,9 +221,10 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
       createEvent('ConnectorStatusChanged', { connectorId, status: 'Preparing', errorCode: 'NoError' }, identity, at());
 
     beforeAll(async () => {
-      // Stands in for the gateway pods holding the wallboxes.
+      // Stands in for the gateway pod holding the wallboxes.
       for (const identity of ['AUTO-1', 'AUTO-2']) {
-        ns.nc.subscribe(ns.subjects.command(identity), {
+        await ns.publish(createEvent('ChargePointConnected', { connectionId: `${identity}-connection`, gatewayId: 'gateway-auto' }, identity, at()));
+        ns.nc.subscribe(ns.subjects.command('gateway-auto', identity), {
           callback: (_error: unknown, message: Msg) => {
             commands.push({ identity, command: codec.decode(message.data) as WallboxCommand });
             message.respond(codec.encode({ outcome: 'result', payload: { status: 'Accepted' } }));

@@ -11,7 +11,7 @@ import {
 } from 'nats';
 import type { ConnectorStatusChanged, Subjects, WallboxCommand, WallboxCommandReply } from '@voltstream/contracts';
 import { decideAutoStart } from '@voltstream/domain';
-import { decodeEvent } from '@voltstream/nats';
+import { decodeEvent, WallboxCommands } from '@voltstream/nats';
 import type { RegistryFollower } from './registry-follower';
 import type { TransactionStore } from './transaction-store';
 
@@ -23,16 +23,15 @@ const RETRY_DELAY_MS = 1000;
 /** The gateway answers `timeout` after OCPP_CALL_TIMEOUT; this margin covers the hop to it. */
 const COMMAND_MARGIN_MS = 5000;
 
-const commandCodec = JSONCodec<WallboxCommand>();
 const replyCodec = JSONCodec<WallboxCommandReply>();
-
 
 /**
  * Start mode `auto` (SPEC §4): a connector that turns Preparing is started with RemoteStartTransaction,
- * sent to the gateway pod holding the wallbox as a request on `subjects.command(identity)`.
+ * sent to the gateway pod holding the wallbox ({@link WallboxCommands}).
  */
 export class AutoStarter {
   private readonly inFlight = new Set<Promise<void>>();
+  private readonly commands: WallboxCommands;
   private messages: ConsumerMessages | undefined;
 
   constructor(
@@ -43,7 +42,9 @@ export class AutoStarter {
     private readonly commandTimeoutMs: number,
     private readonly logger: LoggerService,
     private readonly clock: () => Date = () => new Date(),
-  ) {}
+  ) {
+    this.commands = new WallboxCommands(nc, subjects);
+  }
 
   async start(): Promise<void> {
     await this.ensureConsumer();
@@ -110,10 +111,9 @@ export class AutoStarter {
   /** Resolves to why the command did not start a transaction; undefined when the wallbox accepted it. */
   private async send(identity: string, command: WallboxCommand): Promise<string | undefined> {
     try {
-      const response = await this.nc.request(this.subjects.command(identity), commandCodec.encode(command), {
-        timeout: this.commandTimeoutMs + COMMAND_MARGIN_MS,
-      });
-      const reply = replyCodec.decode(response.data);
+      const delivery = await this.commands.send(identity, command, this.commandTimeoutMs + COMMAND_MARGIN_MS);
+      if (delivery.kind !== 'reply') return `failed: the wallbox is ${delivery.kind === 'offline' ? 'offline' : 'not answering'}`;
+      const reply = replyCodec.decode(delivery.data);
       if (reply.outcome !== 'result') return `failed: ${JSON.stringify(reply)}`;
       return reply.payload.status === 'Accepted' ? undefined : `was rejected: ${String(reply.payload.status)}`;
     } catch (error) {

@@ -1,5 +1,5 @@
 import type { Logger } from '@nestjs/common';
-import type { Msg, Subscription, SubscriptionOptions } from 'nats';
+import type { Msg } from 'nats';
 import WebSocket, { type RawData } from 'ws';
 import { createEvent, type ConnectionClaim, type RegistrationStatus, type WallboxCommandReply } from '@voltstream/contracts';
 import {
@@ -25,8 +25,6 @@ export interface SessionServices {
   callTimeoutMs: number;
   garbageLimit: number;
   nextUniqueId(): string;
-  /** One callback for the command subscriptions of every session: it finds the session by subject. */
-  onCommandMessage: NonNullable<SubscriptionOptions['callback']>;
   /** The session ended: forget it, it no longer holds its identity. */
   ended(session: StationSession): void;
 }
@@ -100,7 +98,6 @@ export class StationSession implements CallingStation {
   private garbage: GarbageMeter | undefined = undefined;
   /** Made by the first call to the wallbox. */
   private outbound: OutboundCallQueue<NodeJS.Timeout> | undefined = undefined;
-  private commandSubscription: Subscription | undefined = undefined;
 
   constructor(
     private readonly socket: StationSocket,
@@ -118,7 +115,6 @@ export class StationSession implements CallingStation {
 
   start(): void {
     this.socket.session = this;
-    this.subscribeCommands();
     this.tail = this.recordConnected();
   }
 
@@ -157,7 +153,7 @@ export class StationSession implements CallingStation {
     });
   }
 
-  /** An operator command (`WallboxCommand`) on this wallbox's subject. */
+  /** An operator command (`WallboxCommand`) to this wallbox. */
   command(message: Msg): void {
     let body: unknown;
     try {
@@ -265,19 +261,9 @@ export class StationSession implements CallingStation {
     nats.nc.publish(nats.subjects.connectionClaimed(this.identity), JSON.stringify(this.claim));
   }
 
-  /**
-   * Subscribed at once, before the connection is recorded: while another pod hands the identity
-   * over, commands may briefly reach both connections rather than none.
-   */
-  private subscribeCommands(): void {
-    const { nats, onCommandMessage } = this.services;
-    this.commandSubscription = nats.nc.subscribe(nats.subjects.command(this.identity), { callback: onCommandMessage });
-  }
-
   /** Idempotent: the first reason wins. Recorded after every call received before it. */
   private end(reason: string): void {
     if (this.finished) return;
-    this.commandSubscription?.unsubscribe();
     this.outbound?.close();
     this.services.ended(this);
     this.finished = this.tail.then(() => this.recordDisconnected(reason));

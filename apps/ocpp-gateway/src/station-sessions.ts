@@ -25,6 +25,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   private callCounter = 0;
   private accepting = true;
   private claims: Subscription | undefined;
+  private commands: Subscription | undefined;
   private pinger: NodeJS.Timeout | undefined;
 
   constructor(
@@ -41,7 +42,6 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       callTimeoutMs: options.config.ocppCallTimeout * 1000,
       garbageLimit: options.garbageLimit,
       nextUniqueId: () => (++this.callCounter).toString(36),
-      onCommandMessage: (error, message) => (error ? this.logger.warn(`commands: ${error.message}`) : this.onCommand(message)),
       ended: (session) => this.release(session),
     };
     registry.onAdopted((identity) => this.held.get(identity)?.rebootIfPending());
@@ -58,6 +58,9 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   onApplicationBootstrap(): void {
     this.claims = this.nats.nc.subscribe(this.nats.subjects.allConnectionClaims, {
       callback: (error, message) => (error ? this.logger.warn(`connection claims: ${error.message}`) : this.onClaim(message)),
+    });
+    this.commands = this.nats.nc.subscribe(this.nats.subjects.commandsOf(this.options.gatewayId), {
+      callback: (error, message) => (error ? this.logger.warn(`commands: ${error.message}`) : this.onCommand(message)),
     });
     this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
     this.pinger.unref();
@@ -79,6 +82,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     this.accepting = false;
     clearInterval(this.pinger);
     this.claims?.unsubscribe();
+    this.commands?.unsubscribe();
     const sessions = [...this.held.values()];
     for (const session of sessions) session.close(1001, CLOSE_REASONS.goingAway);
     await Promise.all(sessions.map((session) => session.finished));
@@ -91,7 +95,11 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     if (this.held.get(session.identity) === session) this.held.delete(session.identity);
   }
 
-  /** `vs.cmd.<identity>` of a held session; a command that raced the session's end is answered offline. */
+  /**
+   * `vs.cmd.<pod>.<identity>`: the pod's one subscription for all its wallboxes. A command for an
+   * identity this pod no longer holds (it raced the session's end, or a newer connection elsewhere
+   * was not recorded yet when it was sent) is answered offline.
+   */
   private onCommand(message: Msg): void {
     const identity = identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
     const session = this.held.get(identity);

@@ -59,8 +59,9 @@ export interface StopTransactionReply {
 }
 
 /**
- * A CSMS-initiated OCPP call to one wallbox, sent as a NATS request on `subjects.command(identity)`.
- * No responder means no gateway holds the wallbox: it is offline.
+ * A CSMS-initiated OCPP call to one wallbox, sent as a NATS request on
+ * `subjects.command(gatewayId, identity)` to the pod that recorded its latest connection. No
+ * responder means that pod is gone: the wallbox is offline.
  */
 export interface WallboxCommand {
   action: string;

@@ -26,8 +26,13 @@ export interface Subjects {
   eventsOfType(category: Exclude<EventCategory, 'tags'>, type: string): string;
   /** `<ns>vs.evt.registry|station.<identity>.<EventType>`; central tag list events have no identity. */
   event(category: EventCategory, identity: string | null, type: string): string;
-  /** Operator command to the wallbox; answered only by the gateway pod holding its connection. */
-  command(identity: string): string;
+  /**
+   * Operator command to a wallbox through the gateway pod `gatewayId` that recorded its latest
+   * connection (`ChargePointConnected`); answered only while that pod holds the connection.
+   */
+  command(gatewayId: string, identity: string): string;
+  /** Every command to a gateway pod: one subscription per pod, however many wallboxes it holds. */
+  commandsOf(gatewayId: string): string;
   /** Announces a new connection so that any other pod holding the identity closes its older one. */
   connectionClaimed(identity: string): string;
   allConnectionClaims: string;
@@ -56,7 +61,8 @@ export function subjectsFor(namespace = ''): Subjects {
     eventsOfType: (category, type) => `${root}.evt.${category}.*.${type}`,
     event: (category, identity, type) =>
       identity === null ? `${root}.evt.${category}.${type}` : `${root}.evt.${category}.${identityToken(identity)}.${type}`,
-    command: (identity) => `${root}.cmd.${identityToken(identity)}`,
+    command: (gatewayId, identity) => `${root}.cmd.${identityToken(gatewayId)}.${identityToken(identity)}`,
+    commandsOf: (gatewayId) => `${root}.cmd.${identityToken(gatewayId)}.*`,
     connectionClaimed: (identity) => `${root}.gw.claim.${identityToken(identity)}`,
     allConnectionClaims: `${root}.gw.claim.*`,
     rpc: {

@@ -3,3 +3,4 @@ export { ensureStreams, DUPLICATE_WINDOW_MS } from './streams';
 export { EventPublisher, decodeEvent, followEvents } from './events';
 export { Replies, type ReplyCallback } from './replies';
 export type { StoredEvent } from './events';
+export { WallboxCommands, type CommandDelivery } from './wallbox-commands';

@@ -5,6 +5,8 @@ import { startTestApi, type TestApi } from '../../test-support/api-harness';
 
 const codec = JSONCodec();
 const CP = 'CP-CMD';
+/** The gateway pod this test plays: the one that recorded the charge point's latest connection. */
+const GATEWAY = 'gateway-cmd';
 const configuration = { configurationKey: [{ key: 'HeartbeatInterval', readonly: false, value: '300' }], unknownKey: ['Nope'] };
 
 describe('commands to wallboxes (a test subscriber plays the gateway holding the connection)', () => {
@@ -15,6 +17,7 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
   beforeAll(async () => {
     t = await startTestApi({ projection: true, env: { OCPP_CALL_TIMEOUT: '1' } });
     await t.request('PUT', `/api/charge-points/${CP}`, { body: { startMode: 'anyTag' } });
+    await t.record(createEvent('ChargePointConnected', { connectionId: 'connection-1', gatewayId: GATEWAY }, CP, new Date()));
     await t.record(createEvent('ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' }, CP, new Date()));
   });
   afterEach(() => {
@@ -26,7 +29,7 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
 
   /** Answers every command with `reply`; null leaves it unanswered, as a gateway that hangs would. */
   async function playGateway(reply: (command: WallboxCommand) => WallboxCommandReply | null): Promise<void> {
-    gateway = t.nc.subscribe(t.subjects.command(CP), {
+    gateway = t.nc.subscribe(t.subjects.command(GATEWAY, CP), {
       callback: (_error, message) => {
         const command = codec.decode(message.data) as WallboxCommand;
         received.push(command);

@@ -4,6 +4,8 @@ import { JSONCodec } from 'nats';
 import { startTestApi, type TestApi } from '../../test-support/api-harness';
 
 const CP = 'CP-GQL';
+/** The gateway pod this test plays: the one that recorded the charge point's latest connection. */
+const GATEWAY = 'gateway-gql';
 const owner = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' };
 const at = (minute: number) => new Date(Date.UTC(2026, 0, 15, 8, minute));
 const codec = JSONCodec();
@@ -34,6 +36,9 @@ describe('GraphQL at /graphql: the reads and commands of the REST API', () => {
 
   beforeAll(async () => {
     t = await startTestApi({ projection: true });
+    const connection = { connectionId: 'connection-1', gatewayId: GATEWAY };
+    await t.record(createEvent('ChargePointConnected', connection, CP, at(-2)));
+    await t.record(createEvent('ChargePointDisconnected', { ...connection, reason: 'closed by the charge point (1000)' }, CP, at(-1)));
     const boot = { vendor: 'Voltic', model: 'Wall-22', chargeBoxSerialNumber: 'SN-7', firmwareVersion: '1.2.3', registrationStatus: 'Accepted' as const };
     await t.record(createEvent('ChargePointBooted', boot, CP, at(0)));
     await t.record(createEvent('ConnectorStatusChanged', { connectorId: 1, status: 'Preparing', errorCode: 'NoError' }, CP, at(1)));
@@ -169,7 +174,7 @@ describe('GraphQL at /graphql: the reads and commands of the REST API', () => {
   /** A test subscriber plays the gateway pod holding the charge point's connection. */
   async function playGateway(reply: (command: WallboxCommand) => WallboxCommandReply, run: () => Promise<void>): Promise<WallboxCommand[]> {
     const received: WallboxCommand[] = [];
-    const gateway = t.nc.subscribe(t.subjects.command(CP), {
+    const gateway = t.nc.subscribe(t.subjects.command(GATEWAY, CP), {
       callback: (_error, message) => {
         const command = codec.decode(message.data) as WallboxCommand;
         received.push(command);

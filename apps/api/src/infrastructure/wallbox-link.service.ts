@@ -2,7 +2,8 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import type { Subjects, WallboxCommand } from '@voltstream/contracts';
 import { interpretCommandReply, unreachable, type CommandResult } from '@voltstream/domain';
-import { ErrorCode, JSONCodec, NatsError, type NatsConnection } from 'nats';
+import { WallboxCommands } from '@voltstream/nats';
+import { JSONCodec, type NatsConnection } from 'nats';
 import { API_CONFIG, NATS_CONNECTION, SUBJECTS } from './tokens';
 
 /** The gateway answers within OCPP_CALL_TIMEOUT; the margin covers the hops to and from it. */
@@ -12,23 +13,20 @@ const codec = JSONCodec();
 /** Sends an OCPP call to one wallbox through whichever gateway pod holds its connection. */
 @Injectable()
 export class WallboxLink {
+  private readonly commands: WallboxCommands;
+
   constructor(
-    @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
-    @Inject(SUBJECTS) private readonly subjects: Subjects,
+    @Inject(NATS_CONNECTION) nc: NatsConnection,
+    @Inject(SUBJECTS) subjects: Subjects,
     @Inject(API_CONFIG) private readonly config: Config,
-  ) {}
+  ) {
+    this.commands = new WallboxCommands(nc, subjects);
+  }
 
   async send(identity: string, command: WallboxCommand): Promise<CommandResult> {
-    const timeout = this.config.ocppCallTimeout * 1000 + REPLY_MARGIN_MS;
-    try {
-      const reply = await this.nc.request(this.subjects.command(identity), codec.encode(command), { timeout });
-      return interpretCommandReply(identity, decode(reply.data));
-    } catch (error) {
-      if (!(error instanceof NatsError)) throw error;
-      if (error.code === ErrorCode.NoResponders) return { ok: false, failure: unreachable(identity, 'offline') };
-      if (error.code === ErrorCode.Timeout) return { ok: false, failure: unreachable(identity, 'timeout') };
-      throw error;
-    }
+    const delivery = await this.commands.send(identity, command, this.config.ocppCallTimeout * 1000 + REPLY_MARGIN_MS);
+    if (delivery.kind !== 'reply') return { ok: false, failure: unreachable(identity, delivery.kind) };
+    return interpretCommandReply(identity, decode(delivery.data));
   }
 }
 
