@@ -4,23 +4,26 @@ import { setTimeout as delay } from 'node:timers/promises';
 import type { VoltstreamEvent } from '@voltstream/contracts';
 import { ProjectionBatch, rowsToLoad, UnprojectableEventError } from '@voltstream/domain';
 import { decodeEvent } from '@voltstream/nats';
+import { BatchPacing } from './batch-pacing';
 import { CommittedRows } from './committed-rows';
 import { MessageQueue } from './message-queue';
 import type { ReadModelStore } from './read-model-store';
 
 const BATCH_SIZE = 5000;
 const RETRY_MS = 1000;
+const MIN_BATCH_INTERVAL_MS = 20;
 
 /**
- * Takes the events in batches — whatever has arrived, never waiting for more — applies each
- * batch's rows with the checkpoint atomically and acks after the commit. Events at or below the
- * checkpoint change nothing.
+ * Takes the events in batches — whatever has arrived, batches starting at least
+ * {@link MIN_BATCH_INTERVAL_MS} apart — applies each batch's rows with the checkpoint atomically
+ * and acks after the commit. Events at or below the checkpoint change nothing.
  */
 export class ProjectionWorker {
   readonly queue = new MessageQueue<JsMsg>();
   private readonly logger = new Logger('StateProjection');
   private readonly waiting: { sequence: number; resolve: () => void }[] = [];
   private readonly committed = new CommittedRows();
+  private readonly pacing = new BatchPacing(MIN_BATCH_INTERVAL_MS);
   /** Set when a batch failed: whether it was committed is unknown until the checkpoint is read again. */
   private uncertain = false;
   private closing = false;
@@ -39,8 +42,11 @@ export class ProjectionWorker {
 
   async run(): Promise<void> {
     for (;;) {
+      const pause = this.pacing.pause();
+      if (pause > 0) await delay(pause);
       const messages = await this.queue.take(BATCH_SIZE);
       if (messages.length === 0) return;
+      this.pacing.started();
       if (!(await this.applyUntilDone(messages))) return;
       messages[messages.length - 1].ack();
       this.notifyWaiting();
