@@ -1,8 +1,9 @@
-import { describe, expect, it } from 'vitest';
+import { beforeEach, describe, expect, it } from 'vitest';
 import { BatchPacing } from './batch-pacing';
 
 describe('BatchPacing', () => {
-  let clock = 1000;
+  let clock: number;
+  beforeEach(() => (clock = 1000));
   const pacing = () => new BatchPacing(20, () => clock);
 
   it('lets the first batch start at once', () => {
