@@ -1,5 +1,4 @@
-import { createHash } from 'node:crypto';
-import type { PoolClient, QueryConfig } from 'pg';
+import type { PoolClient } from 'pg';
 import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
 import type { LoadedRows, ProjectionWrites, RowsToLoad } from '@voltstream/domain';
 import {
@@ -10,6 +9,7 @@ import {
   deleteRows,
   LocalTagRow,
   MeterValueRow,
+  prepared,
   ProjectionCheckpointRow,
   TagRow,
   TransactionRow,
@@ -21,15 +21,6 @@ const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_
 
 function hasDeletions(writes: ProjectionWrites): boolean {
   return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
-}
-
-/**
- * A named (prepared) statement: its text decides its name, so a connection parses and plans each
- * shape of batch once — a few dozen shapes, by which tables a batch writes — and afterwards
- * receives only the parameters.
- */
-function prepared({ text, values }: Statement): QueryConfig {
-  return { name: `vs_${createHash('sha1').update(text).digest('base64url')}`, text, values };
 }
 
 /** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
@@ -55,7 +46,8 @@ export class ReadModelStore {
 
   /**
    * Writes a batch and moves the checkpoint to `sequence`, atomically. The rows to save go in one
-   * prepared statement, which is one round trip and needs no transaction of its own; only a batch
+   * prepared statement (a few dozen shapes, by which tables a batch writes, each planned once per
+   * connection), which is one round trip and needs no transaction of its own; only a batch
    * that also deletes rows (forgotten charge points, removed tags: operator actions, rare) takes one.
    */
   async commit(writes: ProjectionWrites, sequence: number): Promise<void> {

@@ -34,7 +34,10 @@ export class MeterValueView {
   transactionId: number | null;
 }
 
-export function toMeterValueView(row: MeterValueRow): MeterValueView {
+/** The columns a meter value view is made of. */
+export type MeterValueColumns = Pick<MeterValueRow, 'timestamp' | 'timestampPlausible' | 'measurand' | 'value' | 'unit' | 'phase' | 'context' | 'location' | 'format' | 'transactionId'>;
+
+export function toMeterValueView(row: MeterValueColumns): MeterValueView {
   return {
     timestamp: row.timestamp.toISOString(),
     timestampPlausible: row.timestampPlausible,

@@ -58,7 +58,7 @@ export class TransactionPageView {
   nextCursor: string | null;
 }
 
-export function toTransactionView(row: TransactionRow): TransactionView {
+export function toTransactionView(row: Omit<TransactionRow, 'transactionData'>): TransactionView {
   return {
     transactionId: row.transactionId,
     chargePointIdentity: row.chargePointIdentity,

@@ -1,12 +1,37 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { MeterValueRow, TransactionRow } from '@voltstream/read-models';
+import { MeterValueRow, queryPrepared, TransactionRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
-import { toMeterValueView, type MeterValueView } from '../charge-points/meter-value.view';
+import { toMeterValueView, type MeterValueColumns, type MeterValueView } from '../charge-points/meter-value.view';
 import { notFound } from '../infrastructure/operation-failed.error';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { decodeCursor, encodeCursor } from './cursor';
 import { DEFAULT_PAGE_SIZE, type ListTransactionsQuery } from './transaction.dto';
 import { toTransactionView, type TransactionDetailView, type TransactionPageView, type TransactionView } from './transaction.view';
+
+type TransactionColumns = Omit<TransactionRow, 'transactionData'>;
+/** A meter value's own columns; its transactionId is the transaction's. */
+type SampleColumns = Omit<MeterValueColumns, 'transactionId'>;
+/** A transaction with one of its meter values, or with nulls in their place when it has none. */
+type TransactionDetailRow = TransactionColumns & (SampleColumns | { [K in keyof SampleColumns]: null });
+
+/**
+ * The read clients poll (has my transaction stopped?): one prepared statement, planned once per
+ * connection, its columns named as the views name them. Through the query builder it took twice
+ * the API's CPU (SQL built and entities hydrated on every request).
+ */
+const TRANSACTION_DETAIL = `
+  SELECT t.transaction_id AS "transactionId", t.charge_point_identity AS "chargePointIdentity", t.connector_id AS "connectorId",
+         t.id_tag AS "idTag", t.tag_owner AS "tagOwner", t.authorization_status AS "authorizationStatus",
+         t.meter_start AS "meterStart", t.meter_end AS "meterEnd", t.consumption, t.started_at AS "startedAt",
+         t.stopped_at AS "stoppedAt", t.stop_reason AS "stopReason", t.known,
+         mv.timestamp, mv.timestamp_plausible AS "timestampPlausible", mv.measurand, mv.value, mv.unit, mv.phase,
+         mv.context, mv.location, mv.format
+    FROM transactions t
+    LEFT JOIN meter_values mv ON mv.transaction_id = t.transaction_id AND mv.charge_point_identity = t.charge_point_identity
+   WHERE t.transaction_id = $1
+   ORDER BY mv.ordered_at, mv.id`;
+
+const hasMeterValue = (row: TransactionDetailRow): row is TransactionColumns & SampleColumns => row.measurand !== null;
 
 @Injectable()
 export class TransactionsService {
@@ -31,16 +56,9 @@ export class TransactionsService {
 
   /** The transaction with its meter values (oldest first), read in one query. */
   async get(transactionId: number): Promise<TransactionDetailView> {
-    const row = (await this.readModels
-      .getRepository(TransactionRow)
-      .createQueryBuilder('tx')
-      .leftJoinAndMapMany('tx.meterValues', MeterValueRow, 'mv', 'mv.transactionId = tx.transactionId AND mv.chargePointIdentity = tx.chargePointIdentity')
-      .where('tx.transactionId = :transactionId', { transactionId })
-      .orderBy('mv.orderedAt', 'ASC')
-      .addOrderBy('mv.id', 'ASC')
-      .getOne()) as (TransactionRow & { meterValues: MeterValueRow[] }) | null;
-    if (!row) throw notFound(`transaction ${transactionId} not found`);
-    return { ...toTransactionView(row), meterValues: row.meterValues.map(toMeterValueView) };
+    const rows = await queryPrepared<TransactionDetailRow>(this.readModels, { text: TRANSACTION_DETAIL, values: [transactionId] });
+    if (rows.length === 0) throw notFound(`transaction ${transactionId} not found`);
+    return { ...toTransactionView(rows[0]), meterValues: rows.filter(hasMeterValue).map(toMeterValueView) };
   }
 
   /** Oldest first. */

@@ -90,6 +90,11 @@ describe('transactions and meter values (recorded through the event log and the 
     ]);
   });
 
+  it('shows a transaction without meter values with an empty list', async () => {
+    const answer = await t.request('GET', '/api/transactions/2');
+    expect(answer.body).toMatchObject({ transactionId: 2, chargePointIdentity: 'CP-B', meterEnd: 2500, stoppedAt: at(6).toISOString(), meterValues: [] });
+  });
+
   it("serves a connector's meter history between from and to", async () => {
     const all = await t.request('GET', '/api/charge-points/CP-A/connectors/1/meter-values');
     expect(all.body.map((value: { value: number }) => value.value)).toEqual([1400, 2000]);
