@@ -31,6 +31,18 @@ export function machineInfo(): MachineInfo {
   return { cpuCount: cores.length, cpuModel: cores[0]?.model ?? 'unknown', totalMemoryBytes: totalmem(), platform: platform(), release: release() };
 }
 
+/** Milliseconds that all the machine's CPUs together spent busy, and in all, since it started. */
+export function cpuTime(): { busy: number; total: number } {
+  let busy = 0;
+  let total = 0;
+  for (const { times } of cpus()) {
+    const working = times.user + times.nice + times.sys + times.irq;
+    busy += working;
+    total += working + times.idle;
+  }
+  return { busy, total };
+}
+
 async function packageVersion(root: string, name: string): Promise<string | null> {
   const folder = name === '' ? root : join(root, 'node_modules', name);
   const text = await readFile(join(folder, 'package.json'), 'utf8').catch(() => null);
