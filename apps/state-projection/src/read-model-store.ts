@@ -1,5 +1,4 @@
-import type { PoolClient } from 'pg';
-import { In, type DataSource, type EntityManager, type QueryRunner } from 'typeorm';
+import { In, type DataSource, type EntityManager } from 'typeorm';
 import type { LoadedRows, ProjectionWrites, RowsToLoad } from '@voltstream/domain';
 import {
   BillingOutboxRow,
@@ -13,6 +12,7 @@ import {
   ProjectionCheckpointRow,
   TagRow,
   TransactionRow,
+  withConnection,
   type Statement,
 } from '@voltstream/read-models';
 
@@ -52,7 +52,7 @@ export class ReadModelStore {
    */
   async commit(writes: ProjectionWrites, sequence: number): Promise<void> {
     const saves = prepared(this.saves(writes, sequence));
-    await this.withConnection(async (runner, client) => {
+    await withConnection(this.dataSource, async (runner, client) => {
       if (!hasDeletions(writes)) {
         await client.query(saves);
         return;
@@ -75,16 +75,6 @@ export class ReadModelStore {
       await manager.query(`TRUNCATE ${PROJECTED_TABLES.join(', ')} RESTART IDENTITY`);
       await manager.delete(ProjectionCheckpointRow, { projection: this.projection });
     });
-  }
-
-  /** One pooled connection, both as TypeORM's query runner and as the pg client beneath it. */
-  private async withConnection(work: (runner: QueryRunner, client: PoolClient) => Promise<void>): Promise<void> {
-    const runner = this.dataSource.createQueryRunner();
-    try {
-      await work(runner, (await runner.connect()) as PoolClient);
-    } finally {
-      await runner.release();
-    }
   }
 
   /** Rows saved after a forgetting follow it: the deletions go first. */

@@ -9,4 +9,4 @@ export { BillingOutboxRow } from './entities/billing-outbox.entity';
 export { readModelOptions, ensureDatabase, openReadModels, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
 export { upsertRows, deleteRows, combinedUpserts } from './bulk';
 export type { OnConflict, Statement, Upsert } from './bulk';
-export { prepared, queryPrepared } from './prepared';
+export { prepared, queryPrepared, withConnection } from './prepared';

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import type { PoolClient, QueryConfig, QueryResultRow } from 'pg';
-import type { DataSource } from 'typeorm';
+import type { DataSource, QueryRunner } from 'typeorm';
 import type { Statement } from './bulk';
 
 /**
@@ -11,13 +11,17 @@ export function prepared({ text, values }: Statement): QueryConfig {
   return { name: `vs_${createHash('sha1').update(text).digest('base64url')}`, text, values };
 }
 
-/** Runs `statement` prepared, on a connection of the data source's pool: one round trip, rows as the driver parses them. */
-export async function queryPrepared<R extends QueryResultRow>(dataSource: DataSource, statement: Statement): Promise<R[]> {
+/** One connection of the data source's pool, both as TypeORM's query runner and as the pg client beneath it. */
+export async function withConnection<T>(dataSource: DataSource, work: (runner: QueryRunner, client: PoolClient) => Promise<T>): Promise<T> {
   const runner = dataSource.createQueryRunner();
   try {
-    const client = (await runner.connect()) as PoolClient;
-    return (await client.query<R>(prepared(statement))).rows;
+    return await work(runner, (await runner.connect()) as PoolClient);
   } finally {
     await runner.release();
   }
+}
+
+/** Runs `statement` prepared: one round trip, rows as the driver parses them. */
+export function queryPrepared<R extends QueryResultRow>(dataSource: DataSource, statement: Statement): Promise<R[]> {
+  return withConnection(dataSource, async (_runner, client) => (await client.query<R>(prepared(statement))).rows);
 }

@@ -2,6 +2,7 @@ import { execFile } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { cpus, platform, release, totalmem } from 'node:os';
 import { join } from 'node:path';
+import { setTimeout as delay } from 'node:timers/promises';
 import { promisify } from 'node:util';
 import { connect } from 'nats';
 import { Client } from 'pg';
@@ -32,7 +33,7 @@ export function machineInfo(): MachineInfo {
 }
 
 /** Milliseconds that all the machine's CPUs together spent busy, and in all, since it started. */
-export function cpuTime(): { busy: number; total: number } {
+function cpuTime(): { busy: number; total: number } {
   let busy = 0;
   let total = 0;
   for (const { times } of cpus()) {
@@ -41,6 +42,16 @@ export function cpuTime(): { busy: number; total: number } {
     total += working + times.idle;
   }
   return { busy, total };
+}
+
+/** How busy the machine's CPUs were from `from` to `until` (epoch ms), in %. */
+export async function machineBusy(from: number, until: number): Promise<number | null> {
+  await delay(Math.max(0, from - Date.now()));
+  const start = cpuTime();
+  await delay(Math.max(0, until - Date.now()));
+  const end = cpuTime();
+  const total = end.total - start.total;
+  return total > 0 ? (100 * (end.busy - start.busy)) / total : null;
 }
 
 async function packageVersion(root: string, name: string): Promise<string | null> {

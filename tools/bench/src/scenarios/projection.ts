@@ -4,7 +4,7 @@ import { subjectsFor } from '@voltstream/contracts';
 import { bulkInsert } from '../baselines/start';
 import { status, step, type Scenario, type ScenarioContext } from '../context';
 import { atLeast, atMost, figure, noTarget } from '../figures';
-import { cpuTime } from '../machine';
+import { machineBusy } from '../machine';
 import { benchDatabaseUrl } from '../namespace';
 import { Deployment } from '../services';
 import { perSecond, summarize } from '../stats';
@@ -63,16 +63,6 @@ async function waitForCatchUp(context: ScenarioContext, namespace: string): Prom
   }
 }
 
-/** How busy the machine's CPUs were from `from` to `until` (epoch ms), in %: the lag depends on the headroom. */
-async function machineBusy(from: number, until: number): Promise<number | null> {
-  await delay(Math.max(0, from - Date.now()));
-  const start = cpuTime();
-  await delay(Math.max(0, until - Date.now()));
-  const end = cpuTime();
-  const total = end.total - start.total;
-  return total > 0 ? (100 * (end.busy - start.busy)) / total : null;
-}
-
 async function measureLag(context: ScenarioContext, size: ProjectionSize): Promise<void> {
   const namespace = ownNamespace(context);
   const deployment = await Deployment.start(context, { namespace, services: ['authorization', 'state-projection', 'api'], gateways: 1 });
@@ -87,6 +77,7 @@ async function measureLag(context: ScenarioContext, size: ProjectionSize): Promi
   const until = measureFrom + size.lagMs;
   const runTimeout = size.warmupMs + size.lagMs + SHOWN_TIMEOUT_MS + 60_000;
   const { apiUrl, apiToken } = deployment;
+  // The lag depends on the headroom: how busy the machine was is recorded with it.
   const busy = machineBusy(measureFrom, until);
   const [background, lag] = await Promise.all([
     load.run((share) => ({ type: 'meterValues', measureFrom, measureUntil: until, ratePerSecond: halfRate * share }), runTimeout),
