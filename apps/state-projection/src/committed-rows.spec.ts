@@ -26,7 +26,7 @@ async function project(committed: CommittedRows, events: VoltstreamEvent[], data
       return database;
     }),
   );
-  for (const each of events) batch.apply(each);
+  events.forEach((each, index) => batch.apply(each, index + 1));
   committed.remember(keys, batch.rows());
   return reads;
 }

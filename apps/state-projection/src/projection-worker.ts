@@ -2,12 +2,12 @@ import { Logger } from '@nestjs/common';
 import type { JsMsg } from 'nats';
 import { setTimeout as delay } from 'node:timers/promises';
 import type { VoltstreamEvent } from '@voltstream/contracts';
-import { ProjectionBatch, rowsToLoad, UnprojectableEventError } from '@voltstream/domain';
-import { decodeEvent } from '@voltstream/nats';
+import { ProjectionBatch, promptFirst, rowsToLoad, UnprojectableEventError } from '@voltstream/domain';
+import { decodeEvent, type StoredEvent } from '@voltstream/nats';
 import { BatchPacing } from './batch-pacing';
 import { CommittedRows } from './committed-rows';
 import { MessageQueue } from './message-queue';
-import type { ReadModelStore } from './read-model-store';
+import type { Checkpoint, ReadModelStore } from './read-model-store';
 
 const BATCH_SIZE = 5000;
 const RETRY_MS = 1000;
@@ -16,7 +16,9 @@ const MIN_BATCH_INTERVAL_MS = 20;
 /**
  * Takes the events in batches — whatever has arrived, batches starting at least
  * {@link MIN_BATCH_INTERVAL_MS} apart — applies each batch's rows with the checkpoint atomically
- * and acks after the commit. Events at or below the checkpoint change nothing.
+ * and acks after the commit. A batch with both telemetry and events people wait for commits the
+ * latter first ({@link promptFirst}): a stop is not written behind the meter values of a thousand
+ * other wallboxes. Events the checkpoint covers change nothing.
  */
 export class ProjectionWorker {
   readonly queue = new MessageQueue<JsMsg>();
@@ -30,13 +32,13 @@ export class ProjectionWorker {
 
   constructor(
     private readonly store: ReadModelStore,
-    private sequence: number,
+    private checkpoint: Checkpoint,
     private readonly onTransactionsCompleted: () => void,
   ) {}
 
   /** Resolves once every event up to `sequence` is in the read models. */
   reached(sequence: number): Promise<void> {
-    if (this.sequence >= sequence) return Promise.resolve();
+    if (this.checkpoint.sequence >= sequence) return Promise.resolve();
     return new Promise((resolve) => this.waiting.push({ sequence, resolve }));
   }
 
@@ -75,39 +77,47 @@ export class ProjectionWorker {
 
   private async apply(messages: JsMsg[]): Promise<void> {
     if (this.uncertain) await this.trustOnlyTheDatabase();
-    const fresh = messages.filter((message) => message.seq > this.sequence);
-    if (fresh.length === 0) return;
-    const last = fresh[fresh.length - 1].seq;
-    const events = fresh.map((message) => this.decode(message)).filter((event) => event !== undefined);
-    const keys = rowsToLoad(events);
+    const last = messages[messages.length - 1].seq;
+    if (last <= this.checkpoint.sequence) return;
+    const applied = new Set(this.checkpoint.appliedAbove);
+    const fresh = messages.filter((message) => message.seq > this.checkpoint.sequence && !applied.has(message.seq));
+    const stored = fresh.map((message) => this.decode(message)).filter((each) => each !== undefined);
+    const { prompt, telemetry } = promptFirst(stored);
+    const split = prompt.length > 0 && telemetry.length > 0;
+    if (split) await this.write(prompt, { ...this.checkpoint, appliedAbove: [...this.checkpoint.appliedAbove, ...prompt.map((each) => each.sequence)] });
+    await this.write(split ? telemetry : stored, { sequence: last, appliedAbove: this.checkpoint.appliedAbove.filter((sequence) => sequence > last) });
+  }
+
+  private async write(events: StoredEvent[], checkpoint: Checkpoint): Promise<void> {
+    const keys = rowsToLoad(events.map(({ event }) => event));
     const batch = new ProjectionBatch(await this.committed.rowsFor(keys, (missing) => this.store.load(missing)));
-    for (const event of events) this.applyOne(batch, event);
+    for (const { event, sequence } of events) this.applyOne(batch, event, sequence);
     const writes = batch.writes();
-    await this.store.commit(writes, last);
+    await this.store.commit(writes, checkpoint);
     this.committed.remember(keys, batch.rows());
-    this.sequence = last;
+    this.checkpoint = checkpoint;
     if (writes.completedTransactions.length > 0) this.onTransactionsCompleted();
   }
 
   /** A failed commit may have gone through after all: the database tells. */
   private async trustOnlyTheDatabase(): Promise<void> {
     this.committed.clear();
-    this.sequence = await this.store.checkpoint();
+    this.checkpoint = await this.store.checkpoint();
     this.uncertain = false;
   }
 
-  private decode(message: JsMsg): VoltstreamEvent | undefined {
+  private decode(message: JsMsg): StoredEvent | undefined {
     try {
-      return decodeEvent(message.data);
+      return { sequence: message.seq, event: decodeEvent(message.data) };
     } catch (error) {
       this.logger.warn(`Skipping event ${message.seq}: ${String(error)}`);
       return undefined;
     }
   }
 
-  private applyOne(batch: ProjectionBatch, event: VoltstreamEvent): void {
+  private applyOne(batch: ProjectionBatch, event: VoltstreamEvent, sequence: number): void {
     try {
-      batch.apply(event);
+      batch.apply(event, sequence);
     } catch (error) {
       if (!(error instanceof UnprojectableEventError)) throw error;
       this.logger.warn(`Skipping an event: ${error.message}`);
@@ -116,7 +126,7 @@ export class ProjectionWorker {
 
   private notifyWaiting(): void {
     for (const waiter of [...this.waiting]) {
-      if (waiter.sequence > this.sequence) continue;
+      if (waiter.sequence > this.checkpoint.sequence) continue;
       this.waiting.splice(this.waiting.indexOf(waiter), 1);
       waiter.resolve();
     }

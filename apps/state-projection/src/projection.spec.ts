@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '@voltstream/config';
 import { createEvent, subjectsFor, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
-import { ChargePointRow, ConnectorRow, dropDatabase, LocalTagRow, MeterValueRow, openReadModels, TransactionRow } from '@voltstream/read-models';
+import { ChargePointRow, ConnectorRow, dropDatabase, LocalTagRow, MeterValueRow, openReadModels, ProjectionCheckpointRow, STATE_PROJECTION, TransactionRow } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
 import { startProjection, type RunningProjection } from './projection';
 import { rebuildProjection } from './rebuild';
@@ -33,6 +33,7 @@ const connector = (identity: string, connectorId: number) => db.getRepository(Co
 const transaction = (transactionId: number) => db.getRepository(TransactionRow).findOneBy({ transactionId });
 const register = (wh: number, timestamp: string): MeterValue[] => [{ timestamp, sampledValue: [{ value: String(wh), unit: 'Wh', context: 'Sample.Periodic' }] }];
 const tagOwner = { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.org' };
+const checkpoint = () => db.getRepository(ProjectionCheckpointRow).findOneByOrFail({ projection: STATE_PROJECTION });
 
 function startTransaction(identity: string, transactionId: number, meterStart: number) {
   return publish(identity, 'TransactionStarted', {
@@ -217,5 +218,35 @@ describe('state projection on real NATS and Postgres', () => {
     await startTransaction('CP-G', 3, 0);
     await stopTransaction('CP-G', 3, 1000);
     await expect.poll(() => billed.map((message) => message.transactionId)).toEqual([1, 2, 3]);
+  });
+
+  it('writes a batch of meter values and a stop of another charge point, the stop first, and ends with a plain checkpoint', async () => {
+    await projection.close();
+    await startTransaction('CP-M', 4, 0);
+    for (let wh = 100; wh <= 500; wh += 100) await publish('CP-L', 'MeterValuesReported', { connectorId: 1, meterValue: register(wh, `2025-06-01T10:0${wh / 100}:00.000Z`) });
+    await stopTransaction('CP-M', 4, 2000);
+    projection = await startProjection(config);
+    await projection.reached(lastSequence);
+    expect(await transaction(4)).toMatchObject({ consumption: 2000, stoppedAt: expect.any(Date) });
+    expect(await connector('CP-L', 1)).toMatchObject({ meterValue: 0.5 });
+    expect(await db.getRepository(MeterValueRow).countBy({ chargePointIdentity: 'CP-L' })).toBe(5);
+    expect(await checkpoint()).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
+  });
+
+  // Leaves the read models behind the log on purpose: the last test of the file.
+  it('skips the events its checkpoint names as applied beyond its sequence (a restart between the two commits of a batch)', async () => {
+    await projection.close();
+    await publish('CP-J', 'MeterValuesReported', { connectorId: 1, meterValue: register(1000, '2025-06-01T10:00:00.000Z') });
+    await publish('CP-K', 'ConnectorStatusChanged', { connectorId: 1, status: 'Charging', errorCode: 'NoError' });
+    const committedAhead = lastSequence;
+    await publish('CP-K', 'ConnectorStatusChanged', { connectorId: 2, status: 'Available', errorCode: 'NoError' });
+    // Named as committed, though its row was never written: applying it now would show.
+    await db.getRepository(ProjectionCheckpointRow).update({ projection: STATE_PROJECTION }, { appliedAbove: [committedAhead] });
+    projection = await startProjection(config);
+    await projection.reached(lastSequence);
+    expect(await connector('CP-J', 1)).toMatchObject({ meterValue: 1 });
+    expect(await connector('CP-K', 1)).toBeNull();
+    expect(await connector('CP-K', 2)).toMatchObject({ status: 'Available' });
+    expect(await checkpoint()).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
   });
 });

@@ -60,13 +60,13 @@ export async function runProjection(connections: ProjectionConnections, healthPo
   const { nc, dataSource, subjects, store } = connections;
   const billing = new BillingOutbox(dataSource, nc.jetstream(), subjects);
   const checkpoint = await store.checkpoint();
-  await ensureEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint);
+  await ensureEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
   const worker = new ProjectionWorker(store, checkpoint, () => void billing.flush());
   const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
   const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
   const running = worker.run();
   void billing.flush();
-  new Logger('StateProjection').log(`Following ${subjects.eventsStream} after event ${checkpoint}`);
+  new Logger('StateProjection').log(`Following ${subjects.eventsStream} after event ${checkpoint.sequence}`);
   const health = healthPort === undefined ? undefined : await startHealthServer(healthPort, () => isReady(connections));
   return {
     reached: (sequence) => worker.reached(sequence),

@@ -23,13 +23,19 @@ function hasDeletions(writes: ProjectionWrites): boolean {
   return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
 }
 
+/** How far the read models are: every event up to `sequence`, and those in `appliedAbove` beyond it. */
+export interface Checkpoint {
+  sequence: number;
+  appliedAbove: number[];
+}
+
 /** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
 export class ReadModelStore {
   constructor(private readonly dataSource: DataSource, private readonly projection: string) {}
 
-  async checkpoint(): Promise<number> {
+  async checkpoint(): Promise<Checkpoint> {
     const row = await this.dataSource.getRepository(ProjectionCheckpointRow).findOneBy({ projection: this.projection });
-    return row?.sequence ?? 0;
+    return { sequence: row?.sequence ?? 0, appliedAbove: row?.appliedAbove ?? [] };
   }
 
   /** The charge points and connectors of these identities; these transactions and those running on the connectors. */
@@ -45,13 +51,13 @@ export class ReadModelStore {
   }
 
   /**
-   * Writes a batch and moves the checkpoint to `sequence`, atomically. The rows to save go in one
+   * Writes a batch and moves the checkpoint, atomically. The rows to save go in one
    * prepared statement (a few dozen shapes, by which tables a batch writes, each planned once per
    * connection), which is one round trip and needs no transaction of its own; only a batch
    * that also deletes rows (forgotten charge points, removed tags: operator actions, rare) takes one.
    */
-  async commit(writes: ProjectionWrites, sequence: number): Promise<void> {
-    const saves = prepared(this.saves(writes, sequence));
+  async commit(writes: ProjectionWrites, checkpoint: Checkpoint): Promise<void> {
+    const saves = prepared(this.saves(writes, checkpoint));
     await withConnection(this.dataSource, async (runner, client) => {
       if (!hasDeletions(writes)) {
         await client.query(saves);
@@ -89,7 +95,7 @@ export class ReadModelStore {
     await deleteRows(manager, LocalTagRow, writes.removedLocalTags);
   }
 
-  private saves(writes: ProjectionWrites, sequence: number): Statement {
+  private saves(writes: ProjectionWrites, checkpoint: Checkpoint): Statement {
     const completed = writes.completedTransactions.map((transaction) => ({ transactionId: transaction.transactionId, body: { ...transaction }, published: false }));
     return combinedUpserts(this.dataSource, [
       { entity: ChargePointRow, rows: writes.chargePoints, onConflict: 'update' },
@@ -99,7 +105,7 @@ export class ReadModelStore {
       { entity: TagRow, rows: writes.tags, onConflict: 'update' },
       { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
       { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },
-      { entity: ProjectionCheckpointRow, rows: [{ projection: this.projection, sequence }], onConflict: 'update' },
+      { entity: ProjectionCheckpointRow, rows: [{ projection: this.projection, ...checkpoint }], onConflict: 'update' },
     ]);
   }
 }

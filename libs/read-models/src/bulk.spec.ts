@@ -50,19 +50,19 @@ describe('bulk writes on a real Postgres', () => {
       { entity: ChargePointRow, rows: [chargePoint('C', 'new')], onConflict: 'update' },
       { entity: ConnectorRow, rows: [connector], onConflict: 'update' },
       { entity: TagRow, rows: [], onConflict: 'update' },
-      { entity: ProjectionCheckpointRow, rows: [{ projection: 'bulk-spec', sequence: 42 }], onConflict: 'update' },
+      { entity: ProjectionCheckpointRow, rows: [{ projection: 'bulk-spec', sequence: 42, appliedAbove: [44] }], onConflict: 'update' },
     ]);
     await dataSource.query(statement.text, statement.values);
     expect(await dataSource.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'C' })).toMatchObject({ connectorId: 1, status: 'Unknown' });
     expect(await dataSource.getRepository(ChargePointRow).findOneBy({ identity: 'C' })).toMatchObject({ vendor: 'new' });
-    expect(await dataSource.getRepository(ProjectionCheckpointRow).findOneBy({ projection: 'bulk-spec' })).toEqual({ projection: 'bulk-spec', sequence: 42 });
+    expect(await dataSource.getRepository(ProjectionCheckpointRow).findOneBy({ projection: 'bulk-spec' })).toEqual({ projection: 'bulk-spec', sequence: 42, appliedAbove: [44] });
   });
 
   it('writes nothing of a combined statement when one of its parts fails', async () => {
     const tooLong = { ...chargePoint('D', 'x'.repeat(21)) };
     const statement = combinedUpserts(dataSource, [
       { entity: ChargePointRow, rows: [tooLong], onConflict: 'update' },
-      { entity: ProjectionCheckpointRow, rows: [{ projection: 'bulk-spec', sequence: 43 }], onConflict: 'update' },
+      { entity: ProjectionCheckpointRow, rows: [{ projection: 'bulk-spec', sequence: 43, appliedAbove: [] }], onConflict: 'update' },
     ]);
     await expect(dataSource.query(statement.text, statement.values)).rejects.toThrow(/too long/);
     expect(await dataSource.getRepository(ProjectionCheckpointRow).findOneBy({ projection: 'bulk-spec' })).toMatchObject({ sequence: 42 });

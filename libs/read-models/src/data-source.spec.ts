@@ -30,10 +30,10 @@ describe('read models on a real Postgres', () => {
   it('keeps a meter sample sent again once and reads transactions back', async () => {
     const dataSource = await openReadModels(DATABASE_URL);
     const at = new Date('2025-01-01T10:00:00Z');
-    const sample = { chargePointIdentity: 'CP.1', connectorId: 1, transactionId: 7, timestamp: at, receivedAt: at, timestampPlausible: true, orderedAt: at, measurand: 'Energy.Active.Import.Register', value: 1234, unit: 'Wh', phase: null };
+    const sample = { id: '1', chargePointIdentity: 'CP.1', connectorId: 1, transactionId: 7, timestamp: at, receivedAt: at, timestampPlausible: true, orderedAt: at, measurand: 'Energy.Active.Import.Register', value: 1234, unit: 'Wh', phase: null };
     const meterValues = dataSource.getRepository(MeterValueRow);
     await meterValues.createQueryBuilder().insert().values([sample]).orIgnore().execute();
-    await meterValues.createQueryBuilder().insert().values([sample]).orIgnore().execute();
+    await meterValues.createQueryBuilder().insert().values([{ ...sample, id: '2' }]).orIgnore().execute();
     expect(await meterValues.count()).toBe(1);
     await dataSource.getRepository(TransactionRow).insert({ transactionId: 7, chargePointIdentity: 'CP.1', connectorId: 1, meterStart: 1000, tagOwner: { firstName: 'A', lastName: 'B', email: 'a@b.c' } });
     const transaction = await dataSource.getRepository(TransactionRow).findOneByOrFail({ transactionId: 7 });

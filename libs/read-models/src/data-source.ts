@@ -9,6 +9,7 @@ import { LocalTagRow, TagRow } from './entities/tag.entity';
 import { BillingOutboxRow } from './entities/billing-outbox.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
+import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -20,7 +21,7 @@ export const READ_MODEL_ENTITIES = [
   LocalTagRow,
   BillingOutboxRow,
 ];
-export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000];
+export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000, LogOrderedWrites1764200000000];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */
 export function readModelOptions(databaseUrl: string): DataSourceOptions {

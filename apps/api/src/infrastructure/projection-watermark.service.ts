@@ -1,5 +1,4 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import { ProjectionCheckpointRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
 import { READ_MODELS } from './tokens';
 
@@ -8,7 +7,7 @@ const WAIT_LIMIT_MS = 5000;
 
 /**
  * Lets a write be answered with the read models that include it: waits until the projection's
- * checkpoint has reached the event's stream sequence. A projection that lags beyond the limit does
+ * checkpoint covers the event's stream sequence (reached it, or names it as applied ahead). A projection that lags beyond the limit does
  * not fail the write (the event is stored); the answer then shows the read models as they are.
  */
 @Injectable()
@@ -19,7 +18,7 @@ export class ProjectionWatermark {
 
   async reached(sequence: number): Promise<boolean> {
     const deadline = Date.now() + WAIT_LIMIT_MS;
-    while ((await this.appliedSequence()) < sequence) {
+    while (!(await this.applied(sequence))) {
       if (Date.now() >= deadline) {
         this.logger.warn(`Read models not at event ${sequence} after ${WAIT_LIMIT_MS} ms: answering with them as they are`);
         return false;
@@ -29,14 +28,13 @@ export class ProjectionWatermark {
     return true;
   }
 
-  /** Every projection must have applied the event: the lowest checkpoint counts. */
-  private async appliedSequence(): Promise<number> {
-    const result = await this.readModels
-      .getRepository(ProjectionCheckpointRow)
-      .createQueryBuilder('checkpoint')
-      .select('MIN(checkpoint.sequence)', 'sequence')
-      .getRawOne<{ sequence: string | null }>();
-    return Number(result?.sequence ?? 0);
+  /** Every projection must have applied the event. */
+  private async applied(sequence: number): Promise<boolean> {
+    const [row] = await this.readModels.query<{ applied: boolean }[]>(
+      'SELECT count(*) > 0 AND bool_and(sequence >= $1 OR $1 = ANY (applied_above)) AS applied FROM projection_checkpoints',
+      [sequence],
+    );
+    return row.applied;
   }
 }
 

@@ -5,7 +5,7 @@ import type {
   ProjectedChargePoint,
   ProjectedConnector,
   ProjectedLocalTag,
-  ProjectedMeterValue,
+  NumberedMeterValue,
   ProjectedTag,
   ProjectedTransaction,
 } from './records';
@@ -32,7 +32,7 @@ export interface ProjectionWrites {
   connectors: ProjectedConnector[];
   transactions: ProjectedTransaction[];
   /** A sample sent again is kept once: the first one counts. */
-  meterValues: ProjectedMeterValue[];
+  meterValues: NumberedMeterValue[];
   removedTags: string[];
   tags: ProjectedTag[];
   removedLocalTags: { chargePointIdentity: string; idTag: string }[];
@@ -57,7 +57,13 @@ export function rowsToLoad(events: VoltstreamEvent[]): RowsToLoad {
   return { identities: [...identities], transactionIds: [...transactionIds] };
 }
 
-function sampleKey(sample: ProjectedMeterValue): string {
+/**
+ * Room for the sampled values of one event in a meter value id (event sequence × this + index):
+ * a frame of 128 KiB holds fewer than 10,000 of them.
+ */
+export const SAMPLES_PER_EVENT = 65_536;
+
+function sampleKey(sample: NumberedMeterValue): string {
   const { chargePointIdentity, connectorId, orderedAt, measurand, phase, location, context } = sample;
   return JSON.stringify([chargePointIdentity, connectorId, orderedAt.getTime(), measurand, phase, location, context]);
 }
@@ -83,7 +89,7 @@ export class ProjectionBatch implements ProjectionView {
   private readonly changedConnectors = new Map<string, Set<number>>();
   private readonly transactions = new Map<number, ProjectedTransaction>();
   private readonly changedTransactions = new Set<number>();
-  private readonly meterValues = new Map<string, ProjectedMeterValue>();
+  private readonly meterValues = new Map<string, NumberedMeterValue>();
   private readonly tags = new Map<string, ProjectedTag | null>();
   private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
   private readonly completed: CompletedTransaction[] = [];
@@ -106,8 +112,16 @@ export class ProjectionBatch implements ProjectionView {
     return this.transactions.get(transactionId);
   }
 
-  apply(event: VoltstreamEvent): void {
-    for (const change of project(event, this)) this.record(change);
+  /**
+   * Applies the event stored at `sequence` in the log. Its meter values are numbered by their
+   * place in the log, so their ids follow the log whatever the batches and the order of commits.
+   */
+  apply(event: VoltstreamEvent, sequence: number): void {
+    let nextId = sequence * SAMPLES_PER_EVENT;
+    for (const change of project(event, this)) {
+      if (change.type === 'meterValuesRecorded') this.recordSamples(change.rows.map((row) => ({ ...row, id: nextId++ })));
+      else this.record(change);
+    }
   }
 
   /**
@@ -149,7 +163,14 @@ export class ProjectionBatch implements ProjectionView {
     return created;
   }
 
-  private record(change: ProjectionChange): void {
+  private recordSamples(samples: NumberedMeterValue[]): void {
+    for (const sample of samples) {
+      const key = sampleKey(sample);
+      if (!this.meterValues.has(key)) this.meterValues.set(key, sample);
+    }
+  }
+
+  private record(change: Exclude<ProjectionChange, { type: 'meterValuesRecorded' }>): void {
     switch (change.type) {
       case 'chargePointSaved':
         this.chargePoints.set(change.row.identity, change.row);
@@ -169,12 +190,6 @@ export class ProjectionBatch implements ProjectionView {
         return;
       case 'transactionCompleted':
         this.completed.push(change.transaction);
-        return;
-      case 'meterValuesRecorded':
-        for (const sample of change.rows) {
-          const key = sampleKey(sample);
-          if (!this.meterValues.has(key)) this.meterValues.set(key, sample);
-        }
         return;
       case 'tagSaved':
         this.tags.set(change.row.idTag, change.row);

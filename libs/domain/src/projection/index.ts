@@ -1,5 +1,7 @@
 export { project, UnprojectableEventError } from './project';
-export { ProjectionBatch, rowsToLoad } from './batch';
+export { ProjectionBatch, rowsToLoad, SAMPLES_PER_EVENT } from './batch';
+export { promptFirst } from './prompt-first';
+export type { PromptFirst } from './prompt-first';
 export type { LoadedRows, RowsToLoad, ProjectionWrites } from './batch';
 export type { ProjectionChange, ProjectionView } from './changes';
 export { DEFAULT_MEASURAND, isPlausibleTimestamp } from './meter';
@@ -8,6 +10,7 @@ export type {
   ProjectedConnector,
   ProjectedTransaction,
   ProjectedMeterValue,
+  NumberedMeterValue,
   ProjectedTag,
   ProjectedLocalTag,
 } from './records';

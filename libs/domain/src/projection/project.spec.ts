@@ -1,11 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent, type EventOf, type EventType, type MeterValue, type VoltstreamEvent } from '@voltstream/contracts';
-import { ProjectionBatch } from './batch';
+import { ProjectionBatch, SAMPLES_PER_EVENT } from './batch';
 import { project, UnprojectableEventError } from './project';
 
 const CP = 'CP.1*';
 const T0 = Date.parse('2025-03-01T10:00:00Z');
 let clock = 0;
+/** The place in the event log of the next event applied. */
+let sequence = 0;
 
 function event<T extends EventType>(type: T, data: EventOf<T>['data'], chargePoint: string | null = CP): EventOf<T> {
   clock += 1000;
@@ -14,7 +16,7 @@ function event<T extends EventType>(type: T, data: EventOf<T>['data'], chargePoi
 
 function given(...events: VoltstreamEvent[]): ProjectionBatch {
   const batch = new ProjectionBatch();
-  for (const each of events) batch.apply(each);
+  for (const each of events) batch.apply(each, ++sequence);
   return batch;
 }
 
@@ -61,16 +63,16 @@ describe('charge points', () => {
     expect(batch.chargePoint(CP)).toBeUndefined();
     expect(batch.connector(CP, 1)).toBeUndefined();
     expect(batch.writes()).toMatchObject({ forgottenChargePoints: [CP], removedChargePoints: [CP], chargePoints: [], connectors: [], localTags: [] });
-    batch.apply(event('HeartbeatReceived', {}));
+    batch.apply(event('HeartbeatReceived', {}), ++sequence);
     expect(batch.chargePoint(CP)).toMatchObject({ state: 'discovered', startMode: null, passwordSet: false });
     expect(batch.writes()).toMatchObject({ forgottenChargePoints: [CP], removedChargePoints: [] });
   });
 
   it('goes online with a connection and offline only when that connection closes', () => {
     const batch = given(event('ChargePointConnected', { connectionId: 'old', gatewayId: 'g1' }), event('ChargePointConnected', { connectionId: 'new', gatewayId: 'g2' }));
-    batch.apply(event('ChargePointDisconnected', { connectionId: 'old', gatewayId: 'g1', reason: 'replaced' }));
+    batch.apply(event('ChargePointDisconnected', { connectionId: 'old', gatewayId: 'g1', reason: 'replaced' }), ++sequence);
     expect(batch.chargePoint(CP)).toMatchObject({ online: true, connectionId: 'new' });
-    batch.apply(event('ChargePointDisconnected', { connectionId: 'new', gatewayId: 'g2', reason: 'closed' }));
+    batch.apply(event('ChargePointDisconnected', { connectionId: 'new', gatewayId: 'g2', reason: 'closed' }), ++sequence);
     expect(batch.chargePoint(CP)).toMatchObject({ online: false, connectionId: null });
   });
 
@@ -102,14 +104,14 @@ describe('connectors', () => {
   it('creates a connector when first reported, "" for NoError, unavailable when Unavailable', () => {
     const batch = given(event('ConnectorStatusChanged', { connectorId: 2, status: 'Available', errorCode: 'NoError' }));
     expect(batch.connector(CP, 2)).toMatchObject({ status: 'Available', errorCode: '', available: true, transaction: false });
-    batch.apply(event('ConnectorStatusChanged', { connectorId: 2, status: 'Unavailable', errorCode: 'OtherError' }));
+    batch.apply(event('ConnectorStatusChanged', { connectorId: 2, status: 'Unavailable', errorCode: 'OtherError' }), ++sequence);
     expect(batch.connector(CP, 2)).toMatchObject({ status: 'Unavailable', errorCode: 'OtherError', available: false });
   });
 
   it('reads the energy register in kWh, the default measurand, from Wh or kWh', () => {
     const batch = given(event('MeterValuesReported', { connectorId: 1, meterValue: [register('12345')] }));
     expect(batch.connector(CP, 1)?.meterValue).toBe(12.345);
-    batch.apply(event('MeterValuesReported', { connectorId: 1, meterValue: [register('13.5', 'kWh')] }));
+    batch.apply(event('MeterValuesReported', { connectorId: 1, meterValue: [register('13.5', 'kWh')] }), ++sequence);
     expect(batch.connector(CP, 1)?.meterValue).toBe(13.5);
   });
 
@@ -126,7 +128,7 @@ describe('transactions', () => {
     const batch = given(started(7, 1, 1000), event('MeterValuesReported', { connectorId: 1, transactionId: 7, meterValue: [register('2500')] }));
     expect(batch.connector(CP, 1)).toMatchObject({ transaction: true, transactionId: 7, transactionMeterStart: 1000, transactionMeterEnd: null, transactionIdTag: 'TAG1', transactionConsumption: 1500, meterValue: 2.5 });
     expect(batch.transaction(7)).toMatchObject({ consumption: 1500, stoppedAt: null, known: true });
-    batch.apply(stopped(7, 4500));
+    batch.apply(stopped(7, 4500), ++sequence);
     expect(batch.connector(CP, 1)).toMatchObject({ transaction: false, transactionId: 7, transactionMeterEnd: 4500, transactionConsumption: 3500, meterValue: 4.5 });
     expect(batch.transaction(7)).toMatchObject({
       connectorId: 1,
@@ -189,7 +191,7 @@ describe('transactions', () => {
 });
 
 describe('meter values', () => {
-  it('keeps every sampled value with its fields, the running transaction when none is named', () => {
+  it('keeps every sampled value with its fields, numbered by its place in the log, the running transaction when none is named', () => {
     const meterValue: MeterValue[] = [
       {
         timestamp: '2025-03-01T10:05:00Z',
@@ -200,11 +202,14 @@ describe('meter values', () => {
       },
     ];
     const reported = event('MeterValuesReported', { connectorId: 1, meterValue });
-    const { meterValues } = given(started(), reported).writes();
+    const batch = new ProjectionBatch();
+    batch.apply(started(), 41);
+    batch.apply(reported, 42);
+    const { meterValues } = batch.writes();
     const at = new Date('2025-03-01T10:05:00Z');
     expect(meterValues).toEqual([
-      { chargePointIdentity: CP, connectorId: 1, transactionId: 7, timestamp: at, receivedAt: new Date(reported.metadata.recordedAt), timestampPlausible: true, orderedAt: at, measurand: 'Energy.Active.Import.Register', value: 2000, unit: 'Wh', phase: null, context: 'Sample.Periodic', location: null, format: null },
-      expect.objectContaining({ measurand: 'Voltage', value: 230.1, unit: 'V', phase: 'L1-N', location: 'Outlet', format: 'Raw' }),
+      { id: 42 * SAMPLES_PER_EVENT, chargePointIdentity: CP, connectorId: 1, transactionId: 7, timestamp: at, receivedAt: new Date(reported.metadata.recordedAt), timestampPlausible: true, orderedAt: at, measurand: 'Energy.Active.Import.Register', value: 2000, unit: 'Wh', phase: null, context: 'Sample.Periodic', location: null, format: null },
+      expect.objectContaining({ id: 42 * SAMPLES_PER_EVENT + 1, measurand: 'Voltage', value: 230.1, unit: 'V', phase: 'L1-N', location: 'Outlet', format: 'Raw' }),
     ]);
   });
 
@@ -227,9 +232,9 @@ describe('meter values', () => {
 describe('tags', () => {
   it('saves and removes central and local tags', () => {
     const batch = given(event('TagSaved', { tag }, null), event('TagSaved', { tag: { ...tag, idTag: 'GONE' } }, null), event('TagRemoved', { idTag: 'GONE' }, null));
-    batch.apply(event('LocalTagSaved', { tag }));
-    batch.apply(event('LocalTagSaved', { tag: { ...tag, idTag: 'X' } }));
-    batch.apply(event('LocalTagRemoved', { idTag: 'X' }));
+    batch.apply(event('LocalTagSaved', { tag }), ++sequence);
+    batch.apply(event('LocalTagSaved', { tag: { ...tag, idTag: 'X' } }), ++sequence);
+    batch.apply(event('LocalTagRemoved', { idTag: 'X' }), ++sequence);
     expect(batch.writes()).toMatchObject({
       tags: [{ ...tag, expiresAt: new Date('2030-01-01T00:00:00Z') }],
       removedTags: ['GONE'],
@@ -248,8 +253,8 @@ describe('a batch over loaded rows', () => {
       connectors: loaded.connectors,
       transactions: loaded.transactions,
     });
-    batch.apply(stopped());
-    batch.apply(event('ChargePointForgotten', {}, 'CP-2'));
+    batch.apply(stopped(), ++sequence);
+    batch.apply(event('ChargePointForgotten', {}, 'CP-2'), ++sequence);
     const rows = batch.rows();
     expect(rows.chargePoints).toMatchObject([{ identity: CP, state: 'adopted' }]);
     expect(rows.connectors).toMatchObject([{ chargePointIdentity: CP, connectorId: 1, transaction: false, transactionMeterEnd: 4500 }]);

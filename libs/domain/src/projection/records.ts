@@ -76,6 +76,11 @@ export interface ProjectedMeterValue {
   format: string | null;
 }
 
+/** A history row numbered by its place in the event log (`ProjectionBatch.apply`). */
+export interface NumberedMeterValue extends ProjectedMeterValue {
+  id: number;
+}
+
 export interface ProjectedTag {
   idTag: string;
   firstName: string;

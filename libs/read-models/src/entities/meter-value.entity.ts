@@ -1,4 +1,4 @@
-import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
+import { Column, Entity, Index, PrimaryColumn, Unique } from 'typeorm';
 
 /**
  * One sampled value of a wallbox's meter, kept as history per connector. `orderedAt` is the
@@ -10,7 +10,8 @@ import { Column, Entity, Index, PrimaryGeneratedColumn, Unique } from 'typeorm';
 @Unique('meter_values_sample', ['chargePointIdentity', 'connectorId', 'orderedAt', 'measurand', 'phase', 'location', 'context'])
 @Index('meter_values_transaction', ['transactionId'])
 export class MeterValueRow {
-  @PrimaryGeneratedColumn({ type: 'bigint' })
+  /** Its place in the event log: event sequence × 65,536 + its index in the event. */
+  @PrimaryColumn({ type: 'bigint' })
   id: string;
 
   @Column({ name: 'charge_point_identity', type: 'varchar', length: 48 })
