@@ -24,10 +24,7 @@ function hasDeletions(writes: ProjectionWrites): boolean {
 }
 
 /** How far the read models are: every event up to `sequence`, and those in `appliedAbove` beyond it. */
-export interface Checkpoint {
-  sequence: number;
-  appliedAbove: number[];
-}
+export type Checkpoint = Pick<ProjectionCheckpointRow, 'sequence' | 'appliedAbove'>;
 
 /** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
 export class ReadModelStore {
