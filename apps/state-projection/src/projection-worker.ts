@@ -7,7 +7,8 @@ import { decodeEvent, type StoredEvent } from '@voltstream/nats';
 import { BatchPacing } from './batch-pacing';
 import { CommittedRows } from './committed-rows';
 import { MessageQueue } from './message-queue';
-import type { Checkpoint, ReadModelStore } from './read-model-store';
+import { appliedAhead, appliedUpTo, coveredBy, type Checkpoint } from './checkpoint';
+import type { ReadModelStore } from './read-model-store';
 
 const BATCH_SIZE = 5000;
 const RETRY_MS = 1000;
@@ -79,13 +80,12 @@ export class ProjectionWorker {
     if (this.uncertain) await this.trustOnlyTheDatabase();
     const last = messages[messages.length - 1].seq;
     if (last <= this.checkpoint.sequence) return;
-    const applied = new Set(this.checkpoint.appliedAbove);
-    const fresh = messages.filter((message) => message.seq > this.checkpoint.sequence && !applied.has(message.seq));
-    const stored = fresh.map((message) => this.decode(message)).filter((each) => each !== undefined);
+    const covered = coveredBy(this.checkpoint);
+    const stored = messages.filter((message) => !covered(message.seq)).map((message) => this.decode(message)).filter((each) => each !== undefined);
     const { prompt, telemetry } = promptFirst(stored);
     const split = prompt.length > 0 && telemetry.length > 0;
-    if (split) await this.write(prompt, { ...this.checkpoint, appliedAbove: [...this.checkpoint.appliedAbove, ...prompt.map((each) => each.sequence)] });
-    await this.write(split ? telemetry : stored, { sequence: last, appliedAbove: this.checkpoint.appliedAbove.filter((sequence) => sequence > last) });
+    if (split) await this.write(prompt, appliedAhead(this.checkpoint, prompt.map((each) => each.sequence)));
+    await this.write(split ? telemetry : stored, appliedUpTo(this.checkpoint, last));
   }
 
   private async write(events: StoredEvent[], checkpoint: Checkpoint): Promise<void> {

@@ -15,6 +15,7 @@ import {
   withConnection,
   type Statement,
 } from '@voltstream/read-models';
+import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
 const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags'];
@@ -22,9 +23,6 @@ const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_
 function hasDeletions(writes: ProjectionWrites): boolean {
   return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
 }
-
-/** How far the read models are: every event up to `sequence`, and those in `appliedAbove` beyond it. */
-export type Checkpoint = Pick<ProjectionCheckpointRow, 'sequence' | 'appliedAbove'>;
 
 /** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
 export class ReadModelStore {

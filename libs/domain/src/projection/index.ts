@@ -1,7 +1,6 @@
 export { project, UnprojectableEventError } from './project';
-export { ProjectionBatch, rowsToLoad, SAMPLES_PER_EVENT } from './batch';
+export { ProjectionBatch, rowsToLoad } from './batch';
 export { promptFirst } from './prompt-first';
-export type { PromptFirst } from './prompt-first';
 export type { LoadedRows, RowsToLoad, ProjectionWrites } from './batch';
 export type { ProjectionChange, ProjectionView } from './changes';
 export { DEFAULT_MEASURAND, isPlausibleTimestamp } from './meter';
