@@ -1,13 +1,15 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { RegistrationStatus } from '@voltstream/contracts';
+import { createEvent, type RegistrationStatus } from '@voltstream/contracts';
 import {
   authorizationQuestion,
+  beyondLimits,
   confirmationFor,
   isStationAction,
   publishMessageId,
   toEvent,
   type DecisionOf,
   type StationAction,
+  type StationLimits,
   type StationRequests,
 } from '@voltstream/gateway';
 import { OcppError, serializeCallError, serializeCallResult, validateRequest, type CallFrame } from '@voltstream/ocpp';
@@ -20,7 +22,7 @@ function describeError(error: unknown): string {
 }
 
 /** What a call needs to know about the connection it came on. */
-export interface CallingStation {
+export interface CallingStation extends StationLimits {
   readonly identity: string;
   /** The answer to the last BootNotification on this connection. */
   registrationStatus: RegistrationStatus | undefined;
@@ -49,12 +51,29 @@ export class StationCalls {
     if (!isStationAction(call.action)) {
       return serializeCallError(call.uniqueId, new OcppError('NotSupported', `${call.action} is sent by a central system, not by a charge point`));
     }
+    const payload = validated.value as StationRequests[StationAction];
+    const refusal = beyondLimits(call.action, payload, frameText, station);
+    if (refusal) return this.refuse(station, call, refusal, frameText);
     try {
-      return await this.record(station, call.uniqueId, call.action, validated.value as StationRequests[StationAction], frameText);
+      return await this.record(station, call.uniqueId, call.action, payload, frameText);
     } catch (error) {
       this.logger.warn(`${station.identity}: ${call.action} ${call.uniqueId} could not be recorded: ${describeError(error)}`);
       return serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be recorded; please send it again`));
     }
+  }
+
+  /**
+   * Records CallRefused in place of the fact the call claimed, then answers its CALLERROR — also
+   * when the record fails: the answer is true either way, and the same call would be refused again.
+   */
+  private async refuse(station: CallingStation, call: CallFrame, refusal: OcppError, frameText: string): Promise<string> {
+    const event = createEvent('CallRefused', { action: call.action, errorCode: refusal.code, reason: refusal.description }, station.identity, new Date());
+    try {
+      await this.nats.publisher.publish(event, publishMessageId(station.identity, call.uniqueId, frameText));
+    } catch (error) {
+      this.logger.warn(`${station.identity}: refused ${call.action} ${call.uniqueId} could not be recorded: ${describeError(error)}`);
+    }
+    return serializeCallError(call.uniqueId, refusal);
   }
 
   private async record(

@@ -7,12 +7,13 @@ import {
   commandReplyFor,
   connectionMessageId,
   GarbageMeter,
+  numberOfConnectorsIn,
   OutboundCallQueue,
   type CallOutcome,
   type CallReply,
   type Timers,
 } from '@voltstream/gateway';
-import { CALL, CALL_RESULT, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
+import { CALL, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
 import type { NatsLink } from './nats-link';
 import type { CallingStation, StationCalls } from './station-calls';
 
@@ -35,11 +36,16 @@ export const CLOSE_REASONS = {
   garbage: 'too many malformed frames',
   noPong: 'no answer to ping',
   notRecorded: 'connection could not be recorded',
+  internalError: 'internal error',
 };
 
 const NODE_TIMERS: Timers<NodeJS.Timeout> = { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle) };
 const TRIGGER_BOOT = { requestedMessage: 'BootNotification' };
 const SETTLED: Promise<void> = Promise.resolve();
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 
 function closeReason(code: number, reason: Buffer): string {
   const text = reason.toString();
@@ -90,6 +96,8 @@ export class StationSession implements CallingStation {
   readonly connectedAt: number;
   // Every field is set in the constructor, so that V8 keeps them all inside the object.
   registrationStatus: RegistrationStatus | undefined = undefined;
+  /** Learnt from the wallbox's answer to a GetConfiguration listing it (see value-limits). */
+  numberOfConnectors: number | undefined = undefined;
   /** Resolves once the disconnect is recorded (or could not be). */
   finished: Promise<void> | undefined = undefined;
   private alive = true;
@@ -163,9 +171,13 @@ export class StationSession implements CallingStation {
     }
     const check = checkWallboxCommand(body);
     if (!check.ok) return void message.respond(JSON.stringify(check.reply));
-    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) =>
-      message.respond(JSON.stringify(commandReplyFor(check.action, outcome))),
-    );
+    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) => {
+      const reply = commandReplyFor(check.action, outcome);
+      if (check.action === 'GetConfiguration' && reply.outcome === 'result') {
+        this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
+      }
+      message.respond(JSON.stringify(reply));
+    });
   }
 
   /** Called by the socket (see StationSocket.emit). */
@@ -196,8 +208,21 @@ export class StationSession implements CallingStation {
     return this.outbound;
   }
 
-  /** Called by the socket (see StationSocket.emit). */
+  /**
+   * Called by the socket (see StationSocket.emit). Whatever a frame makes throw stays with this
+   * wallbox: at worst it costs its connection, never the pod (an error escaping to ws would end the
+   * process).
+   */
   onMessage(data: RawData, isBinary: boolean): void {
+    try {
+      this.onFrame(data, isBinary);
+    } catch (error) {
+      this.services.logger.error(`${this.identity}: a frame could not be handled: ${describe(error)}`);
+      this.close(1011, CLOSE_REASONS.internalError);
+    }
+  }
+
+  private onFrame(data: RawData, isBinary: boolean): void {
     this.alive = true;
     // OCPP-J uses text frames only: a binary frame is garbage like unparsable text.
     if (isBinary) return this.onGarbage();
@@ -236,8 +261,16 @@ export class StationSession implements CallingStation {
     if (this.garbage.recordGarbage()) this.close(1002, CLOSE_REASONS.garbage);
   }
 
+  /** Never rejects: the calls after this one wait on it (see `tail`). */
   private async answer(call: CallFrame, text: string): Promise<void> {
-    this.send(await this.services.calls.answer(this, call, text));
+    let answer: string;
+    try {
+      answer = await this.services.calls.answer(this, call, text);
+    } catch (error) {
+      this.services.logger.error(`${this.identity}: ${call.action} ${call.uniqueId} could not be handled: ${describe(error)}`);
+      answer = serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be handled; please send it again`));
+    }
+    this.send(answer);
   }
 
   private send(text: string): boolean {

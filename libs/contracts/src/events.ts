@@ -96,6 +96,12 @@ export type MeterValuesReported = Event<
 export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: string; messageId?: string; data?: string }>;
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
+/**
+ * A schema-valid call the gateway answered with a CALLERROR because a value was beyond what OCPP
+ * or the read models allow (connectorId -1, meterStart 2^31, …): recorded instead of the fact it
+ * claimed, for an operator to see. Bounded: the gateway's own reason, never the payload.
+ */
+export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
 
 export type RegistryEvent =
   | ChargePointAdopted
@@ -116,7 +122,8 @@ export type StationEvent =
   | MeterValuesReported
   | DataTransferReceived
   | DiagnosticsStatusReported
-  | FirmwareStatusReported;
+  | FirmwareStatusReported
+  | CallRefused;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
 export type EventType = VoltstreamEvent['type'];
@@ -142,6 +149,7 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DataTransferReceived: 'station',
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
+  CallRefused: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

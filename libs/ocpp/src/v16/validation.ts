@@ -3,6 +3,7 @@ import { validateSync, type ValidationError, type ValidatorOptions } from 'class
 import type { Relaxation } from '@voltstream/contracts';
 import { OcppError, type OcppErrorCode } from '../errors';
 import { isJsonObject } from '../framing';
+import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from '../nesting';
 import { compiledCheck } from './compiled-check';
 import { CONSTRAINT, type MaxLengthContext } from './fields';
 import { truncateCodePoints } from './formats';
@@ -60,6 +61,8 @@ export function validatePayload(type: MessageClass, payload: unknown, options?: 
 /** The reference path: class-transformer and class-validator, with the relaxations' repairs. */
 export function validateWithClassValidator(type: MessageClass, payload: unknown, options?: ValidationOptions): Validated<JsonObject> {
   if (!isJsonObject(payload)) return invalid('FormationViolation', 'payload must be a JSON object');
+  // Operator commands reach validation without framing: every walk below relies on this bound.
+  if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH)) return invalid('FormationViolation', `payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels`);
   const relaxations = options?.relaxations ?? [];
   const shadowingKey = findPrototypeKey(payload);
   if (shadowingKey !== null && !relaxations.includes('ignoreUnknownProperties')) {
