@@ -5,7 +5,12 @@ import { beyondLimits, INT32_MAX, INT32_MIN, type StationLimits } from './value-
 const UNKNOWN: StationLimits = { numberOfConnectors: undefined };
 const TIME = '2025-03-01T10:00:00Z';
 
-const status = (connectorId: number, timestamp?: string) => ({ connectorId, status: 'Available', errorCode: 'NoError', ...(timestamp ? { timestamp } : {}) });
+const status = (connectorId: number, timestamp?: string): StationRequests['StatusNotification'] => ({
+  connectorId,
+  status: 'Available',
+  errorCode: 'NoError',
+  ...(timestamp ? { timestamp } : {}),
+});
 const start = (fields: Partial<StationRequests['StartTransaction']> = {}) => ({ connectorId: 1, idTag: 'TAG1', meterStart: 0, timestamp: TIME, ...fields });
 const stop = (fields: Partial<StationRequests['StopTransaction']> = {}) => ({ transactionId: 7, meterStop: 4500, timestamp: TIME, ...fields });
 const sample = (value: string, more: Record<string, string> = {}) => ({ value, ...more });
