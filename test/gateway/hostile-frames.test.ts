@@ -88,14 +88,15 @@ describe('a gateway process under hostile frames', () => {
     await wallbox.close();
   });
 
-  it('answers values beyond OCPP and the read models with the CALLERROR that fits and records CallRefused, never the fact', async () => {
+  it('answers values beyond OCPP and the read models with the CALLERROR that fits (a StopTransaction is confirmed) and records CallRefused, never the fact', async () => {
     const wallbox = await TestWallbox.open(pod.url, 'RANGE-1');
     expect((await wallbox.call('StatusNotification', status(-1))).slice(0, 3)).toEqual([4, 'w1', 'PropertyConstraintViolation']);
     expect((await wallbox.call('StatusNotification', status(2 ** 31))).slice(0, 3)).toEqual([4, 'w2', 'TypeConstraintViolation']);
     const start = { connectorId: 1, idTag: 'TAG-1', meterStart: 2 ** 31, timestamp: at };
     expect((await wallbox.call('StartTransaction', start)).slice(0, 3)).toEqual([4, 'w3', 'TypeConstraintViolation']);
     const stop = { transactionId: 2 ** 31, meterStop: 10, timestamp: at };
-    expect((await wallbox.call('StopTransaction', stop)).slice(0, 3)).toEqual([4, 'w4', 'TypeConstraintViolation']);
+    // OCPP 1.6 §4.10: a central system cannot prevent a transaction from stopping; it confirms, and records the refusal.
+    expect(await wallbox.call('StopTransaction', stop)).toEqual([3, 'w4', {}]);
 
     const events = (type: Parameters<typeof countEvents>[3]) => countEvents(testbed.nc, testbed.subjects, 'RANGE-1', type);
     expect([await events('ConnectorStatusChanged'), await events('TransactionStarted'), await events('TransactionStopped')]).toEqual([0, 0, 0]);

@@ -32,6 +32,6 @@ export { GatewayRegistry } from './gateway-registry';
 export type { GatewayRegistration } from './gateway-registry';
 export { ADDRESS_BUDGET, IDENTITY_BUDGET, LoginThrottle } from './login-throttle';
 export type { Admission, AttemptBudget } from './login-throttle';
-export { beyondLimits, INT32_MAX, INT32_MIN } from './value-limits';
+export { beyondLimits, INT32_MAX, INT32_MIN, isConfirmedWhenRefused } from './value-limits';
 export type { StationLimits } from './value-limits';
 export { numberOfConnectorsIn } from './configuration';

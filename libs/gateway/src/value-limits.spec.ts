@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { StationAction, StationRequests } from './station-messages';
-import { beyondLimits, INT32_MAX, INT32_MIN, type StationLimits } from './value-limits';
+import { beyondLimits, INT32_MAX, INT32_MIN, isConfirmedWhenRefused, type StationLimits } from './value-limits';
 
 const UNKNOWN: StationLimits = { numberOfConnectors: undefined };
 const TIME = '2025-03-01T10:00:00Z';
@@ -91,15 +91,28 @@ describe('value limits of wallbox calls (after the schema)', () => {
     expect(when('MeterValues', meterValues([sample('n/a'), sample('1e400'), sample(' ')]))).toBeNull();
   });
 
-  it('answers a date-time outside the years 1 … 9999 in UTC PropertyConstraintViolation (timestamptz cannot hold it)', () => {
-    expect(when('MeterValues', { connectorId: 1, meterValue: [{ timestamp: '0000-06-01T00:00:00Z', sampledValue: [] }] })).toEqual({
+  it('answers a meter value timestamp outside the years 1 … 9999 in UTC PropertyConstraintViolation (timestamptz cannot hold it)', () => {
+    const at = (timestamp: string) => [{ timestamp, sampledValue: [sample('1')] }];
+    expect(when('MeterValues', meterValues([], { meterValue: at('0000-06-01T00:00:00Z') }))).toEqual({
       code: 'PropertyConstraintViolation',
       description: 'meterValue[0].timestamp: must fall in the years 1 to 9999 (UTC)',
     });
-    expect(when('StatusNotification', status(1, '0001-01-01T00:30:00+01:00'))).toMatchObject({ code: 'PropertyConstraintViolation' });
-    expect(when('StartTransaction', start({ timestamp: '9999-12-31T23:30:00-01:00' }))).toMatchObject({ code: 'PropertyConstraintViolation' });
-    expect(when('StopTransaction', stop({ timestamp: '9999-12-31T23:59:59Z' }))).toBeNull();
-    expect(when('StatusNotification', status(1, '0001-01-01T00:00:00Z'))).toBeNull();
+    expect(when('MeterValues', meterValues([], { meterValue: at('0001-01-01T00:30:00+01:00') }))).toMatchObject({ code: 'PropertyConstraintViolation' });
+    expect(when('StopTransaction', stop({ transactionData: at('9999-12-31T23:30:00-01:00') }))).toMatchObject({ code: 'PropertyConstraintViolation' });
+    expect(when('MeterValues', meterValues([], { meterValue: at('9999-12-31T23:59:59Z') }))).toBeNull();
+    expect(when('MeterValues', meterValues([], { meterValue: at('0001-01-01T00:00:00Z') }))).toBeNull();
+  });
+
+  it('leaves the timestamps that reach the read models only when believable (starts, stops, statuses) to the projection', () => {
+    expect(when('StartTransaction', start({ timestamp: '0000-01-01T00:00:00Z' }))).toBeNull();
+    expect(when('StopTransaction', stop({ timestamp: '0000-01-01T00:00:00Z' }))).toBeNull();
+    expect(when('StatusNotification', status(1, '0000-01-01T00:00:00Z'))).toBeNull();
+  });
+
+  it('confirms a refused StopTransaction all the same (OCPP 1.6 §4.10), and only that action', () => {
+    expect(isConfirmedWhenRefused('StopTransaction')).toBe(true);
+    const others: StationAction[] = ['StartTransaction', 'MeterValues', 'StatusNotification', 'Authorize'];
+    expect(others.filter(isConfirmedWhenRefused)).toEqual([]);
   });
 
   it('answers text holding U+0000 or an unpaired surrogate PropertyConstraintViolation, naming where', () => {

@@ -9,15 +9,19 @@ import type { StationAction, StationRequests } from './station-messages';
  * validated payload; a call beyond them is answered with the CALLERROR returned here and recorded
  * as CallRefused, never as the fact it claims.
  *
- * - OCPP 1.6 §2 "integer" is 32 bits: an integer field beyond it is TypeConstraintViolation (the
- *   read models' columns are `integer` too).
+ * - An OCPP 1.6 integer is 32 bits (`xs:int` in its SOAP schema): an integer field beyond it is
+ *   TypeConstraintViolation (the read models' columns are `integer` too).
  * - A connector id is ≥ 0 (0: the charge point as a whole), ≥ 1 in StartTransaction, and at most
  *   the charge point's NumberOfConnectors when the gateway knows it; meterStart, meterStop and
  *   energy register readings (Wh, as the projection reads them) are 0 … 2^31−1, so that every
  *   consumption fits an integer column: PropertyConstraintViolation.
- * - No text may hold U+0000 or an unpaired surrogate, and no date-time may fall outside the
- *   years 1 … 9999 in UTC: PostgreSQL's text and timestamptz cannot store them.
- *   PropertyConstraintViolation.
+ * - No text may hold U+0000 or an unpaired surrogate, and no meter value's timestamp may fall
+ *   outside the years 1 … 9999 in UTC: PostgreSQL's text and timestamptz cannot store them (the
+ *   other timestamps reach the read models only when believable). PropertyConstraintViolation.
+ *
+ * OCPP 1.6 §4.10: a central system cannot prevent a transaction from stopping. A StopTransaction
+ * beyond the limits is therefore confirmed (without idTagInfo) once its CallRefused is stored,
+ * rather than answered with a CALLERROR that the wallbox would retry in vain.
  */
 export const INT32_MIN = -(2 ** 31);
 export const INT32_MAX = 2 ** 31 - 1;
@@ -125,18 +129,17 @@ const LIMITS: Limits = {
   Heartbeat: () => null,
   MeterValues: ({ connectorId, transactionId, meterValue }, station) =>
     connector(connectorId, 0, station) ?? int32('transactionId', transactionId) ?? meterValueLimits('meterValue', meterValue),
-  StartTransaction: ({ connectorId, meterStart, reservationId, timestamp }, station) =>
-    connector(connectorId, 1, station) ??
-    meterReading('meterStart', meterStart) ??
-    int32('reservationId', reservationId) ??
-    dateTime('timestamp', timestamp),
-  StatusNotification: ({ connectorId, timestamp }, station) => connector(connectorId, 0, station) ?? dateTime('timestamp', timestamp),
-  StopTransaction: ({ meterStop, timestamp, transactionId, transactionData }) =>
-    meterReading('meterStop', meterStop) ??
-    dateTime('timestamp', timestamp) ??
-    int32('transactionId', transactionId) ??
-    meterValueLimits('transactionData', transactionData),
+  StartTransaction: ({ connectorId, meterStart, reservationId }, station) =>
+    connector(connectorId, 1, station) ?? meterReading('meterStart', meterStart) ?? int32('reservationId', reservationId),
+  StatusNotification: ({ connectorId }, station) => connector(connectorId, 0, station),
+  StopTransaction: ({ meterStop, transactionId, transactionData }) =>
+    meterReading('meterStop', meterStop) ?? int32('transactionId', transactionId) ?? meterValueLimits('transactionData', transactionData),
 };
+
+/** A refused StopTransaction is confirmed all the same (see above). */
+export function isConfirmedWhenRefused(action: StationAction): boolean {
+  return action === 'StopTransaction';
+}
 
 /** The CALLERROR for a schema-valid call beyond the limits above; null when it may be recorded. */
 export function beyondLimits<A extends StationAction>(action: A, payload: StationRequests[A], frameText: string, station: StationLimits): OcppError | null {
