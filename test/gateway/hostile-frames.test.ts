@@ -1,11 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Subscription } from 'nats';
 import type { ChargePointConnected, WallboxCommandReply } from '@voltstream/contracts';
-import { ACCEPT_ALL, standInForAuthorization } from './support/authorization-stand-in';
 import { countEvents, lastEvent } from './support/event-log';
-import { GatewayProcess } from './support/gateway-process';
-import { GatewayTestbed } from './support/gateway-under-test';
+import type { GatewayProcess } from './support/gateway-process';
 import { command } from './support/operator';
+import { PodUnderAttack } from './support/pod-under-attack';
 import { TestWallbox } from './support/wallbox';
 
 const at = '2026-03-01T12:00:00.000Z';
@@ -15,25 +13,15 @@ const nestedArrays = (levels: number) => `${'['.repeat(levels)}${']'.repeat(leve
 
 /** Frames that ended a gateway process before issue 11, sent to a gateway process of its own (`npm run build` first). */
 describe('a gateway process under hostile frames', () => {
-  const testbed = new GatewayTestbed();
-  let stand: Subscription[];
+  const attack = new PodUnderAttack();
+  const { testbed } = attack;
   let pod: GatewayProcess;
-  let healthy: TestWallbox;
-  let exited = false;
 
   beforeAll(async () => {
-    await testbed.setUp();
-    stand = standInForAuthorization(testbed.nc, testbed.subjects, ACCEPT_ALL);
-    pod = await GatewayProcess.start(testbed.env());
-    void pod.exited.then(() => (exited = true));
-    healthy = await TestWallbox.open(pod.url, 'HEALTHY-1');
+    await attack.start();
+    pod = attack.pod;
   });
-  afterAll(async () => {
-    await healthy?.close();
-    await pod?.stop();
-    for (const subscription of stand ?? []) subscription.unsubscribe();
-    await testbed.tearDown();
-  });
+  afterAll(() => attack.stop());
 
   /** Opens a wallbox once its connection is recorded, so that operator commands find its pod. */
   async function connectedWallbox(identity: string): Promise<TestWallbox> {
@@ -42,19 +30,13 @@ describe('a gateway process under hostile frames', () => {
     return wallbox;
   }
 
-  /** The pod still runs and serves a wallbox that did nothing wrong. */
-  async function expectPodServing(): Promise<void> {
-    expect((await healthy.call('Heartbeat', {}))[0]).toBe(3);
-    expect(exited).toBe(false);
-  }
-
   it('answers the 15 KB frame of issue 11 FormationViolation and keeps serving that wallbox and the others', async () => {
     const wallbox = await TestWallbox.open(pod.url, 'DEEP-1');
     wallbox.sendRaw(`[2,"x","Heartbeat",{"x":${'{"a":'.repeat(2500)}1${'}'.repeat(2500)}}]`);
     const answer = await wallbox.waitFor((frame) => frame[1] === 'x');
     expect(answer.slice(0, 4)).toEqual([4, 'x', 'FormationViolation', 'payload is nested deeper than 16 levels']);
     expect((await wallbox.call('Heartbeat', {}))[0]).toBe(3);
-    await expectPodServing();
+    await attack.expectServing();
     await wallbox.close();
   });
 
@@ -62,7 +44,7 @@ describe('a gateway process under hostile frames', () => {
     const wallbox = await TestWallbox.open(pod.url, 'DEEP-2');
     wallbox.sendRaw(`[2,"y","DataTransfer",{"vendorId":"v","data":${nestedArrays(65_000)}}]`);
     expect((await wallbox.waitFor((frame) => frame[1] === 'y')).slice(0, 3)).toEqual([4, 'y', 'FormationViolation']);
-    await expectPodServing();
+    await attack.expectServing();
     await wallbox.close();
   });
 
@@ -74,7 +56,7 @@ describe('a gateway process under hostile frames', () => {
     });
     const reply = await command(testbed.nc, testbed.subjects, 'DEEP-REPLY', { action: 'Reset', payload: { type: 'Soft' } });
     expect(reply).toMatchObject({ outcome: 'callError', code: 'FormationViolation' });
-    await expectPodServing();
+    await attack.expectServing();
     await wallbox.close();
   });
 
@@ -84,7 +66,7 @@ describe('a gateway process under hostile frames', () => {
     const body = `{"action":"Reset","payload":{"type":"Soft","x":${'{"a":'.repeat(100_000)}1${'}'.repeat(100_000)}}}`;
     const message = await testbed.nc.request(testbed.subjects.command(connected.data.gatewayId, 'DEEP-COMMAND'), body, { timeout: 10_000 });
     expect(message.json<WallboxCommandReply>()).toEqual({ outcome: 'invalid', reason: 'Reset: payload is nested deeper than 16 levels' });
-    await expectPodServing();
+    await attack.expectServing();
     await wallbox.close();
   });
 
