@@ -171,13 +171,20 @@ export class StationSession implements CallingStation {
     }
     const check = checkWallboxCommand(body);
     if (!check.ok) return void message.respond(JSON.stringify(check.reply));
-    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) => {
-      const reply = commandReplyFor(check.action, outcome);
-      if (check.action === 'GetConfiguration' && reply.outcome === 'result') {
+    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) => this.replyToCommand(message, check.action, outcome));
+  }
+
+  /** Runs from a frame, a timer or the close: nothing it throws (NATS closed meanwhile) may escape. */
+  private replyToCommand(message: Msg, action: string, outcome: CallOutcome): void {
+    try {
+      const reply = commandReplyFor(action, outcome);
+      if (action === 'GetConfiguration' && reply.outcome === 'result') {
         this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
       }
       message.respond(JSON.stringify(reply));
-    });
+    } catch (error) {
+      this.services.logger.error(`${this.identity}: the reply to ${action} could not be sent: ${describe(error)}`);
+    }
   }
 
   /** Called by the socket (see StationSocket.emit). */
@@ -279,19 +286,18 @@ export class StationSession implements CallingStation {
     return true;
   }
 
+  /** Never rejects: the calls of the connection wait on it (see `tail`). */
   private async recordConnected(): Promise<void> {
     const { nats, gatewayId } = this.services;
     const { connectionId } = this;
     try {
       const event = createEvent('ChargePointConnected', { connectionId, gatewayId }, this.identity, new Date(this.connectedAt));
       await nats.publisher.publish(event, connectionMessageId(this.identity, connectionId, 'connected'));
+      if (!this.finished) nats.nc.publish(nats.subjects.connectionClaimed(this.identity), JSON.stringify(this.claim));
     } catch (error) {
       this.services.logger.warn(`${this.identity}: ${CLOSE_REASONS.notRecorded}: ${String(error)}`);
       this.close(1011, CLOSE_REASONS.notRecorded);
-      return;
     }
-    if (this.finished) return;
-    nats.nc.publish(nats.subjects.connectionClaimed(this.identity), JSON.stringify(this.claim));
   }
 
   /** Idempotent: the first reason wins. Recorded after every call received before it. */
