@@ -1,8 +1,9 @@
-import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
+import { DeliverPolicy, ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
 import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
+const FETCHED_TOGETHER = 1000;
 
 export interface StoredEvent {
   event: VoltstreamEvent;
@@ -110,6 +111,30 @@ export async function followEvents(
       await consumer.delete().catch(unlessAlreadyGone);
     },
   };
+}
+
+/**
+ * The newest event of each subject matching `filterSubject`, in log order: for instance the last
+ * ChargePointConnected of every charge point, read once, without following the log.
+ */
+export async function lastEventPerSubject(nc: NatsConnection, stream: string, filterSubject: string): Promise<StoredEvent[]> {
+  const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
+  const found: StoredEvent[] = [];
+  try {
+    for (;;) {
+      // Fetches rather than consume: asking for the consumer's info first would leave one behind.
+      const batch = await consumer.fetch({ max_messages: FETCHED_TOGETHER, expires: 1000 });
+      let pending = -1;
+      for await (const message of batch) {
+        found.push({ event: decodeEvent(message.data), sequence: message.seq });
+        pending = message.info.pending;
+      }
+      // -1: nothing matched within the fetch's wait; 0: every match is read.
+      if (pending <= 0) return found;
+    }
+  } finally {
+    await consumer.delete().catch(unlessAlreadyGone);
+  }
 }
 
 /** JetStream API error codes: consumer not found, stream not found. */
