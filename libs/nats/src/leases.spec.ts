@@ -4,7 +4,7 @@ import { uniqueNamespace } from '@voltstream/testing';
 import { connectNats, HeldLease, LeaseWatcher, openLeaseBucket, type LeaseValue } from './index';
 
 /** Short, so that the tests are; long enough that a busy machine renews in time. */
-const TTL_MS = 2000;
+const TTL_MS = 3000;
 /** A lapse is handled one time to live, and a check, after the last renewal; room for a busy machine. */
 const HANDLED_WITHIN_MS = 3 * TTL_MS;
 

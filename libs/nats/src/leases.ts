@@ -177,7 +177,7 @@ export class LeaseWatcher {
       return this.options.warn(`the lapsed lease of ${holder} could not be handled: ${String(error)}`);
     }
     await this.kv.delete(key, { previousSeq: claimed }).catch((error: unknown) => {
-      this.options.warn(`${holder} took its lease anew while its work was recorded as lost (${String(error)})`);
+      this.options.warn(`the lease of ${holder} was written again while its work was recorded as lost; left as it is (${String(error)})`);
     });
   }
 }
