@@ -1,7 +1,7 @@
 import { JSONCodec, StorageType, type KV, type KvEntry, type NatsConnection, type QueuedIterator } from 'nats';
 import { LapseBook, leaseTimings, type LapsedLease } from './lapse-book';
 
-/**
+/*
  * A process announces that it lives by holding a lease, a key of a KeyValue bucket that it
  * renews; a watcher that sees a lease not renewed within its time to live claims it (a
  * compare-and-set of the revision it saw, so one watcher wins and a holder that was only slow
@@ -9,6 +9,8 @@ import { LapseBook, leaseTimings, type LapsedLease } from './lapse-book';
  * per-key TTL and reports no expiry to watchers: lapse is judged by each watcher's own clock
  * (LapseBook), and a lease stays in the bucket until it is released or handled.
  */
+
+/** What a lease's key holds. */
 export interface LeaseValue {
   holder: string;
   /** Set by the watcher that found the lease lapsed and is recording what the holder left behind. */
