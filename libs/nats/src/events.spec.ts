@@ -80,4 +80,12 @@ describe('event log on a real JetStream', () => {
     ]);
     expect(await (await nc.jetstreamManager()).consumers.list(subjects.eventsStream).next()).toEqual([]);
   });
+
+  it('reads the newest event of each of more subjects than one fetch brings', async () => {
+    const fleet = Array.from({ length: 1500 }, (_, index) => `FLEET-${index}`);
+    await Promise.all(fleet.map((identity) => publisher.publish(createEvent('ChargePointBooted', { vendor: 'V', model: 'M', registrationStatus: 'Accepted' }, identity, new Date()))));
+    const newest = await lastEventPerSubject(nc, subjects.eventsStream, subjects.eventsOfType('station', 'ChargePointBooted'));
+    expect(newest).toHaveLength(fleet.length);
+    expect(new Set(newest.map(({ event }) => event.metadata.chargePoint))).toEqual(new Set(fleet));
+  });
 });

@@ -121,17 +121,17 @@ export async function lastEventPerSubject(nc: NatsConnection, stream: string, fi
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
   const found: StoredEvent[] = [];
   try {
-    for (;;) {
-      // Fetches rather than consume: asking for the consumer's info first would leave one behind.
-      const batch = await consumer.fetch({ max_messages: FETCHED_TOGETHER, expires: 1000 });
-      let pending = -1;
+    // A fetch waits until it has all it asked for, or its time is up: ask for what is there.
+    let pending = (await consumer.info()).num_pending;
+    while (pending > 0) {
+      const batch = await consumer.fetch({ max_messages: Math.min(pending, FETCHED_TOGETHER), expires: 5000 });
+      pending = 0;
       for await (const message of batch) {
         found.push({ event: decodeEvent(message.data), sequence: message.seq });
         pending = message.info.pending;
       }
-      // -1: nothing matched within the fetch's wait; 0: every match is read.
-      if (pending <= 0) return found;
     }
+    return found;
   } finally {
     await consumer.delete().catch(unlessAlreadyGone);
   }
