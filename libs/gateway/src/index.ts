@@ -35,3 +35,5 @@ export type { Admission, AttemptBudget } from './login-throttle';
 export { beyondLimits, INT32_MAX, INT32_MIN, isConfirmedWhenRefused } from './value-limits';
 export type { StationLimits } from './value-limits';
 export { numberOfConnectorsIn } from './configuration';
+export { LOST_GATEWAY_REASON, lostConnections } from './lost-gateway';
+export type { LoggedEvent, LostConnection } from './lost-gateway';

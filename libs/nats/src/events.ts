@@ -1,8 +1,9 @@
-import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
+import { DeliverPolicy, ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
 import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
+const FETCHED_TOGETHER = 1000;
 
 export interface StoredEvent {
   event: VoltstreamEvent;
@@ -110,6 +111,30 @@ export async function followEvents(
       await consumer.delete().catch(unlessAlreadyGone);
     },
   };
+}
+
+/**
+ * The newest event of each subject matching `filterSubject`, in log order: for instance the last
+ * ChargePointConnected of every charge point, read once, without following the log.
+ */
+export async function lastEventPerSubject(nc: NatsConnection, stream: string, filterSubject: string): Promise<StoredEvent[]> {
+  const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
+  const found: StoredEvent[] = [];
+  try {
+    // A fetch waits until it has all it asked for, or its time is up: ask for what is there.
+    let pending = (await consumer.info()).num_pending;
+    while (pending > 0) {
+      const batch = await consumer.fetch({ max_messages: Math.min(pending, FETCHED_TOGETHER), expires: 5000 });
+      pending = 0;
+      for await (const message of batch) {
+        found.push({ event: decodeEvent(message.data), sequence: message.seq });
+        pending = message.info.pending;
+      }
+    }
+    return found;
+  } finally {
+    await consumer.delete().catch(unlessAlreadyGone);
+  }
 }
 
 /** JetStream API error codes: consumer not found, stream not found. */
