@@ -85,7 +85,8 @@ export function invalid(code: OcppErrorCode, description: string): { ok: false; 
 /**
  * class-transformer silently skips keys such as `__proto__`, `constructor` or `toString` (to
  * protect prototypes), so the whitelist never sees them; no OCPP property has such a name.
- * Returns the path to the first one, built only when found (this runs on every payload).
+ * Returns the path to the first one, built only when found (this runs on every payload). Its
+ * recursion is bounded: deeper payloads were refused before (MAX_PAYLOAD_DEPTH).
  */
 function findPrototypeKey(value: unknown): string[] | null {
   if (Array.isArray(value)) {
