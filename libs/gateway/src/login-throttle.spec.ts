@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { LoginThrottle, type AttemptBudget } from './login-throttle';
+import { addressKey, LoginThrottle, type AttemptBudget } from './login-throttle';
 
 const IDENTITY: AttemptBudget = { burst: 3, refillMs: 60_000 };
 const ADDRESS: AttemptBudget = { burst: 5, refillMs: 10_000 };
@@ -87,5 +87,24 @@ describe('LoginThrottle', () => {
     for (const address of ['a', 'b', 'c']) throttle.admit(`CP-${address}`, address);
     expect(throttle.admit('CP-x', 'a').admitted).toBe(true);
     expect(throttle.admit('CP-y', 'c').admitted).toBe(false);
+  });
+
+  it('holds the addresses of one IPv6 /64 to one budget', () => {
+    const { throttle, wrongPasswords } = given();
+    const admitted = Array.from({ length: 10 }, (_, index) => wrongPasswords(`CP-${index}`, `2001:db8:0:7::${index + 1}`, 1));
+    expect(admitted.reduce((sum, one) => sum + one, 0)).toBe(5);
+    expect(throttle.admit('CP-99', '2001:db8:0:8::1').admitted).toBe(true);
+  });
+});
+
+describe('addressKey', () => {
+  it('keeps an IPv4 address, also IPv4-mapped, and keys IPv6 by its /64 however it is written', () => {
+    expect(addressKey('10.0.0.1')).toBe('10.0.0.1');
+    expect(addressKey('::ffff:10.0.0.1')).toBe('::ffff:10.0.0.1');
+    expect(addressKey('2001:DB8:0:7:a:b:c:d')).toBe('2001:db8:0:7::/64');
+    expect(addressKey('2001:db8:0:7::1')).toBe('2001:db8:0:7::/64');
+    expect(addressKey('2001:db8::7:0:0:1')).toBe('2001:db8:0:0::/64');
+    expect(addressKey('fe80::1')).toBe('fe80:0:0:0::/64');
+    expect(addressKey('::1')).toBe('0:0:0:0::/64');
   });
 });

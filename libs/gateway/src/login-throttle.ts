@@ -17,6 +17,20 @@ export const ADDRESS_BUDGET: AttemptBudget = { burst: 20, refillMs: 3_000 };
 /** Buckets (and good addresses) remembered of each kind; the oldest are forgotten beyond it. */
 export const THROTTLE_MEMORY = 50_000;
 
+/**
+ * The key of a source address's budget: an IPv4 address (also IPv4-mapped) as it is, an IPv6
+ * address by its /64 — the least a single subscriber is handed, so that an attacker cannot draw
+ * on 2^64 budgets.
+ */
+export function addressKey(address: string): string {
+  if (!address.includes(':') || address.startsWith('::ffff:')) return address;
+  const [head, tail = ''] = address.toLowerCase().split('::', 2);
+  const left = head ? head.split(':') : [];
+  const right = address.includes('::') ? (tail ? tail.split(':') : []) : [];
+  const hextets = [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  return `${hextets.slice(0, 4).map((hextet) => hextet.replace(/^0+(?=.)/, '')).join(':')}::/64`;
+}
+
 export type Admission = { admitted: true } | { admitted: false; retryAfterMs: number };
 
 const ADMITTED: Admission = { admitted: true };
@@ -93,7 +107,8 @@ export class LoginThrottle {
   }
 
   /** Before a password check: admitted (and charged), or how long to wait. */
-  admit(identity: string, address: string): Admission {
+  admit(identity: string, remoteAddress: string): Admission {
+    const address = addressKey(remoteAddress);
     const now = this.clock();
     const byIdentity = this.isGoodAddress(identity, address) ? 0 : this.identities.waitMs(identity, now);
     const wait = Math.max(byIdentity, this.addresses.waitMs(address, now));
@@ -104,8 +119,9 @@ export class LoginThrottle {
   }
 
   /** After an admitted check: a match gives the attempt back and makes the address good. */
-  settle(identity: string, address: string, matched: boolean): void {
+  settle(identity: string, remoteAddress: string, matched: boolean): void {
     if (!matched) return;
+    const address = addressKey(remoteAddress);
     const now = this.clock();
     if (!this.isGoodAddress(identity, address)) this.identities.giveBack(identity, now);
     this.addresses.giveBack(address, now);
