@@ -7,10 +7,10 @@ import {
   type Subjects,
   type VoltstreamEvent,
 } from '@voltstream/contracts';
-import { connectNats, decodeEvent, EventPublisher } from '@voltstream/nats';
+import { connectNats, EventPublisher, followEvents } from '@voltstream/nats';
 import { dropDatabase } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
-import { ErrorCode, NatsError, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { startApi, type RunningApi } from '../src/api';
 import { startTestProjection } from './projection';
 
@@ -99,15 +99,19 @@ async function lastEvent<T extends EventType>(
   type: T,
   identity: string | null,
 ): Promise<EventOf<T> | null> {
-  const jsm = await nc.jetstreamManager();
-  const subject = subjects.event(EVENT_CATEGORIES[type], identity, type);
-  try {
-    const stored = await jsm.streams.getMessage(subjects.eventsStream, { last_by_subj: subject });
-    return decodeEvent(stored.data) as EventOf<T>;
-  } catch (error) {
-    if (error instanceof NatsError && error.code === ErrorCode.JetStream404NoMessages) return null;
-    throw error;
-  }
+  let last: EventOf<T> | null = null;
+  const follower = await followEvents(nc, subjects.eventsStream, eventsAbout(subjects, type, identity), ({ event }) => {
+    if (event.type === type && event.metadata.chargePoint === identity) last = event as EventOf<T>;
+  });
+  await follower.stop();
+  return last;
+}
+
+function eventsAbout(subjects: Subjects, type: EventType, identity: string | null): string {
+  const category = EVENT_CATEGORIES[type];
+  if (category === 'tags') return subjects.eventsOf('tags');
+  if (identity === null) throw new Error(`${type} is about a charge point: name it`);
+  return category === 'registry' ? subjects.registrationHistory(identity) : subjects.event('station', identity, type);
 }
 
 async function deleteStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
