@@ -18,6 +18,7 @@ export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
 export interface Answer {
   status: number;
+  headers: Headers;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
 }
 
@@ -29,6 +30,8 @@ export interface RequestOptions {
 
 /** An API started in-process on a port of its own, in a NATS namespace and database of its own. */
 export interface TestApi {
+  /** The environment the API was configured from, for services a test starts beside it. */
+  env: Record<string, string>;
   config: Config;
   subjects: Subjects;
   /** A connection of the test's own, to play other services (the gateway) and to inspect the log. */
@@ -58,6 +61,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const subjects = subjectsFor(namespace);
   const publisher = new EventPublisher(nc, subjects);
   return {
+    env,
     config,
     subjects,
     nc,
@@ -90,7 +94,7 @@ async function send(api: RunningApi, method: string, path: string, options: Requ
   });
   const text = await response.text();
   const json = text && response.headers.get('content-type')?.includes('json');
-  return { status: response.status, body: json ? JSON.parse(text) : text };
+  return { status: response.status, headers: response.headers, body: json ? JSON.parse(text) : text };
 }
 
 async function lastEvent<T extends EventType>(

@@ -1,5 +1,5 @@
 import { setTimeout } from 'node:timers/promises';
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import type { Subjects, TagEntry, VoltstreamEvent } from '@voltstream/contracts';
 import { foldCentralTag, foldRegistration, type OperationDecision, type Registration } from '@voltstream/domain';
 import { EventPublisher, isConcurrentAppend, readAggregate, type AggregateSubjects } from '@voltstream/nats';
@@ -28,6 +28,8 @@ interface Aggregate<S> extends AggregateSubjects {
  */
 @Injectable()
 export class EventLog {
+  private readonly logger = new Logger(EventLog.name);
+
   constructor(
     @Inject(NATS_CONNECTION) private readonly nc: NatsConnection,
     @Inject(SUBJECTS) private readonly subjects: Subjects,
@@ -89,7 +91,17 @@ export class EventLog {
   }
 
   private async showWritten(version: number): Promise<void> {
-    if (version > 0 && !(await this.watermark.reached(version))) throw new WriteNotYetVisibleError(version);
+    if (version > 0 && !(await this.visible(version))) throw new WriteNotYetVisibleError(version);
+  }
+
+  /** The write is stored whatever the read models do: one they cannot show (Postgres down) is not yet visible, not failed. */
+  private async visible(version: number): Promise<boolean> {
+    try {
+      return await this.watermark.reached(version);
+    } catch (error) {
+      this.logger.warn(`Read models not readable after event ${version} was stored: ${String(error)}`);
+      return false;
+    }
   }
 }
 
