@@ -57,6 +57,24 @@ describe('concurrent writes: each is decided over the events of its aggregate, n
     expect((await t.request('GET', '/api/charge-points/CP-LOCAL-RACE')).body.description).toBe('shared garage');
   });
 
+  it(`two concurrent PUTs adding one local tag: one adds it (201), the other replaces it (200) (${PAIRS} charge points at once)`, async () => {
+    const identities = ids(PAIRS, 'CP-LOCAL-TWIN');
+    await Promise.all(identities.map((identity) => t.request('PUT', `/api/charge-points/${identity}`, { body: { startMode: 'localList' } })));
+    const answers = await Promise.all(
+      identities.map((identity) =>
+        Promise.all([
+          t.request('PUT', `/api/charge-points/${identity}/local-tags/TWIN`, { body: { firstName: 'Ada' } }),
+          t.request('PUT', `/api/charge-points/${identity}/local-tags/TWIN`, { body: { firstName: 'Grace' } }),
+        ]),
+      ),
+    );
+    for (const [index, pair] of answers.entries()) {
+      expect(pair.map((answer) => answer.status).sort()).toEqual([200, 201]);
+      const replaced = pair.find((answer) => answer.status === 200)?.body;
+      expect((await t.request('GET', `/api/charge-points/${identities[index]}/local-tags/TWIN`)).body).toEqual(replaced);
+    }
+  });
+
   it(`two concurrent PUTs adding one central tag: one adds it (201), the other replaces it (200) (${PAIRS} pairs at once)`, async () => {
     const tags = ids(PAIRS, 'CARD-RACE');
     const answers = await Promise.all(
