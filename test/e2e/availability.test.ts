@@ -88,42 +88,6 @@ describe('switching connectors and other operator commands (end to end, SPEC §6
     });
   });
 
-  describe('commands do not wait on the read models', () => {
-    let fresh: RawWallbox;
-
-    beforeAll(async () => {
-      fresh = await RawWallbox.connect(system.services.ocppUrl, 'DEPOT-FRESH');
-    });
-    afterAll(() => fresh?.close());
-
-    /** The ChangeAvailability the central system sent about this connector. */
-    const changeAvailabilityFor = (connectorId: number) =>
-      eventually(async () => {
-        const call = fresh.received.find((frame) => frame[0] === 2 && frame[2] === 'ChangeAvailability' && (frame[3] as { connectorId: number }).connectorId === connectorId);
-        expect(call).toBeDefined();
-        return call as unknown[];
-      });
-
-    it('a command to a connector the wallbox reported a moment ago reaches it and relays its answer, never 404', async () => {
-      for (const connectorId of [1, 2, 3, 4, 5]) {
-        fresh.send([2, `status-${connectorId}`, 'StatusNotification', { connectorId, status: 'Available', errorCode: 'NoError' }]);
-        await fresh.answerTo(`status-${connectorId}`);
-        const pending = system.api<CommandAnswer>(`/api/charge-points/DEPOT-FRESH/connectors/${connectorId}/availability`, {
-          method: 'POST',
-          body: { available: false },
-        });
-        fresh.send([3, (await changeAvailabilityFor(connectorId))[1], { status: 'Accepted' }]);
-        expect(await pending).toEqual({ status: 200, body: { status: 'Accepted' } });
-      }
-    });
-
-    it('a command to a connector the wallbox never reported goes to it too: the wallbox decides', async () => {
-      const pending = system.api<CommandAnswer>('/api/charge-points/DEPOT-FRESH/connectors/9/availability', { method: 'POST', body: { available: false } });
-      fresh.send([3, (await changeAvailabilityFor(9))[1], { status: 'Rejected' }]);
-      expect(await pending).toEqual({ status: 200, body: { status: 'Rejected' } });
-    });
-  });
-
   describe('remote start and stop', () => {
     let transactionId: number;
 
