@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { dropDatabase } from '@voltstream/read-models';
 import { startTestApi, type Answer, type TestApi } from '../test-support/api-harness';
 import { CuttableLink } from '../test-support/cuttable-link';
 
@@ -33,6 +34,21 @@ describe('Postgres unreachable (the real server, the link to it cut): 503 with R
     expectUnavailable(await t.request('GET', '/api/tags'), 'Postgres');
     await link.restore();
     await expect.poll(async () => (await t.request('GET', '/api/charge-points')).status, { timeout: SLOW_MS }).toBe(200);
+  });
+});
+
+describe('the read models database dropped under the API (Postgres terminates its connections)', () => {
+  let t: TestApi;
+  beforeAll(async () => {
+    t = await startTestApi();
+  });
+  afterAll(() => t?.close());
+
+  it('answers 503 with Retry-After, not 500', async () => {
+    expect((await t.request('GET', '/api/tags')).status).toBe(200);
+    await dropDatabase(t.config.databaseUrl);
+    expectUnavailable(await t.request('GET', '/api/tags'), 'Postgres');
+    expectUnavailable(await t.request('GET', '/api/transactions/7'), 'Postgres');
   });
 });
 
