@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
 import type { VoltstreamEvent } from '@voltstream/contracts';
-import { decodeEvent, deleteConsumer } from './events';
+import { decodeEvent, deleteConsumer, readPending } from './events';
 
 /** Where the events of one aggregate (a charge point's registration, a central tag) are stored. */
 export interface AggregateSubjects {
@@ -35,17 +35,10 @@ async function readHistory(nc: NatsConnection, stream: string, filter: string, s
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filter });
   const history: AggregateHistory = { events: [], version: 0 };
   try {
-    if ((await consumer.info()).num_pending === 0) return history;
-    const messages = await consumer.consume();
-    try {
-      for await (const message of messages) {
-        history.events.push(decodeEvent(message.data));
-        if (message.subject === subject) history.version = message.seq;
-        if (message.info.pending === 0) break;
-      }
-    } finally {
-      await messages.close();
-    }
+    await readPending(consumer, (message) => {
+      history.events.push(decodeEvent(message.data));
+      if (message.subject === subject) history.version = message.seq;
+    });
     return history;
   } finally {
     await deleteConsumer(consumer);

@@ -1,8 +1,22 @@
-import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Consumer, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
+import {
+  DeliverPolicy,
+  ErrorCode,
+  headers,
+  JSONCodec,
+  NatsError,
+  type ApiError,
+  type Consumer,
+  type JsMsg,
+  type Msg,
+  type MsgHdrs,
+  type NatsConnection,
+  type PubAck,
+} from 'nats';
 import { eventSubject, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
+const FETCHED_TOGETHER = 1000;
 
 export interface StoredEvent {
   event: VoltstreamEvent;
@@ -136,6 +150,35 @@ export async function followEvents(
       await deleteConsumer(consumer);
     },
   };
+}
+
+/**
+ * The newest event of each subject matching `filterSubject`, in log order: for instance the last
+ * ChargePointConnected of every charge point, read once, without following the log.
+ */
+export async function lastEventPerSubject(nc: NatsConnection, stream: string, filterSubject: string): Promise<StoredEvent[]> {
+  const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
+  const found: StoredEvent[] = [];
+  try {
+    await readPending(consumer, (message) => found.push({ event: decodeEvent(message.data), sequence: message.seq }));
+    return found;
+  } finally {
+    await deleteConsumer(consumer);
+  }
+}
+
+/** Hands what a new consumer has pending to `onMessage`, in order, and returns when nothing is left. */
+export async function readPending(consumer: Consumer, onMessage: (message: JsMsg) => void): Promise<void> {
+  // A fetch waits until it has all it asked for, or its time is up: ask for what is there.
+  let pending = (await consumer.info()).num_pending;
+  while (pending > 0) {
+    const batch = await consumer.fetch({ max_messages: Math.min(pending, FETCHED_TOGETHER), expires: 5000 });
+    pending = 0;
+    for await (const message of batch) {
+      onMessage(message);
+      pending = message.info.pending;
+    }
+  }
 }
 
 /** Deletes a consumer of our own, unless its stream or it is already gone. */
