@@ -97,8 +97,9 @@ export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: str
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
 /**
- * A schema-valid call the gateway answered with a CALLERROR because a value was beyond what OCPP
- * or the read models allow (connectorId -1, meterStart 2^31, …): recorded instead of the fact it
+ * A schema-valid call the gateway refused because a value was beyond what OCPP or the read models
+ * allow (connectorId -1, meterStart 2^31, …): answered with the CALLERROR `errorCode` (a
+ * StopTransaction is confirmed all the same, OCPP 1.6 §4.10) and recorded instead of the fact it
  * claimed, for an operator to see. Bounded: the gateway's own reason, never the payload.
  */
 export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
