@@ -60,10 +60,10 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.claims = this.nats.nc.subscribe(this.nats.subjects.allConnectionClaims, {
-      callback: (error, message) => (error ? this.logger.warn(`connection claims: ${error.message}`) : this.onClaim(message)),
+      callback: this.guarded('connection claims', (message) => this.onClaim(message)),
     });
     this.commands = this.nats.nc.subscribe(this.nats.subjects.commandsOf(this.options.gatewayId), {
-      callback: (error, message) => (error ? this.logger.warn(`commands: ${error.message}`) : this.onCommand(message)),
+      callback: this.guarded('commands', (message) => this.onCommand(message)),
     });
     this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
     this.pinger.unref();
@@ -95,6 +95,21 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     const grace = setTimeout(() => sessions.forEach((session) => session.terminate()), this.options.closeGraceMs);
     await Promise.all(sessions.map((session) => session.socketClosed()));
     clearTimeout(grace);
+  }
+
+  /**
+   * A subscription's callback runs inside nats.js's reading of the socket: whatever one message
+   * makes throw is logged here, so that it cannot break the connection or end the process.
+   */
+  private guarded(what: string, handle: (message: Msg) => void): (error: Error | null, message: Msg) => void {
+    return (error, message) => {
+      if (error) return this.logger.warn(`${what}: ${error.message}`);
+      try {
+        handle(message);
+      } catch (thrown) {
+        this.logger.error(`${what}: a message on ${message.subject} could not be handled: ${String(thrown)}`);
+      }
+    };
   }
 
   /** Closes every connection this pod holds; @returns their sessions. */
