@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, Subscription } from 'nats';
-import { identityFromToken, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
+import { ContractError, identityFromToken, parseConnectionClaim, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
@@ -110,9 +110,10 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   private onClaim(message: Msg): void {
     let claim: ConnectionClaim;
     try {
-      claim = message.json<ConnectionClaim>();
+      claim = parseConnectionClaim(message.data);
     } catch (error) {
-      this.logger.warn(`ignored a connection claim that is not JSON: ${String(error)}`);
+      if (!(error instanceof ContractError)) throw error;
+      this.logger.warn(`ignored a connection claim: ${error.message}`);
       return;
     }
     const session = this.held.get(claim.identity);

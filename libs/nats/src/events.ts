@@ -1,5 +1,5 @@
 import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
-import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import { EVENT_CATEGORIES, InvalidEventError, parseStoredEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
@@ -75,8 +75,23 @@ function settlePublish(publish: WaitingPublish, error: NatsError | null, message
   publish.resolve(reply);
 }
 
+/** An event read from the log; throws an InvalidEventError naming what does not fit (not JSON included). */
 export function decodeEvent(data: Uint8Array): VoltstreamEvent {
-  return parseEvent(codec.decode(data));
+  return parseStoredEvent(data);
+}
+
+/**
+ * An event that does not fit its contract is skipped by a follower, with a warning (and counted by
+ * contractViolations): every follower of the log skips it alike, and none stops on it.
+ */
+function decodeOrWarn(data: Uint8Array, sequence: number): VoltstreamEvent | undefined {
+  try {
+    return decodeEvent(data);
+  } catch (error) {
+    if (!(error instanceof InvalidEventError)) throw error;
+    process.emitWarning(`event ${sequence} skipped: ${error.message}`, 'InvalidEventWarning');
+    return undefined;
+  }
 }
 
 /**
@@ -99,7 +114,8 @@ export async function followEvents(
   if (pendingAtStart === 0) markCaughtUp();
   void (async () => {
     for await (const message of messages) {
-      onEvent({ event: decodeEvent(message.data), sequence: message.seq });
+      const event = decodeOrWarn(message.data, message.seq);
+      if (event) onEvent({ event, sequence: message.seq });
       if (message.info.pending === 0) markCaughtUp();
     }
   })();

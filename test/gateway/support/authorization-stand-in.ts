@@ -1,10 +1,22 @@
-import type { NatsConnection, Subscription } from 'nats';
-import type { BootReply, StartTransactionReply, StopTransactionReply, AuthorizeReply, Subjects } from '@voltstream/contracts';
+import type { Msg, NatsConnection, Subscription } from 'nats';
+import {
+  parseRpcRequest,
+  rpcFailure,
+  rpcReply,
+  type AuthorizeReply,
+  type BootReply,
+  type RpcName,
+  type RpcReply,
+  type RpcRequest,
+  type StartTransactionReply,
+  type StopTransactionReply,
+  type Subjects,
+} from '@voltstream/contracts';
 
 /**
  * Stands in for the authorization service (another service, not the gateway under test): answers
- * `subjects.rpc.*` the way a NestJS NATS microservice does — request `{ pattern, data, id }`,
- * reply `{ id, response, isDisposed: true }` or `{ id, err, isDisposed: true }`.
+ * `subjects.rpc.*` in Voltstream's RPC envelope, and parses each request against its contract as
+ * the service does, so a request the gateway gets wrong fails the test.
  */
 export interface Decisions {
   boot(identity: string): BootReply;
@@ -21,22 +33,21 @@ export const ACCEPT_ALL: Decisions = {
 };
 
 export function standInForAuthorization(nc: NatsConnection, subjects: Subjects, decisions: Decisions): Subscription[] {
-  const answer = (subject: string, decide: (data: never) => unknown) =>
-    nc.subscribe(subject, {
+  const answer = <Name extends RpcName>(name: Name, decide: (request: RpcRequest<Name>) => RpcReply<Name>) =>
+    nc.subscribe(subjects.rpc[name], {
       queue: subjects.authorizationQueue,
-      callback: (_error, message) => {
-        const { id, data } = message.json<{ id: string; data: { identity: string } }>();
+      callback: (_error, message: Msg) => {
         try {
-          message.respond(JSON.stringify({ id, response: decide(data as never), isDisposed: true }));
+          message.respond(JSON.stringify(rpcReply(decide(parseRpcRequest(name, message.data)))));
         } catch (error) {
-          message.respond(JSON.stringify({ id, err: { message: String(error) }, isDisposed: true }));
+          message.respond(JSON.stringify(rpcFailure('failed', String(error))));
         }
       },
     });
   return [
-    answer(subjects.rpc.boot, (data: { identity: string }) => decisions.boot(data.identity)),
-    answer(subjects.rpc.authorize, (data: { idTag: string }) => decisions.authorize(data.idTag)),
-    answer(subjects.rpc.startTransaction, (data: { idTag: string }) => decisions.startTransaction(data)),
-    answer(subjects.rpc.stopTransaction, (data: { transactionId: number }) => decisions.stopTransaction(data)),
+    answer('boot', (request) => decisions.boot(request.identity)),
+    answer('authorize', (request) => decisions.authorize(request.idTag)),
+    answer('startTransaction', (request) => decisions.startTransaction(request)),
+    answer('stopTransaction', (request) => decisions.stopTransaction(request)),
   ];
 }
