@@ -103,8 +103,14 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   private onCommand(message: Msg): void {
     const identity = identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
     const session = this.held.get(identity);
-    if (session) session.command(message);
-    else message.respond(OFFLINE);
+    if (!session) return void message.respond(OFFLINE);
+    // A throw here would end the NATS connection's reader, and with it every wallbox's commands.
+    try {
+      session.command(message);
+    } catch (error) {
+      this.logger.warn(`${identity}: a command could not be checked: ${String(error)}`);
+      message.respond(JSON.stringify({ outcome: 'invalid', reason: 'the command could not be checked' } satisfies WallboxCommandReply));
+    }
   }
 
   private onClaim(message: Msg): void {
