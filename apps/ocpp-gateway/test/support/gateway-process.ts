@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const MAIN = resolve(__dirname, '../../../dist/apps/ocpp-gateway/src/main.js');
+const MAIN = resolve(__dirname, '../../../../dist/apps/ocpp-gateway/src/main.js');
 
 /** A gateway started as its own process from the build (`npm run build` first), as in production. */
 export class GatewayProcess {
