@@ -117,22 +117,21 @@ export function object<Required extends Shape, Optional extends Shape>(
   optional: Optional,
 ): Schema<ObjectOf<Required, Optional>>;
 export function object(required: Shape, optional: Shape = {}): Schema<Record<string, unknown>> {
-  const requiredFields = Object.entries(required);
-  const optionalFields = Object.entries(optional);
+  const requiredNames = Object.keys(required);
+  const requiredSchemas = Object.values(required);
+  const optionalNames = Object.keys(optional);
+  const optionalSchemas = Object.values(optional);
   return schema((value) => {
     if (!isObject(value)) return misfit('must be an object');
-    for (let index = 0; index < requiredFields.length; index++) {
-      const [name, field] = requiredFields[index];
-      const fieldValue = value[name];
-      if (fieldValue === undefined) return inside(name, misfit('is missing'));
-      const failed = inside(name, field.check(fieldValue));
-      if (failed) return failed;
+    for (let index = 0; index < requiredNames.length; index++) {
+      const fieldValue = value[requiredNames[index]];
+      const failed = fieldValue === undefined ? misfit('is missing') : requiredSchemas[index].check(fieldValue);
+      if (failed) return inside(requiredNames[index], failed);
     }
-    for (let index = 0; index < optionalFields.length; index++) {
-      const [name, field] = optionalFields[index];
-      const fieldValue = value[name];
-      const failed = fieldValue === undefined ? undefined : inside(name, field.check(fieldValue));
-      if (failed) return failed;
+    for (let index = 0; index < optionalNames.length; index++) {
+      const fieldValue = value[optionalNames[index]];
+      const failed = fieldValue === undefined ? undefined : optionalSchemas[index].check(fieldValue);
+      if (failed) return inside(optionalNames[index], failed);
     }
     return undefined;
   });
