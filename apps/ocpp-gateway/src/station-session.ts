@@ -35,6 +35,7 @@ export const CLOSE_REASONS = {
   garbage: 'too many malformed frames',
   noPong: 'no answer to ping',
   notRecorded: 'connection could not be recorded',
+  leaseLost: 'this gateway lost its lease',
 };
 
 const NODE_TIMERS: Timers<NodeJS.Timeout> = { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle) };
@@ -90,8 +91,8 @@ export class StationSession implements CallingStation {
   readonly connectedAt: number;
   // Every field is set in the constructor, so that V8 keeps them all inside the object.
   registrationStatus: RegistrationStatus | undefined = undefined;
-  /** Resolves once the disconnect is recorded (or could not be). */
-  finished: Promise<void> | undefined = undefined;
+  /** Resolves once the disconnect is recorded (true) or could not be (false). */
+  finished: Promise<boolean> | undefined = undefined;
   private alive = true;
   private tail: Promise<void> = SETTLED;
   /** Made by the first malformed frame, dropped by the next well-formed one. */
@@ -263,14 +264,16 @@ export class StationSession implements CallingStation {
     this.finished = this.tail.then(() => this.recordDisconnected(reason));
   }
 
-  private async recordDisconnected(reason: string): Promise<void> {
+  private async recordDisconnected(reason: string): Promise<boolean> {
     const { nats, gatewayId, logger } = this.services;
     const { connectionId } = this;
     const event = createEvent('ChargePointDisconnected', { connectionId, gatewayId, reason }, this.identity, new Date());
     try {
       await nats.publisher.publish(event, connectionMessageId(this.identity, connectionId, 'disconnected'));
+      return true;
     } catch (error) {
       logger.warn(`${this.identity}: disconnect (${reason}) could not be recorded: ${String(error)}`);
+      return false;
     }
   }
 }

@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from 'nats';
 import { parseWallboxCommandReply, type ChargePointConnected, type WallboxCommand } from '@voltstream/contracts';
+import { lastEvent } from '@voltstream/testing';
 import { ACCEPT_ALL, standInForAuthorization, type Decisions } from './support/authorization-stand-in';
-import { lastEvent } from './support/event-log';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { command } from './support/operator';
 import { TestWallbox } from './support/wallbox';

@@ -29,3 +29,5 @@ export { connectionMessageId, publishMessageId } from './message-id';
 export { CredentialCache, CREDENTIAL_CACHE_SIZE } from './credential-cache';
 export { GatewayRegistry } from './gateway-registry';
 export type { GatewayRegistration } from './gateway-registry';
+export { LOST_GATEWAY_REASON, lostConnections } from './lost-gateway';
+export type { LoggedEvent, LostConnection } from './lost-gateway';

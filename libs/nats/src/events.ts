@@ -1,8 +1,9 @@
-import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
+import { DeliverPolicy, ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
 import { EVENT_CATEGORIES, InvalidEventError, parseStoredEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
+const FETCHED_TOGETHER = 1000;
 
 export interface StoredEvent {
   event: VoltstreamEvent;
@@ -81,8 +82,9 @@ export function decodeEvent(data: Uint8Array): VoltstreamEvent {
 }
 
 /**
- * An event that does not fit its contract is skipped by a follower, with a warning (and counted by
- * contractViolations): every follower of the log skips it alike, and none stops on it.
+ * An event that does not fit its contract is skipped by a reader of the log that keeps no checkpoint
+ * (followers, lastEventPerSubject), with a warning, and counted by contractViolations: every such
+ * reader skips it alike, and none stops on it.
  */
 function decodeOrWarn(data: Uint8Array, sequence: number): VoltstreamEvent | undefined {
   try {
@@ -126,6 +128,31 @@ export async function followEvents(
       await consumer.delete().catch(unlessAlreadyGone);
     },
   };
+}
+
+/**
+ * The newest event of each subject matching `filterSubject`, in log order: for instance the last
+ * ChargePointConnected of every charge point, read once, without following the log.
+ */
+export async function lastEventPerSubject(nc: NatsConnection, stream: string, filterSubject: string): Promise<StoredEvent[]> {
+  const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
+  const found: StoredEvent[] = [];
+  try {
+    // A fetch waits until it has all it asked for, or its time is up: ask for what is there.
+    let pending = (await consumer.info()).num_pending;
+    while (pending > 0) {
+      const batch = await consumer.fetch({ max_messages: Math.min(pending, FETCHED_TOGETHER), expires: 5000 });
+      pending = 0;
+      for await (const message of batch) {
+        const event = decodeOrWarn(message.data, message.seq);
+        if (event) found.push({ event, sequence: message.seq });
+        pending = message.info.pending;
+      }
+    }
+    return found;
+  } finally {
+    await consumer.delete().catch(unlessAlreadyGone);
+  }
 }
 
 /** JetStream API error codes: consumer not found, stream not found. */

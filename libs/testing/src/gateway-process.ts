@@ -2,7 +2,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 
-const MAIN = resolve(__dirname, '../../../../dist/apps/ocpp-gateway/src/main.js');
+const MAIN = resolve(__dirname, '../../../dist/apps/ocpp-gateway/src/main.js');
 
 /** A gateway started as its own process from the build (`npm run build` first), as in production. */
 export class GatewayProcess {
@@ -39,6 +39,12 @@ export class GatewayProcess {
       child.stderr?.on('data', (chunk: Buffer) => output.push(chunk.toString()));
       child.once('exit', (code) => rejectStart(new Error(`gateway exited with ${code} before listening:\n${output.join('')}`)));
     });
+  }
+
+  /** SIGKILL: gone without a goodbye, as on a node loss; resolves once the process is gone. */
+  async kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    this.child.kill('SIGKILL');
+    return this.exited;
   }
 
   /** SIGTERM, as Kubernetes sends it; resolves once the process is gone. */
