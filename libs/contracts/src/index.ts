@@ -4,6 +4,7 @@ export * from './charging-data';
 export * from './contract';
 export * from './event-data';
 export * from './events';
+export * from './key-value';
 export * from './rpc';
 export * from './schema';
 export * from './subjects';

@@ -1,7 +1,7 @@
 export { connectNats } from './connection';
 export { ensureStreams, DUPLICATE_WINDOW_MS } from './streams';
 export { EventPublisher, decodeEvent, followEvents, lastEventPerSubject } from './events';
-export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseValue, type LeaseWatcherOptions } from './leases';
+export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } from './leases';
 export { Replies, type ReplyCallback } from './replies';
 export type { StoredEvent } from './events';
 export { WallboxCommands, type CommandDelivery } from './wallbox-commands';
