@@ -2,7 +2,6 @@ import {
   RELAXATIONS,
   START_MODES,
   type AuthorizationStatus,
-  type BootInfo,
   type ChargePointSettings,
   type MeterValue,
   type RegistrationStatus,
@@ -58,7 +57,6 @@ const sampledValue: Schema<SampledValue> = object(
 
 export const meterValue: Schema<MeterValue> = object({ timestamp, sampledValue: array(sampledValue) });
 
-export const BOOT_INFO_FIELDS = { vendor: string({ min: 1 }), model: string({ min: 1 }) };
 export const BOOT_INFO_OPTIONAL_FIELDS = {
   chargePointSerialNumber: string(),
   chargeBoxSerialNumber: string(),
@@ -68,4 +66,3 @@ export const BOOT_INFO_OPTIONAL_FIELDS = {
   meterType: string(),
   meterSerialNumber: string(),
 };
-export const bootInfo: Schema<BootInfo> = object(BOOT_INFO_FIELDS, BOOT_INFO_OPTIONAL_FIELDS);

@@ -1,6 +1,7 @@
+import type { BootInfo } from './charging';
 import {
   authorizationStatus,
-  bootInfo,
+  BOOT_INFO_OPTIONAL_FIELDS,
   ID_TAG_MAX,
   IDENTITY_MAX,
   registrationStatus,
@@ -26,6 +27,7 @@ const text = string({ min: 1, max: TEXT_MAX });
 const idTagInfo = object({ status: authorizationStatus }, { expiryDate: string(), parentIdTag: string() });
 export type IdTagInfo = Infer<typeof idTagInfo>;
 
+const bootInfo: Schema<BootInfo> = object({ vendor: text, model: text }, BOOT_INFO_OPTIONAL_FIELDS);
 const bootRequest = object({ identity, boot: bootInfo });
 const bootReply = object({ status: registrationStatus, interval: integer(0) });
 export type BootRequest = Infer<typeof bootRequest>;
