@@ -21,6 +21,8 @@ export interface Config {
   unknownChargePoints: UnknownChargePointPolicy;
   defaultStartMode: StartMode;
   ocppCallTimeout: number;
+  /** How long an API write waits for the read models to show it before answering 202. */
+  readYourWritesWaitMs: number;
   tlsCertFile: string | undefined;
   tlsKeyFile: string | undefined;
   /** Public base URL a wallbox should use, when the gateway sits behind a load balancer. */
@@ -104,6 +106,7 @@ export function loadConfig(env: Env = process.env): Config {
     unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
     defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),
     ocppCallTimeout: integer(env, 'OCPP_CALL_TIMEOUT', 30, 1, 3600),
+    readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60000),
     tlsCertFile,
     tlsKeyFile,
     publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),

@@ -3,6 +3,7 @@ export * from './charging';
 export * from './charging-data';
 export * from './contract';
 export * from './event-data';
+export * from './event-subjects';
 export * from './events';
 export * from './key-value';
 export * from './rpc';

@@ -60,8 +60,8 @@ describe('event log on a real JetStream', () => {
   it('reports an event in the log that breaks its contract as an InvalidEventError, and a follower skips it and keeps following', async () => {
     const poison = { ...createEvent('ChargePointAdopted', settings, 'P', new Date()), data: { startMode: 'sometimes' } };
     const js = nc.jetstream();
-    const { seq } = await js.publish(subjects.event('registry', 'P', 'ChargePointAdopted'), JSON.stringify(poison));
-    await js.publish(subjects.event('registry', 'P', 'ChargePointAdopted'), '{"type":');
+    const { seq } = await js.publish(subjects.registration('P'), JSON.stringify(poison));
+    await js.publish(subjects.registration('P'), '{"type":');
     const stored = await (await nc.jetstreamManager()).streams.getMessage(subjects.eventsStream, { seq });
     expect(() => decodeEvent(stored.data)).toThrow(
       new InvalidEventError('ChargePointAdopted data.startMode must be one of "auto", "anyTag", "centralList", "localList", "bothLists"'),
@@ -69,7 +69,7 @@ describe('event log on a real JetStream', () => {
 
     const countedBefore = contractViolations.of('event');
     const seen: VoltstreamEvent[] = [];
-    const follower = await followEvents(nc, subjects.eventsStream, subjects.event('registry', 'P', '*'), ({ event }) => seen.push(event));
+    const follower = await followEvents(nc, subjects.eventsStream, subjects.registrationHistory('P'), ({ event }) => seen.push(event));
     await publisher.publish(createEvent('ChargePointForgotten', {}, 'P', new Date()));
     await expect.poll(() => seen.map((event) => event.type)).toEqual(['ChargePointForgotten']);
     expect(contractViolations.of('event')).toBe(countedBefore + 2);

@@ -1,6 +1,7 @@
 export { connectNats } from './connection';
 export { ensureStreams, DUPLICATE_WINDOW_MS } from './streams';
-export { EventPublisher, decodeEvent, followEvents, lastEventPerSubject } from './events';
+export { EventPublisher, decodeEvent, followEvents, isConcurrentAppend, lastEventPerSubject } from './events';
+export { readAggregate, type AggregateHistory, type AggregateSubjects } from './aggregates';
 export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } from './leases';
 export { Replies, type ReplyCallback } from './replies';
 export type { StoredEvent } from './events';
