@@ -5,7 +5,8 @@ import { rpcFailure, rpcReply, type RpcReplyEnvelope } from '@voltstream/contrac
  * Voltstream's RPC envelope (libs/contracts rpc.ts) on the NestJS NATS transport, in place of
  * NestJS's own packets. A request is its JSON message alone: the raw bytes go to the handler, which
  * parses them against the request's contract; the NATS reply subject stands for NestJS's packet id.
- * A message without a reply subject asks nothing and goes to NestJS as an event, which nobody handles.
+ * A message without a reply subject goes to NestJS as an event: the same handler decides it, and
+ * the answer, having nowhere to go, is dropped.
  */
 export class RpcRequestDeserializer implements ConsumerDeserializer {
   deserialize(value: Uint8Array, options?: { channel?: string; replyTo?: string }): IncomingRequest | IncomingEvent {
