@@ -12,7 +12,7 @@ import {
   type NatsConnection,
   type PubAck,
 } from 'nats';
-import { eventSubject, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import { eventSubject, InvalidEventError, parseStoredEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
@@ -115,8 +115,24 @@ function settlePublish(publish: WaitingPublish, error: NatsError | null, message
   publish.resolve(reply);
 }
 
+/** An event read from the log; throws an InvalidEventError naming what does not fit (not JSON included). */
 export function decodeEvent(data: Uint8Array): VoltstreamEvent {
-  return parseEvent(codec.decode(data));
+  return parseStoredEvent(data);
+}
+
+/**
+ * An event that does not fit its contract is skipped by a reader of the log that keeps no checkpoint
+ * (followers, lastEventPerSubject), with a warning, and counted by contractViolations: every such
+ * reader skips it alike, and none stops on it.
+ */
+function decodeOrWarn(data: Uint8Array, sequence: number): VoltstreamEvent | undefined {
+  try {
+    return decodeEvent(data);
+  } catch (error) {
+    if (!(error instanceof InvalidEventError)) throw error;
+    process.emitWarning(`event ${sequence} skipped: ${error.message}`, 'InvalidEventWarning');
+    return undefined;
+  }
 }
 
 /**
@@ -139,7 +155,8 @@ export async function followEvents(
   if (pendingAtStart === 0) markCaughtUp();
   void (async () => {
     for await (const message of messages) {
-      onEvent({ event: decodeEvent(message.data), sequence: message.seq });
+      const event = decodeOrWarn(message.data, message.seq);
+      if (event) onEvent({ event, sequence: message.seq });
       if (message.info.pending === 0) markCaughtUp();
     }
   })();
@@ -160,7 +177,10 @@ export async function lastEventPerSubject(nc: NatsConnection, stream: string, fi
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
   const found: StoredEvent[] = [];
   try {
-    await readPending(consumer, (message) => found.push({ event: decodeEvent(message.data), sequence: message.seq }));
+    await readPending(consumer, (message) => {
+      const event = decodeOrWarn(message.data, message.seq);
+      if (event) found.push({ event, sequence: message.seq });
+    });
     return found;
   } finally {
     await deleteConsumer(consumer);
