@@ -10,6 +10,7 @@ import {
   MeterValueRow,
   prepared,
   ProjectionCheckpointRow,
+  ReservationRow,
   TagRow,
   TransactionRow,
   withConnection,
@@ -18,7 +19,7 @@ import {
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations'];
 
 function hasDeletions(writes: ProjectionWrites): boolean {
   return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
@@ -33,7 +34,7 @@ export class ReadModelStore {
     return { sequence: row?.sequence ?? 0, appliedAbove: row?.appliedAbove ?? [] };
   }
 
-  /** The charge points and connectors of these identities; these transactions and those running on the connectors. */
+  /** The charge points and connectors of these identities; these transactions and those running on the connectors; these reservations. */
   async load(keys: RowsToLoad): Promise<LoadedRows> {
     const { manager } = this.dataSource;
     const identities = keys.identities;
@@ -42,7 +43,8 @@ export class ReadModelStore {
     const running = connectors.filter((connector) => connector.transaction && connector.transactionId !== null).map((connector) => connector.transactionId as number);
     const transactionIds = [...new Set([...keys.transactionIds, ...running])];
     const transactions = transactionIds.length ? await manager.findBy(TransactionRow, { transactionId: In(transactionIds) }) : [];
-    return { chargePoints, connectors, transactions };
+    const reservations = keys.reservationIds.length ? await manager.findBy(ReservationRow, { reservationId: In(keys.reservationIds) }) : [];
+    return { chargePoints, connectors, transactions, reservations };
   }
 
   /**
@@ -100,6 +102,7 @@ export class ReadModelStore {
       { entity: TagRow, rows: writes.tags, onConflict: 'update' },
       { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
       { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },
+      { entity: ReservationRow, rows: writes.reservations, onConflict: 'update' },
       { entity: ProjectionCheckpointRow, rows: [{ projection: this.projection, ...checkpoint }], onConflict: 'update' },
     ]);
   }

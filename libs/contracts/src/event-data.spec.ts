@@ -38,6 +38,11 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   DiagnosticsStatusReported: { status: 'Uploaded' },
   FirmwareStatusReported: { status: 'Installed' },
   CallRefused: { action: 'StatusNotification', errorCode: 'PropertyConstraintViolation', reason: 'connectorId: must not be negative' },
+  ReservationRequested: { reservationId: 3, connectorId: 0, idTag: 'CARD-1', parentIdTag: 'FLEET', expiresAt: '2026-03-01T13:00:00.000Z' },
+  ReservationAccepted: { reservationId: 3 },
+  ReservationRejected: { reservationId: 3, status: 'Occupied', reason: 'the charge point answered Occupied' },
+  ReservationCancelled: { reservationId: 3 },
+  ReservationExpired: { reservationId: 3 },
 };
 
 const at = new Date('2026-03-01T12:00:00.000Z');

@@ -49,6 +49,14 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),
+  ReservationRequested: object(
+    { reservationId: integer(), connectorId, idTag: string({ min: 1 }), expiresAt: timestamp },
+    { parentIdTag: string({ min: 1 }) },
+  ),
+  ReservationAccepted: object({ reservationId: integer() }),
+  ReservationRejected: object({ reservationId: integer(), status: nullable(string()), reason: string() }),
+  ReservationCancelled: object({ reservationId: integer() }),
+  ReservationExpired: object({ reservationId: integer() }),
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

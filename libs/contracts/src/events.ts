@@ -107,6 +107,25 @@ export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: s
  */
 export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
 
+// Reservations (OCPP 1.6 Reservation profile): one reservation's lifecycle, on its charge point's
+// subjects. Being used is no event of its own: the TransactionStarted that names it marks it used.
+/** An operator asked for a reservation; recorded before ReserveNow is sent. Id handed out by the CSMS. */
+export type ReservationRequested = Event<
+  'ReservationRequested',
+  { reservationId: number; connectorId: number; idTag: string; parentIdTag?: string; expiresAt: string }
+>;
+/** The charge point answered ReserveNow `Accepted`. */
+export type ReservationAccepted = Event<'ReservationAccepted', { reservationId: number }>;
+/**
+ * The reservation will not be held: `status` is the charge point's answer to ReserveNow (Faulted,
+ * Occupied, Rejected, Unavailable), null when it never got the request (offline, CALLERROR); `reason` says which.
+ */
+export type ReservationRejected = Event<'ReservationRejected', { reservationId: number; status: string | null; reason: string }>;
+/** The charge point answered CancelReservation `Accepted`. */
+export type ReservationCancelled = Event<'ReservationCancelled', { reservationId: number }>;
+/** Its expiry passed without a transaction naming it: noticed by the CSMS's clock (the API's expiry check). */
+export type ReservationExpired = Event<'ReservationExpired', { reservationId: number }>;
+
 export type RegistryEvent =
   | ChargePointAdopted
   | ChargePointSettingsChanged
@@ -128,8 +147,9 @@ export type StationEvent =
   | DiagnosticsStatusReported
   | FirmwareStatusReported
   | CallRefused;
+export type ReservationEvent = ReservationRequested | ReservationAccepted | ReservationRejected | ReservationCancelled | ReservationExpired;
 
-export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
+export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | ReservationEvent;
 export type EventType = VoltstreamEvent['type'];
 export type EventOf<T extends EventType> = Extract<VoltstreamEvent, { type: T }>;
 
@@ -154,6 +174,11 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
   CallRefused: 'station',
+  ReservationRequested: 'station',
+  ReservationAccepted: 'station',
+  ReservationRejected: 'station',
+  ReservationCancelled: 'station',
+  ReservationExpired: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

@@ -10,6 +10,8 @@ import { BillingOutboxRow } from './entities/billing-outbox.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
+import { ReservationRow } from './entities/reservation.entity';
+import { Reservations1765300000000 } from './migrations/1765300000000-reservations';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -20,8 +22,14 @@ export const READ_MODEL_ENTITIES = [
   TagRow,
   LocalTagRow,
   BillingOutboxRow,
+  ReservationRow,
 ];
-export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000, LogOrderedWrites1764200000000];
+export const READ_MODEL_MIGRATIONS = [
+  ChargePoints1764000000000,
+  Transactions1764100000000,
+  LogOrderedWrites1764200000000,
+  Reservations1765300000000,
+];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */
 export function readModelOptions(databaseUrl: string): DataSourceOptions {

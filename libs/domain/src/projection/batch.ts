@@ -6,6 +6,7 @@ import type {
   ProjectedConnector,
   ProjectedLocalTag,
   NumberedMeterValue,
+  ProjectedReservation,
   ProjectedTag,
   ProjectedTransaction,
 } from './records';
@@ -15,12 +16,14 @@ export interface LoadedRows {
   chargePoints: ProjectedChargePoint[];
   connectors: ProjectedConnector[];
   transactions: ProjectedTransaction[];
+  reservations: ProjectedReservation[];
 }
 
 export interface RowsToLoad {
   identities: string[];
   /** Besides these, the transactions running on the loaded connectors. */
   transactionIds: number[];
+  reservationIds: number[];
 }
 
 /** What a batch leaves to write, in this order, in one database transaction. */
@@ -38,6 +41,7 @@ export interface ProjectionWrites {
   removedLocalTags: { chargePointIdentity: string; idTag: string }[];
   localTags: ProjectedLocalTag[];
   completedTransactions: CompletedTransaction[];
+  reservations: ProjectedReservation[];
 }
 
 function transactionIdOf(event: VoltstreamEvent): number | undefined {
@@ -51,10 +55,25 @@ function transactionIdOf(event: VoltstreamEvent): number | undefined {
   }
 }
 
+function reservationIdOf(event: VoltstreamEvent): number | undefined {
+  switch (event.type) {
+    case 'ReservationRequested':
+    case 'ReservationAccepted':
+    case 'ReservationRejected':
+    case 'ReservationCancelled':
+    case 'ReservationExpired':
+    case 'TransactionStarted':
+      return event.data.reservationId;
+    default:
+      return undefined;
+  }
+}
+
 export function rowsToLoad(events: VoltstreamEvent[]): RowsToLoad {
   const identities = new Set(events.map((event) => event.metadata.chargePoint).filter((identity) => identity !== null));
   const transactionIds = new Set(events.map(transactionIdOf).filter((id) => id !== undefined));
-  return { identities: [...identities], transactionIds: [...transactionIds] };
+  const reservationIds = new Set(events.map(reservationIdOf).filter((id) => id !== undefined));
+  return { identities: [...identities], transactionIds: [...transactionIds], reservationIds: [...reservationIds] };
 }
 
 /**
@@ -93,11 +112,14 @@ export class ProjectionBatch implements ProjectionView {
   private readonly tags = new Map<string, ProjectedTag | null>();
   private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
   private readonly completed: CompletedTransaction[] = [];
+  private readonly reservations = new Map<number, ProjectedReservation>();
+  private readonly changedReservations = new Set<number>();
 
-  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [] }) {
+  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [] }) {
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
     for (const connector of loaded.connectors) this.connectorsOf(connector.chargePointIdentity).set(connector.connectorId, connector);
     for (const transaction of loaded.transactions) this.transactions.set(transaction.transactionId, transaction);
+    for (const reservation of loaded.reservations) this.reservations.set(reservation.reservationId, reservation);
   }
 
   chargePoint(identity: string): ProjectedChargePoint | undefined {
@@ -110,6 +132,10 @@ export class ProjectionBatch implements ProjectionView {
 
   transaction(transactionId: number): ProjectedTransaction | undefined {
     return this.transactions.get(transactionId);
+  }
+
+  reservation(reservationId: number): ProjectedReservation | undefined {
+    return this.reservations.get(reservationId);
   }
 
   /**
@@ -134,6 +160,7 @@ export class ProjectionBatch implements ProjectionView {
       chargePoints: present(this.chargePoints.values()),
       connectors: [...this.connectors.values()].flatMap((byId) => [...byId.values()]),
       transactions: [...this.transactions.values()],
+      reservations: [...this.reservations.values()],
     };
   }
 
@@ -152,6 +179,7 @@ export class ProjectionBatch implements ProjectionView {
       removedLocalTags: localTags.filter(({ row }) => row === null).map(({ chargePointIdentity, idTag }) => ({ chargePointIdentity, idTag })),
       localTags: present(localTags.map(({ row }) => row)),
       completedTransactions: [...this.completed],
+      reservations: [...this.changedReservations].map((id) => this.reservations.get(id) as ProjectedReservation),
     };
   }
 
@@ -207,6 +235,10 @@ export class ProjectionBatch implements ProjectionView {
         this.localTags.set(localTagKey(chargePointIdentity, idTag), { chargePointIdentity, idTag, row: null });
         return;
       }
+      case 'reservationSaved':
+        this.reservations.set(change.row.reservationId, change.row);
+        this.changedReservations.add(change.row.reservationId);
+        return;
       default: {
         const exhaustive: never = change;
         return exhaustive;

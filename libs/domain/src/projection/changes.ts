@@ -5,6 +5,7 @@ import type {
   ProjectedLocalTag,
   ProjectedMeterValue,
   ProjectedTag,
+  ProjectedReservation,
   ProjectedTransaction,
 } from './records';
 
@@ -21,11 +22,13 @@ export type ProjectionChange =
   | { type: 'tagSaved'; row: ProjectedTag }
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }
-  | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string };
+  | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
+  | { type: 'reservationSaved'; row: ProjectedReservation };
 
 /** The rows `project` may read: the state before the event. */
 export interface ProjectionView {
   chargePoint(identity: string): ProjectedChargePoint | undefined;
   connector(identity: string, connectorId: number): ProjectedConnector | undefined;
   transaction(transactionId: number): ProjectedTransaction | undefined;
+  reservation(reservationId: number): ProjectedReservation | undefined;
 }

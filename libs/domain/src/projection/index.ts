@@ -12,4 +12,7 @@ export type {
   NumberedMeterValue,
   ProjectedTag,
   ProjectedLocalTag,
+  ProjectedReservation,
+  ReservationState,
 } from './records';
+export { OPEN_RESERVATION_STATES } from './reservation';

@@ -3,6 +3,7 @@ import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
+import { reservationChanged, reservationUsed } from './reservation';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
 function projectedTag(tag: TagEntry): ProjectedTag {
@@ -59,7 +60,10 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'IdTagPresented':
       return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: [] };
     case 'TransactionStarted':
-      return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: transactionStarted(identity, event, current) };
+      return {
+        chargePoint: { ...seen, lastIdTag: event.data.idTag },
+        changes: [...transactionStarted(identity, event, current), ...reservationUsed(identity, event, current)],
+      };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
@@ -105,6 +109,13 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
     case 'ChargePointAdopted':
     case 'ChargePointSettingsChanged':
       return settingsSaved(event, current);
+    // An operator's request, the charge point's answer relayed by the API, the CSMS's clock: no sign of life.
+    case 'ReservationRequested':
+    case 'ReservationAccepted':
+    case 'ReservationRejected':
+    case 'ReservationCancelled':
+    case 'ReservationExpired':
+      return reservationChanged(chargePointOf(event), event, current);
     default:
       return projectStationEvent(event, current);
   }
