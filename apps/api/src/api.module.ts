@@ -14,6 +14,7 @@ import { OutageInterceptor } from './infrastructure/outage.interceptor';
 import { WriteNotYetVisibleFilter } from './infrastructure/write-not-yet-visible.filter';
 import { TagsModule } from './tags/tags.module';
 import { TransactionsModule } from './transactions/transactions.module';
+import { ReservationsModule } from './reservations/reservations.module';
 
 @Module({})
 export class ApiModule {
@@ -28,6 +29,7 @@ export class ApiModule {
         TagsModule,
         CommandsModule,
         TransactionsModule,
+        ReservationsModule,
         GraphqlModule,
       ],
       providers: [

@@ -14,6 +14,8 @@ import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
+import { ReservationsModule } from '../reservations/reservations.module';
+import { ReservationsResolver } from './reservations.resolver';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -41,7 +43,8 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     TagsModule,
     CommandsModule,
     TransactionsModule,
+    ReservationsModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges],
+  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ReservationsResolver],
 })
 export class GraphqlModule {}

@@ -35,7 +35,7 @@ class ResourceShutdown implements OnApplicationShutdown {
   }
 }
 
-const SHARED = [API_CONFIG, BearerToken, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, ProjectionWatermark, WallboxLink];
+const SHARED = [API_CONFIG, BearerToken, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, ProjectionWatermark, WallboxLink, EventPublisher];
 
 /** The API's connections (NATS, Postgres) and the services over them, shared by every resource. */
 @Global()

@@ -11,7 +11,9 @@ export type OperatorCommand =
   | { type: 'unlock'; connectorId: number }
   | { type: 'trigger'; message: MessageTrigger; connectorId?: number }
   | { type: 'getConfiguration'; keys?: string[] }
-  | { type: 'changeConfiguration'; key: string; value: string };
+  | { type: 'changeConfiguration'; key: string; value: string }
+  | { type: 'reserveNow'; reservationId: number; connectorId: number; idTag: string; parentIdTag?: string; expiresAt: Date }
+  | { type: 'cancelReservation'; reservationId: number };
 
 export type CommandResult = { ok: true; payload: Record<string, unknown> } | { ok: false; failure: OperationFailure };
 
@@ -37,6 +39,12 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       return call('GetConfiguration', { key: command.keys });
     case 'changeConfiguration':
       return call('ChangeConfiguration', { key: command.key, value: command.value });
+    case 'reserveNow': {
+      const { connectorId, idTag, parentIdTag, reservationId } = command;
+      return call('ReserveNow', { connectorId, expiryDate: command.expiresAt.toISOString(), idTag, parentIdTag, reservationId });
+    }
+    case 'cancelReservation':
+      return call('CancelReservation', { reservationId: command.reservationId });
     default: {
       const exhaustive: never = command;
       return exhaustive;
