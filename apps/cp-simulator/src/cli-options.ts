@@ -11,6 +11,8 @@ export interface CliOptions {
   /** Seconds to run; undefined runs until Ctrl-C. */
   duration: number | undefined;
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
+  /** False: the wallboxes answer every ReserveNow Rejected. */
+  reservations: boolean;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -26,7 +28,8 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --sessions-per-second N sessions started per second with --charge (1)
   --meter-interval S      seconds between MeterValues of a session (10)
   --samples N             MeterValues per session (6)
-  --id-tag TEXT           id tag presented for sessions (SIM-TAG)`;
+  --id-tag TEXT           id tag presented for sessions (SIM-TAG)
+  --no-reservations       answer every ReserveNow Rejected (default: reservations are held)`;
 
 export class CliError extends Error {}
 
@@ -55,6 +58,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       'meter-interval': { type: 'string' },
       samples: { type: 'string' },
       'id-tag': { type: 'string' },
+      'no-reservations': { type: 'boolean' },
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
@@ -75,5 +79,6 @@ export function parseCliOptions(args: string[]): CliOptions {
           idTag: values['id-tag'] ?? 'SIM-TAG',
         }
       : undefined,
+    reservations: !values['no-reservations'],
   };
 }

@@ -4,7 +4,7 @@ import { changeConfiguration, defaultConfiguration, integerSetting, type Configu
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
 import { answerCsmsCall } from './csms-calls';
-import { CallFailedError } from './errors';
+import { CallFailedError, ConnectorReservedError } from './errors';
 import type { Payload } from './framing';
 import type {
   AuthorizeConf,
@@ -18,6 +18,7 @@ import type {
   StopReason,
   StopTransactionConf,
 } from './ocpp-types';
+import { ReservationBook, type Reservation, type ReserveNowStatus } from './reservations';
 import { plugInAndCharge, type ChargingSessionOptions, type ChargingSessionResult } from './session';
 import { sharedTicker, type Tickable, type Ticker } from './ticker';
 
@@ -42,6 +43,8 @@ export interface ChargePointOptions {
   autoReconnect?: boolean;
   /** First wait before a reconnect; doubles per failed attempt up to 30 s. Default 1 s. */
   reconnectDelayMs?: number;
+  /** Holds reservations (ReserveNow); default true. False answers every ReserveNow Rejected. */
+  reservations?: boolean;
   ticker?: Ticker;
 }
 
@@ -75,6 +78,9 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   private bootDueAt: number | undefined;
   private lastCall: CsmsCall | undefined;
   private statusReport: Promise<void> = Promise.resolve();
+  private readonly reservations = new ReservationBook();
+  /** Parent id tags as the central system's Authorize answers named them. */
+  private readonly parentIdTags = new Map<string, string | undefined>();
 
   constructor(private readonly options: ChargePointOptions) {
     super();
@@ -122,9 +128,44 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return connectorOfTransaction(this.connectors, transactionId);
   }
 
-  /** Where a RemoteStartTransaction would start: the named connector if free, else the first free one. */
-  connectorForRemoteStart(requested?: number): number | undefined {
-    return connectorForRemoteStart(this.connectors, requested);
+  /** Where a RemoteStartTransaction of `idTag` would start: the named connector if free for it, else the first one free for it. */
+  connectorForRemoteStart(requested?: number, idTag?: string): number | undefined {
+    const reservedFor = (id: number) => idTag === undefined || this.reservations.verdict(this.connectors, id, idTag, this.parentIdTags.get(idTag)).allowed;
+    return connectorForRemoteStart(this.connectors, requested, reservedFor);
+  }
+
+  /** The reservation the wallbox holds under this id. */
+  reservation(reservationId: number): Reservation | undefined {
+    return this.reservations.get(reservationId);
+  }
+
+  /**
+   * ReserveNow: answered by the state of the connector; an id held already is replaced. Accepted
+   * turns the connector Reserved (connector 0: none in particular, one stays free for the tag).
+   */
+  reserve(reservation: Reservation): { status: ReserveNowStatus; afterwards?: () => Promise<void> } {
+    const replaced = this.reservations.remove(reservation.id);
+    const zeroSupported = this.configuration.get('ReserveConnectorZeroSupported')?.value === 'true';
+    const refused = this.options.reservations === false || (reservation.connectorId === 0 && !zeroSupported);
+    const status = refused ? 'Rejected' : this.reservations.statusFor(this.connectors, reservation.connectorId);
+    if (status !== 'Accepted') {
+      if (replaced) this.reservations.add(replaced);
+      return { status };
+    }
+    this.reservations.add(reservation);
+    return {
+      status,
+      afterwards: async () => {
+        if (replaced && replaced.connectorId !== reservation.connectorId) await this.released(replaced);
+        if (reservation.connectorId > 0) await this.statusNotification(reservation.connectorId, 'Reserved');
+      },
+    };
+  }
+
+  /** CancelReservation: undefined when no reservation has the id, else what follows the Accepted answer. */
+  cancelReservation(reservationId: number): (() => Promise<void>) | undefined {
+    const reservation = this.reservations.remove(reservationId);
+    return reservation && (() => this.released(reservation));
   }
 
   meterOf(connectorId: number): number {
@@ -199,13 +240,23 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   async authorize(idTag: string): Promise<AuthorizeConf> {
     const conf = await this.call('Authorize', { idTag });
     if (!hasIdTagInfo(conf)) throw new CallFailedError('invalidResponse', 'Authorize', 'answer lacks idTagInfo.status');
-    return conf as unknown as AuthorizeConf;
+    const authorized = conf as unknown as AuthorizeConf;
+    this.parentIdTags.set(idTag, authorized.idTagInfo.parentIdTag);
+    return authorized;
   }
 
-  /** StartTransaction; once answered, the connector knows its transaction (whatever the tag's status). */
+  /**
+   * StartTransaction; once answered, the connector knows its transaction (whatever the tag's status).
+   * On a reserved connector only the reserving tag, or one of its parent, starts (naming the
+   * reservation, which ends); any other is refused here with ConnectorReservedError.
+   */
   async startTransaction(connectorId: number, idTag: string, meterStart: number, timestamp = new Date()): Promise<StartTransactionConf> {
     const connector = this.connector(connectorId);
-    const conf = await this.call('StartTransaction', { connectorId, idTag, meterStart, timestamp: timestamp.toISOString() });
+    const verdict = this.reservations.verdict(this.connectors, connectorId, idTag, this.parentIdTags.get(idTag));
+    if (!verdict.allowed) throw new ConnectorReservedError(connectorId, verdict.reservation.id);
+    const reservationId = verdict.uses?.id;
+    if (reservationId !== undefined) this.reservations.remove(reservationId);
+    const conf = await this.call('StartTransaction', { connectorId, idTag, meterStart, timestamp: timestamp.toISOString(), reservationId });
     if (!Number.isInteger(conf.transactionId) || !hasIdTagInfo(conf)) {
       throw new CallFailedError('invalidResponse', 'StartTransaction', 'answer lacks transactionId or idTagInfo.status');
     }
@@ -307,6 +358,18 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     if (this.bootDueAt !== undefined && now >= this.bootDueAt) {
       this.scheduleBoot(DEFAULT_RETRY_INTERVAL_S);
       this.bootAndReport().then(undefined, this.warn);
+    }
+    for (const reservation of this.reservations.expired(now)) {
+      this.reservations.remove(reservation.id);
+      this.released(reservation).then(undefined, this.warn);
+    }
+  }
+
+  /** A reservation ended unused: its connector, if still Reserved, is available again. */
+  private async released(reservation: Reservation): Promise<void> {
+    const { connectorId } = reservation;
+    if (connectorId > 0 && this.connectorStatus(connectorId) === 'Reserved') {
+      await this.statusNotification(connectorId, restingStatus(this.connector(connectorId)));
     }
   }
 

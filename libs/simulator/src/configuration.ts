@@ -36,8 +36,9 @@ export function defaultConfiguration(connectors: number): Configuration {
     ['MeterValueSampleInterval', writable('integer', '60')],
     ['MeterValuesSampledData', writable('text', 'Energy.Active.Import.Register')],
     ['NumberOfConnectors', fixed('integer', String(connectors))],
+    ['ReserveConnectorZeroSupported', fixed('boolean', 'true')],
     ['StopTransactionOnInvalidId', writable('boolean', 'true')],
-    ['SupportedFeatureProfiles', fixed('text', 'Core,RemoteTrigger')],
+    ['SupportedFeatureProfiles', fixed('text', 'Core,RemoteTrigger,Reservation')],
   ]);
 }
 

@@ -7,12 +7,10 @@ type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
 
 /** OCPP 1.6 actions a simple Core wallbox does not support: answered NotSupported, not NotImplemented. */
 const NOT_SUPPORTED = new Set([
-  'CancelReservation',
   'ClearChargingProfile',
   'GetCompositeSchedule',
   'GetDiagnostics',
   'GetLocalListVersion',
-  'ReserveNow',
   'SendLocalList',
   'SetChargingProfile',
   'UpdateFirmware',
@@ -29,6 +27,8 @@ const handlers = new Map<string, Handler>([
   ['Reset', reset],
   ['TriggerMessage', triggerMessage],
   ['UnlockConnector', unlockConnector],
+  ['ReserveNow', reserveNow],
+  ['CancelReservation', cancelReservation],
 ]);
 
 /** Answers a call of the central system as a real wallbox would; throws OcppError for a CALLERROR. */
@@ -91,7 +91,7 @@ function changeConfigurationCall(cp: SimulatedChargePoint, payload: Payload): Cs
 
 function remoteStartTransaction(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
   const idTag = textField(payload, 'idTag');
-  const connectorId = cp.connectorForRemoteStart(optionalConnectorId(payload));
+  const connectorId = cp.connectorForRemoteStart(optionalConnectorId(payload), idTag);
   if (connectorId === undefined) return { reply: { status: 'Rejected' } };
   return { reply: { status: 'Accepted' }, afterwards: () => cp.beginTransaction(connectorId, idTag) };
 }
@@ -142,4 +142,23 @@ function triggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAns
     case 'FirmwareStatusNotification':
       return { reply: { status: 'NotImplemented' } };
   }
+}
+
+function optionalText(payload: Payload, field: string): string | undefined {
+  return payload[field] === undefined ? undefined : textField(payload, field);
+}
+
+function reserveNow(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const connectorId = integerField(payload, 'connectorId');
+  const expiresAt = Date.parse(textField(payload, 'expiryDate'));
+  if (Number.isNaN(expiresAt)) throw new OcppError('PropertyConstraintViolation', 'expiryDate must be a date-time');
+  const reservation = { id: integerField(payload, 'reservationId'), connectorId, idTag: textField(payload, 'idTag'), parentIdTag: optionalText(payload, 'parentIdTag'), expiresAt };
+  if (!isConnector(cp, connectorId, true)) return { reply: { status: 'Rejected' } };
+  const { status, afterwards } = cp.reserve(reservation);
+  return { reply: { status }, afterwards };
+}
+
+function cancelReservation(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const afterwards = cp.cancelReservation(integerField(payload, 'reservationId'));
+  return afterwards ? { reply: { status: 'Accepted' }, afterwards } : { reply: { status: 'Rejected' } };
 }
