@@ -4,7 +4,18 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '@voltstream/config';
 import { createEvent, subjectsFor, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
-import { ChargePointRow, ConnectorRow, dropDatabase, LocalTagRow, MeterValueRow, openReadModels, ProjectionCheckpointRow, STATE_PROJECTION, TransactionRow } from '@voltstream/read-models';
+import {
+  ChargePointRow,
+  ConnectorRow,
+  dropDatabase,
+  LocalTagRow,
+  MeterValueRow,
+  openReadModels,
+  ProjectionCheckpointRow,
+  ReservationRow,
+  STATE_PROJECTION,
+  TransactionRow,
+} from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
 import { startProjection, type RunningProjection } from './projection';
 import { rebuildProjection } from './rebuild';
@@ -59,6 +70,7 @@ async function tableContents(): Promise<Record<string, unknown[]>> {
     meter_values: 'id',
     tags: 'id_tag',
     local_tags: 'charge_point_identity, id_tag',
+    reservations: 'reservation_id',
     projection_checkpoints: 'projection',
   };
   const entries = await Promise.all(Object.entries(order).map(async ([table, by]) => [table, await db.query(`SELECT * FROM ${table} ORDER BY ${by}`)] as const));
@@ -81,7 +93,7 @@ afterAll(async () => {
   await projection?.close();
   await db?.destroy();
   const jsm = await nc.jetstreamManager();
-  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
+  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream]) await jsm.streams.delete(stream);
   await nc.close();
   await dropDatabase(config.databaseUrl);
 });
@@ -188,6 +200,33 @@ describe('state projection on real NATS and Postgres', () => {
     ]);
   });
 
+  it('keeps each reservation where its events left it: used by the start that names it, expired, rejected with the answer', async () => {
+    const expiresAt = '2025-06-01T12:00:00.000Z';
+    await publish('CP-V', 'ReservationRequested', { reservationId: 1, connectorId: 1, idTag: 'TAG1', expiresAt });
+    await publish('CP-V', 'ReservationAccepted', { reservationId: 1 });
+    await publish('CP-V', 'TransactionStarted', {
+      transactionId: 21,
+      connectorId: 1,
+      idTag: 'TAG1',
+      meterStart: 0,
+      timestamp: '2025-06-01T10:00:00.000Z',
+      reservationId: 1,
+      authorizationStatus: 'Accepted',
+      tagOwner,
+    });
+    await publish('CP-V', 'ReservationRequested', { reservationId: 2, connectorId: 0, idTag: 'TAG2', parentIdTag: 'FLEET', expiresAt });
+    await publish('CP-V', 'ReservationAccepted', { reservationId: 2 });
+    await publish('CP-V', 'ReservationExpired', { reservationId: 2 });
+    await publish('CP-V', 'ReservationRequested', { reservationId: 3, connectorId: 2, idTag: 'TAG3', expiresAt });
+    await publish('CP-V', 'ReservationRejected', { reservationId: 3, status: 'Occupied', reason: 'charge point CP-V answered Occupied' });
+    await projection.reached(lastSequence);
+    expect(await db.getRepository(ReservationRow).find({ order: { reservationId: 'ASC' } })).toMatchObject([
+      { reservationId: 1, chargePointIdentity: 'CP-V', status: 'used', transactionId: 21, answer: 'Accepted' },
+      { reservationId: 2, connectorId: 0, parentIdTag: 'FLEET', status: 'expired', expiresAt: new Date(expiresAt) },
+      { reservationId: 3, status: 'rejected', answer: 'Occupied', reason: 'charge point CP-V answered Occupied' },
+    ]);
+  });
+
   it('changes nothing when every event is delivered again after a restart', async () => {
     await projection.reached(lastSequence);
     const before = await tableContents();
@@ -203,6 +242,7 @@ describe('state projection on real NATS and Postgres', () => {
     const after = await tableContents();
     expect(after.meter_values).toEqual(before.meter_values);
     expect(after.transactions).toEqual(before.transactions);
+    expect(after.reservations).toEqual(before.reservations);
     expect(after.charge_points).toHaveLength(before.charge_points.length + 1);
   });
 
@@ -211,6 +251,7 @@ describe('state projection on real NATS and Postgres', () => {
     await publish('CP-A', 'TagSaved', { tag: { idTag: 'CEN1', firstName: 'C', lastName: 'T', email: 'c@t.org', info: 'fleet', expiresAt: '2030-01-01T00:00:00.000Z', blocked: false, parentIdTag: null } });
     await projection.reached(lastSequence);
     const before = await tableContents();
+    expect(before.reservations).toHaveLength(3);
     await projection.close();
     await rebuildProjection(config);
     expect(await tableContents()).toEqual(before);
