@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, Min } from 'class-validator';
+import { Type } from 'class-transformer';
+import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import type { ReservationState } from '@voltstream/domain';
-import { IsIdentity, IsInt32 } from '../infrastructure/params';
+import { IsIdentity, IsInt32, IsListLimit, IsQueryBoolean } from '../infrastructure/params';
 
 export const RESERVATION_STATES: readonly ReservationState[] = ['requested', 'accepted', 'rejected', 'used', 'cancelled', 'expired'];
 export const DEFAULT_RESERVATIONS_LIMIT = 100;
@@ -44,8 +44,7 @@ export class ListReservationsQuery {
 
   @ApiPropertyOptional({ description: 'true: only open ones (requested, accepted); false: only ended ones' })
   @IsOptional()
-  @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
-  @IsBoolean()
+  @IsQueryBoolean()
   active?: boolean;
 
   @ApiPropertyOptional({ enum: RESERVATION_STATES })
@@ -53,11 +52,6 @@ export class ListReservationsQuery {
   @IsIn(RESERVATION_STATES)
   status?: ReservationState;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_RESERVATIONS_LIMIT })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsListLimit(DEFAULT_RESERVATIONS_LIMIT)
   limit?: number;
 }

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIdentity, IsInt32 } from '../infrastructure/params';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIdentity, IsInt32, IsListLimit, IsQueryBoolean } from '../infrastructure/params';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -13,16 +13,10 @@ export class ListTransactionsQuery {
 
   @ApiPropertyOptional({ description: 'true: only running transactions; false: only finished ones' })
   @IsOptional()
-  @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
-  @IsBoolean()
+  @IsQueryBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsListLimit(DEFAULT_PAGE_SIZE)
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
