@@ -340,7 +340,8 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   async reboot(reason: 'SoftReset' | 'HardReset'): Promise<void> {
     for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
     await this.connection.close(1001);
-    for (const connector of this.connectors) connector.status = restingStatus(connector);
+    // Reservations outlive a reboot, as on a real wallbox.
+    this.connectors.forEach((connector, id) => (connector.status = id > 0 && this.reservations.onConnector(id) ? 'Reserved' : restingStatus(connector)));
     await this.connect();
     await this.bootAndReport();
   }

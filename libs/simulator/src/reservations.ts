@@ -10,6 +10,8 @@ export interface Reservation {
   expiresAt: number;
 }
 
+const NONE: readonly Reservation[] = Object.freeze([]);
+
 export type ReserveNowStatus = 'Accepted' | 'Faulted' | 'Occupied' | 'Rejected' | 'Unavailable';
 
 /** What a start of a tag on a connector makes of the reservations: the one it uses, or that it may not start there. */
@@ -47,7 +49,9 @@ export class ReservationBook {
     return [...this.byId.values()].find((reservation) => reservation.connectorId === connectorId);
   }
 
-  expired(now: number): Reservation[] {
+  /** Checked on every tick of every wallbox: nothing is allocated while none is held. */
+  expired(now: number): readonly Reservation[] {
+    if (this.byId.size === 0) return NONE;
     return [...this.byId.values()].filter((reservation) => reservation.expiresAt <= now);
   }
 
