@@ -14,6 +14,14 @@ const BATCH_SIZE = 5000;
 const RETRY_MS = 1000;
 const MIN_BATCH_INTERVAL_MS = 20;
 
+/** Where a batch is: taken from the queue, one statement written (one or two a batch), acknowledged. */
+export type ProjectionStep = 'taken' | 'written' | 'acknowledged';
+/**
+ * Called at each step when set: a crash test holds the worker there and abandons it, as a kill
+ * would. Unset in service, where it costs one comparison a step.
+ */
+export type StepHook = (step: ProjectionStep, checkpoint: Checkpoint) => Promise<void>;
+
 /**
  * Takes the events in batches — whatever has arrived, batches starting at least
  * {@link MIN_BATCH_INTERVAL_MS} apart — applies each batch's rows with the checkpoint atomically
@@ -35,6 +43,7 @@ export class ProjectionWorker {
     private readonly store: ReadModelStore,
     private checkpoint: Checkpoint,
     private readonly onTransactionsCompleted: () => void,
+    private readonly onStep?: StepHook,
   ) {}
 
   /** Resolves once every event up to `sequence` is in the read models. */
@@ -50,8 +59,10 @@ export class ProjectionWorker {
       const messages = await this.queue.take(BATCH_SIZE);
       if (messages.length === 0) return;
       this.pacing.started();
+      if (this.onStep) await this.onStep('taken', this.checkpoint);
       if (!(await this.applyUntilDone(messages))) return;
       messages[messages.length - 1].ack();
+      if (this.onStep) await this.onStep('acknowledged', this.checkpoint);
       this.notifyWaiting();
     }
   }
@@ -97,6 +108,7 @@ export class ProjectionWorker {
     this.committed.remember(keys, batch.rows());
     this.checkpoint = checkpoint;
     if (writes.completedTransactions.length > 0) this.onTransactionsCompleted();
+    if (this.onStep) await this.onStep('written', checkpoint);
   }
 
   /** A failed commit may have gone through after all: the database tells. */

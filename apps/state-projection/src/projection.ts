@@ -9,7 +9,7 @@ import { connectNats, ensureStreams } from '@voltstream/nats';
 import { openReadModels } from '@voltstream/read-models';
 import { BillingOutbox } from './billing-outbox';
 import { ensureEventsConsumer, MAX_ACK_PENDING, PROJECTION_NAME } from './events-consumer';
-import { ProjectionWorker } from './projection-worker';
+import { ProjectionWorker, type StepHook } from './projection-worker';
 import { ReadModelStore } from './read-model-store';
 
 export interface RunningProjection {
@@ -55,13 +55,19 @@ async function closeServer(server: Server | undefined): Promise<void> {
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }
 
+export interface ProjectionOptions {
+  healthPort?: number;
+  /** For crash tests only: see {@link StepHook}. */
+  onStep?: StepHook;
+}
+
 /** Follows the event log with the durable consumer until closed; the connections stay open. */
-export async function runProjection(connections: ProjectionConnections, healthPort?: number): Promise<RunningProjection> {
+export async function runProjection(connections: ProjectionConnections, { healthPort, onStep }: ProjectionOptions = {}): Promise<RunningProjection> {
   const { nc, dataSource, subjects, store } = connections;
   const billing = new BillingOutbox(dataSource, nc.jetstream(), subjects);
   const checkpoint = await store.checkpoint();
   await ensureEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
-  const worker = new ProjectionWorker(store, checkpoint, () => void billing.flush());
+  const worker = new ProjectionWorker(store, checkpoint, () => void billing.flush(), onStep);
   const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
   const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
   const running = worker.run();
@@ -86,7 +92,7 @@ export async function runProjection(connections: ProjectionConnections, healthPo
  */
 export async function startProjection(config: Config): Promise<RunningProjection> {
   const connections = await openConnections(config);
-  const projection = await runProjection(connections, config.healthPort);
+  const projection = await runProjection(connections, { healthPort: config.healthPort });
   return {
     reached: (sequence) => projection.reached(sequence),
     close: async () => {
