@@ -8,6 +8,7 @@ import { BatchPacing } from './batch-pacing';
 import { CommittedRows } from './committed-rows';
 import { MessageQueue } from './message-queue';
 import { appliedAhead, appliedUpTo, coveredBy, type Checkpoint } from './checkpoint';
+import type { Progress } from './progress';
 import type { ReadModelStore } from './read-model-store';
 
 const BATCH_SIZE = 5000;
@@ -32,7 +33,6 @@ export type StepHook = (step: ProjectionStep, checkpoint: Checkpoint) => Promise
 export class ProjectionWorker {
   readonly queue = new MessageQueue<JsMsg>();
   private readonly logger = new Logger('StateProjection');
-  private readonly waiting: { sequence: number; resolve: () => void }[] = [];
   private readonly committed = new CommittedRows();
   private readonly pacing = new BatchPacing(MIN_BATCH_INTERVAL_MS);
   /** Set when a batch failed: whether it was committed is unknown until the checkpoint is read again. */
@@ -42,15 +42,10 @@ export class ProjectionWorker {
   constructor(
     private readonly store: ReadModelStore,
     private checkpoint: Checkpoint,
+    private readonly progress: Progress,
     private readonly onTransactionsCompleted: () => void,
     private readonly onStep?: StepHook,
   ) {}
-
-  /** Resolves once every event up to `sequence` is in the read models. */
-  reached(sequence: number): Promise<void> {
-    if (this.checkpoint.sequence >= sequence) return Promise.resolve();
-    return new Promise((resolve) => this.waiting.push({ sequence, resolve }));
-  }
 
   async run(): Promise<void> {
     for (;;) {
@@ -63,7 +58,7 @@ export class ProjectionWorker {
       if (!(await this.applyUntilDone(messages))) return;
       messages[messages.length - 1].ack();
       if (this.onStep) await this.onStep('acknowledged', this.checkpoint);
-      this.notifyWaiting();
+      this.progress.moved(this.checkpoint.sequence);
     }
   }
 
@@ -133,14 +128,6 @@ export class ProjectionWorker {
     } catch (error) {
       if (!(error instanceof UnprojectableEventError)) throw error;
       this.logger.warn(`Skipping an event: ${error.message}`);
-    }
-  }
-
-  private notifyWaiting(): void {
-    for (const waiter of [...this.waiting]) {
-      if (waiter.sequence > this.checkpoint.sequence) continue;
-      this.waiting.splice(this.waiting.indexOf(waiter), 1);
-      waiter.resolve();
     }
   }
 }

@@ -1,5 +1,4 @@
 import type { Server } from 'node:http';
-import { Logger } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@voltstream/config';
@@ -8,8 +7,11 @@ import { startHealthServer } from '@voltstream/health';
 import { connectNats, ensureStreams } from '@voltstream/nats';
 import { openReadModels } from '@voltstream/read-models';
 import { BillingOutbox } from './billing-outbox';
-import { ensureEventsConsumer, MAX_ACK_PENDING, PROJECTION_NAME } from './events-consumer';
-import { ProjectionWorker, type StepHook } from './projection-worker';
+import { PROJECTION_NAME } from './events-consumer';
+import type { ProjectionLock } from './projection-lock';
+import type { StepHook } from './projection-worker';
+import { ProjectionSessions } from './projection-sessions';
+import { Progress } from './progress';
 import { ReadModelStore } from './read-model-store';
 
 export interface RunningProjection {
@@ -59,27 +61,22 @@ export interface ProjectionOptions {
   healthPort?: number;
   /** For crash tests only: see {@link StepHook}. */
   onStep?: StepHook;
+  /** Held by the caller already (a rebuild); otherwise the projection waits for it. */
+  lock?: ProjectionLock;
 }
 
-/** Follows the event log with the durable consumer until closed; the connections stay open. */
-export async function runProjection(connections: ProjectionConnections, { healthPort, onStep }: ProjectionOptions = {}): Promise<RunningProjection> {
-  const { nc, dataSource, subjects, store } = connections;
+/** Follows the event log while it holds the projection lock, until closed; the connections stay open. */
+export async function runProjection(connections: ProjectionConnections, { healthPort, onStep, lock }: ProjectionOptions = {}): Promise<RunningProjection> {
+  const { nc, dataSource, subjects } = connections;
   const billing = new BillingOutbox(dataSource, nc.jetstream(), subjects);
-  const checkpoint = await store.checkpoint();
-  await ensureEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
-  const worker = new ProjectionWorker(store, checkpoint, () => void billing.flush(), onStep);
-  const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
-  const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
-  const running = worker.run();
-  void billing.flush();
-  new Logger('StateProjection').log(`Following ${subjects.eventsStream} after event ${checkpoint.sequence}`);
+  const progress = new Progress();
+  const sessions = new ProjectionSessions(connections, progress, billing, onStep);
+  sessions.start(lock);
   const health = healthPort === undefined ? undefined : await startHealthServer(healthPort, () => isReady(connections));
   return {
-    reached: (sequence) => worker.reached(sequence),
+    reached: (sequence) => progress.reached(sequence),
     close: async () => {
-      await messages.close();
-      worker.stop();
-      await running;
+      await sessions.close();
       await billing.stop();
       await closeServer(health);
     },
