@@ -1,5 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
+import { ParkedEvents } from '@voltstream/read-models';
 import type { BillingOutbox } from './billing-outbox';
 import { MAX_ACK_PENDING, PROJECTION_NAME, resetEventsConsumer } from './events-consumer';
 import type { ProjectionConnections } from './projection';
@@ -83,7 +84,8 @@ export class ProjectionSessions {
     const checkpoint = await store.checkpoint();
     this.progress.moved(checkpoint.sequence);
     await resetEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
-    const worker = new ProjectionWorker(store, checkpoint, this.progress, () => void this.billing.flush(), this.onStep);
+    const parked = await new ParkedEvents(this.connections.dataSource).sequences(PROJECTION_NAME);
+    const worker = new ProjectionWorker(store, checkpoint, this.progress, parked, () => void this.billing.flush(), this.onStep);
     const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
     const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
     const running = worker.run();

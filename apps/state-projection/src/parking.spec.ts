@@ -1,0 +1,112 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { StringCodec, type NatsConnection } from 'nats';
+import type { DataSource } from 'typeorm';
+import { loadConfig, type Config } from '@voltstream/config';
+import { createEvent, subjectsFor, type EventOf, type EventType } from '@voltstream/contracts';
+import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import { ConnectorRow, dropDatabase, openReadModels, ParkedEventRow, ProjectionCheckpointRow, STATE_PROJECTION, TransactionRow } from '@voltstream/read-models';
+import { testEnv, uniqueNamespace } from '@voltstream/testing';
+import { startProjection, type RunningProjection } from './projection';
+import { rebuildProjection } from './rebuild';
+
+const namespace = uniqueNamespace();
+const config: Config = loadConfig(testEnv(namespace));
+const replayConfig: Config = { ...config, databaseUrl: `${config.databaseUrl}_replay` };
+const subjects = subjectsFor(namespace);
+const INT32_OVERFLOW = 2 ** 31;
+const PROJECTED = ['charge_points', 'connectors', 'transactions', 'meter_values', 'projection_checkpoints'];
+
+let nc: NatsConnection;
+let publisher: EventPublisher;
+let db: DataSource;
+let projection: RunningProjection | undefined;
+let lastSequence = 0;
+
+async function publish<T extends EventType>(chargePoint: string | null, type: T, data: EventOf<T>['data']): Promise<number> {
+  const ack = await publisher.publish(createEvent(type, data, chargePoint, new Date()));
+  lastSequence = ack.seq;
+  return ack.seq;
+}
+
+const status = (connectorId: number) => ({ connectorId, status: 'Available' as const, errorCode: 'NoError' as const });
+const start = (transactionId: number, meterStart: number) => ({
+  transactionId,
+  connectorId: 1,
+  idTag: 'TAG',
+  meterStart,
+  timestamp: '2025-06-01T10:00:00.000Z',
+  authorizationStatus: 'Accepted' as const,
+  tagOwner: null,
+});
+const stop = (transactionId: number) => ({ transactionId, meterStop: 10, timestamp: '2025-06-01T11:00:00.000Z', reason: 'Local' as const, known: true });
+
+/** What a parked row says, without when it was parked or its number. */
+async function parked(dataSource: DataSource): Promise<Partial<ParkedEventRow>[]> {
+  const rows = await dataSource.getRepository(ParkedEventRow).find({ order: { sequence: 'ASC' } });
+  return rows.map(({ consumer, sequence, eventType, chargePoint, error, attempts, state }) => ({ consumer, sequence, eventType, chargePoint, error, attempts, state }));
+}
+
+async function projected(dataSource: DataSource): Promise<unknown[][]> {
+  return Promise.all(PROJECTED.map((table) => dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`)));
+}
+
+beforeAll(async () => {
+  nc = await connectNats(config.natsUrl, 'state-projection-parking-spec');
+  await ensureStreams(nc, subjects);
+  publisher = new EventPublisher(nc, subjects);
+  db = await openReadModels(config.databaseUrl);
+});
+
+afterAll(async () => {
+  await projection?.close();
+  await db?.destroy();
+  const jsm = await nc.jetstreamManager();
+  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
+  await nc.close();
+  await dropDatabase(config.databaseUrl);
+  await dropDatabase(replayConfig.databaseUrl);
+});
+
+describe('state projection parks the events it cannot apply, on real NATS and Postgres', () => {
+  it('parks out-of-range and unreadable events stored in the log, projects the others, and a replay parks the same', async () => {
+    const poison: number[] = [];
+    await publish('CP-OK', 'ConnectorStatusChanged', status(1));
+    poison.push(await publish('CP-BAD', 'ConnectorStatusChanged', status(-1)));
+    poison.push(await publish('CP-BAD', 'ConnectorStatusChanged', status(INT32_OVERFLOW)));
+    await publish('CP-OK', 'TransactionStarted', start(1, 100));
+    poison.push(await publish('CP-BAD', 'TransactionStarted', start(2, INT32_OVERFLOW)));
+    poison.push(await publish('CP-BAD', 'TransactionStopped', stop(INT32_OVERFLOW)));
+    poison.push((await nc.jetstream().publish(subjects.event('station', 'CP-BAD', 'HeartbeatReceived'), StringCodec().encode('{"not": "an event"'))).seq);
+    poison.push(await publish(null, 'HeartbeatReceived', {}));
+    await publish('CP-OK', 'TransactionStopped', stop(1));
+    await publish('CP-OK', 'ConnectorStatusChanged', status(2));
+
+    projection = await startProjection(config);
+    await projection.reached(lastSequence);
+
+    expect(await db.getRepository(ConnectorRow).find({ where: { chargePointIdentity: 'CP-OK' }, order: { connectorId: 'ASC' } })).toMatchObject([{ connectorId: 1 }, { connectorId: 2 }]);
+    expect(await db.getRepository(TransactionRow).find()).toMatchObject([{ transactionId: 1, known: true, meterEnd: 10 }]);
+    expect(await db.getRepository(ProjectionCheckpointRow).findOneBy({ projection: STATE_PROJECTION })).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
+    const live = await parked(db);
+    expect(live.map(({ sequence }) => sequence)).toEqual(poison);
+    expect(live).toMatchObject([
+      { consumer: STATE_PROJECTION, eventType: 'ConnectorStatusChanged', chargePoint: 'CP-BAD', attempts: 3, state: 'parked', error: expect.stringContaining('connector_id') },
+      { eventType: 'ConnectorStatusChanged', attempts: 3, error: expect.stringContaining('out of range') },
+      { eventType: 'TransactionStarted', attempts: 3, error: expect.stringContaining('out of range') },
+      { eventType: 'TransactionStopped', attempts: 3, error: expect.stringContaining('out of range') },
+      { eventType: 'HeartbeatReceived', chargePoint: 'CP-BAD', attempts: 1, error: expect.stringContaining('JSON') },
+      { eventType: 'HeartbeatReceived', chargePoint: null, attempts: 1, error: expect.stringContaining('names no charge point') },
+    ]);
+
+    await projection.close();
+    projection = undefined;
+    await rebuildProjection(replayConfig);
+    const replay = await openReadModels(replayConfig.databaseUrl);
+    try {
+      expect(await parked(replay)).toEqual(live);
+      expect(await projected(replay)).toEqual(await projected(db));
+    } finally {
+      await replay.destroy();
+    }
+  });
+});
