@@ -10,8 +10,8 @@ import { startProjection, type RunningProjection } from './projection';
 import { rebuildProjection } from './rebuild';
 
 const namespace = uniqueNamespace();
-const config: Config = loadConfig(testEnv(namespace));
-const replayConfig: Config = { ...config, databaseUrl: `${config.databaseUrl}_replay` };
+const config: Config = loadConfig(testEnv(namespace, { HEALTH_PORT: '0', READY_MAX_PENDING: '5', READY_MAX_STALL: '1' }));
+const replayConfig: Config = { ...config, databaseUrl: `${config.databaseUrl}_replay`, healthPort: undefined };
 const subjects = subjectsFor(namespace);
 const INT32_OVERFLOW = 2 ** 31;
 const PROJECTED = ['charge_points', 'connectors', 'transactions', 'meter_values', 'projection_checkpoints'];
@@ -108,5 +108,25 @@ describe('state projection parks the events it cannot apply, on real NATS and Po
     } finally {
       await replay.destroy();
     }
+  });
+
+  it('is ready with parked events, shows their count, and not ready while it falls behind or stops committing', async () => {
+    projection = await startProjection(config);
+    await projection.reached(lastSequence);
+    const ready = async () => {
+      const response = await fetch(`http://127.0.0.1:${projection?.healthPort}/health/ready`);
+      return { status: response.status, body: (await response.json()) as Record<string, unknown> };
+    };
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', pending: 0, parked: 6 } });
+
+    await db.query(`ALTER TABLE connectors RENAME TO connectors_away`);
+    for (let connectorId = 1; connectorId <= 6; connectorId++) await publish('CP-LATE', 'ConnectorStatusChanged', status(connectorId));
+    expect(await ready()).toMatchObject({ status: 503, body: { pending: 6, reason: '6 events pending, more than 5' } });
+    await db.query(`DELETE FROM parked_events`);
+    await expect.poll(ready, { timeout: 5000, interval: 500 }).toMatchObject({ status: 503, body: { parked: 0, reason: expect.stringContaining('no commit for') } });
+
+    await db.query(`ALTER TABLE connectors_away RENAME TO connectors`);
+    await projection.reached(lastSequence);
+    expect(await ready()).toEqual({ status: 200, body: { status: 'ready', pending: 0, parked: 0 } });
   });
 });

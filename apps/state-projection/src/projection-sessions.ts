@@ -22,7 +22,6 @@ export class ProjectionSessions {
   private stop!: () => void;
   private readonly stopping = new Promise<void>((resolve) => (this.stop = resolve));
   private running: Promise<void> = Promise.resolve();
-  private active: ProjectionWorker | undefined;
 
   constructor(
     private readonly connections: ProjectionConnections,
@@ -30,11 +29,6 @@ export class ProjectionSessions {
     private readonly billing: BillingOutbox,
     private readonly onStep?: StepHook,
   ) {}
-
-  /** The worker of the session under way; none while this process waits for the lock. */
-  get worker(): ProjectionWorker | undefined {
-    return this.active;
-  }
 
   /** Starts the sessions; the first with `lock` when the caller holds it already. */
   start(lock?: ProjectionLock): void {
@@ -89,11 +83,9 @@ export class ProjectionSessions {
     const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
     const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
     const running = worker.run();
-    this.active = worker;
     void this.billing.flush();
     this.logger.log(`Following ${subjects.eventsStream} after event ${checkpoint.sequence}`);
     await Promise.race([lock.lost.then(() => this.stopped || this.logger.error('The projection lock was lost: stopping until it is taken again')), this.stopping]);
-    this.active = undefined;
     await messages.close();
     worker.stop();
     await running;

@@ -1,11 +1,12 @@
 import type { Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@voltstream/config';
 import { subjectsFor, type Subjects } from '@voltstream/contracts';
-import { startHealthServer } from '@voltstream/health';
+import { consumerReadiness, StallWatch, startHealthServer, type HealthReport, type ReadinessBounds } from '@voltstream/health';
 import { connectNats, ensureStreams } from '@voltstream/nats';
-import { openReadModels } from '@voltstream/read-models';
+import { openReadModels, ParkedEvents } from '@voltstream/read-models';
 import { BillingOutbox } from './billing-outbox';
 import { PROJECTION_NAME } from './events-consumer';
 import type { ProjectionLock } from './projection-lock';
@@ -15,6 +16,8 @@ import { Progress } from './progress';
 import { ReadModelStore } from './read-model-store';
 
 export interface RunningProjection {
+  /** Port of the health endpoint, when one is served. */
+  healthPort: number | undefined;
   /** Resolves once every event up to this stream sequence is in the read models. */
   reached(sequence: number): Promise<void>;
   close(): Promise<void>;
@@ -46,10 +49,16 @@ export async function closeConnections({ nc, dataSource }: ProjectionConnections
   await dataSource.destroy();
 }
 
-async function isReady({ nc, dataSource }: ProjectionConnections): Promise<boolean> {
-  await nc.rtt();
-  await dataSource.query('SELECT 1');
-  return true;
+/** Ready while NATS and Postgres answer and the checkpoint keeps up with the log (READY_MAX_PENDING, READY_MAX_STALL). */
+async function readiness({ nc, dataSource, subjects, store }: ProjectionConnections, bounds: ReadinessBounds, stall: StallWatch): Promise<HealthReport> {
+  const jsm = await nc.jetstreamManager({ checkAPI: false });
+  const [{ state }, checkpoint, parked] = await Promise.all([
+    jsm.streams.info(subjects.eventsStream),
+    store.checkpoint(),
+    new ParkedEvents(dataSource).waiting(PROJECTION_NAME),
+  ]);
+  const pending = Math.max(0, state.last_seq - checkpoint.sequence);
+  return consumerReadiness({ pending, stalledMs: stall.stalledMs(checkpoint.sequence, pending, Date.now()), parked }, bounds);
 }
 
 async function closeServer(server: Server | undefined): Promise<void> {
@@ -58,7 +67,8 @@ async function closeServer(server: Server | undefined): Promise<void> {
 }
 
 export interface ProjectionOptions {
-  healthPort?: number;
+  /** Serves /health and /health/ready (within these bounds) when set. */
+  health?: { port: number; bounds: ReadinessBounds };
   /** For crash tests only: see {@link StepHook}. */
   onStep?: StepHook;
   /** Held by the caller already (a rebuild); otherwise the projection waits for it. */
@@ -66,14 +76,16 @@ export interface ProjectionOptions {
 }
 
 /** Follows the event log while it holds the projection lock, until closed; the connections stay open. */
-export async function runProjection(connections: ProjectionConnections, { healthPort, onStep, lock }: ProjectionOptions = {}): Promise<RunningProjection> {
+export async function runProjection(connections: ProjectionConnections, { health: healthOptions, onStep, lock }: ProjectionOptions = {}): Promise<RunningProjection> {
   const { nc, dataSource, subjects } = connections;
   const billing = new BillingOutbox(dataSource, nc.jetstream(), subjects);
   const progress = new Progress();
   const sessions = new ProjectionSessions(connections, progress, billing, onStep);
   sessions.start(lock);
-  const health = healthPort === undefined ? undefined : await startHealthServer(healthPort, () => isReady(connections));
+  const stall = new StallWatch();
+  const health = healthOptions && (await startHealthServer(healthOptions.port, () => readiness(connections, healthOptions.bounds, stall)));
   return {
+    healthPort: health && (health.address() as AddressInfo).port,
     reached: (sequence) => progress.reached(sequence),
     close: async () => {
       await sessions.close();
@@ -89,8 +101,10 @@ export async function runProjection(connections: ProjectionConnections, { health
  */
 export async function startProjection(config: Config): Promise<RunningProjection> {
   const connections = await openConnections(config);
-  const projection = await runProjection(connections, { healthPort: config.healthPort });
+  const bounds = { maxPending: config.readyMaxPending, maxStallMs: config.readyMaxStall * 1000 };
+  const projection = await runProjection(connections, { health: config.healthPort === undefined ? undefined : { port: config.healthPort, bounds } });
   return {
+    healthPort: projection.healthPort,
     reached: (sequence) => projection.reached(sequence),
     close: async () => {
       await projection.close();
