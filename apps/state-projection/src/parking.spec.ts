@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { StringCodec, type NatsConnection } from 'nats';
+import { JSONCodec, StringCodec, type NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '@voltstream/config';
 import { createEvent, subjectsFor, type EventOf, type EventType } from '@voltstream/contracts';
@@ -128,5 +128,25 @@ describe('state projection parks the events it cannot apply, on real NATS and Po
     await db.query(`ALTER TABLE connectors_away RENAME TO connectors`);
     await projection.reached(lastSequence);
     expect(await ready()).toEqual({ status: 200, body: { status: 'ready', pending: 0, parked: 0 } });
+  });
+
+  it('applies a parked event again on request once its cause is fixed, and records a retry that fails', async () => {
+    await db.query(`ALTER TABLE connectors ADD CONSTRAINT no_reservations_in_spec CHECK (status <> 'Reserved')`);
+    const reserved = await publish('CP-RETRY', 'ConnectorStatusChanged', { connectorId: 1, status: 'Reserved', errorCode: 'NoError' });
+    await publish('CP-RETRY', 'ConnectorStatusChanged', status(2));
+    await projection?.reached(lastSequence);
+    const row = await db.getRepository(ParkedEventRow).findOneByOrFail({ consumer: STATE_PROJECTION, sequence: reserved });
+    expect(row).toMatchObject({ state: 'parked', error: expect.stringContaining('no_reservations_in_spec') });
+    expect(await db.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'CP-RETRY', connectorId: 2 })).toMatchObject({ status: 'Available' });
+
+    const retry = async () => (await nc.request(subjects.parkedEventRetry(STATE_PROJECTION), JSONCodec().encode({ id: row.id, sequence: reserved }), { timeout: 5000 })).json();
+    expect(await retry()).toEqual({ outcome: 'failed', error: expect.stringContaining('no_reservations_in_spec') });
+    expect(await db.getRepository(ParkedEventRow).findOneBy({ id: row.id })).toMatchObject({ state: 'parked', retries: 1, retryError: expect.stringContaining('no_reservations_in_spec') });
+
+    await db.query(`ALTER TABLE connectors DROP CONSTRAINT no_reservations_in_spec`);
+    expect(await retry()).toEqual({ outcome: 'resolved' });
+    expect(await db.getRepository(ParkedEventRow).findOneBy({ id: row.id })).toMatchObject({ state: 'resolved', retries: 2, retryError: null, retriedAt: expect.any(Date) });
+    expect(await db.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'CP-RETRY', connectorId: 1 })).toMatchObject({ status: 'Reserved' });
+    expect(await db.getRepository(ProjectionCheckpointRow).findOneBy({ projection: STATE_PROJECTION })).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
   });
 });

@@ -5,6 +5,7 @@ import type { BillingOutbox } from './billing-outbox';
 import { MAX_ACK_PENDING, PROJECTION_NAME, resetEventsConsumer } from './events-consumer';
 import type { ProjectionConnections } from './projection';
 import { ProjectionLock } from './projection-lock';
+import { serveParkedRetries } from './parked-retries';
 import { ProjectionWorker, type StepHook } from './projection-worker';
 import type { Progress } from './progress';
 
@@ -74,18 +75,21 @@ export class ProjectionSessions {
   }
 
   private async session(lock: ProjectionLock): Promise<void> {
-    const { nc, subjects, store } = this.connections;
+    const { nc, subjects, store, dataSource } = this.connections;
+    const jsm = await nc.jetstreamManager();
     const checkpoint = await store.checkpoint();
     this.progress.moved(checkpoint.sequence);
-    await resetEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
-    const parked = await new ParkedEvents(this.connections.dataSource).sequences(PROJECTION_NAME);
+    await resetEventsConsumer(jsm, subjects, checkpoint.sequence);
+    const parked = await new ParkedEvents(dataSource).sequences(PROJECTION_NAME);
     const worker = new ProjectionWorker(store, checkpoint, this.progress, parked, () => void this.billing.flush(), this.onStep);
     const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
     const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
     const running = worker.run();
+    const retries = serveParkedRetries(nc, jsm, subjects, dataSource, worker);
     void this.billing.flush();
     this.logger.log(`Following ${subjects.eventsStream} after event ${checkpoint.sequence}`);
     await Promise.race([lock.lost.then(() => this.stopped || this.logger.error('The projection lock was lost: stopping until it is taken again')), this.stopping]);
+    retries.unsubscribe();
     await messages.close();
     worker.stop();
     await running;

@@ -43,6 +43,8 @@ export class ProjectionWorker {
   /** Set when a batch failed: whether it was committed is unknown until the checkpoint is read again. */
   private uncertain = false;
   private closing = false;
+  /** Batches and retries of parked events take turns. */
+  private turn: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: ReadModelStore,
@@ -62,11 +64,30 @@ export class ProjectionWorker {
       if (messages.length === 0) return;
       this.pacing.started();
       if (this.onStep) await this.onStep('taken', this.checkpoint);
-      if (!(await this.applyUntilDone(messages))) return;
+      if (!(await this.inTurn(() => this.applyUntilDone(messages)))) return;
       messages[messages.length - 1].ack();
       if (this.onStep) await this.onStep('acknowledged', this.checkpoint);
       this.progress.moved(this.checkpoint.sequence);
     }
+  }
+
+  /**
+   * Applies a parked event again, through the same `project`, over the rows as they are now (it may
+   * come long after the events that followed it); the checkpoint stays where it is. Rejects with
+   * why the event still cannot be applied.
+   */
+  retry(stored: StoredEvent): Promise<void> {
+    return this.inTurn(async () => {
+      try {
+        if (this.uncertain) await this.trustOnlyTheDatabase();
+        const parked: ParkedEvent[] = [];
+        await this.write([stored], this.checkpoint, parked);
+        if (parked.length > 0) throw new Error(parked[0].error);
+      } catch (error) {
+        this.uncertain = true;
+        throw error;
+      }
+    });
   }
 
   stop(): void {
@@ -134,6 +155,12 @@ export class ProjectionWorker {
     if (writes.completedTransactions.length > 0) this.onTransactionsCompleted();
     if (parked.length > 0) this.logger.warn(`Parked events ${parked.map((each) => each.sequence).join(', ')}: ${parked.map((each) => each.error).join('; ')}`);
     if (this.onStep) await this.onStep('written', checkpoint);
+  }
+
+  private inTurn<T>(work: () => Promise<T>): Promise<T> {
+    const done = this.turn.then(work);
+    this.turn = done.catch(() => undefined);
+    return done;
   }
 
   /** A failed commit may have gone through after all: the database tells. */

@@ -3,3 +3,4 @@ export * from './charging';
 export * from './events';
 export * from './rpc';
 export * from './subjects';
+export * from './parking';

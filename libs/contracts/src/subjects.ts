@@ -47,6 +47,8 @@ export interface Subjects {
   transactionIdSubject: string;
   /** KeyValue bucket of the authorization service: start keys, transactions, active connectors. */
   transactionsBucket: string;
+  /** Request/reply: the consumer named applies one of its parked events again (`ParkedEventRetryRequest`). */
+  parkedEventRetry(consumer: string): string;
 }
 
 /** @param namespace empty in production; a test run uses its own to stay apart from others. */
@@ -77,5 +79,6 @@ export function subjectsFor(namespace = ''): Subjects {
     transactionIdStream: `${streamPrefix}VS_TRANSACTION_IDS`,
     transactionIdSubject: `${root}.txid`,
     transactionsBucket: namespace ? `${namespace}_vs_transactions` : 'vs_transactions',
+    parkedEventRetry: (consumer) => `${root}.parked.retry.${identityToken(consumer)}`,
   };
 }
