@@ -9,6 +9,7 @@ import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OperationFailedFilter } from './infrastructure/operation-failed.filter';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { TagsModule } from './tags/tags.module';
 import { TransactionsModule } from './transactions/transactions.module';
 
@@ -28,6 +29,7 @@ export class ApiModule {
         TagsModule,
         CommandsModule,
         TransactionsModule,
+        ParkedEventsModule,
         GraphqlModule,
       ],
       providers: [
