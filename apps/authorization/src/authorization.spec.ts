@@ -20,6 +20,7 @@ import {
   type WallboxCommand,
 } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher, followEvents } from '@voltstream/nats';
+import { dropDatabase, openReadModels, ParkedEventRow } from '@voltstream/read-models';
 import { tagEntry as tag, testEnv, uniqueNamespace } from '@voltstream/testing';
 import { AUTO_START_CONSUMER } from './auto-starter';
 import { startAuthorization, type RunningAuthorization } from './bootstrap';
@@ -92,6 +93,7 @@ class Namespace {
       await jsm.streams.delete(stream);
     }
     await this.nc.close();
+    await dropDatabase(testEnv(this.namespace).DATABASE_URL);
   }
 }
 
@@ -248,6 +250,24 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
       ]);
       const started = await start(startOf('AUTO-1', { idTag: 'FLEET-CAR', timestamp: at().toISOString() }));
       expect(started.idTagInfo).toEqual({ status: 'Accepted' });
+    });
+
+    it('parks a status event it cannot read, shows it in readiness, and starts the next connector that turns Preparing', async () => {
+      const before = commands.length;
+      const poison = await ns.nc.jetstream().publish(ns.subjects.event('station', 'AUTO-1', 'ConnectorStatusChanged'), codec.encode({ type: 'ConnectorStatusChanged' }));
+      await ns.publish(preparing('AUTO-1', 3));
+      await expect.poll(() => commands.length).toBe(before + 1);
+      await expect.poll(consumerSettled).toBe(0);
+      const readModels = await openReadModels(testEnv(ns.namespace).DATABASE_URL);
+      try {
+        expect(await readModels.getRepository(ParkedEventRow).findBy({ consumer: AUTO_START_CONSUMER })).toMatchObject([
+          { sequence: poison.seq, eventType: 'ConnectorStatusChanged', chargePoint: 'AUTO-1', attempts: 1, state: 'parked', error: expect.stringContaining('Invalid event') },
+        ]);
+      } finally {
+        await readModels.destroy();
+      }
+      const ready = await fetch(`http://127.0.0.1:${ns.services[0].healthPort}/health/ready`);
+      expect(await ready.json()).toEqual({ status: 'ready', pending: 0, parked: 1 });
     });
 
     it('does not start a connector with an active transaction, and starts it again once that is stopped', async () => {

@@ -4,7 +4,9 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type LogLevel } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { subjectsFor } from '@voltstream/contracts';
-import { startHealthServer } from '@voltstream/health';
+import { consumerReadiness, startHealthServer, type HealthReport } from '@voltstream/health';
+import { openReadModels, ParkedEvents } from '@voltstream/read-models';
+import type { DataSource } from 'typeorm';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
 import { AuthorizationService } from './authorization.service';
@@ -43,20 +45,28 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   const registry = new RegistryFollower();
   let health: Server | undefined;
   let autoStarter: AutoStarter | undefined;
+  let readModels: DataSource | undefined;
   const resources = new ServiceResources([
     async () => autoStarter?.stop(),
     () => registry.stop(),
     () => closeServer(health),
     () => nc.drain(),
+    async () => readModels?.destroy(),
   ]);
+  const bounds = { maxPending: config.readyMaxPending, maxStallMs: config.readyMaxStall * 1000 };
+  const readiness = async (): Promise<HealthReport> => {
+    if (!isConnected() || !registry.isCaughtUp() || !autoStarter) return { ready: false, details: {} };
+    return consumerReadiness(await autoStarter.progress(), bounds);
+  };
   try {
-    if (config.healthPort !== undefined) {
-      health = await startHealthServer(config.healthPort, () => isConnected() && registry.isCaughtUp());
-    }
+    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness);
     await ensureStreams(nc, subjects);
+    // Auto start parks what it cannot handle in the read models' parked_events.
+    readModels = await openReadModels(config.databaseUrl);
     await registry.start(nc, subjects);
     const transactions = await TransactionStore.open(nc, subjects);
-    autoStarter = new AutoStarter(nc, subjects, registry, transactions, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
+    const parked = new ParkedEvents(readModels);
+    autoStarter = new AutoStarter(nc, subjects, registry, transactions, parked, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
     await autoStarter.start();
     const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config);
     const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {

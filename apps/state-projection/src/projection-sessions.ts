@@ -1,11 +1,11 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
-import { ParkedEvents } from '@voltstream/read-models';
+import { decodeEvent } from '@voltstream/nats';
+import { ParkedEvents, serveParkedRetries } from '@voltstream/read-models';
 import type { BillingOutbox } from './billing-outbox';
 import { MAX_ACK_PENDING, PROJECTION_NAME, resetEventsConsumer } from './events-consumer';
 import type { ProjectionConnections } from './projection';
 import { ProjectionLock } from './projection-lock';
-import { serveParkedRetries } from './parked-retries';
 import { ProjectionWorker, type StepHook } from './projection-worker';
 import type { Progress } from './progress';
 
@@ -76,16 +76,16 @@ export class ProjectionSessions {
 
   private async session(lock: ProjectionLock): Promise<void> {
     const { nc, subjects, store, dataSource } = this.connections;
-    const jsm = await nc.jetstreamManager();
     const checkpoint = await store.checkpoint();
     this.progress.moved(checkpoint.sequence);
-    await resetEventsConsumer(jsm, subjects, checkpoint.sequence);
-    const parked = await new ParkedEvents(dataSource).sequences(PROJECTION_NAME);
+    await resetEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
+    const parkedEvents = new ParkedEvents(dataSource);
+    const parked = await parkedEvents.sequences(PROJECTION_NAME);
     const worker = new ProjectionWorker(store, checkpoint, this.progress, parked, () => void this.billing.flush(), this.onStep);
     const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
     const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
     const running = worker.run();
-    const retries = serveParkedRetries(nc, jsm, subjects, dataSource, worker);
+    const retries = await serveParkedRetries(nc, subjects, PROJECTION_NAME, parkedEvents, (sequence, data) => worker.retry({ sequence, event: decodeEvent(data) }));
     void this.billing.flush();
     this.logger.log(`Following ${subjects.eventsStream} after event ${checkpoint.sequence}`);
     await Promise.race([lock.lost.then(() => this.stopped || this.logger.error('The projection lock was lost: stopping until it is taken again')), this.stopping]);

@@ -1,5 +1,5 @@
 import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
-import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import { EVENT_CATEGORIES, InvalidEventError, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
@@ -75,8 +75,15 @@ function settlePublish(publish: WaitingPublish, error: NatsError | null, message
   publish.resolve(reply);
 }
 
+/** @throws InvalidEventError when the data is not an event, JSON or not. */
 export function decodeEvent(data: Uint8Array): VoltstreamEvent {
-  return parseEvent(codec.decode(data));
+  let json: unknown;
+  try {
+    json = codec.decode(data);
+  } catch {
+    throw new InvalidEventError('not JSON');
+  }
+  return parseEvent(json);
 }
 
 /**

@@ -11,6 +11,8 @@ export type { ParkedEventState } from './entities/parked-event.entity';
 export { decideOnFailure, failureKind, MAX_ATTEMPTS } from './parking/failure';
 export type { Failure, FailureDecision, FailureKind } from './parking/failure';
 export { addressFromSubject, parkedRow, ParkedEvents } from './parking/parked-events';
+export { handleOrPark, type Settled } from './parking/explicit-acks';
+export { serveParkedRetries, type ApplyAgain } from './parking/retries';
 export type { ParkedEventAddress, ParkedEventsPage } from './parking/parked-events';
 export { readModelOptions, ensureDatabase, openReadModels, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
 export { upsertRows, deleteRows, combinedUpserts } from './bulk';
