@@ -1,10 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JSONCodec, type NatsConnection } from 'nats';
-import type { DataSource } from 'typeorm';
+import { setTimeout as delay } from 'node:timers/promises';
+import { JSONCodec, nanos, type NatsConnection } from 'nats';
+import { In, type DataSource } from 'typeorm';
 import { loadConfig, type Config } from '@voltstream/config';
 import { createEvent, subjectsFor, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
-import { dropDatabase, openReadModels, TransactionRow } from '@voltstream/read-models';
+import { BillingOutboxRow, dropDatabase, openReadModels, TransactionRow } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
 import type { Checkpoint } from './checkpoint';
 import { openConnections, runProjection, startProjection, type RunningProjection } from './projection';
@@ -191,5 +192,24 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
       stopped.sort((a, b) => a - b).map((transactionId) => [transactionId, 1]),
     );
     await projection.close();
+  });
+
+  it('bills exactly once when it died between a publish and marking it published, even past the duplicate window', async () => {
+    const traffic = new Traffic('B', 5000);
+    await publishAll([...traffic.burst(), ...traffic.finish()]);
+    let projection = await startProjection(config);
+    await projection.reached(lastSequence);
+    await expect.poll(() => db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
+    await projection.close();
+    // As if it had died after the publishes: the rows unmarked, and restarted after the window in which JetStream drops a republish.
+    await db.getRepository(BillingOutboxRow).update({ transactionId: In(traffic.started) }, { published: false });
+    const jsm = await nc.jetstreamManager();
+    await jsm.streams.update(subjects.billingStream, { duplicate_window: nanos(100) });
+    await delay(300);
+    projection = await startProjection(config);
+    await expect.poll(() => db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
+    await projection.close();
+    const counts = await billedCounts();
+    expect(traffic.started.map((transactionId) => counts.get(transactionId))).toEqual([1, 1, 1]);
   });
 });
