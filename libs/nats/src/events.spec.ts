@@ -56,6 +56,32 @@ describe('event log on a real JetStream', () => {
     await follower.stop();
   });
 
+  it('skips an event it cannot decode or apply, tells why, and keeps following', async () => {
+    const settings = { startMode: 'anyTag' as const, relaxations: [], autoStartIdTag: null, passwordHash: null, description: null };
+    const garbage = await nc.jetstream().publish(subjects.event('registry', 'P', 'ChargePointAdopted'), new TextEncoder().encode('{"no'));
+    const skipped: { sequence: number; error: string }[] = [];
+    const seen: string[] = [];
+    const follower = await followEvents(
+      nc,
+      subjects.eventsStream,
+      subjects.eventsOf('registry'),
+      ({ event }) => {
+        if (event.metadata.chargePoint === 'THROWS') throw new TypeError('cannot fold');
+        seen.push(event.metadata.chargePoint ?? '');
+      },
+      garbage.seq,
+      (sequence, error) => skipped.push({ sequence, error: String(error) }),
+    );
+    const throwing = await publisher.publish(createEvent('ChargePointAdopted', settings, 'THROWS', new Date()));
+    await publisher.publish(createEvent('ChargePointAdopted', settings, 'AFTER', new Date()));
+    await expect.poll(() => seen).toEqual(['AFTER']);
+    expect(skipped).toEqual([
+      { sequence: garbage.seq, error: expect.stringContaining('not JSON') },
+      { sequence: throwing.seq, error: 'TypeError: cannot fold' },
+    ]);
+    await follower.stop();
+  });
+
   it('stops cleanly when its stream is already gone', async () => {
     const gone = subjectsFor(uniqueNamespace());
     await ensureStreams(nc, gone);

@@ -86,10 +86,17 @@ export function decodeEvent(data: Uint8Array): VoltstreamEvent {
   return parseEvent(json);
 }
 
+/** Told of an event a follower skipped: it cannot be decoded, or `onEvent` threw on it. */
+export type SkippedEvent = (sequence: number, error: unknown) => void;
+
+const warnSkipped: SkippedEvent = (sequence, error) => process.emitWarning(`Skipped event ${sequence} of the log: ${String(error)}`, 'SkippedEvent');
+
 /**
  * Reads the log from `fromSequence` on and keeps following it, in order; for in-memory state such
  * as the gateway's and the authorization service's view of the registry. Resolves once every
- * matching event stored at call time has been handed to `onEvent`.
+ * matching event stored at call time has been handed to `onEvent`. An event it cannot apply is
+ * skipped and told to `onSkipped`, never the end of the follower: the state is folded again from
+ * the log at every start, and the state projection parks the same event where operators see it.
  */
 export async function followEvents(
   nc: NatsConnection,
@@ -97,6 +104,7 @@ export async function followEvents(
   filterSubject: string,
   onEvent: (stored: StoredEvent) => void,
   fromSequence = 1,
+  onSkipped: SkippedEvent = warnSkipped,
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, opt_start_seq: fromSequence });
   const { num_pending: pendingAtStart } = await consumer.info();
@@ -106,7 +114,11 @@ export async function followEvents(
   if (pendingAtStart === 0) markCaughtUp();
   void (async () => {
     for await (const message of messages) {
-      onEvent({ event: decodeEvent(message.data), sequence: message.seq });
+      try {
+        onEvent({ event: decodeEvent(message.data), sequence: message.seq });
+      } catch (error) {
+        onSkipped(message.seq, error);
+      }
       if (message.info.pending === 0) markCaughtUp();
     }
   })();
