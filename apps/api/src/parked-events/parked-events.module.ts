@@ -5,5 +5,6 @@ import { ParkedEventsService } from './parked-events.service';
 @Module({
   controllers: [ParkedEventsController],
   providers: [ParkedEventsService],
+  exports: [ParkedEventsService],
 })
 export class ParkedEventsModule {}

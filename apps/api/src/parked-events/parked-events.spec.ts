@@ -48,6 +48,17 @@ describe('parked events (the projection parks what it cannot apply; the API list
     expect((await t.request('GET', '/api/parked-events?consumer=authorization-auto-start')).body).toEqual({ total: 0, items: [] });
   });
 
+  it('lists them in GraphQL too', async () => {
+    const response = await fetch(`http://127.0.0.1:${t.api.port}/graphql`, {
+      method: 'POST',
+      headers: { authorization: `Bearer ${t.api.token}`, 'content-type': 'application/json' },
+      body: JSON.stringify({ query: '{ parkedEvents(consumer: "state-projection", limit: 10) { total items { sequence eventType chargePoint state attempts } } }' }),
+    });
+    expect(await response.json()).toEqual({
+      data: { parkedEvents: { total: 1, items: [{ sequence: 1, eventType: 'ConnectorStatusChanged', chargePoint: 'CP-P', state: 'parked', attempts: 3 }] } },
+    });
+  });
+
   it('refuses a bad page or filter naming the field, and a request without the token', async () => {
     const bad = await t.request('GET', '/api/parked-events?limit=0&state=lost');
     expect(bad.status).toBe(400);
