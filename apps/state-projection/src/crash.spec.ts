@@ -212,4 +212,20 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     const counts = await billedCounts();
     expect(traffic.started.map((transactionId) => counts.get(transactionId))).toEqual([1, 1, 1]);
   });
+
+  it('has a second replica stand by and take over from the checkpoint when the first dies', async () => {
+    const traffic = new Traffic('S', 7000);
+    const first = await openConnections(config);
+    const active = await runProjection(first);
+    await publishAll(traffic.burst());
+    await active.reached(lastSequence);
+    const standby = await startProjection(config);
+    await first.nc.close();
+    await first.dataSource.destroy();
+    await publishAll(traffic.finish());
+    await standby.reached(lastSequence);
+    await standby.close();
+    expect(await db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).toMatchObject([{ known: true }, { known: true }, { known: true }]);
+    expect((await db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).every((row) => row.stoppedAt !== null)).toBe(true);
+  });
 });
