@@ -1,39 +1,22 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as delay } from 'node:timers/promises';
-import { JSONCodec, nanos, type NatsConnection } from 'nats';
-import { In, type DataSource } from 'typeorm';
-import { loadConfig, type Config } from '@voltstream/config';
-import { createEvent, subjectsFor, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
-import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
-import { BillingOutboxRow, dropDatabase, openReadModels, TransactionRow } from '@voltstream/read-models';
-import { testEnv, uniqueNamespace } from '@voltstream/testing';
+import { JSONCodec, nanos } from 'nats';
+import { In } from 'typeorm';
+import { createEvent, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
+import { BillingOutboxRow, openReadModels, TransactionRow } from '@voltstream/read-models';
+import { tableContents, TestEventLog } from '../test-support/event-log';
 import type { Checkpoint } from './checkpoint';
 import { openConnections, runProjection, startProjection, type RunningProjection } from './projection';
 import type { ProjectionStep } from './projection-worker';
 import { rebuildProjection } from './rebuild';
 
-const namespace = uniqueNamespace();
-const config: Config = loadConfig(testEnv(namespace));
-const replayConfig: Config = { ...config, databaseUrl: `${config.databaseUrl}_replay` };
-const subjects = subjectsFor(namespace);
+const log = new TestEventLog();
+const { config, replayConfig, subjects } = log;
 const billingCodec = JSONCodec<{ transactionId: number }>();
-const TABLES: Record<string, string> = {
-  charge_points: 'identity',
-  connectors: 'charge_point_identity, connector_id',
-  transactions: 'transaction_id',
-  meter_values: 'id',
-  tags: 'id_tag',
-  local_tags: 'charge_point_identity, id_tag',
-  projection_checkpoints: 'projection',
-};
-
-let nc: NatsConnection;
-let publisher: EventPublisher;
-let db: DataSource;
 let lastSequence = 0;
 
 async function publishAll(events: EventOf<EventType>[]): Promise<void> {
-  const acks = await Promise.all(events.map((event) => publisher.publish(event)));
+  const acks = await Promise.all(events.map((event) => log.publisher.publish(event)));
   lastSequence = Math.max(lastSequence, ...acks.map((ack) => ack.seq));
 }
 
@@ -117,16 +100,11 @@ async function killAt(killPoint: KillPoint, traffic: Traffic): Promise<void> {
   await connections.dataSource.destroy();
 }
 
-async function tableContents(dataSource: DataSource): Promise<Record<string, unknown[]>> {
-  const entries = await Promise.all(Object.entries(TABLES).map(async ([table, by]) => [table, await dataSource.query(`SELECT * FROM ${table} ORDER BY ${by}`)] as const));
-  return Object.fromEntries(entries);
-}
-
 /** How often each transaction id was published for billing. */
 async function billedCounts(): Promise<Map<number, number>> {
   const counts = new Map<number, number>();
-  const { state } = await (await nc.jetstreamManager()).streams.info(subjects.billingStream);
-  const consumer = await nc.jetstream().consumers.get(subjects.billingStream);
+  const { state } = await (await log.nc.jetstreamManager()).streams.info(subjects.billingStream);
+  const consumer = await log.nc.jetstream().consumers.get(subjects.billingStream);
   for (let read = 0; read < state.messages; read++) {
     const message = await consumer.next({ expires: 2000 });
     if (!message) break;
@@ -136,21 +114,8 @@ async function billedCounts(): Promise<Map<number, number>> {
   return counts;
 }
 
-beforeAll(async () => {
-  nc = await connectNats(config.natsUrl, 'state-projection-crash-spec');
-  await ensureStreams(nc, subjects);
-  publisher = new EventPublisher(nc, subjects);
-  db = await openReadModels(config.databaseUrl);
-});
-
-afterAll(async () => {
-  await db?.destroy();
-  const jsm = await nc.jetstreamManager();
-  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
-  await nc.close();
-  await dropDatabase(config.databaseUrl);
-  await dropDatabase(replayConfig.databaseUrl);
-});
+beforeAll(() => log.open('state-projection-crash-spec'));
+afterAll(() => log.close());
 
 describe('state projection killed mid-batch, on real NATS and Postgres', () => {
   it('resumes right after its checkpoint, not after what the dead process was handed', async () => {
@@ -161,7 +126,7 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     const projection = await startProjection(config);
     await projection.reached(lastSequence);
     await projection.close();
-    const projected = await db.getRepository(TransactionRow).find({ order: { transactionId: 'ASC' } });
+    const projected = await log.db.getRepository(TransactionRow).find({ order: { transactionId: 'ASC' } });
     expect(projected.map((transaction) => [transaction.transactionId, transaction.known, transaction.stoppedAt !== null])).toEqual(
       started.map((transactionId) => [transactionId, true, true]),
     );
@@ -177,7 +142,7 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     let projection: RunningProjection = await startProjection(config);
     await projection.reached(lastSequence);
     await projection.close();
-    const live = await tableContents(db);
+    const live = await tableContents(log.db);
     await rebuildProjection(replayConfig);
     const replay = await openReadModels(replayConfig.databaseUrl);
     try {
@@ -185,7 +150,7 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     } finally {
       await replay.destroy();
     }
-    const stopped = (await db.getRepository(TransactionRow).findBy({ known: true })).filter((row) => row.stoppedAt !== null).map((row) => row.transactionId);
+    const stopped = (await log.db.getRepository(TransactionRow).findBy({ known: true })).filter((row) => row.stoppedAt !== null).map((row) => row.transactionId);
     expect(stopped.length).toBeGreaterThan(5 * 3);
     projection = await startProjection(config);
     await expect.poll(async () => [...(await billedCounts()).entries()].sort(([a], [b]) => a - b), { timeout: 10_000 }).toEqual(
@@ -199,15 +164,15 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     await publishAll([...traffic.burst(), ...traffic.finish()]);
     let projection = await startProjection(config);
     await projection.reached(lastSequence);
-    await expect.poll(() => db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
+    await expect.poll(() => log.db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
     await projection.close();
     // As if it had died after the publishes: the rows unmarked, and restarted after the window in which JetStream drops a republish.
-    await db.getRepository(BillingOutboxRow).update({ transactionId: In(traffic.started) }, { published: false });
-    const jsm = await nc.jetstreamManager();
+    await log.db.getRepository(BillingOutboxRow).update({ transactionId: In(traffic.started) }, { published: false });
+    const jsm = await log.nc.jetstreamManager();
     await jsm.streams.update(subjects.billingStream, { duplicate_window: nanos(100) });
     await delay(300);
     projection = await startProjection(config);
-    await expect.poll(() => db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
+    await expect.poll(() => log.db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
     await projection.close();
     const counts = await billedCounts();
     expect(traffic.started.map((transactionId) => counts.get(transactionId))).toEqual([1, 1, 1]);
@@ -225,7 +190,7 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     await publishAll(traffic.finish());
     await standby.reached(lastSequence);
     await standby.close();
-    expect(await db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).toMatchObject([{ known: true }, { known: true }, { known: true }]);
-    expect((await db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).every((row) => row.stoppedAt !== null)).toBe(true);
+    expect(await log.db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).toMatchObject([{ known: true }, { known: true }, { known: true }]);
+    expect((await log.db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).every((row) => row.stoppedAt !== null)).toBe(true);
   });
 });

@@ -1,29 +1,21 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { JSONCodec, StringCodec, type NatsConnection } from 'nats';
+import { JSONCodec, StringCodec } from 'nats';
 import type { DataSource } from 'typeorm';
-import { loadConfig, type Config } from '@voltstream/config';
-import { createEvent, subjectsFor, type EventOf, type EventType } from '@voltstream/contracts';
-import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
-import { ConnectorRow, dropDatabase, openReadModels, ParkedEventRow, ProjectionCheckpointRow, STATE_PROJECTION, TransactionRow } from '@voltstream/read-models';
-import { testEnv, uniqueNamespace } from '@voltstream/testing';
+import { createEvent, type EventOf, type EventType } from '@voltstream/contracts';
+import { ConnectorRow, openReadModels, ParkedEventRow, ProjectionCheckpointRow, STATE_PROJECTION, TransactionRow } from '@voltstream/read-models';
+import { tableContents, TestEventLog } from '../test-support/event-log';
 import { startProjection, type RunningProjection } from './projection';
 import { rebuildProjection } from './rebuild';
 
-const namespace = uniqueNamespace();
-const config: Config = loadConfig(testEnv(namespace, { HEALTH_PORT: '0', READY_MAX_PENDING: '5', READY_MAX_STALL: '1' }));
-const replayConfig: Config = { ...config, databaseUrl: `${config.databaseUrl}_replay`, healthPort: undefined };
-const subjects = subjectsFor(namespace);
+const log = new TestEventLog({ HEALTH_PORT: '0', READY_MAX_PENDING: '5', READY_MAX_STALL: '1' });
+const { config, replayConfig, subjects } = log;
 const INT32_OVERFLOW = 2 ** 31;
-const PROJECTED = ['charge_points', 'connectors', 'transactions', 'meter_values', 'projection_checkpoints'];
 
-let nc: NatsConnection;
-let publisher: EventPublisher;
-let db: DataSource;
 let projection: RunningProjection | undefined;
 let lastSequence = 0;
 
 async function publish<T extends EventType>(chargePoint: string | null, type: T, data: EventOf<T>['data']): Promise<number> {
-  const ack = await publisher.publish(createEvent(type, data, chargePoint, new Date()));
+  const ack = await log.publisher.publish(createEvent(type, data, chargePoint, new Date()));
   lastSequence = ack.seq;
   return ack.seq;
 }
@@ -46,25 +38,10 @@ async function parked(dataSource: DataSource): Promise<Partial<ParkedEventRow>[]
   return rows.map(({ consumer, sequence, eventType, chargePoint, error, attempts, state }) => ({ consumer, sequence, eventType, chargePoint, error, attempts, state }));
 }
 
-async function projected(dataSource: DataSource): Promise<unknown[][]> {
-  return Promise.all(PROJECTED.map((table) => dataSource.query(`SELECT * FROM ${table} ORDER BY 1, 2`)));
-}
-
-beforeAll(async () => {
-  nc = await connectNats(config.natsUrl, 'state-projection-parking-spec');
-  await ensureStreams(nc, subjects);
-  publisher = new EventPublisher(nc, subjects);
-  db = await openReadModels(config.databaseUrl);
-});
-
+beforeAll(() => log.open('state-projection-parking-spec'));
 afterAll(async () => {
   await projection?.close();
-  await db?.destroy();
-  const jsm = await nc.jetstreamManager();
-  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
-  await nc.close();
-  await dropDatabase(config.databaseUrl);
-  await dropDatabase(replayConfig.databaseUrl);
+  await log.close();
 });
 
 describe('state projection parks the events it cannot apply, on real NATS and Postgres', () => {
@@ -76,7 +53,7 @@ describe('state projection parks the events it cannot apply, on real NATS and Po
     await publish('CP-OK', 'TransactionStarted', start(1, 100));
     poison.push(await publish('CP-BAD', 'TransactionStarted', start(2, INT32_OVERFLOW)));
     poison.push(await publish('CP-BAD', 'TransactionStopped', stop(INT32_OVERFLOW)));
-    poison.push((await nc.jetstream().publish(subjects.event('station', 'CP-BAD', 'HeartbeatReceived'), StringCodec().encode('{"not": "an event"'))).seq);
+    poison.push((await log.nc.jetstream().publish(subjects.event('station', 'CP-BAD', 'HeartbeatReceived'), StringCodec().encode('{"not": "an event"'))).seq);
     poison.push(await publish(null, 'HeartbeatReceived', {}));
     await publish('CP-OK', 'TransactionStopped', stop(1));
     await publish('CP-OK', 'ConnectorStatusChanged', status(2));
@@ -84,10 +61,10 @@ describe('state projection parks the events it cannot apply, on real NATS and Po
     projection = await startProjection(config);
     await projection.reached(lastSequence);
 
-    expect(await db.getRepository(ConnectorRow).find({ where: { chargePointIdentity: 'CP-OK' }, order: { connectorId: 'ASC' } })).toMatchObject([{ connectorId: 1 }, { connectorId: 2 }]);
-    expect(await db.getRepository(TransactionRow).find()).toMatchObject([{ transactionId: 1, known: true, meterEnd: 10 }]);
-    expect(await db.getRepository(ProjectionCheckpointRow).findOneBy({ projection: STATE_PROJECTION })).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
-    const live = await parked(db);
+    expect(await log.db.getRepository(ConnectorRow).find({ where: { chargePointIdentity: 'CP-OK' }, order: { connectorId: 'ASC' } })).toMatchObject([{ connectorId: 1 }, { connectorId: 2 }]);
+    expect(await log.db.getRepository(TransactionRow).find()).toMatchObject([{ transactionId: 1, known: true, meterEnd: 10 }]);
+    expect(await log.db.getRepository(ProjectionCheckpointRow).findOneBy({ projection: STATE_PROJECTION })).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
+    const live = await parked(log.db);
     expect(live.map(({ sequence }) => sequence)).toEqual(poison);
     expect(live).toMatchObject([
       { consumer: STATE_PROJECTION, eventType: 'ConnectorStatusChanged', chargePoint: 'CP-BAD', attempts: 3, state: 'parked', error: expect.stringContaining('connector_id') },
@@ -104,7 +81,7 @@ describe('state projection parks the events it cannot apply, on real NATS and Po
     const replay = await openReadModels(replayConfig.databaseUrl);
     try {
       expect(await parked(replay)).toEqual(live);
-      expect(await projected(replay)).toEqual(await projected(db));
+      expect(await tableContents(replay)).toEqual(await tableContents(log.db));
     } finally {
       await replay.destroy();
     }
@@ -119,34 +96,34 @@ describe('state projection parks the events it cannot apply, on real NATS and Po
     };
     expect(await ready()).toEqual({ status: 200, body: { status: 'ready', pending: 0, parked: 6 } });
 
-    await db.query(`ALTER TABLE connectors RENAME TO connectors_away`);
+    await log.db.query(`ALTER TABLE connectors RENAME TO connectors_away`);
     for (let connectorId = 1; connectorId <= 6; connectorId++) await publish('CP-LATE', 'ConnectorStatusChanged', status(connectorId));
     expect(await ready()).toMatchObject({ status: 503, body: { pending: 6, reason: '6 events pending, more than 5' } });
-    await db.query(`DELETE FROM parked_events`);
+    await log.db.query(`DELETE FROM parked_events`);
     await expect.poll(ready, { timeout: 5000, interval: 500 }).toMatchObject({ status: 503, body: { parked: 0, reason: expect.stringContaining('no commit for') } });
 
-    await db.query(`ALTER TABLE connectors_away RENAME TO connectors`);
+    await log.db.query(`ALTER TABLE connectors_away RENAME TO connectors`);
     await projection.reached(lastSequence);
     expect(await ready()).toEqual({ status: 200, body: { status: 'ready', pending: 0, parked: 0 } });
   });
 
   it('applies a parked event again on request once its cause is fixed, and records a retry that fails', async () => {
-    await db.query(`ALTER TABLE connectors ADD CONSTRAINT no_reservations_in_spec CHECK (status <> 'Reserved')`);
+    await log.db.query(`ALTER TABLE connectors ADD CONSTRAINT no_reservations_in_spec CHECK (status <> 'Reserved')`);
     const reserved = await publish('CP-RETRY', 'ConnectorStatusChanged', { connectorId: 1, status: 'Reserved', errorCode: 'NoError' });
     await publish('CP-RETRY', 'ConnectorStatusChanged', status(2));
     await projection?.reached(lastSequence);
-    const row = await db.getRepository(ParkedEventRow).findOneByOrFail({ consumer: STATE_PROJECTION, sequence: reserved });
+    const row = await log.db.getRepository(ParkedEventRow).findOneByOrFail({ consumer: STATE_PROJECTION, sequence: reserved });
     expect(row).toMatchObject({ state: 'parked', error: expect.stringContaining('no_reservations_in_spec') });
-    expect(await db.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'CP-RETRY', connectorId: 2 })).toMatchObject({ status: 'Available' });
+    expect(await log.db.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'CP-RETRY', connectorId: 2 })).toMatchObject({ status: 'Available' });
 
-    const retry = async () => (await nc.request(subjects.parkedEventRetry(STATE_PROJECTION), JSONCodec().encode({ id: row.id, sequence: reserved }), { timeout: 5000 })).json();
+    const retry = async () => (await log.nc.request(subjects.parkedEventRetry(STATE_PROJECTION), JSONCodec().encode({ id: row.id, sequence: reserved }), { timeout: 5000 })).json();
     expect(await retry()).toEqual({ outcome: 'failed', error: expect.stringContaining('no_reservations_in_spec') });
-    expect(await db.getRepository(ParkedEventRow).findOneBy({ id: row.id })).toMatchObject({ state: 'parked', retries: 1, retryError: expect.stringContaining('no_reservations_in_spec') });
+    expect(await log.db.getRepository(ParkedEventRow).findOneBy({ id: row.id })).toMatchObject({ state: 'parked', retries: 1, retryError: expect.stringContaining('no_reservations_in_spec') });
 
-    await db.query(`ALTER TABLE connectors DROP CONSTRAINT no_reservations_in_spec`);
+    await log.db.query(`ALTER TABLE connectors DROP CONSTRAINT no_reservations_in_spec`);
     expect(await retry()).toEqual({ outcome: 'resolved' });
-    expect(await db.getRepository(ParkedEventRow).findOneBy({ id: row.id })).toMatchObject({ state: 'resolved', retries: 2, retryError: null, retriedAt: expect.any(Date) });
-    expect(await db.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'CP-RETRY', connectorId: 1 })).toMatchObject({ status: 'Reserved' });
-    expect(await db.getRepository(ProjectionCheckpointRow).findOneBy({ projection: STATE_PROJECTION })).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
+    expect(await log.db.getRepository(ParkedEventRow).findOneBy({ id: row.id })).toMatchObject({ state: 'resolved', retries: 2, retryError: null, retriedAt: expect.any(Date) });
+    expect(await log.db.getRepository(ConnectorRow).findOneBy({ chargePointIdentity: 'CP-RETRY', connectorId: 1 })).toMatchObject({ status: 'Reserved' });
+    expect(await log.db.getRepository(ProjectionCheckpointRow).findOneBy({ projection: STATE_PROJECTION })).toMatchObject({ sequence: lastSequence, appliedAbove: [] });
   });
 });

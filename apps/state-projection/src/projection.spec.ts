@@ -17,6 +17,7 @@ import {
   TransactionRow,
 } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
+import { tableContents } from '../test-support/event-log';
 import { startProjection, type RunningProjection } from './projection';
 import { rebuildProjection } from './rebuild';
 
@@ -59,20 +60,6 @@ function startTransaction(identity: string, transactionId: number, meterStart: n
 
 function stopTransaction(identity: string, transactionId: number, meterStop: number, known = true) {
   return publish(identity, 'TransactionStopped', { transactionId, meterStop, timestamp: '2025-06-01T11:00:00.000Z', reason: 'EVDisconnected', known });
-}
-
-async function tableContents(): Promise<Record<string, unknown[]>> {
-  const order: Record<string, string> = {
-    charge_points: 'identity',
-    connectors: 'charge_point_identity, connector_id',
-    transactions: 'transaction_id',
-    meter_values: 'id',
-    tags: 'id_tag',
-    local_tags: 'charge_point_identity, id_tag',
-    projection_checkpoints: 'projection',
-  };
-  const entries = await Promise.all(Object.entries(order).map(async ([table, by]) => [table, await db.query(`SELECT * FROM ${table} ORDER BY ${by}`)] as const));
-  return Object.fromEntries(entries);
 }
 
 beforeAll(async () => {
@@ -218,10 +205,10 @@ describe('state projection on real NATS and Postgres', () => {
     await publish('CP-A', 'LocalTagSaved', { tag: { idTag: 'LOC1', firstName: 'L', lastName: 'T', email: 'l@t.org', info: '', expiresAt: null, blocked: false, parentIdTag: null } });
     await publish('CP-A', 'TagSaved', { tag: { idTag: 'CEN1', firstName: 'C', lastName: 'T', email: 'c@t.org', info: 'fleet', expiresAt: '2030-01-01T00:00:00.000Z', blocked: false, parentIdTag: null } });
     await projection.reached(lastSequence);
-    const before = await tableContents();
+    const before = await tableContents(db);
     await projection.close();
     await rebuildProjection(config);
-    expect(await tableContents()).toEqual(before);
+    expect(await tableContents(db)).toEqual(before);
     projection = await startProjection(config);
     await startTransaction('CP-G', 3, 0);
     await stopTransaction('CP-G', 3, 1000);
