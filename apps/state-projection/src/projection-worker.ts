@@ -13,12 +13,12 @@ import type { Progress } from './progress';
 import type { ReadModelStore } from './read-model-store';
 
 const BATCH_SIZE = 5000;
+const MIN_BATCH_INTERVAL_MS = 20;
 const RETRY_MS = 1000;
 /** An event the database refused is tried again sooner: the cause is more likely its data than a passing state. */
 const REFUSED_RETRY_MS = 200;
 
 type ParkedEvent = Omit<ParkedEventRow, 'id'>;
-const MIN_BATCH_INTERVAL_MS = 20;
 
 /** Where a batch is: taken from the queue, one statement written (one or two a batch), acknowledged. */
 export type ProjectionStep = 'taken' | 'written' | 'acknowledged';
@@ -33,7 +33,8 @@ export type StepHook = (step: ProjectionStep, checkpoint: Checkpoint) => Promise
  * {@link MIN_BATCH_INTERVAL_MS} apart — applies each batch's rows with the checkpoint atomically
  * and acks after the commit. A batch with both telemetry and events people wait for commits the
  * latter first ({@link promptFirst}): a stop is not written behind the meter values of a thousand
- * other wallboxes. Events the checkpoint covers change nothing.
+ * other wallboxes. Events the checkpoint covers change nothing. An event it cannot apply is parked
+ * with the checkpoint that moves past it (`decideOnFailure`): no event stops the worker.
  */
 export class ProjectionWorker {
   readonly queue = new MessageQueue<JsMsg>();
