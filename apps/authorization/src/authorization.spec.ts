@@ -286,6 +286,19 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
         command: { action: 'RemoteStartTransaction', payload: { connectorId: 2, idTag: 'AUTO' } },
       });
     });
+
+    it('hands a status event that a replica died with to another one within its ack wait', async () => {
+      const before = commands.length;
+      for (const service of [...ns.services]) await ns.stopService(service);
+      await ns.publish(preparing('AUTO-1', 4));
+      // Taken as a replica takes it, which then dies before it acknowledges it.
+      const consumer = await ns.nc.jetstream().consumers.get(ns.subjects.eventsStream, AUTO_START_CONSUMER);
+      expect(await consumer.next({ expires: 5000 })).not.toBeNull();
+      await ns.startService();
+      await ns.startService();
+      await expect.poll(() => commands.length, { timeout: 12_000, interval: 200 }).toBe(before + 1);
+      expect(commands[before]).toEqual({ identity: 'AUTO-1', command: { action: 'RemoteStartTransaction', payload: { connectorId: 4, idTag: 'FLEET-CAR' } } });
+    });
   });
 
   it('answers every request it took while a replica shuts down', async () => {
