@@ -1,10 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setTimeout as delay } from 'node:timers/promises';
-import { JSONCodec, nanos } from 'nats';
+import { nanos } from 'nats';
 import { In } from 'typeorm';
-import { createEvent, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
 import { BillingOutboxRow, openReadModels, TransactionRow } from '@voltstream/read-models';
 import { tableContents, TestEventLog } from '../test-support/event-log';
+import { Traffic } from '../test-support/traffic';
 import type { Checkpoint } from './checkpoint';
 import { openConnections, runProjection, startProjection, type RunningProjection } from './projection';
 import type { ProjectionStep } from './projection-worker';
@@ -12,56 +12,6 @@ import { rebuildProjection } from './rebuild';
 
 const log = new TestEventLog();
 const { config, replayConfig, subjects } = log;
-const billingCodec = JSONCodec<{ transactionId: number }>();
-let lastSequence = 0;
-
-async function publishAll(events: EventOf<EventType>[]): Promise<void> {
-  const acks = await Promise.all(events.map((event) => log.publisher.publish(event)));
-  lastSequence = Math.max(lastSequence, ...acks.map((ack) => ack.seq));
-}
-
-const register = (wh: number): MeterValue[] => [{ timestamp: new Date(1_750_000_000_000 + wh * 1000).toISOString(), sampledValue: [{ value: String(wh), unit: 'Wh' }] }];
-
-/**
- * Wallboxes charging in turns: each burst stops what the last one started, starts anew, and
- * reports meter values and statuses of others, so every batch holds starts, stops and telemetry.
- */
-class Traffic {
-  private running: { identity: string; transactionId: number; wh: number }[] = [];
-  readonly started: number[] = [];
-
-  constructor(private readonly prefix: string, private nextTransactionId: number) {}
-
-  burst(): EventOf<EventType>[] {
-    const at = new Date();
-    const events: EventOf<EventType>[] = [];
-    for (const session of this.running) {
-      session.wh += 150;
-      events.push(createEvent('MeterValuesReported', { connectorId: 1, transactionId: session.transactionId, meterValue: register(session.wh) }, session.identity, at));
-      events.push(createEvent('TransactionStopped', { transactionId: session.transactionId, meterStop: session.wh + 10, timestamp: at.toISOString(), reason: 'Local', known: true }, session.identity, at));
-      events.push(createEvent('ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' }, session.identity, at));
-    }
-    this.running = ['1', '2', '3'].map((wallbox) => `${this.prefix}-${wallbox}`).map((identity) => ({ identity, transactionId: this.nextTransactionId++, wh: 1000 }));
-    for (const session of this.running) {
-      this.started.push(session.transactionId);
-      events.push(createEvent('ConnectorStatusChanged', { connectorId: 1, status: 'Charging', errorCode: 'NoError' }, session.identity, at));
-      events.push(createEvent('TransactionStarted', { transactionId: session.transactionId, connectorId: 1, idTag: 'TAG', meterStart: session.wh, timestamp: at.toISOString(), authorizationStatus: 'Accepted', tagOwner: null }, session.identity, at));
-    }
-    for (const identity of [`${this.prefix}-M1`, `${this.prefix}-M2`]) events.push(createEvent('MeterValuesReported', { connectorId: 1, meterValue: register(this.nextTransactionId) }, identity, at));
-    return events;
-  }
-
-  /** Stops what runs, and nothing new starts. */
-  finish(): EventOf<EventType>[] {
-    const at = new Date();
-    const stops = this.running.map((session) =>
-      createEvent('TransactionStopped', { transactionId: session.transactionId, meterStop: session.wh, timestamp: at.toISOString(), reason: 'Local', known: true }, session.identity, at),
-    );
-    this.running = [];
-    return stops;
-  }
-}
-
 /** Where a projection is killed, told from the step and the checkpoint it just reached. */
 type KillPoint = (step: ProjectionStep, checkpoint: Checkpoint, previous: Checkpoint | undefined) => boolean;
 
@@ -93,25 +43,11 @@ async function killAt(killPoint: KillPoint, traffic: Traffic): Promise<void> {
   });
   for (let bursts = 0; ; bursts++) {
     if (bursts === 50) throw new Error('The kill point was never reached');
-    await publishAll(traffic.burst());
+    await log.publishAll(traffic.burst());
     if (await Promise.race([killed.then(() => true), new Promise<boolean>((resolve) => setTimeout(() => resolve(false), 100))])) break;
   }
   await connections.nc.close();
   await connections.dataSource.destroy();
-}
-
-/** How often each transaction id was published for billing. */
-async function billedCounts(): Promise<Map<number, number>> {
-  const counts = new Map<number, number>();
-  const { state } = await (await log.nc.jetstreamManager()).streams.info(subjects.billingStream);
-  const consumer = await log.nc.jetstream().consumers.get(subjects.billingStream);
-  for (let read = 0; read < state.messages; read++) {
-    const message = await consumer.next({ expires: 2000 });
-    if (!message) break;
-    const { transactionId } = billingCodec.decode(message.data);
-    counts.set(transactionId, (counts.get(transactionId) ?? 0) + 1);
-  }
-  return counts;
 }
 
 beforeAll(() => log.open('state-projection-crash-spec'));
@@ -122,9 +58,9 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     const traffic = new Traffic('R', 1);
     await killAt(KILL_POINTS['after the fetch'], traffic);
     const { started } = traffic;
-    await publishAll(traffic.finish());
+    await log.publishAll(traffic.finish());
     const projection = await startProjection(config);
-    await projection.reached(lastSequence);
+    await projection.reached(log.lastSequence);
     await projection.close();
     const projected = await log.db.getRepository(TransactionRow).find({ order: { transactionId: 'ASC' } });
     expect(projected.map((transaction) => [transaction.transactionId, transaction.known, transaction.stoppedAt !== null])).toEqual(
@@ -136,11 +72,11 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     const traffic = new Traffic('K', 1000);
     for (const killPoint of Object.values(KILL_POINTS)) {
       await killAt(killPoint, traffic);
-      await publishAll(traffic.burst());
+      await log.publishAll(traffic.burst());
     }
-    await publishAll(traffic.finish());
+    await log.publishAll(traffic.finish());
     let projection: RunningProjection = await startProjection(config);
-    await projection.reached(lastSequence);
+    await projection.reached(log.lastSequence);
     await projection.close();
     const live = await tableContents(log.db);
     await rebuildProjection(replayConfig);
@@ -153,7 +89,7 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     const stopped = (await log.db.getRepository(TransactionRow).findBy({ known: true })).filter((row) => row.stoppedAt !== null).map((row) => row.transactionId);
     expect(stopped.length).toBeGreaterThan(5 * 3);
     projection = await startProjection(config);
-    await expect.poll(async () => [...(await billedCounts()).entries()].sort(([a], [b]) => a - b), { timeout: 10_000 }).toEqual(
+    await expect.poll(async () => [...(await log.billedCounts()).entries()].sort(([a], [b]) => a - b), { timeout: 10_000 }).toEqual(
       stopped.sort((a, b) => a - b).map((transactionId) => [transactionId, 1]),
     );
     await projection.close();
@@ -161,9 +97,9 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
 
   it('bills exactly once when it died between a publish and marking it published, even past the duplicate window', async () => {
     const traffic = new Traffic('B', 5000);
-    await publishAll([...traffic.burst(), ...traffic.finish()]);
+    await log.publishAll([...traffic.burst(), ...traffic.finish()]);
     let projection = await startProjection(config);
-    await projection.reached(lastSequence);
+    await projection.reached(log.lastSequence);
     await expect.poll(() => log.db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
     await projection.close();
     // As if it had died after the publishes: the rows unmarked, and restarted after the window in which JetStream drops a republish.
@@ -174,7 +110,7 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     projection = await startProjection(config);
     await expect.poll(() => log.db.getRepository(BillingOutboxRow).countBy({ transactionId: In(traffic.started), published: true })).toBe(3);
     await projection.close();
-    const counts = await billedCounts();
+    const counts = await log.billedCounts();
     expect(traffic.started.map((transactionId) => counts.get(transactionId))).toEqual([1, 1, 1]);
   });
 
@@ -182,13 +118,13 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
     const traffic = new Traffic('S', 7000);
     const first = await openConnections(config);
     const active = await runProjection(first);
-    await publishAll(traffic.burst());
-    await active.reached(lastSequence);
+    await log.publishAll(traffic.burst());
+    await active.reached(log.lastSequence);
     const standby = await startProjection(config);
     await first.nc.close();
     await first.dataSource.destroy();
-    await publishAll(traffic.finish());
-    await standby.reached(lastSequence);
+    await log.publishAll(traffic.finish());
+    await standby.reached(log.lastSequence);
     await standby.close();
     expect(await log.db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).toMatchObject([{ known: true }, { known: true }, { known: true }]);
     expect((await log.db.getRepository(TransactionRow).findBy({ transactionId: In(traffic.started) })).every((row) => row.stoppedAt !== null)).toBe(true);
