@@ -75,7 +75,11 @@ export class AutoStarter {
   /** How the consumer keeps up, for readiness: shared by every replica. */
   async progress(): Promise<ConsumerProgress> {
     const jsm = await this.nc.jetstreamManager({ checkAPI: false });
-    const [info, parked] = await Promise.all([jsm.consumers.info(this.subjects.eventsStream, AUTO_START_CONSUMER), this.parked.waiting(AUTO_START_CONSUMER)]);
+    const [info, parked] = await Promise.all([
+      jsm.consumers.info(this.subjects.eventsStream, AUTO_START_CONSUMER),
+      // Unknown while Postgres is down: that does not keep this service from starting sessions.
+      this.parked.waiting(AUTO_START_CONSUMER).catch(() => null),
+    ]);
     const pending = info.num_pending + info.num_ack_pending;
     return { pending, stalledMs: this.stall.stalledMs(info.ack_floor.stream_seq, pending, Date.now()), parked };
   }

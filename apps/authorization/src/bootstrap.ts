@@ -5,14 +5,14 @@ import { Logger, type LogLevel } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { subjectsFor } from '@voltstream/contracts';
 import { consumerReadiness, startHealthServer, type HealthReport } from '@voltstream/health';
-import { openReadModels, ParkedEvents } from '@voltstream/read-models';
-import type { DataSource } from 'typeorm';
+import { ParkedEvents } from '@voltstream/read-models';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
 import { AuthorizationService } from './authorization.service';
 import { AutoStarter } from './auto-starter';
 import { watchConnection } from './connection-state';
 import { DrainingNatsServer } from './draining-nats-server';
+import { ParkingDatabase } from './parking-database';
 import { RegistryFollower } from './registry-follower';
 import { TransactionStore } from './transaction-store';
 
@@ -45,13 +45,13 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   const registry = new RegistryFollower();
   let health: Server | undefined;
   let autoStarter: AutoStarter | undefined;
-  let readModels: DataSource | undefined;
+  const parkingDatabase = new ParkingDatabase(config.databaseUrl, new Logger('AutoStart'));
   const resources = new ServiceResources([
     async () => autoStarter?.stop(),
     () => registry.stop(),
     () => closeServer(health),
     () => nc.drain(),
-    async () => readModels?.destroy(),
+    () => parkingDatabase.close(),
   ]);
   const bounds = { maxPending: config.readyMaxPending, maxStallMs: config.readyMaxStall * 1000 };
   const readiness = async (): Promise<HealthReport> => {
@@ -61,11 +61,9 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   try {
     if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness);
     await ensureStreams(nc, subjects);
-    // Auto start parks what it cannot handle in the read models' parked_events.
-    readModels = await openReadModels(config.databaseUrl);
     await registry.start(nc, subjects);
     const transactions = await TransactionStore.open(nc, subjects);
-    const parked = new ParkedEvents(readModels);
+    const parked = new ParkedEvents(parkingDatabase.dataSource);
     autoStarter = new AutoStarter(nc, subjects, registry, transactions, parked, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
     await autoStarter.start();
     const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config);

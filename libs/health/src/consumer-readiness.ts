@@ -6,8 +6,8 @@ export interface ConsumerProgress {
   pending: number;
   /** How long events have waited without a commit; 0 while the consumer keeps committing or has nothing to do. */
   stalledMs: number;
-  /** Events it parked and nobody has resolved. */
-  parked: number;
+  /** Events it parked and nobody has resolved; null when the database holding them cannot be read. */
+  parked: number | null;
 }
 
 /** The configured bounds: READY_MAX_PENDING, READY_MAX_STALL. */

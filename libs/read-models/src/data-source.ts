@@ -81,10 +81,17 @@ async function migrateExclusively(dataSource: DataSource): Promise<void> {
 
 /** Ensures the database, connects and runs pending migrations. */
 export async function openReadModels(databaseUrl: string): Promise<DataSource> {
-  await ensureDatabase(databaseUrl);
-  const dataSource = await new DataSource(readModelOptions(databaseUrl)).initialize();
-  await migrateExclusively(dataSource);
+  const dataSource = new DataSource(readModelOptions(databaseUrl));
+  await initializeReadModels(dataSource);
   return dataSource;
+}
+
+/** {@link openReadModels} for a data source made beforehand, e.g. by a service that works on while Postgres is down. */
+export async function initializeReadModels(dataSource: DataSource): Promise<void> {
+  const { url } = dataSource.options as { url: string };
+  await ensureDatabase(url);
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  await migrateExclusively(dataSource);
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {

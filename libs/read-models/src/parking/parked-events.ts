@@ -45,7 +45,7 @@ export class ParkedEvents {
     return { items, total };
   }
 
-  find(id: number): Promise<ParkedEventRow | null> {
+  async find(id: number): Promise<ParkedEventRow | null> {
     return this.dataSource.getRepository(ParkedEventRow).findOneBy({ id });
   }
 
@@ -56,7 +56,7 @@ export class ParkedEvents {
   }
 
   /** How many events a consumer has parked and not yet seen resolved. */
-  waiting(consumer: string): Promise<number> {
+  async waiting(consumer: string): Promise<number> {
     return this.dataSource.getRepository(ParkedEventRow).countBy({ consumer, state: 'parked' });
   }
 
