@@ -1,7 +1,27 @@
+import { randomBytes } from 'node:crypto';
+import { request } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { hashPassword } from '@voltstream/domain';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { TestWallbox } from './support/wallbox';
+
+/** The status a handshake to `path` gets, sent as it is: a WebSocket client would resolve `..` away first. */
+function handshakeStatus(port: number, path: string): Promise<number> {
+  const headers = { Connection: 'Upgrade', Upgrade: 'websocket', 'Sec-WebSocket-Version': '13', 'Sec-WebSocket-Key': randomBytes(16).toString('base64') };
+  return new Promise((resolve, reject) => {
+    const handshake = request({ host: '127.0.0.1', port, path, headers });
+    handshake.once('response', (response) => {
+      response.resume();
+      resolve(response.statusCode ?? 0);
+    });
+    handshake.once('upgrade', (_response, socket) => {
+      socket.destroy();
+      resolve(101);
+    });
+    handshake.once('error', reject);
+    handshake.end();
+  });
+}
 
 describe('OCPP gateway handshake (SPEC §3)', () => {
   const testbed = new GatewayTestbed();
@@ -40,6 +60,14 @@ describe('OCPP gateway handshake (SPEC §3)', () => {
   it('refuses an identity with characters outside letters, digits and -_.:* with 400', async () => {
     expect(await TestWallbox.connect(url, 'bad identity!')).toMatchObject({ ok: false, status: 400 });
     expect(await TestWallbox.connect(url, 'A'.repeat(49))).toMatchObject({ ok: false, status: 400 });
+  });
+
+  it('refuses the identities . and .. with 400: no URL can address them', async () => {
+    const { port } = new URL(url);
+    for (const path of ['/ocpp/.', '/ocpp/..', '/ocpp/%2E%2E']) {
+      expect(await handshakeStatus(Number(port), path), path).toBe(400);
+    }
+    expect(await handshakeStatus(Number(port), '/ocpp/..CP')).toBe(101);
   });
 
   it('accepts identities with the special characters . : * - _', async () => {

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from 'nats';
+import { openLeaseBucket } from '@voltstream/nats';
 import { ACCEPT_ALL, standInForAuthorization } from './support/authorization-stand-in';
 import { countEvents, lastEvent } from './support/event-log';
 import { GatewayProcess } from './support/gateway-process';
@@ -69,13 +70,18 @@ describe('two OCPP gateway processes', () => {
     await second.close();
   });
 
-  it('on SIGTERM a pod closes its wallboxes with 1001 "going away", records it, and exits', async () => {
+  it('on SIGTERM a pod closes its wallboxes with 1001 "going away", records it, gives its lease back, and exits', async () => {
     const wallbox = await TestWallbox.open(podB.url, 'POD-CP-4');
     await expect.poll(() => countEvents(testbed.nc, testbed.subjects, 'POD-CP-4', 'ChargePointConnected')).toBe(1);
+    const leases = await openLeaseBucket(testbed.nc, testbed.subjects.gatewayLeasesBucket);
+    expect((await leases.status()).values).toBe(2);
     const stopped = podB.stop();
     expect(await wallbox.closed).toEqual({ code: 1001, reason: 'going away' });
     expect(await stopped).toMatchObject({ signal: 'SIGTERM' });
     expect(await lastEvent(testbed.nc, testbed.subjects, 'POD-CP-4', 'ChargePointDisconnected')).toMatchObject({ data: { reason: 'going away' } });
+    const remaining: string[] = [];
+    for await (const key of await leases.keys()) remaining.push(key);
+    expect(remaining).toHaveLength(1);
     const again = await TestWallbox.open(podA.url, 'POD-CP-4');
     await again.close();
   });

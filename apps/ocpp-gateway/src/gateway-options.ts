@@ -16,7 +16,7 @@ export interface GatewayTuning {
   garbageLimit: number;
   /** On shutdown, how long wallboxes get to answer the close before their sockets are dropped. */
   closeGraceMs: number;
-  /** Names this process in events and claims; `<hostname>-<pid>` unless set. */
+  /** Names this gateway in events, claims and its lease; `<hostname>-<pid>-<random>` unless set. */
   gatewayId: string;
 }
 

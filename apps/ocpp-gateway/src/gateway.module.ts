@@ -1,6 +1,7 @@
 import { Module, type DynamicModule } from '@nestjs/common';
 import { AuthorizationClient } from './authorization.client';
 import { ChargePointEndpoint } from './charge-point-endpoint';
+import { GatewayLease } from './gateway-lease';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { HealthController } from './health.controller';
 import { NatsLink } from './nats-link';
@@ -19,6 +20,7 @@ export class GatewayModule {
         { provide: NatsLink, useFactory: () => NatsLink.connect(options) },
         AuthorizationClient,
         RegistryFollower,
+        GatewayLease,
         StationCalls,
         StationSessions,
         ChargePointEndpoint,

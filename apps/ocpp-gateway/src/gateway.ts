@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
@@ -25,9 +26,18 @@ function httpsOptions(config: Config): { cert: Buffer; key: Buffer } | undefined
   return { cert: readFileSync(config.tlsCertFile), key: readFileSync(config.tlsKeyFile) };
 }
 
+/**
+ * Unique to each gateway started, even in one process or after a restart with the same pod name
+ * and pid: a restarted pod must not renew the lease of the one that died, whose wallboxes are then
+ * recorded offline (gateway-lease.ts).
+ */
+function newGatewayId(): string {
+  return `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
+}
+
 /** Starts the OCPP gateway: `ws(s)://HOST:GATEWAY_PORT/ocpp/IDENTITY` and `/health` on one port. */
 export async function startGateway(config: Config, tuning: Partial<GatewayTuning> = {}): Promise<RunningGateway> {
-  const options = { ...DEFAULT_TUNING, gatewayId: `${hostname()}-${process.pid}`, ...tuning, config };
+  const options = { ...DEFAULT_TUNING, gatewayId: newGatewayId(), ...tuning, config };
   const app = await NestFactory.create(GatewayModule.forRoot(options), {
     logger: LOG_LEVELS[config.logLevel],
     httpsOptions: httpsOptions(config),

@@ -3,6 +3,7 @@ import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnAppl
 import type { Msg, Subscription } from 'nats';
 import { identityFromToken, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
+import { GatewayLease } from './gateway-lease';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
@@ -31,6 +32,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   constructor(
     @Inject(GATEWAY_OPTIONS) private readonly options: GatewayOptions,
     private readonly nats: NatsLink,
+    private readonly lease: GatewayLease,
     registry: RegistryFollower,
     calls: StationCalls,
   ) {
@@ -45,6 +47,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       ended: (session) => this.release(session),
     };
     registry.onAdopted((identity) => this.held.get(identity)?.rebootIfPending());
+    lease.onLost(() => this.closeAll(1012, CLOSE_REASONS.leaseLost));
   }
 
   get isAccepting(): boolean {
@@ -57,10 +60,10 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.claims = this.nats.nc.subscribe(this.nats.subjects.allConnectionClaims, {
-      callback: (error, message) => (error ? this.logger.warn(`connection claims: ${error.message}`) : this.onClaim(message)),
+      callback: this.guarded('connection claims', (message) => this.onClaim(message)),
     });
     this.commands = this.nats.nc.subscribe(this.nats.subjects.commandsOf(this.options.gatewayId), {
-      callback: (error, message) => (error ? this.logger.warn(`commands: ${error.message}`) : this.onCommand(message)),
+      callback: this.guarded('commands', (message) => this.onCommand(message)),
     });
     this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
     this.pinger.unref();
@@ -77,18 +80,43 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     session.start();
   }
 
-  /** Stops accepting, closes every socket with 1001 so wallboxes reconnect to another pod, records the disconnects. */
+  /**
+   * Stops accepting, closes every socket with 1001 so wallboxes reconnect to another pod, records
+   * the disconnects and gives the lease back.
+   */
   async beforeApplicationShutdown(): Promise<void> {
     this.accepting = false;
     clearInterval(this.pinger);
     this.claims?.unsubscribe();
     this.commands?.unsubscribe();
-    const sessions = [...this.held.values()];
-    for (const session of sessions) session.close(1001, CLOSE_REASONS.goingAway);
-    await Promise.all(sessions.map((session) => session.finished));
+    const sessions = this.closeAll(1001, CLOSE_REASONS.goingAway);
+    const recorded = await Promise.all(sessions.map((session) => session.finished));
+    await this.lease.release(recorded.every(Boolean));
     const grace = setTimeout(() => sessions.forEach((session) => session.terminate()), this.options.closeGraceMs);
     await Promise.all(sessions.map((session) => session.socketClosed()));
     clearTimeout(grace);
+  }
+
+  /**
+   * A subscription's callback runs inside nats.js's reading of the socket: whatever one message
+   * makes throw is logged here, so that it cannot break the connection or end the process.
+   */
+  private guarded(what: string, handle: (message: Msg) => void): (error: Error | null, message: Msg) => void {
+    return (error, message) => {
+      if (error) return this.logger.warn(`${what}: ${error.message}`);
+      try {
+        handle(message);
+      } catch (thrown) {
+        this.logger.error(`${what}: a message on ${message.subject} could not be handled: ${String(thrown)}`);
+      }
+    };
+  }
+
+  /** Closes every connection this pod holds; @returns their sessions. */
+  private closeAll(code: number, reason: string): StationSession[] {
+    const sessions = [...this.held.values()];
+    for (const session of sessions) session.close(code, reason);
+    return sessions;
   }
 
   private release(session: StationSession): void {

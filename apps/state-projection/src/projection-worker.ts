@@ -189,7 +189,14 @@ export class ProjectionWorker {
     }
   }
 
+  /** The subject tells what an event that cannot be decoded was; the event itself where it can. */
   private parkedEvent(message: JsMsg, error: unknown, attempts: number): ParkedEvent {
-    return parkedRow(PROJECTION_NAME, addressFromSubject(message.seq, message.subject), error, attempts, new Date());
+    const address = addressFromSubject(message.seq, message.subject);
+    try {
+      const { type, metadata } = decodeEvent(message.data);
+      return parkedRow(PROJECTION_NAME, { ...address, eventType: type, chargePoint: metadata.chargePoint }, error, attempts, new Date());
+    } catch {
+      return parkedRow(PROJECTION_NAME, address, error, attempts, new Date());
+    }
   }
 }

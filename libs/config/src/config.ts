@@ -13,9 +13,16 @@ export interface Config {
   /** Undefined when not configured: the API then generates one at start-up and prints it. */
   apiToken: string | undefined;
   heartbeatInterval: number;
+  /**
+   * Seconds a gateway pod's lease lives without renewal: a pod gone without a goodbye is noticed,
+   * and its wallboxes recorded offline, this long (and a quarter) after its last renewal.
+   */
+  gatewayLeaseTtl: number;
   unknownChargePoints: UnknownChargePointPolicy;
   defaultStartMode: StartMode;
   ocppCallTimeout: number;
+  /** How long an API write waits for the read models to show it before answering 202. */
+  readYourWritesWaitMs: number;
   tlsCertFile: string | undefined;
   tlsKeyFile: string | undefined;
   /** Public base URL a wallbox should use, when the gateway sits behind a load balancer. */
@@ -67,6 +74,13 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
   return raw as T;
 }
 
+const MIN_LEASE_TTL_S = 3;
+
+/** Half a minute: a few missed renewals are survived; and never longer than a heartbeat interval. */
+function defaultLeaseTtl(heartbeatInterval: number): number {
+  return Math.max(MIN_LEASE_TTL_S, Math.min(30, heartbeatInterval));
+}
+
 function namespace(env: Env): string {
   const raw = text(env, 'VOLTSTREAM_NAMESPACE', '');
   if (raw && !/^[a-z][a-z0-9_-]{0,31}$/.test(raw)) {
@@ -82,6 +96,7 @@ export function loadConfig(env: Env = process.env): Config {
   if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile)) {
     throw new ConfigError('TLS_CERT_FILE/TLS_KEY_FILE', 'must be set together');
   }
+  const heartbeatInterval = integer(env, 'HEARTBEAT_INTERVAL', 300, 1, 86400);
   return {
     natsUrl: text(env, 'NATS_URL', 'nats://127.0.0.1:4222'),
     databaseUrl: text(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/voltstream'),
@@ -90,10 +105,12 @@ export function loadConfig(env: Env = process.env): Config {
     gatewayPort: integer(env, 'GATEWAY_PORT', 9000, 0, 65535),
     apiPort: integer(env, 'API_PORT', 3000, 0, 65535),
     apiToken: optional(env, 'API_TOKEN'),
-    heartbeatInterval: integer(env, 'HEARTBEAT_INTERVAL', 300, 1, 86400),
+    heartbeatInterval,
+    gatewayLeaseTtl: integer(env, 'GATEWAY_LEASE_TTL', defaultLeaseTtl(heartbeatInterval), MIN_LEASE_TTL_S, 86400),
     unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
     defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),
     ocppCallTimeout: integer(env, 'OCPP_CALL_TIMEOUT', 30, 1, 3600),
+    readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60000),
     tlsCertFile,
     tlsKeyFile,
     publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),

@@ -96,6 +96,13 @@ export type MeterValuesReported = Event<
 export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: string; messageId?: string; data?: string }>;
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
+/**
+ * A schema-valid call the gateway refused because a value was beyond what OCPP or the read models
+ * allow (connectorId -1, meterStart 2^31, …): answered with the CALLERROR `errorCode` (a
+ * StopTransaction is confirmed all the same, OCPP 1.6 §4.10) and recorded instead of the fact it
+ * claimed, for an operator to see. Bounded: the gateway's own reason, never the payload.
+ */
+export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
 
 export type RegistryEvent =
   | ChargePointAdopted
@@ -116,7 +123,8 @@ export type StationEvent =
   | MeterValuesReported
   | DataTransferReceived
   | DiagnosticsStatusReported
-  | FirmwareStatusReported;
+  | FirmwareStatusReported
+  | CallRefused;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
 export type EventType = VoltstreamEvent['type'];
@@ -142,6 +150,7 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DataTransferReceived: 'station',
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
+  CallRefused: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

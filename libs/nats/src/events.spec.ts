@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, type NatsConnection } from 'nats';
 import { createEvent, subjectsFor, type VoltstreamEvent } from '@voltstream/contracts';
 import { uniqueNamespace } from '@voltstream/testing';
-import { connectNats, ensureStreams, EventPublisher, followEvents } from './index';
+import { connectNats, ensureStreams, EventPublisher, followEvents, lastEventPerSubject } from './index';
 
 describe('event log on a real JetStream', () => {
   const subjects = subjectsFor(uniqueNamespace());
@@ -58,7 +58,7 @@ describe('event log on a real JetStream', () => {
 
   it('skips an event it cannot decode or apply, tells why, and keeps following', async () => {
     const settings = { startMode: 'anyTag' as const, relaxations: [], autoStartIdTag: null, passwordHash: null, description: null };
-    const garbage = await nc.jetstream().publish(subjects.event('registry', 'P', 'ChargePointAdopted'), new TextEncoder().encode('{"no'));
+    const garbage = await nc.jetstream().publish(subjects.registration('P'), new TextEncoder().encode('{"no'));
     const skipped: { sequence: number; error: string }[] = [];
     const seen: string[] = [];
     const follower = await followEvents(
@@ -89,5 +89,29 @@ describe('event log on a real JetStream', () => {
     const jsm = await nc.jetstreamManager();
     for (const stream of [gone.eventsStream, gone.billingStream, gone.transactionIdStream]) await jsm.streams.delete(stream);
     await expect(follower.stop()).resolves.toBeUndefined();
+  });
+
+  it('reads the newest event of each subject once, in log order, and leaves no consumer behind', async () => {
+    const connected = (identity: string, connectionId: string) => publisher.publish(createEvent('ChargePointConnected', { connectionId, gatewayId: 'pod' }, identity, new Date()));
+    const none = await lastEventPerSubject(nc, subjects.eventsStream, subjects.eventsOfType('station', 'ChargePointConnected'));
+    await connected('LAST-1', 'a');
+    await connected('LAST-2', 'b');
+    await connected('LAST-1', 'c');
+    await publisher.publish(createEvent('HeartbeatReceived', {}, 'LAST-1', new Date()));
+    const newest = await lastEventPerSubject(nc, subjects.eventsStream, subjects.eventsOfType('station', 'ChargePointConnected'));
+    expect(none).toEqual([]);
+    expect(newest.map(({ event }) => [event.metadata.chargePoint, event.type === 'ChargePointConnected' && event.data.connectionId])).toEqual([
+      ['LAST-2', 'b'],
+      ['LAST-1', 'c'],
+    ]);
+    expect(await (await nc.jetstreamManager()).consumers.list(subjects.eventsStream).next()).toEqual([]);
+  });
+
+  it('reads the newest event of each of more subjects than one fetch brings', async () => {
+    const fleet = Array.from({ length: 1500 }, (_, index) => `FLEET-${index}`);
+    await Promise.all(fleet.map((identity) => publisher.publish(createEvent('ChargePointBooted', { vendor: 'V', model: 'M', registrationStatus: 'Accepted' }, identity, new Date()))));
+    const newest = await lastEventPerSubject(nc, subjects.eventsStream, subjects.eventsOfType('station', 'ChargePointBooted'));
+    expect(newest).toHaveLength(fleet.length);
+    expect(new Set(newest.map(({ event }) => event.metadata.chargePoint))).toEqual(new Set(fleet));
   });
 });

@@ -1,8 +1,22 @@
-import { ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
-import { EVENT_CATEGORIES, InvalidEventError, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import {
+  DeliverPolicy,
+  ErrorCode,
+  headers,
+  JSONCodec,
+  NatsError,
+  type ApiError,
+  type Consumer,
+  type JsMsg,
+  type Msg,
+  type MsgHdrs,
+  type NatsConnection,
+  type PubAck,
+} from 'nats';
+import { eventSubject, InvalidEventError, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
+const FETCHED_TOGETHER = 1000;
 
 export interface StoredEvent {
   event: VoltstreamEvent;
@@ -20,6 +34,14 @@ interface WaitingPublish {
 
 /** JetStream's answer to a publish: the ack, or `{ error }` when the stream refused it. */
 type PublishReply = PubAck | { error: ApiError };
+
+/** JetStream API error code: the subject's last sequence is not the one the publish expected. */
+const WRONG_LAST_SEQUENCE = 10071;
+
+/** An append's expectation failed: another write to the same aggregate was stored first. */
+export function isConcurrentAppend(error: unknown): boolean {
+  return error instanceof NatsError && error.api_error?.err_code === WRONG_LAST_SEQUENCE;
+}
 
 /**
  * Appends events to the log. Resolves only once JetStream has stored the event (publish ack),
@@ -40,10 +62,22 @@ export class EventPublisher {
 
   /** @param messageId de-duplication key: the same id within the duplicate window is stored once. */
   publish(event: VoltstreamEvent, messageId?: string): Promise<PubAck> {
-    const subject = this.subjects.event(EVENT_CATEGORIES[event.type], event.metadata.chargePoint, event.type);
+    return this.enqueue(event, messageId === undefined ? undefined : messageIdHeader(messageId));
+  }
+
+  /**
+   * Appends an event of an aggregate (its subject: {@link eventSubject}) only right after the event
+   * stored there at `version` (0: none yet); rejects, {@link isConcurrentAppend}, when another came first.
+   */
+  append(event: VoltstreamEvent, version: number): Promise<PubAck> {
+    return this.enqueue(event, expectedVersionHeader(version));
+  }
+
+  private enqueue(event: VoltstreamEvent, headers: MsgHdrs | undefined): Promise<PubAck> {
+    const subject = eventSubject(this.subjects, event);
     const data = codec.encode(event);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ subject, data, headers: messageId === undefined ? undefined : messageIdHeader(messageId), resolve, reject });
+      this.waiting.push({ subject, data, headers, resolve, reject });
       if (this.waiting.length === 1) setImmediate(this.sendWaiting);
     });
   }
@@ -60,6 +94,12 @@ export class EventPublisher {
 function messageIdHeader(messageId: string): MsgHdrs {
   const header = headers();
   header.set('Nats-Msg-Id', messageId);
+  return header;
+}
+
+function expectedVersionHeader(version: number): MsgHdrs {
+  const header = headers();
+  header.set('Nats-Expected-Last-Subject-Sequence', String(version));
   return header;
 }
 
@@ -126,9 +166,43 @@ export async function followEvents(
   return {
     stop: async () => {
       await messages.close();
-      await consumer.delete().catch(unlessAlreadyGone);
+      await deleteConsumer(consumer);
     },
   };
+}
+
+/**
+ * The newest event of each subject matching `filterSubject`, in log order: for instance the last
+ * ChargePointConnected of every charge point, read once, without following the log.
+ */
+export async function lastEventPerSubject(nc: NatsConnection, stream: string, filterSubject: string): Promise<StoredEvent[]> {
+  const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
+  const found: StoredEvent[] = [];
+  try {
+    await readPending(consumer, (message) => found.push({ event: decodeEvent(message.data), sequence: message.seq }));
+    return found;
+  } finally {
+    await deleteConsumer(consumer);
+  }
+}
+
+/** Hands what a new consumer has pending to `onMessage`, in order, and returns when nothing is left. */
+export async function readPending(consumer: Consumer, onMessage: (message: JsMsg) => void): Promise<void> {
+  // A fetch waits until it has all it asked for, or its time is up: ask for what is there.
+  let pending = (await consumer.info()).num_pending;
+  while (pending > 0) {
+    const batch = await consumer.fetch({ max_messages: Math.min(pending, FETCHED_TOGETHER), expires: 5000 });
+    pending = 0;
+    for await (const message of batch) {
+      onMessage(message);
+      pending = message.info.pending;
+    }
+  }
+}
+
+/** Deletes a consumer of our own, unless its stream or it is already gone. */
+export async function deleteConsumer(consumer: Consumer): Promise<void> {
+  await consumer.delete().catch(unlessAlreadyGone);
 }
 
 /** JetStream API error codes: consumer not found, stream not found. */

@@ -2,7 +2,7 @@ import { connectNats } from '@voltstream/nats';
 import { subjectsFor } from '@voltstream/contracts';
 import { dropDatabase } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
-import { startServices, type RunningServices } from '@voltstream/launcher';
+import { startServices, type AppName, type RunningServices } from '@voltstream/launcher';
 
 const TOKEN = 'e2e-operator-token';
 
@@ -15,11 +15,14 @@ export interface System {
   stop(): Promise<void>;
 }
 
-/** The whole system, started from dist/ as separate processes, in a namespace and database of its own. */
-export async function startSystem(overrides: Record<string, string> = {}): Promise<System> {
+/**
+ * The whole system, started from dist/ as separate processes, in a namespace and database of its own;
+ * `apps` leaves out the others (e.g. the state projection, so that the read models stand still).
+ */
+export async function startSystem(overrides: Record<string, string> = {}, apps?: AppName[]): Promise<System> {
   const namespace = uniqueNamespace();
   const env = testEnv(namespace, { API_TOKEN: TOKEN, ...overrides });
-  const services = await startServices(env, undefined, { output: quietOutput });
+  const services = await startServices(env, apps, { output: quietOutput });
   const api: System['api'] = async (path, init = {}) => {
     const token = init.token === undefined ? TOKEN : init.token;
     const response = await fetch(`${services.apiUrl}${path}`, {

@@ -1,6 +1,6 @@
 import type { NatsConnection } from 'nats';
 import { decodeEvent } from '@voltstream/nats';
-import type { EventType, Subjects, VoltstreamEvent } from '@voltstream/contracts';
+import type { EventOf, EventType, Subjects, VoltstreamEvent } from '@voltstream/contracts';
 
 /** How many events of a type the log holds for a charge point. */
 export async function countEvents(nc: NatsConnection, subjects: Subjects, identity: string, type: EventType): Promise<number> {
@@ -18,12 +18,24 @@ export async function lastEvent(nc: NatsConnection, subjects: Subjects, identity
   return decodeEvent(message.data);
 }
 
+/** Every event of a type for a charge point, in log order. */
+export async function eventsOf<T extends EventType>(nc: NatsConnection, subjects: Subjects, identity: string, type: T): Promise<EventOf<T>[]> {
+  const count = await countEvents(nc, subjects, identity, type);
+  if (count === 0) return [];
+  const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, { filterSubjects: subjects.event('station', identity, type) });
+  const events: EventOf<T>[] = [];
+  const messages = await consumer.fetch({ max_messages: count, expires: 5000 });
+  for await (const message of messages) events.push(decodeEvent(message.data) as EventOf<T>);
+  await consumer.delete();
+  return events;
+}
+
 /** Removes the streams a test file created in its namespace. */
 export async function deleteStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
   const jsm = await nc.jetstreamManager();
   const existing = new Set<string>();
   for await (const name of jsm.streams.names()) existing.add(name);
-  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) {
+  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, `KV_${subjects.gatewayLeasesBucket}`]) {
     if (existing.has(stream)) await jsm.streams.delete(stream);
   }
 }

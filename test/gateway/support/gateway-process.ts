@@ -41,6 +41,12 @@ export class GatewayProcess {
     });
   }
 
+  /** SIGKILL: gone without a goodbye, as on a node loss; resolves once the process is gone. */
+  async kill(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
+    this.child.kill('SIGKILL');
+    return this.exited;
+  }
+
   /** SIGTERM, as Kubernetes sends it; resolves once the process is gone. */
   async stop(): Promise<{ code: number | null; signal: NodeJS.Signals | null }> {
     if (this.child.exitCode === null && this.child.signalCode === null) this.child.kill('SIGTERM');

@@ -10,6 +10,8 @@ export type Handshake =
 export interface ConnectOptions {
   protocols?: string[];
   password?: string;
+  /** The source address, e.g. `127.0.0.2`: on Linux all of 127.0.0.0/8 reaches the loopback gateway. */
+  localAddress?: string;
 }
 
 /** A bare-bones OCPP-J wallbox for tests: sends raw frames, reads every frame it receives. */
@@ -32,7 +34,7 @@ export class TestWallbox {
     if (options.password !== undefined) {
       headers.Authorization = `Basic ${Buffer.from(`${identity}:${options.password}`).toString('base64')}`;
     }
-    const socket = new WebSocket(`${url}/ocpp/${encodeURIComponent(identity)}`, options.protocols ?? ['ocpp1.6'], { headers });
+    const socket = new WebSocket(`${url}/ocpp/${encodeURIComponent(identity)}`, options.protocols ?? ['ocpp1.6'], { headers, localAddress: options.localAddress });
     return new Promise((resolve, reject) => {
       socket.once('open', () => resolve({ ok: true, wallbox: new TestWallbox(socket) }));
       socket.once('unexpected-response', (_request, response) => {

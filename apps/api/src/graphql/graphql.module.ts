@@ -10,6 +10,7 @@ import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
 import { CommandsResolver } from './commands.resolver';
 import { graphqlAccess } from './graphql-access';
+import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
 import { ParkedEventsResolver } from './parked-events.resolver';
@@ -26,6 +27,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     // Clients get the code and the reason, never a stack trace.
     includeStacktraceInErrorResponses: false,
     ...graphqlAccess(token, GRAPHQL_PATH),
+    ...graphqlLimits(),
   };
 }
 

@@ -10,15 +10,23 @@ export interface ParkedEventAddress {
   chargePoint: string | null;
 }
 
+/** The last token of a subject one event aggregate's events share: it names no event type. */
+const AGGREGATE_SUBJECT_ENDS = new Set(['registration', 'entry']);
+
 /**
- * What a subject of the event log tells of its event (`…evt.<category>[.<identity>].<Type>`):
- * enough to list an event that cannot be decoded.
+ * What a subject of the event log tells of its event, enough to list one that cannot be decoded:
+ * `…evt.station.<identity>.<Type>`, `…evt.registry.<identity>.registration` (or `.<Type>`, as
+ * older ones were stored), `…evt.tags.<idTag>.entry` (or `…evt.tags.<Type>`). The event type is
+ * null where the subject does not name it.
  */
 export function addressFromSubject(sequence: number, subject: string): ParkedEventAddress {
   const tokens = subject.split('.');
-  const category = tokens.lastIndexOf('evt') + 1;
-  const identity = tokens.length - category === 3 ? identityFromToken(tokens[category + 1]) : null;
-  return { sequence, eventType: tokens[tokens.length - 1] ?? null, chargePoint: identity };
+  const after = tokens.slice(tokens.lastIndexOf('evt') + 1);
+  const [category, ...rest] = after;
+  const last = rest.length > 0 ? rest[rest.length - 1] : undefined;
+  const eventType = last === undefined || AGGREGATE_SUBJECT_ENDS.has(last) ? null : last;
+  const chargePoint = category !== 'tags' && rest.length === 2 ? identityFromToken(rest[0]) : null;
+  return { sequence, eventType, chargePoint };
 }
 
 /** The row that parks an event. */
