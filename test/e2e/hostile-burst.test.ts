@@ -1,8 +1,7 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
-import { callText, hostileFrame, type Expected, type HostileFrame } from '../gateway/support/hostile-frames';
-import { PipelinedWallbox, type Frame } from '../gateway/support/pipelined-wallbox';
+import { callText, hostileFrame, PipelinedWallbox, type Expected, type Frame, type HostileFrame } from '@voltstream/testing';
 import { startSystem, type System } from './support/system';
 import { adoptedWallbox, chargePoint, connector, eventually, readModelsCaughtUp } from './support/wallboxes';
 

@@ -2,7 +2,6 @@ import type { LoggerService } from '@nestjs/common';
 import {
   AckPolicy,
   DeliverPolicy,
-  JSONCodec,
   nanos,
   type ConsumerConfig,
   type ConsumerMessages,
@@ -10,7 +9,7 @@ import {
   type NatsConnection,
   type Subscription,
 } from 'nats';
-import type { ConnectorStatusChanged, Subjects, WallboxCommand, WallboxCommandReply } from '@voltstream/contracts';
+import { parseWallboxCommandReply, type ConnectorStatusChanged, type Subjects, type WallboxCommand } from '@voltstream/contracts';
 import { decideAutoStart } from '@voltstream/domain';
 import { StallWatch, type ConsumerProgress } from '@voltstream/health';
 import { decodeEvent, WallboxCommands } from '@voltstream/nats';
@@ -31,8 +30,6 @@ const WORKING_INTERVAL_MS = 2000;
 const UNLIMITED_DELIVERIES = -1;
 /** The gateway answers `timeout` after OCPP_CALL_TIMEOUT; this margin covers the hop to it. */
 const COMMAND_MARGIN_MS = 5000;
-
-const replyCodec = JSONCodec<WallboxCommandReply>();
 
 /**
  * Start mode `auto` (SPEC §4): a connector that turns Preparing is started with RemoteStartTransaction,
@@ -145,7 +142,7 @@ export class AutoStarter {
     try {
       const delivery = await this.commands.send(identity, command, this.commandTimeoutMs + COMMAND_MARGIN_MS);
       if (delivery.kind !== 'reply') return `failed: the wallbox is ${delivery.kind === 'offline' ? 'offline' : 'not answering'}`;
-      const reply = replyCodec.decode(delivery.data);
+      const reply = parseWallboxCommandReply(delivery.data);
       if (reply.outcome !== 'result') return `failed: ${JSON.stringify(reply)}`;
       return reply.payload.status === 'Accepted' ? undefined : `was rejected: ${String(reply.payload.status)}`;
     } catch (error) {

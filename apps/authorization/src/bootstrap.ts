@@ -73,6 +73,8 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     });
     app.enableShutdownHooks();
     await app.listen();
+    // The server knows the subscriptions once this round trip is back: the service answers from now on.
+    await nc.flush();
     return { healthPort: health && (health.address() as AddressInfo).port, close: () => app.close() };
   } catch (error) {
     await resources.onApplicationShutdown();

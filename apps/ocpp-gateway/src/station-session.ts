@@ -1,7 +1,7 @@
 import type { Logger } from '@nestjs/common';
 import type { Msg } from 'nats';
 import WebSocket, { type RawData } from 'ws';
-import { createEvent, type ConnectionClaim, type RegistrationStatus, type WallboxCommandReply } from '@voltstream/contracts';
+import { createEvent, type ConnectionClaim, type RegistrationStatus } from '@voltstream/contracts';
 import {
   checkWallboxCommand,
   commandReplyFor,
@@ -164,13 +164,7 @@ export class StationSession implements CallingStation {
 
   /** An operator command (`WallboxCommand`) to this wallbox. */
   command(message: Msg): void {
-    let body: unknown;
-    try {
-      body = message.json();
-    } catch {
-      return void message.respond(JSON.stringify({ outcome: 'invalid', reason: 'a command must be JSON' } satisfies WallboxCommandReply));
-    }
-    const check = checkWallboxCommand(body);
+    const check = checkWallboxCommand(message.data);
     if (!check.ok) return void message.respond(JSON.stringify(check.reply));
     this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) => this.replyToCommand(message, check.action, outcome));
   }

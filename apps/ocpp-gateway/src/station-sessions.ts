@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, Subscription } from 'nats';
-import { identityFromToken, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
+import { ContractError, identityFromToken, parseConnectionClaim, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
 import { GatewayLease } from './gateway-lease';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
@@ -131,16 +131,23 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   private onCommand(message: Msg): void {
     const identity = identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
     const session = this.held.get(identity);
-    if (session) session.command(message);
-    else message.respond(OFFLINE);
+    if (!session) return void message.respond(OFFLINE);
+    // A command that cannot be checked is answered at once rather than left to time out.
+    try {
+      session.command(message);
+    } catch (error) {
+      this.logger.warn(`${identity}: a command could not be checked: ${String(error)}`);
+      message.respond(JSON.stringify({ outcome: 'invalid', reason: 'the command could not be checked' } satisfies WallboxCommandReply));
+    }
   }
 
   private onClaim(message: Msg): void {
     let claim: ConnectionClaim;
     try {
-      claim = message.json<ConnectionClaim>();
+      claim = parseConnectionClaim(message.data);
     } catch (error) {
-      this.logger.warn(`ignored a connection claim that is not JSON: ${String(error)}`);
+      if (!(error instanceof ContractError)) throw error;
+      this.logger.warn(`ignored a connection claim: ${error.message}`);
       return;
     }
     const session = this.held.get(claim.identity);

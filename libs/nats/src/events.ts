@@ -12,7 +12,7 @@ import {
   type NatsConnection,
   type PubAck,
 } from 'nats';
-import { eventSubject, InvalidEventError, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import { eventSubject, InvalidEventError, parseStoredEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
@@ -115,18 +115,27 @@ function settlePublish(publish: WaitingPublish, error: NatsError | null, message
   publish.resolve(reply);
 }
 
-/** @throws InvalidEventError when the data is not an event, JSON or not. */
+/** An event read from the log; throws an InvalidEventError naming what does not fit (not JSON included). */
 export function decodeEvent(data: Uint8Array): VoltstreamEvent {
-  let json: unknown;
-  try {
-    json = codec.decode(data);
-  } catch {
-    throw new InvalidEventError('not JSON');
-  }
-  return parseEvent(json);
+  return parseStoredEvent(data);
 }
 
-/** Told of an event a follower skipped: it cannot be decoded, or `onEvent` threw on it. */
+/**
+ * An event that does not fit its contract is skipped by a reader of the log that keeps no checkpoint
+ * (followers, lastEventPerSubject), with a warning, and counted by contractViolations: every such
+ * reader skips it alike, and none stops on it.
+ */
+function decodeOrWarn(data: Uint8Array, sequence: number): VoltstreamEvent | undefined {
+  try {
+    return decodeEvent(data);
+  } catch (error) {
+    if (!(error instanceof InvalidEventError)) throw error;
+    process.emitWarning(`event ${sequence} skipped: ${error.message}`, 'InvalidEventWarning');
+    return undefined;
+  }
+}
+
+/** Told of an event a follower skipped because `onEvent` threw on it. */
 export type SkippedEvent = (sequence: number, error: unknown) => void;
 
 const warnSkipped: SkippedEvent = (sequence, error) => process.emitWarning(`Skipped event ${sequence} of the log: ${String(error)}`, 'SkippedEvent');
@@ -134,9 +143,10 @@ const warnSkipped: SkippedEvent = (sequence, error) => process.emitWarning(`Skip
 /**
  * Reads the log from `fromSequence` on and keeps following it, in order; for in-memory state such
  * as the gateway's and the authorization service's view of the registry. Resolves once every
- * matching event stored at call time has been handed to `onEvent`. An event it cannot apply is
- * skipped and told to `onSkipped`, never the end of the follower: the state is folded again from
- * the log at every start, and the state projection parks the same event where operators see it.
+ * matching event stored at call time has been handed to `onEvent`. An event that breaks its
+ * contract is skipped with a warning (`decodeOrWarn`), one `onEvent` throws on is skipped and told
+ * to `onSkipped`: neither ends the follower. The state is folded again from the log at every start,
+ * and the state projection parks the same event where operators see it.
  */
 export async function followEvents(
   nc: NatsConnection,
@@ -154,8 +164,9 @@ export async function followEvents(
   if (pendingAtStart === 0) markCaughtUp();
   void (async () => {
     for await (const message of messages) {
+      const event = decodeOrWarn(message.data, message.seq);
       try {
-        onEvent({ event: decodeEvent(message.data), sequence: message.seq });
+        if (event) onEvent({ event, sequence: message.seq });
       } catch (error) {
         onSkipped(message.seq, error);
       }
@@ -179,7 +190,10 @@ export async function lastEventPerSubject(nc: NatsConnection, stream: string, fi
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
   const found: StoredEvent[] = [];
   try {
-    await readPending(consumer, (message) => found.push({ event: decodeEvent(message.data), sequence: message.seq }));
+    await readPending(consumer, (message) => {
+      const event = decodeOrWarn(message.data, message.seq);
+      if (event) found.push({ event, sequence: message.seq });
+    });
     return found;
   } finally {
     await deleteConsumer(consumer);

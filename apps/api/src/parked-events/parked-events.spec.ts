@@ -34,8 +34,8 @@ describe('parked events (the projection parks what it cannot apply; the API list
           sequence: 1,
           eventType: 'ConnectorStatusChanged',
           chargePoint: 'CP-P',
-          error: expect.stringContaining('connectors_connector_id_check'),
-          attempts: 3,
+          error: expect.stringContaining('data.connectorId must be an integer from 0'),
+          attempts: 1,
           parkedAt: expect.any(String),
           state: 'parked',
           retries: 0,
@@ -55,7 +55,7 @@ describe('parked events (the projection parks what it cannot apply; the API list
       body: JSON.stringify({ query: '{ parkedEvents(consumer: "state-projection", limit: 10) { total items { sequence eventType chargePoint state attempts } } }' }),
     });
     expect(await response.json()).toEqual({
-      data: { parkedEvents: { total: 1, items: [{ sequence: 1, eventType: 'ConnectorStatusChanged', chargePoint: 'CP-P', state: 'parked', attempts: 3 }] } },
+      data: { parkedEvents: { total: 1, items: [{ sequence: 1, eventType: 'ConnectorStatusChanged', chargePoint: 'CP-P', state: 'parked', attempts: 1 }] } },
     });
   });
 
@@ -72,7 +72,7 @@ describe('parked events (the projection parks what it cannot apply; the API list
     const [parked] = (await t.request('GET', '/api/parked-events')).body.items;
     const retry = await t.request('POST', `/api/parked-events/${parked.id}/retry`);
     expect(retry).toMatchObject({ status: 409, body: { message: expect.stringContaining('still cannot be applied') } });
-    expect((await t.request('GET', '/api/parked-events')).body.items[0]).toMatchObject({ state: 'parked', retries: 1, retryError: expect.stringContaining('connector_id') });
+    expect((await t.request('GET', '/api/parked-events')).body.items[0]).toMatchObject({ state: 'parked', retries: 1, retryError: expect.stringContaining('data.connectorId') });
   });
 
   it('applies a parked event once its cause is fixed, and shows it resolved', async () => {

@@ -1,5 +1,4 @@
 import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
 import fc from 'fast-check';
 import { CENTRAL_SYSTEM_ACTIONS, CHARGE_POINT_ACTIONS, SECURITY_EXTENSION_ACTIONS, type ChargePointAction, type OcppErrorCode } from '@voltstream/ocpp';
 
@@ -73,7 +72,7 @@ export function lowestOf(action: string, field: string): number {
   return field === 'meterStart' || field === 'meterStop' ? 0 : INT32_MIN;
 }
 
-const schemas = JSON.parse(readFileSync(resolve(__dirname, '../../../node_modules/ocpp-rpc/lib/schemas/ocpp1_6.json'), 'utf8')) as Schema[];
+const schemas = JSON.parse(readFileSync(require.resolve('ocpp-rpc/lib/schemas/ocpp1_6.json'), 'utf8')) as Schema[];
 
 function requestSchema(action: string): Schema {
   const schema = schemas.find((candidate) => candidate.$id === `urn:${action}.req`);

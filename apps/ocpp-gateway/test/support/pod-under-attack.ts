@@ -1,7 +1,7 @@
 import type { Subscription } from 'nats';
 import { expect } from 'vitest';
 import { ACCEPT_ALL, standInForAuthorization } from './authorization-stand-in';
-import { GatewayProcess } from './gateway-process';
+import { GatewayProcess } from '@voltstream/testing';
 import { GatewayTestbed } from './gateway-under-test';
 import { TestWallbox } from './wallbox';
 

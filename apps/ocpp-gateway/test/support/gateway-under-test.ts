@@ -2,10 +2,9 @@ import type { NatsConnection } from 'nats';
 import { loadConfig } from '@voltstream/config';
 import { createEvent, subjectsFor, type ChargePointSettings, type Subjects } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
-import { testEnv, uniqueNamespace } from '@voltstream/testing';
-import { startGateway, type RunningGateway } from '../../../apps/ocpp-gateway/src/gateway';
-import type { GatewayTuning } from '../../../apps/ocpp-gateway/src/gateway-options';
-import { deleteStreams } from './event-log';
+import { deleteStreams, testEnv, uniqueNamespace } from '@voltstream/testing';
+import { startGateway, type RunningGateway } from '../../src/gateway';
+import type { GatewayTuning } from '../../src/gateway-options';
 
 export const settings = (overrides: Partial<ChargePointSettings> = {}): ChargePointSettings => ({
   startMode: 'anyTag',

@@ -1,9 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from 'nats';
 import { openLeaseBucket } from '@voltstream/nats';
+import { countEvents, GatewayProcess, lastEvent } from '@voltstream/testing';
 import { ACCEPT_ALL, standInForAuthorization } from './support/authorization-stand-in';
-import { countEvents, lastEvent } from './support/event-log';
-import { GatewayProcess } from './support/gateway-process';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { command } from './support/operator';
 import { TestWallbox } from './support/wallbox';

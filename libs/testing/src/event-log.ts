@@ -1,6 +1,5 @@
 import type { NatsConnection } from 'nats';
-import { decodeEvent } from '@voltstream/nats';
-import type { EventOf, EventType, Subjects, VoltstreamEvent } from '@voltstream/contracts';
+import { parseStoredEvent, type EventOf, type EventType, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 
 /** How many events of a type the log holds for a charge point. */
 export async function countEvents(nc: NatsConnection, subjects: Subjects, identity: string, type: EventType): Promise<number> {
@@ -15,7 +14,7 @@ export async function lastEvent(nc: NatsConnection, subjects: Subjects, identity
   const subject = subjects.event('station', identity, type);
   if ((await countEvents(nc, subjects, identity, type)) === 0) return undefined;
   const message = await jsm.streams.getMessage(subjects.eventsStream, { last_by_subj: subject });
-  return decodeEvent(message.data);
+  return parseStoredEvent(message.data);
 }
 
 /** Every event of a type for a charge point, in log order. */
@@ -25,7 +24,7 @@ export async function eventsOf<T extends EventType>(nc: NatsConnection, subjects
   const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, { filterSubjects: subjects.event('station', identity, type) });
   const events: EventOf<T>[] = [];
   const messages = await consumer.fetch({ max_messages: count, expires: 5000 });
-  for await (const message of messages) events.push(decodeEvent(message.data) as EventOf<T>);
+  for await (const message of messages) events.push(parseStoredEvent(message.data) as EventOf<T>);
   await consumer.delete();
   return events;
 }

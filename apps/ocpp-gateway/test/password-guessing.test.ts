@@ -2,7 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@voltstream/contracts';
 import { hashPassword } from '@voltstream/domain';
 import { ADDRESS_BUDGET, IDENTITY_BUDGET } from '@voltstream/gateway';
-import { GatewayProcess } from './support/gateway-process';
+import { GatewayProcess } from '@voltstream/testing';
 import { GatewayTestbed, settings } from './support/gateway-under-test';
 import { TestWallbox, type Handshake } from './support/wallbox';
 

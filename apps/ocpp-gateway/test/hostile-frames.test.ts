@@ -1,7 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ChargePointConnected, WallboxCommandReply } from '@voltstream/contracts';
-import { countEvents, lastEvent } from './support/event-log';
-import type { GatewayProcess } from './support/gateway-process';
+import { countEvents, lastEvent, type GatewayProcess } from '@voltstream/testing';
 import { command } from './support/operator';
 import { PodUnderAttack } from './support/pod-under-attack';
 import { TestWallbox } from './support/wallbox';

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from 'nats';
-import type { WallboxCommand } from '@voltstream/contracts';
+import { parseWallboxCommandReply, type ChargePointConnected, type WallboxCommand } from '@voltstream/contracts';
+import { lastEvent } from '@voltstream/testing';
 import { ACCEPT_ALL, standInForAuthorization, type Decisions } from './support/authorization-stand-in';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { command } from './support/operator';
@@ -49,6 +50,28 @@ describe('OCPP gateway: operator commands to a wallbox', () => {
     expect(await send('CMD-2', { action: 'Reset', payload: { type: 'Sideways' } })).toMatchObject({ outcome: 'invalid' });
     expect(await send('CMD-2', { action: 'Heartbeat', payload: {} })).toMatchObject({ outcome: 'invalid' });
     expect(wallbox.received).toEqual([]);
+    await wallbox.close();
+  });
+
+  it('answers a command that is not JSON or breaks its contract with invalid, naming why, and goes on serving the wallbox', async () => {
+    const wallbox = await connected('CMD-9');
+    const { gatewayId } = ((await lastEvent(testbed.nc, testbed.subjects, 'CMD-9', 'ChargePointConnected')) as ChargePointConnected).data;
+    const raw = async (body: string) =>
+      parseWallboxCommandReply((await testbed.nc.request(testbed.subjects.command(gatewayId, 'CMD-9'), body, { timeout: 5000 })).data);
+    expect(await raw('{"action":')).toEqual({ outcome: 'invalid', reason: 'the command does not fit its contract: the message is not JSON' });
+    expect(await raw('{"action":"Reset","payload":"Soft"}')).toEqual({
+      outcome: 'invalid',
+      reason: 'the command does not fit its contract: payload must be an object',
+    });
+    expect(await raw(`{"action":"Reset","payload":{"type":${'['.repeat(5000)}${']'.repeat(5000)}}}`)).toMatchObject({ outcome: 'invalid' });
+    expect(wallbox.received).toEqual([]);
+
+    // Claims that break their contract are ignored: the connection stays, and the next command reaches it.
+    testbed.nc.publish(testbed.subjects.connectionClaimed('CMD-9'), '{"identity":"CMD-9","connectedAt":"later"}');
+    testbed.nc.publish(testbed.subjects.connectionClaimed('CMD-9'), 'not JSON');
+    const reply = send('CMD-9', { action: 'ClearCache', payload: {} });
+    wallbox.answer(await wallbox.incomingCall('ClearCache'), { status: 'Accepted' });
+    expect(await reply).toEqual({ outcome: 'result', payload: { status: 'Accepted' } });
     await wallbox.close();
   });
 

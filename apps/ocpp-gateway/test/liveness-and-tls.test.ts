@@ -4,7 +4,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
-import { lastEvent } from './support/event-log';
+import { lastEvent } from '@voltstream/testing';
 import { GatewayTestbed } from './support/gateway-under-test';
 
 function once<T extends unknown[]>(socket: WebSocket, event: string): Promise<T> {

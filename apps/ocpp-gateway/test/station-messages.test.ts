@@ -1,8 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from 'nats';
 import { ensureStreams } from '@voltstream/nats';
+import { countEvents, lastEvent } from '@voltstream/testing';
 import { ACCEPT_ALL, standInForAuthorization, type Decisions } from './support/authorization-stand-in';
-import { countEvents, lastEvent } from './support/event-log';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { TestWallbox, type Frame } from './support/wallbox';
 

@@ -1,7 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callText, FIELDS, hostileFrame, integerFieldsOfSchemas, type Expected, type HostileFrame } from './support/hostile-frames';
-import { PipelinedWallbox, type Frame } from './support/pipelined-wallbox';
+import { callText, FIELDS, hostileFrame, integerFieldsOfSchemas, PipelinedWallbox, type Expected, type Frame, type HostileFrame } from '@voltstream/testing';
 import { PodUnderAttack } from './support/pod-under-attack';
 
 const HOSTILE_WALLBOXES = 3;

@@ -1,7 +1,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { KV } from 'nats';
-import { openLeaseBucket, type LeaseValue } from '@voltstream/nats';
-import { countEvents, lastEvent } from './support/event-log';
+import { parseLeaseValue, type LeaseValue } from '@voltstream/contracts';
+import { openLeaseBucket } from '@voltstream/nats';
+import { countEvents, lastEvent } from '@voltstream/testing';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { TestWallbox } from './support/wallbox';
 
@@ -20,7 +21,7 @@ describe('a gateway pod and its lease', () => {
     const values: LeaseValue[] = [];
     for await (const key of await leases.keys()) {
       const entry = await leases.get(key);
-      if (entry?.operation === 'PUT') values.push(entry.json<LeaseValue>());
+      if (entry?.operation === 'PUT') values.push(parseLeaseValue(entry.value));
     }
     return values;
   };
