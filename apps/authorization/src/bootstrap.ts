@@ -73,7 +73,7 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     });
     app.enableShutdownHooks();
     await app.listen();
-    // The server knows the subscriptions once this round trip is back: the service answers from now on.
+    // The server has our subscriptions once it answers a ping: from here no request finds no responders.
     await nc.flush();
     return { healthPort: health && (health.address() as AddressInfo).port, close: () => app.close() };
   } catch (error) {

@@ -21,13 +21,15 @@ import { boolean, integer, jsonObject, nullable, object, oneOf, string, union, t
  * Both sides parse what they receive against these schemas (docs/architecture.md, Subjects).
  */
 const identity = string({ min: 1, max: IDENTITY_MAX });
-const idTag = string({ min: 1, max: ID_TAG_MAX });
+/** OCPP 1.6's schemas allow an empty idTag, vendor and model: the decision is the service's, not the contract's. */
+const idTag = string({ max: ID_TAG_MAX });
 const text = string({ min: 1, max: TEXT_MAX });
+const wallboxText = string({ max: TEXT_MAX });
 
 const idTagInfo = object({ status: authorizationStatus }, { expiryDate: string(), parentIdTag: string() });
 export type IdTagInfo = Infer<typeof idTagInfo>;
 
-const bootInfo: Schema<BootInfo> = object({ vendor: text, model: text }, BOOT_INFO_OPTIONAL_FIELDS);
+const bootInfo: Schema<BootInfo> = object({ vendor: wallboxText, model: wallboxText }, BOOT_INFO_OPTIONAL_FIELDS);
 const bootRequest = object({ identity, boot: bootInfo });
 const bootReply = object({ status: registrationStatus, interval: integer(0) });
 export type BootRequest = Infer<typeof bootRequest>;

@@ -60,9 +60,25 @@ export function string(limits: { min?: number; max?: number } = {}): Schema<stri
   return schema((value) => {
     if (typeof value !== 'string') return misfit(min > 0 ? 'must be a non-empty string' : 'must be a string');
     if (value.length < min) return misfit(min === 1 ? 'must be a non-empty string' : `must be at least ${min} characters`);
-    if (value.length > max) return misfit(`must be at most ${max} characters`);
+    if (value.length > max && codePoints(value) > max) return misfit(`must be at most ${max} characters`);
     return undefined;
   });
+}
+
+/** Characters as JSON schema and OCPP count them: a surrogate pair is one. */
+function codePoints(value: string): number {
+  let count = value.length;
+  for (let index = 0; index < value.length - 1; index++) {
+    const code = value.charCodeAt(index);
+    if (code >= 0xd800 && code <= 0xdbff) {
+      const next = value.charCodeAt(index + 1);
+      if (next >= 0xdc00 && next <= 0xdfff) {
+        count--;
+        index++;
+      }
+    }
+  }
+  return count;
 }
 
 /** An integer within [min, max]; by default a 32-bit signed integer, as OCPP and the read models hold them. */
