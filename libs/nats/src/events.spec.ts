@@ -18,7 +18,7 @@ describe('event log on a real JetStream', () => {
   });
   afterAll(async () => {
     const jsm = await nc.jetstreamManager();
-    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) {
+    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream]) {
       await jsm.streams.delete(stream);
     }
     await nc.close();
@@ -76,12 +76,34 @@ describe('event log on a real JetStream', () => {
     await follower.stop();
   });
 
+  it('skips an event it cannot apply, tells why, and keeps following', async () => {
+    const { seq: from } = await publisher.publish(createEvent('ChargePointAdopted', settings, 'BEFORE', new Date()));
+    const skipped: { sequence: number; error: string }[] = [];
+    const seen: string[] = [];
+    const follower = await followEvents(
+      nc,
+      subjects.eventsStream,
+      subjects.eventsOf('registry'),
+      ({ event }) => {
+        if (event.metadata.chargePoint === 'THROWS') throw new TypeError('cannot fold');
+        seen.push(event.metadata.chargePoint ?? '');
+      },
+      from + 1,
+      (sequence, error) => skipped.push({ sequence, error: String(error) }),
+    );
+    const throwing = await publisher.publish(createEvent('ChargePointAdopted', settings, 'THROWS', new Date()));
+    await publisher.publish(createEvent('ChargePointAdopted', settings, 'AFTER', new Date()));
+    await expect.poll(() => seen).toEqual(['AFTER']);
+    expect(skipped).toEqual([{ sequence: throwing.seq, error: 'TypeError: cannot fold' }]);
+    await follower.stop();
+  });
+
   it('stops cleanly when its stream is already gone', async () => {
     const gone = subjectsFor(uniqueNamespace());
     await ensureStreams(nc, gone);
     const follower = await followEvents(nc, gone.eventsStream, gone.eventsOf('registry'), () => undefined);
     const jsm = await nc.jetstreamManager();
-    for (const stream of [gone.eventsStream, gone.billingStream, gone.transactionIdStream]) await jsm.streams.delete(stream);
+    for (const stream of [gone.eventsStream, gone.billingStream, gone.transactionIdStream, gone.reservationIdStream]) await jsm.streams.delete(stream);
     await expect(follower.stop()).resolves.toBeUndefined();
   });
 

@@ -4,6 +4,7 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { CommandsModule } from '../commands/commands.module';
 import { BearerToken } from '../infrastructure/bearer-token';
+import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
@@ -12,6 +13,7 @@ import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
+import { ParkedEventsResolver } from './parked-events.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
 import { ReservationsModule } from '../reservations/reservations.module';
@@ -43,8 +45,18 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     TagsModule,
     CommandsModule,
     TransactionsModule,
+    ParkedEventsModule,
     ReservationsModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ReservationsResolver],
+  providers: [
+    ChargePointsResolver,
+    TagsResolver,
+    TransactionsResolver,
+    CommandsResolver,
+    LiveResolver,
+    LiveChanges,
+    ParkedEventsResolver,
+    ReservationsResolver,
+  ],
 })
 export class GraphqlModule {}
