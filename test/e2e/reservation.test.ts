@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ConnectorReservedError, type CsmsCall, type SimulatedChargePoint } from '@voltstream/simulator';
+import { RawWallbox } from './support/raw-wallbox';
 import { startSystem, type System } from './support/system';
 import type { ErrorBody, TransactionView } from './support/views';
-import { adoptedWallbox, connector, eventually, SLOW_MS } from './support/wallboxes';
+import { adoptedWallbox, chargePoint, connector, eventually, SLOW_MS } from './support/wallboxes';
 
 const IDENTITY = 'RESERVE-1';
 const CALL_TIMEOUT_S = 2;
@@ -226,6 +227,24 @@ describe('reservations (end to end, SPEC §9, OCPP 1.6 Reservation profile)', ()
       expect((await system.api('/api/reservations/123456789')).status).toBe(404);
       expect((await system.api('/api/reservations?active=maybe')).status).toBe(400);
       expect((await reserve({ connectorId: 1, idTag: 'DRIVER-1', expiresAt: inMinutes(10) }, 'NO-SUCH-CP')).status).toBe(404);
+    });
+
+    it('a wallbox that does not answer in time is 504: the reservation, recorded before the call, stays requested and expires by itself', async () => {
+      const mute = await RawWallbox.connect(system.services.ocppUrl, 'RESERVE-MUTE');
+      try {
+        await eventually(async () => expect((await chargePoint(system, 'RESERVE-MUTE')).online).toBe(true));
+        const answer = await reserve({ connectorId: 1, idTag: 'DRIVER-1', expiresAt: new Date(Date.now() + (CALL_TIMEOUT_S + 4) * 1000).toISOString() }, 'RESERVE-MUTE');
+        expect(answer.status).toBe(504);
+        expect(mute.received.some((frame) => frame[0] === 2 && frame[2] === 'ReserveNow')).toBe(true);
+        const recorded = await eventually(async () => {
+          const [listed] = (await system.api<ReservationView[]>('/api/reservations?chargePoint=RESERVE-MUTE')).body;
+          expect(listed).toMatchObject({ status: 'requested', answer: null });
+          return listed as ReservationView;
+        });
+        await expect.poll(() => reservation(recorded.reservationId), { timeout: SLOW_MS }).toMatchObject({ status: 'expired' });
+      } finally {
+        await mute.close();
+      }
     });
 
     it('a wallbox that is offline is 409, and the reservation is recorded rejected without an answer', async () => {
