@@ -80,6 +80,7 @@ describe('event contracts', () => {
     ['MeterValuesReported', { connectorId: 1, meterValue: [meterValue, { timestamp: 't', sampledValue: [{ value: 3 }] }] }, 'MeterValuesReported data.meterValue[1].sampledValue[0].value must be a string'],
     ['ChargePointAdopted', { ...settings, relaxations: ['everything'] }, 'ChargePointAdopted data.relaxations[0] must be one of "truncateOverlongStrings", "ignoreUnknownProperties", "acceptNumericStrings"'],
     ['HeartbeatReceived', { extra: 1 }, 'HeartbeatReceived data.extra is not expected'],
+    ['ReservationRequested', { ...SAMPLES.ReservationRequested, idTag: 'X'.repeat(21) }, 'ReservationRequested data.idTag must be at most 20 characters'],
   ] as const)('refuses a %s whose data breaks its contract, naming the field', (type, data, reason) => {
     expect(() => parseEvent({ type, version: 1, data, metadata: { chargePoint: 'CP-1', recordedAt: at.toISOString() } })).toThrow(
       new InvalidEventError(reason),

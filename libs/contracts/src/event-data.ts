@@ -3,6 +3,7 @@ import {
   BOOT_INFO_OPTIONAL_FIELDS,
   chargePointSettings,
   connectorId,
+  ID_TAG_MAX,
   meterValue,
   registrationStatus,
   tagEntry,
@@ -11,6 +12,9 @@ import {
 } from './charging-data';
 import type { EventOf, EventType, VoltstreamEvent } from './events';
 import { array, boolean, empty, integer, nullable, object, oneOf, string, type AnySchema, type Schema } from './schema';
+
+/** OCPP 1.6 ReservationStatus values are at most 11 characters; the read model holds 16. */
+const RESERVATION_ANSWER_MAX = 16;
 
 /**
  * The schema of the `data` of every event type, checked by parseEvent on every read of the log.
@@ -49,12 +53,13 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),
+  // Written by the API, never by a wallbox: held to what the reservations read model stores.
   ReservationRequested: object(
-    { reservationId: integer(), connectorId, idTag: string({ min: 1 }), expiresAt: timestamp },
-    { parentIdTag: string({ min: 1 }) },
+    { reservationId: integer(), connectorId, idTag: string({ min: 1, max: ID_TAG_MAX }), expiresAt: timestamp },
+    { parentIdTag: string({ min: 1, max: ID_TAG_MAX }) },
   ),
   ReservationAccepted: object({ reservationId: integer() }),
-  ReservationRejected: object({ reservationId: integer(), status: nullable(string()), reason: string() }),
+  ReservationRejected: object({ reservationId: integer(), status: nullable(string({ min: 1, max: RESERVATION_ANSWER_MAX })), reason: string() }),
   ReservationCancelled: object({ reservationId: integer() }),
   ReservationExpired: object({ reservationId: integer() }),
 };
