@@ -191,6 +191,8 @@ describe('reservations (end to end, SPEC §9, OCPP 1.6 Reservation profile)', ()
     const cancelled = await graphql<{ cancelReservation: { status: string } }>(`mutation { cancelReservation(id: ${id}) { status } }`);
     expect(cancelled.data.cancelReservation).toEqual({ status: 'Accepted' });
     await eventually(async () => expect((await graphql<{ reservation: { status: string } }>(`{ reservation(id: ${id}) { status } }`)).data.reservation).toEqual({ status: 'cancelled' }));
+    const cancelledOnes = await graphql<{ reservations: { reservationId: number }[] }>(`{ reservations(chargePoint: "${IDENTITY}", status: cancelled) { reservationId } }`);
+    expect(cancelledOnes.data.reservations.map((each) => each.reservationId)).toContain(id);
     const pastExpiry = await graphql<unknown>(`mutation { reserveNow(identity: "${IDENTITY}", connectorId: 1, idTag: "DRIVER-1", expiresAt: "2020-01-01T00:00:00Z") { reservationId } }`);
     expect(JSON.stringify(pastExpiry.errors)).toContain('expiresAt');
   });

@@ -1,10 +1,11 @@
 import { ArgsType, Field, Int, IntersectionType, ObjectType } from '@nestjs/graphql';
-import { ListReservationsQuery, ReservationParams, ReserveBody } from '../reservations/reservation.dto';
+import { ListReservationsQuery, RESERVATION_STATES, ReservationParams, ReserveBody } from '../reservations/reservation.dto';
 import type { ReservationView, ReserveAnswerView } from '../reservations/reservation.view';
 import type { ReservationState } from '@voltstream/domain';
 import { IdentityArgs } from './arguments';
+import { enumOf } from './enums';
 
-const STATUS_DESCRIPTION = 'requested, accepted, rejected, used, cancelled or expired';
+const ReservationStateEnum = enumOf(RESERVATION_STATES, 'ReservationState', 'where a reservation is in its lifecycle (SPEC §9)');
 
 @ObjectType('Reservation', { description: 'A reservation and where it is in its lifecycle (SPEC §9)' })
 export class ReservationObject implements ReservationView {
@@ -26,7 +27,7 @@ export class ReservationObject implements ReservationView {
   @Field()
   expiresAt: string;
 
-  @Field(() => String, { description: STATUS_DESCRIPTION })
+  @Field(() => ReservationStateEnum)
   status: ReservationState;
 
   @Field(() => String, { nullable: true, description: "the charge point's answer to ReserveNow" })
@@ -86,7 +87,7 @@ export class ReservationsArgs extends ListReservationsQuery {
   @Field({ nullable: true, description: 'true: only open ones (requested, accepted); false: only ended ones' })
   override active?: boolean;
 
-  @Field(() => String, { nullable: true, description: STATUS_DESCRIPTION })
+  @Field(() => ReservationStateEnum, { nullable: true })
   override status?: ReservationState;
 
   @Field(() => Int, { nullable: true, description: '1 to 500, default 100' })
