@@ -1,0 +1,91 @@
+import { useState } from 'react';
+import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
+import { Provider } from 'urql';
+import { connectApi, type ApiConnection } from './api/client';
+import { ChargePointPage } from './pages/charge-point';
+import { ConsumptionPage } from './pages/consumption';
+import { FleetPage } from './pages/fleet';
+import { SignIn } from './pages/sign-in';
+import { TagsPage } from './pages/tags';
+import { TransactionPage } from './pages/transaction';
+import { TransactionsPage } from './pages/transactions';
+import { forgetToken, storedToken, storeToken } from './session';
+
+interface Session {
+  connection: ApiConnection | null;
+  notice: string | null;
+}
+
+/** Signed in while the API accepts the token kept in sessionStorage; a refusal signs out with a notice. */
+export function App() {
+  const [session, setSession] = useState<Session>(() => ({ connection: connect(storedToken()), notice: null }));
+
+  function connect(token: string | null): ApiConnection | null {
+    return token ? connectApi(token, () => signOut('The API no longer accepts your token. Sign in again.')) : null;
+  }
+
+  function signOut(notice: string | null): void {
+    forgetToken();
+    setSession((current) => {
+      current.connection?.close();
+      return { connection: null, notice };
+    });
+  }
+
+  function signIn(token: string): void {
+    storeToken(token);
+    setSession({ connection: connect(token), notice: null });
+  }
+
+  if (!session.connection) return <SignIn notice={session.notice} onSignedIn={signIn} />;
+  return (
+    <Provider value={session.connection.client}>
+      <BrowserRouter>
+        <Layout onSignOut={() => signOut(null)} />
+      </BrowserRouter>
+    </Provider>
+  );
+}
+
+const PAGES = [
+  ['/', 'Fleet'],
+  ['/transactions', 'Transactions'],
+  ['/consumption', 'Consumption'],
+  ['/tags', 'Tags'],
+] as const;
+
+function Layout({ onSignOut }: { onSignOut: () => void }) {
+  return (
+    <>
+      <a className="skip" href="#main">
+        Skip to content
+      </a>
+      <header className="top">
+        <span className="brand" aria-hidden="true">
+          ⚡ Voltstream
+        </span>
+        <nav aria-label="Pages">
+          {PAGES.map(([path, name]) => (
+            <NavLink key={path} to={path} end={path === '/'}>
+              {name}
+            </NavLink>
+          ))}
+        </nav>
+        <button type="button" className="link" onClick={onSignOut}>
+          Sign out
+        </button>
+      </header>
+      <main id="main">
+        <Routes>
+          <Route path="/" element={<FleetPage />} />
+          <Route path="/charge-points/:identity" element={<ChargePointPage />} />
+          <Route path="/transactions" element={<TransactionsPage />} />
+          <Route path="/transactions/:transactionId" element={<TransactionPage />} />
+          <Route path="/consumption" element={<ConsumptionPage />} />
+          <Route path="/tags" element={<TagsPage />} />
+          <Route path="*" element={<p>There is no such page.</p>} />
+        </Routes>
+      </main>
+    </>
+  );
+}

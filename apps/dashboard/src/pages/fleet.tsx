@@ -1,0 +1,200 @@
+import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { Link } from 'react-router';
+import { useClient, useMutation } from 'urql';
+import { ADOPT, FLEET } from '../api/documents';
+import { START_MODES, type ChargePoint, type FleetPage as Page } from '../api/types';
+import { Pager } from '../components/pager';
+import { OnlineBadge, StatusPill } from '../components/status';
+import { formatTime, orDash } from '../format';
+import { mergeChanges, type FleetFilter } from '../live-fleet';
+import { useLiveChargePoints, useThrottled } from '../live';
+
+const PAGE_SIZE = 50;
+const DISCOVERED_SHOWN = 20;
+const SEARCH_DELAY_MS = 250;
+
+const activeTransactions = (chargePoint: ChargePoint) => chargePoint.connectors.filter((connector) => connector.transaction).length;
+
+interface LivePage {
+  page: Page | null;
+  /** Merges live changes in place; anything else asks the API again, at most once a second. */
+  apply(changes: Map<string, ChargePoint>): void;
+}
+
+/** One page of the fleet from the API, kept live. */
+function useFleetPage(filter: FleetFilter, offset: number, limit: number): LivePage {
+  const client = useClient();
+  const [page, setPage] = useState<Page | null>(null);
+
+  const load = useCallback(async () => {
+    const variables = { search: filter.search || undefined, state: filter.state, online: filter.online, offset, limit };
+    const result = await client.query<{ fleet: Page }>(FLEET, variables, { requestPolicy: 'network-only' }).toPromise();
+    if (result.data) setPage(result.data.fleet);
+  }, [client, filter, offset, limit]);
+
+  useEffect(() => void load(), [load]);
+  const reload = useThrottled(() => void load(), 1000);
+  const apply = (changes: Map<string, ChargePoint>) => {
+    if (!page) return;
+    const merged = mergeChanges(page, changes, filter);
+    setPage(merged.page);
+    if (merged.stale) reload();
+  };
+  return { page, apply };
+}
+
+const DISCOVERED: FleetFilter = { search: '', state: 'discovered', online: undefined };
+
+export function FleetPage() {
+  const [typed, setTyped] = useState('');
+  const [online, setOnline] = useState<boolean | undefined>(undefined);
+  const [search, setSearch] = useState('');
+  const [offset, setOffset] = useState(0);
+  useEffect(() => {
+    const settled = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
+    return () => clearTimeout(settled);
+  }, [typed]);
+  useEffect(() => setOffset(0), [search, online]);
+
+  const adoptedFilter = useMemo<FleetFilter>(() => ({ search, state: 'adopted', online }), [search, online]);
+  const { page: adopted, apply: applyToAdopted } = useFleetPage(adoptedFilter, offset, PAGE_SIZE);
+  const { page: discovered, apply: applyToDiscovered } = useFleetPage(DISCOVERED, 0, DISCOVERED_SHOWN);
+  useLiveChargePoints(undefined, (changes) => {
+    applyToAdopted(changes);
+    applyToDiscovered(changes);
+  });
+
+  return (
+    <>
+      <div className="title-row">
+        <h1>Fleet</h1>
+        {adopted && (
+          <p className="counts">
+            <strong>{adopted.online}</strong> online · <strong>{adopted.discovered}</strong> discovered
+          </p>
+        )}
+      </div>
+      {discovered && discovered.total > 0 && <Discovered page={discovered} />}
+      <section aria-labelledby="adopted-title">
+        <h2 id="adopted-title">Charge points</h2>
+        <div className="filters" role="search">
+          <label>
+            Search
+            <input type="search" value={typed} onChange={(event) => setTyped(event.target.value)} placeholder="identity, vendor or model" />
+          </label>
+          <label>
+            Connection
+            <select
+              value={online === undefined ? 'all' : String(online)}
+              onChange={(event) => setOnline(event.target.value === 'all' ? undefined : event.target.value === 'true')}
+            >
+              <option value="all">All</option>
+              <option value="true">Online</option>
+              <option value="false">Offline</option>
+            </select>
+          </label>
+        </div>
+        {adopted ? <FleetTable page={adopted} offset={offset} onOffset={setOffset} /> : <p role="status">Loading…</p>}
+      </section>
+    </>
+  );
+}
+
+function FleetTable({ page, offset, onOffset }: { page: Page; offset: number; onOffset: (offset: number) => void }) {
+  const last = Math.min(offset + page.items.length, page.total);
+  return (
+    <>
+      <div className="table-wrap">
+        <table>
+          <caption className="visually-hidden">Adopted charge points, by identity</caption>
+          <thead>
+            <tr>
+              <th scope="col">Identity</th>
+              <th scope="col">Connection</th>
+              <th scope="col">Status</th>
+              <th scope="col">Vendor / model</th>
+              <th scope="col">Last seen</th>
+              <th scope="col" className="number">
+                Active transactions
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {page.items.map((chargePoint) => (
+              <tr key={chargePoint.identity} data-identity={chargePoint.identity}>
+                <th scope="row">
+                  <Link to={`/charge-points/${encodeURIComponent(chargePoint.identity)}`}>{chargePoint.identity}</Link>
+                </th>
+                <td>
+                  <OnlineBadge online={chargePoint.online} />
+                </td>
+                <td>
+                  <StatusPill status={chargePoint.status} />
+                </td>
+                <td>
+                  {orDash(chargePoint.vendor)} / {orDash(chargePoint.model)}
+                </td>
+                <td>{formatTime(chargePoint.lastSeenAt)}</td>
+                <td className="number">{activeTransactions(chargePoint)}</td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </div>
+      {page.total === 0 && <p>No charge point matches.</p>}
+      <Pager
+        label="Charge point pages"
+        summary={page.total === 0 ? '0 charge points' : `${offset + 1}–${last} of ${page.total.toLocaleString()}`}
+        onPrevious={offset > 0 ? () => onOffset(Math.max(0, offset - PAGE_SIZE)) : undefined}
+        onNext={last < page.total ? () => onOffset(offset + PAGE_SIZE) : undefined}
+      />
+    </>
+  );
+}
+
+function Discovered({ page }: { page: Page }) {
+  return (
+    <section aria-labelledby="discovered-title" className="discovered">
+      <h2 id="discovered-title">Discovered ({page.total})</h2>
+      <p className="hint">These wallboxes connected but are not adopted yet: they may not charge until you adopt them.</p>
+      <ul>
+        {page.items.map((chargePoint) => (
+          <DiscoveredItem key={chargePoint.identity} chargePoint={chargePoint} />
+        ))}
+      </ul>
+    </section>
+  );
+}
+
+function DiscoveredItem({ chargePoint }: { chargePoint: ChargePoint }) {
+  const [startMode, setStartMode] = useState<string>('centralList');
+  const [{ fetching, error }, adopt] = useMutation(ADOPT);
+  const selectId = useId();
+  return (
+    <li data-identity={chargePoint.identity}>
+      <span className="identity">{chargePoint.identity}</span>
+      <span>
+        {orDash(chargePoint.vendor)} / {orDash(chargePoint.model)}
+      </span>
+      <OnlineBadge online={chargePoint.online} />
+      <label htmlFor={selectId} className="visually-hidden">
+        Start mode for {chargePoint.identity}
+      </label>
+      <select id={selectId} value={startMode} onChange={(event) => setStartMode(event.target.value)}>
+        {START_MODES.filter((mode) => mode !== 'auto').map((mode) => (
+          <option key={mode} value={mode}>
+            {mode}
+          </option>
+        ))}
+      </select>
+      <button type="button" disabled={fetching} onClick={() => void adopt({ identity: chargePoint.identity, input: { startMode } })}>
+        Adopt <span className="visually-hidden">{chargePoint.identity}</span>
+      </button>
+      {error && (
+        <span role="alert" className="answer answer-bad">
+          {error.graphQLErrors[0]?.message ?? 'the API could not be reached'}
+        </span>
+      )}
+    </li>
+  );
+}
