@@ -11,8 +11,9 @@ describe('consumption: energy per day and charge point or tag, summed in Postgre
 
   async function session(identity: string, idTag: string, day: number, hour: number, wh: number): Promise<void> {
     const transactionId = nextId++;
-    const start = { transactionId, connectorId: 1, idTag, meterStart: 1000, timestamp: at(day, hour).toISOString(), authorizationStatus: 'Accepted' as const };
-    await t.record(createEvent('TransactionStarted', idTag === 'ADA' ? { ...start, tagOwner: ada } : start, identity, at(day, hour)));
+    const tagOwner = idTag === 'ADA' ? ada : null;
+    const start = { transactionId, connectorId: 1, idTag, meterStart: 1000, timestamp: at(day, hour).toISOString(), authorizationStatus: 'Accepted' as const, tagOwner };
+    await t.record(createEvent('TransactionStarted', start, identity, at(day, hour)));
     const stop = { transactionId, meterStop: 1000 + wh, timestamp: at(day, hour + 1).toISOString(), reason: 'EVDisconnected', known: true };
     await t.record(createEvent('TransactionStopped', stop, identity, at(day, hour + 1)));
   }

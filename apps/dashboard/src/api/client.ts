@@ -27,6 +27,8 @@ export function connectApi(token: string, onRefused: () => void): ApiConnection 
   const client = new Client({
     url: '/graphql',
     requestPolicy: 'cache-and-network',
+    // POST: Apollo refuses a GET without a preflight header as a possible cross-site request forgery.
+    preferGetMethod: false,
     fetchOptions: { headers: { authorization } },
     fetch: async (input, init) => {
       const response = await fetch(input, init);

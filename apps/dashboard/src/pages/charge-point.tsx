@@ -147,13 +147,15 @@ function ConnectorCard({ identity, connector }: { identity: string; connector: C
         >
           {connector.available ? 'Make unavailable' : 'Make available'}
         </CommandButton>
-        {connector.transaction && connector.transactionId !== null ? (
-          <CommandButton document={REMOTE_STOP} variables={{ identity, transactionId: connector.transactionId }} label={`Remote stop: connector ${connectorId}`}>
-            Remote stop
-          </CommandButton>
-        ) : (
-          <RemoteStart identity={identity} connectorId={connectorId} />
-        )}
+        <RemoteStart identity={identity} connectorId={connectorId} />
+        <CommandButton
+          document={REMOTE_STOP}
+          variables={{ identity, transactionId: connector.transactionId }}
+          disabled={!connector.transaction}
+          label={`Remote stop: connector ${connectorId}`}
+        >
+          Remote stop
+        </CommandButton>
         <CommandButton document={UNLOCK} variables={{ identity, connectorId }} label={`Unlock: connector ${connectorId}`}>
           Unlock
         </CommandButton>

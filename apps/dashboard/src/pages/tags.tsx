@@ -81,8 +81,8 @@ function TagForm({ tag, isNew, onDone }: { tag: Tag; isNew: boolean; onDone: () 
 
   async function submit(event: FormEvent): Promise<void> {
     event.preventDefault();
-    const { idTag, expiresAt, parentIdTag, ...owner } = draft;
-    const input = { ...owner, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null, parentIdTag: parentIdTag || null };
+    const { idTag, firstName, lastName, email, info, blocked, expiresAt, parentIdTag } = draft;
+    const input = { firstName, lastName, email, info, blocked, expiresAt: expiresAt ? new Date(expiresAt).toISOString() : null, parentIdTag: parentIdTag || null };
     const result = await save({ idTag: idTag.trim(), input });
     if (!result.error) onDone();
   }

@@ -51,9 +51,9 @@ export function TransactionPage() {
         ) : (
           <>
             <p className="hint" data-testid="chart-summary">
-              {summary(series)}
+              {summary(series, transaction.meterStart)}
             </p>
-            <Chart option={chartOption(series)} label={`Power and energy of transaction ${transaction.transactionId}: ${summary(series)}`} />
+            <Chart option={chartOption(series)} label={`Power and energy of transaction ${transaction.transactionId}: ${summary(series, transaction.meterStart)}`} />
           </>
         )}
       </section>
@@ -61,8 +61,10 @@ export function TransactionPage() {
   );
 }
 
-function summary({ energy, power, powerDerived }: TransactionSeries): string {
-  const delivered = energy.length > 1 ? energy[energy.length - 1][1] - energy[0][1] : 0;
+/** Delivered: from the meter at the start (or the first reading) to the last reading. */
+function summary({ energy, power, powerDerived }: TransactionSeries, meterStartWh: number | null): string {
+  const first = meterStartWh === null ? energy[0]?.[1] ?? 0 : meterStartWh / 1000;
+  const delivered = energy.length > 0 ? energy[energy.length - 1][1] - first : 0;
   const peak = Math.max(0, ...power.map(([, kw]) => kw));
   const source = powerDerived ? 'power derived from the energy register' : 'power as measured';
   return `${energy.length} energy readings, ${delivered.toFixed(2)} kWh delivered; peak ${peak.toFixed(2)} kW (${source})`;
