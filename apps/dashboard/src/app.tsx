@@ -1,15 +1,17 @@
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { BrowserRouter, NavLink, Route, Routes } from 'react-router';
 import { Provider } from 'urql';
 import { connectApi, type ApiConnection } from './api/client';
 import { ChargePointPage } from './pages/charge-point';
-import { ConsumptionPage } from './pages/consumption';
 import { FleetPage } from './pages/fleet';
 import { SignIn } from './pages/sign-in';
 import { TagsPage } from './pages/tags';
-import { TransactionPage } from './pages/transaction';
 import { TransactionsPage } from './pages/transactions';
 import { forgetToken, storedToken, storeToken } from './session';
+
+// The pages with charts load ECharts when first opened: the fleet page comes up without it.
+const TransactionPage = lazy(async () => ({ default: (await import('./pages/transaction')).TransactionPage }));
+const ConsumptionPage = lazy(async () => ({ default: (await import('./pages/consumption')).ConsumptionPage }));
 
 interface Session {
   connection: ApiConnection | null;
@@ -76,7 +78,8 @@ function Layout({ onSignOut }: { onSignOut: () => void }) {
         </button>
       </header>
       <main id="main">
-        <Routes>
+        <Suspense fallback={<p role="status">Loading…</p>}>
+          <Routes>
           <Route path="/" element={<FleetPage />} />
           <Route path="/charge-points/:identity" element={<ChargePointPage />} />
           <Route path="/transactions" element={<TransactionsPage />} />
@@ -84,7 +87,8 @@ function Layout({ onSignOut }: { onSignOut: () => void }) {
           <Route path="/consumption" element={<ConsumptionPage />} />
           <Route path="/tags" element={<TagsPage />} />
           <Route path="*" element={<p>There is no such page.</p>} />
-        </Routes>
+          </Routes>
+        </Suspense>
       </main>
     </>
   );

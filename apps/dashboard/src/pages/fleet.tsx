@@ -177,8 +177,8 @@ function DiscoveredItem({ chargePoint }: { chargePoint: ChargePoint }) {
         {orDash(chargePoint.vendor)} / {orDash(chargePoint.model)}
       </span>
       <OnlineBadge online={chargePoint.online} />
-      <label htmlFor={selectId} className="visually-hidden">
-        Start mode for {chargePoint.identity}
+      <label htmlFor={selectId} className="choice">
+        Start mode<span className="visually-hidden"> for {chargePoint.identity}</span>
       </label>
       <select id={selectId} value={startMode} onChange={(event) => setStartMode(event.target.value)}>
         {START_MODES.filter((mode) => mode !== 'auto').map((mode) => (
