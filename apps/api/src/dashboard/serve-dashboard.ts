@@ -18,9 +18,10 @@ interface PageResponse {
  * Without a build the API serves only itself. The page is public; everything it shows needs the token.
  */
 export function serveDashboard(app: NestExpressApplication, dir: string): boolean {
-  const index = join(dir, 'index.html');
-  if (!existsSync(index)) return false;
-  app.useStaticAssets(join(dir, 'assets'), { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
+  const [index, assets] = [join(dir, 'index.html'), join(dir, 'assets')];
+  // A build has both; the sources (apps/dashboard, where this resolves when run from source) only the first.
+  if (!existsSync(index) || !existsSync(assets)) return false;
+  app.useStaticAssets(assets, { prefix: '/assets/', immutable: true, maxAge: '365d', index: false });
   app.use((request: PageRequest, response: PageResponse, next: () => void) => {
     if (!isDashboardPage(request.method, request.path)) return next();
     response.sendFile(index, { headers: { 'cache-control': 'no-cache' } });

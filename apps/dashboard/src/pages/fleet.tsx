@@ -70,7 +70,7 @@ export function FleetPage() {
         <h1>Fleet</h1>
         {adopted && (
           <p className="counts">
-            <strong>{adopted.online}</strong> online · <strong>{adopted.discovered}</strong> discovered
+            <strong>{adopted.online.toLocaleString()}</strong> online · <strong>{adopted.discovered.toLocaleString()}</strong> discovered
           </p>
         )}
       </div>
