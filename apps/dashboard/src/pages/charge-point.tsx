@@ -18,6 +18,7 @@ import {
 } from '../api/documents';
 import { START_MODES, TRIGGER_MESSAGES, type ChargePoint, type ConfigurationKey, type Connector, type Tag } from '../api/types';
 import { AnswerBadge, CommandButton, useCommand } from '../components/command';
+import { Fields } from '../components/fields';
 import { OnlineBadge, StatusPill } from '../components/status';
 import { formatKwh, formatTime, formatWh, orDash } from '../format';
 import { useLiveChargePoints } from '../live';
@@ -76,14 +77,7 @@ function Variables({ chargePoint }: { chargePoint: ChargePoint }) {
   return (
     <section aria-labelledby="variables-title">
       <h2 id="variables-title">Charge point</h2>
-      <dl className="fields">
-        {fields.map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Fields fields={fields} />
     </section>
   );
 }
@@ -131,14 +125,7 @@ function ConnectorCard({ identity, connector }: { identity: string; connector: C
   return (
     <article className="card" aria-labelledby={titleId} data-connector={connectorId}>
       <h3 id={titleId}>Connector {connectorId}</h3>
-      <dl className="fields compact">
-        {fields.map(([name, value]) => (
-          <div key={name} data-field={name}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Fields fields={fields} compact />
       <div className="actions">
         <CommandButton
           document={CHANGE_AVAILABILITY}

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useClient, useMutation } from 'urql';
 import { ADOPT, FLEET } from '../api/documents';
 import { START_MODES, type ChargePoint, type FleetPage as Page } from '../api/types';
+import { EitherFilter } from '../components/either-filter';
 import { Pager } from '../components/pager';
 import { OnlineBadge, StatusPill } from '../components/status';
 import { formatTime, orDash } from '../format';
@@ -82,17 +83,7 @@ export function FleetPage() {
             Search
             <input type="search" value={typed} onChange={(event) => setTyped(event.target.value)} placeholder="identity, vendor or model" />
           </label>
-          <label>
-            Connection
-            <select
-              value={online === undefined ? 'all' : String(online)}
-              onChange={(event) => setOnline(event.target.value === 'all' ? undefined : event.target.value === 'true')}
-            >
-              <option value="all">All</option>
-              <option value="true">Online</option>
-              <option value="false">Offline</option>
-            </select>
-          </label>
+          <EitherFilter label="Connection" value={online} onChange={setOnline} names={['Online', 'Offline']} />
         </div>
         {adopted ? <FleetTable page={adopted} offset={offset} onOffset={setOffset} /> : <p role="status">Loading…</p>}
       </section>

@@ -4,6 +4,7 @@ import { useQuery } from 'urql';
 import { TRANSACTION_DETAIL } from '../api/documents';
 import type { TransactionDetail } from '../api/types';
 import { Chart, type ChartOption } from '../components/chart';
+import { Fields } from '../components/fields';
 import { formatTime, formatWh, orDash, ownerName } from '../format';
 import { useLiveChargePoints, useThrottled } from '../live';
 import { transactionSeries, type TransactionSeries } from '../series';
@@ -36,14 +37,7 @@ export function TransactionPage() {
         <h1>Transaction {transaction.transactionId}</h1>
         {!transaction.stoppedAt && <span className="pill pill-active">running</span>}
       </div>
-      <dl className="fields">
-        {fields.map(([name, value]) => (
-          <div key={name}>
-            <dt>{name}</dt>
-            <dd>{value}</dd>
-          </div>
-        ))}
-      </dl>
+      <Fields fields={fields} />
       <section aria-labelledby="chart-title">
         <h2 id="chart-title">Power and energy</h2>
         {series.energy.length + series.power.length === 0 ? (

@@ -3,6 +3,7 @@ import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
 import { TRANSACTIONS } from '../api/documents';
 import type { Transaction, TransactionPage } from '../api/types';
+import { EitherFilter } from '../components/either-filter';
 import { Pager } from '../components/pager';
 import { toCsv } from '../csv';
 import { formatTime, formatWh, orDash, ownerName } from '../format';
@@ -61,17 +62,7 @@ export function TransactionsPage() {
           Charge point
           <input type="search" value={typed} onChange={(event) => setTyped(event.target.value)} placeholder="identity" />
         </label>
-        <label>
-          Status
-          <select
-            value={filter.active === undefined ? 'all' : String(filter.active)}
-            onChange={(event) => setFilter({ ...filter, active: event.target.value === 'all' ? undefined : event.target.value === 'true' })}
-          >
-            <option value="all">All</option>
-            <option value="true">Running</option>
-            <option value="false">Finished</option>
-          </select>
-        </label>
+        <EitherFilter label="Status" value={filter.active} onChange={(active) => setFilter({ ...filter, active })} names={['Running', 'Finished']} />
       </div>
       {error && <p role="alert">{error.graphQLErrors[0]?.message ?? 'The API could not be reached.'}</p>}
       {page && <TransactionTable items={page.items} />}
