@@ -58,6 +58,14 @@ describe('the operator dashboard, in a real browser against the running system a
     expect(await page().evaluate('Object.values(sessionStorage)')).toEqual([TOKEN]);
   }, PAGE_MS);
 
+  it('answers a deep link with the dashboard, and leaves the API, its docs and GraphQL to the API', async () => {
+    const { apiUrl } = system.services;
+    expect(await (await fetch(`${apiUrl}/transactions/42`)).text()).toContain('<div id="root">');
+    expect((await fetch(`${apiUrl}/api/docs-json`)).headers.get('content-type')).toContain('application/json');
+    expect((await fetch(`${apiUrl}/api/fleet`)).status).toBe(401);
+    expect((await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).status).toBe(401);
+  });
+
   it('a wallbox that connects appears live among the discovered, and one click adopts it with the start mode chosen', async () => {
     await wallbox.connect();
     expect((await wallbox.boot()).status).toBe('Pending');
