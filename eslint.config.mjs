@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const domainBans = ['@nestjs/*', 'nats', 'typeorm', 'pg', 'ws', 'express'];
 
@@ -29,4 +30,6 @@ export default [
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
     },
   },
+  // The dashboard (React): the rules of hooks.
+  { files: ['apps/dashboard/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
 ];

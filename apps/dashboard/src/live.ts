@@ -13,7 +13,9 @@ const FLUSH_MS = 250;
 export function useLiveChargePoints(identity: string | undefined, onChanges: (changes: Map<string, ChargePoint>) => void, enabled = true): void {
   const client = useClient();
   const handler = useRef(onChanges);
-  handler.current = onChanges;
+  useEffect(() => {
+    handler.current = onChanges;
+  });
 
   useEffect(() => {
     if (!enabled) return;
@@ -38,7 +40,9 @@ export function useLiveChargePoints(identity: string | undefined, onChanges: (ch
 /** Calls `run` at most once per interval; a call in between is remembered and runs when the interval is over. */
 export function useThrottled(run: () => void, intervalMs: number): () => void {
   const latest = useRef(run);
-  latest.current = run;
+  useEffect(() => {
+    latest.current = run;
+  });
   const state = useRef({ last: 0, timer: 0 });
   useEffect(() => () => clearTimeout(state.current.timer), []);
   return () => {

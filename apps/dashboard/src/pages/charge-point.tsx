@@ -1,4 +1,4 @@
-import { useEffect, useId, useState, type FormEvent } from 'react';
+import { useId, useState, type FormEvent } from 'react';
 import { Link, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { answerOf, type Answer } from '../api/answer';
@@ -32,10 +32,10 @@ export function ChargePointPage() {
   const identity = useParams().identity as string;
   const [{ data, error }] = useQuery<Detail>({ query: CHARGE_POINT_DETAIL, variables: { identity } });
   const [live, setLive] = useState<ChargePoint | null>(null);
-  useEffect(() => setLive(null), [identity]);
   useLiveChargePoints(identity, (changes) => setLive(changes.get(identity) ?? null));
 
-  const chargePoint = live ?? data?.chargePoint;
+  // A live change is newer than what was read, as long as it is this charge point's.
+  const chargePoint = live?.identity === identity ? live : data?.chargePoint;
   if (error) return <p role="alert">{error.graphQLErrors[0]?.message ?? 'The API could not be reached.'}</p>;
   if (!chargePoint) return <p role="status">Loading…</p>;
   return (

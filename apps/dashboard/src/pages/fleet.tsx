@@ -1,6 +1,6 @@
-import { useCallback, useEffect, useId, useMemo, useState } from 'react';
+import { useEffect, useId, useMemo, useState } from 'react';
 import { Link } from 'react-router';
-import { useClient, useMutation } from 'urql';
+import { useMutation, useQuery } from 'urql';
 import { ADOPT, FLEET } from '../api/documents';
 import { START_MODES, type ChargePoint, type FleetPage as Page } from '../api/types';
 import { EitherFilter } from '../components/either-filter';
@@ -22,40 +22,45 @@ interface LivePage {
   apply(changes: Map<string, ChargePoint>): void;
 }
 
-/** One page of the fleet from the API, kept live. */
+/** One page of the fleet from the API, kept live: changes merged into the page last read, until the next read. */
 function useFleetPage(filter: FleetFilter, offset: number, limit: number): LivePage {
-  const client = useClient();
-  const [page, setPage] = useState<Page | null>(null);
+  const variables = useMemo(
+    () => ({ search: filter.search || undefined, state: filter.state, online: filter.online, offset, limit }),
+    [filter, offset, limit],
+  );
+  const [{ data }, reexecute] = useQuery<{ fleet: Page }>({ query: FLEET, variables, requestPolicy: 'network-only' });
+  const read = data?.fleet ?? null;
+  const [merged, setMerged] = useState<{ read: Page; page: Page } | null>(null);
+  const page = merged && merged.read === read ? merged.page : read;
 
-  const load = useCallback(async () => {
-    const variables = { search: filter.search || undefined, state: filter.state, online: filter.online, offset, limit };
-    const result = await client.query<{ fleet: Page }>(FLEET, variables, { requestPolicy: 'network-only' }).toPromise();
-    if (result.data) setPage(result.data.fleet);
-  }, [client, filter, offset, limit]);
-
-  useEffect(() => void load(), [load]);
-  const reload = useThrottled(() => void load(), 1000);
+  const reload = useThrottled(() => reexecute({ requestPolicy: 'network-only' }), 1000);
   const apply = (changes: Map<string, ChargePoint>) => {
-    if (!page) return;
-    const merged = mergeChanges(page, changes, filter);
-    setPage(merged.page);
-    if (merged.stale) reload();
+    if (!read || !page) return;
+    const next = mergeChanges(page, changes, filter);
+    setMerged({ read, page: next.page });
+    if (next.stale) reload();
   };
   return { page, apply };
 }
 
 const DISCOVERED: FleetFilter = { search: '', state: 'discovered', online: undefined };
 
+interface View {
+  search: string;
+  online: boolean | undefined;
+  offset: number;
+}
+
 export function FleetPage() {
   const [typed, setTyped] = useState('');
-  const [online, setOnline] = useState<boolean | undefined>(undefined);
-  const [search, setSearch] = useState('');
-  const [offset, setOffset] = useState(0);
+  // A new filter starts at the first page.
+  const [{ search, online, offset }, setView] = useState<View>({ search: '', online: undefined, offset: 0 });
   useEffect(() => {
-    const settled = setTimeout(() => setSearch(typed.trim()), SEARCH_DELAY_MS);
+    const settled = setTimeout(() => setView((view) => (view.search === typed.trim() ? view : { ...view, search: typed.trim(), offset: 0 })), SEARCH_DELAY_MS);
     return () => clearTimeout(settled);
   }, [typed]);
-  useEffect(() => setOffset(0), [search, online]);
+  const setOnline = (next: boolean | undefined) => setView((view) => ({ ...view, online: next, offset: 0 }));
+  const setOffset = (next: number) => setView((view) => ({ ...view, offset: next }));
 
   const adoptedFilter = useMemo<FleetFilter>(() => ({ search, state: 'adopted', online }), [search, online]);
   const { page: adopted, apply: applyToAdopted } = useFleetPage(adoptedFilter, offset, PAGE_SIZE);

@@ -9,6 +9,7 @@ import { toCsv } from '../csv';
 import { formatTime, formatWh, orDash, ownerName } from '../format';
 
 const PAGE_SIZE = 25;
+const SEARCH_DELAY_MS = 300;
 const EXPORT_PAGE = 500;
 const EXPORT_LIMIT = 10_000;
 
@@ -33,16 +34,23 @@ const CSV_COLUMNS = [
 
 const variablesOf = (filter: Filter) => ({ chargePoint: filter.chargePoint || undefined, active: filter.active });
 
+interface View {
+  filter: Filter;
+  /** The cursors of the pages up to this one; the last is this page's. A new filter starts at the first page. */
+  cursors: Array<string | undefined>;
+}
+
 export function TransactionsPage() {
-  const [filter, setFilter] = useState<Filter>({ chargePoint: '', active: undefined });
   const [typed, setTyped] = useState('');
-  /** The cursors of the pages before this one; the last is this page's. */
-  const [cursors, setCursors] = useState<Array<string | undefined>>([undefined]);
+  const [{ filter, cursors }, setView] = useState<View>({ filter: { chargePoint: '', active: undefined }, cursors: [undefined] });
+  const setFilter = (next: Filter) => setView({ filter: next, cursors: [undefined] });
+  const setCursors = (next: Array<string | undefined>) => setView((view) => ({ ...view, cursors: next }));
   useEffect(() => {
-    const settled = setTimeout(() => setFilter((current) => ({ ...current, chargePoint: typed.trim() })), 300);
+    const settled = setTimeout(() => {
+      setView((view) => (view.filter.chargePoint === typed.trim() ? view : { filter: { ...view.filter, chargePoint: typed.trim() }, cursors: [undefined] }));
+    }, SEARCH_DELAY_MS);
     return () => clearTimeout(settled);
   }, [typed]);
-  useEffect(() => setCursors([undefined]), [filter]);
 
   const cursor = cursors[cursors.length - 1];
   const [{ data, error }] = useQuery<{ transactions: TransactionPage }>({
