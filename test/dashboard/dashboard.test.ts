@@ -153,6 +153,17 @@ describe('the operator dashboard, in a real browser against the running system a
     expect((await system.api(`/api/tags/${DRIVER}`)).body).toMatchObject({ lastName: 'Drivewell', firstName: 'Dana', blocked: true });
   }, PAGE_MS);
 
+  it('a command to a wallbox that went offline says so beside the control', async () => {
+    await page().goto(`${system.services.apiUrl}/charge-points/${IDENTITY}`);
+    // Once a tag presented now shows, the page follows the charge point's changes: the disconnect will show too.
+    await wallbox.authorize('LIVE-MARKER');
+    await shows(page().locator('[data-field="Last id tag"]'), 'LIVE-MARKER');
+    await wallbox.close();
+    await shows(page().locator('.title-row'), /Offline/);
+    await connectorCard(1).getByRole('button', { name: 'Unlock: connector 1' }).click();
+    await shows(answerTo('Unlock: connector 1'), 'Offline');
+  }, PAGE_MS);
+
   it('is readable on a phone', async () => {
     await page().setViewportSize({ width: 390, height: 844 });
     await page().getByRole('link', { name: 'Fleet' }).click();

@@ -30,6 +30,7 @@ export function SignIn({ notice, onSignedIn }: { notice: string | null; onSigned
           id="token"
           type="password"
           autoComplete="current-password"
+          autoFocus
           value={token}
           onChange={(event) => setToken(event.target.value)}
           required
