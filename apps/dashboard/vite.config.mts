@@ -12,7 +12,7 @@ export default defineConfig({
     chunkSizeWarningLimit: 1200,
   },
   server: {
-    // `npx vite apps/dashboard` during development, with the API of `npm start` behind it.
+    // `npx vite -c apps/dashboard/vite.config.mts` during development, with the API of `npm start` behind it.
     proxy: { '/api': 'http://localhost:3000', '/graphql': { target: 'http://localhost:3000', ws: true } },
   },
 });

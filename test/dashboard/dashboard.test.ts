@@ -1,5 +1,7 @@
+import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import { entryPoint } from '@voltstream/launcher';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
 import { startSystem, type System } from '../e2e/support/system';
 import { simulatedWallbox, SLOW_MS } from '../e2e/support/wallboxes';
@@ -11,6 +13,8 @@ const DRIVER = 'DRIVER-0001';
 const PAGE_MS = 60_000;
 /** How long one look at the page may wait for its element, so that a poll keeps polling. */
 const POLL_MS = 1_000;
+/** The launcher restarts a service a second after it died; the API then starts in a few seconds, more on a busy machine. */
+const API_RESTART_MS = 30_000;
 
 /** Waits, as the operator would, until the text shown holds what is expected. */
 const shows = (locator: Locator, text: string | RegExp) =>
@@ -33,7 +37,7 @@ describe('the operator dashboard, in a real browser against the running system a
       .getByRole('status');
 
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem(), openBrowser()]);
+    [system, browser] = await Promise.all([startSystem({}, { restart: true }), openBrowser()]);
     wallbox = simulatedWallbox(system, IDENTITY, { vendor: 'Voltwerk', model: 'VW-22', serialNumber: 'SN-0042', firmwareVersion: '1.4.2' });
     const owner = { firstName: 'Dana', lastName: 'Driver', email: 'dana@example.com' };
     expect((await system.api(`/api/tags/${DRIVER}`, { method: 'PUT', body: owner })).status).toBe(201);
@@ -155,13 +159,25 @@ describe('the operator dashboard, in a real browser against the running system a
 
   it('a command to a wallbox that went offline says so beside the control', async () => {
     await page().goto(`${system.services.apiUrl}/charge-points/${IDENTITY}`);
-    // Once a tag presented now shows, the page follows the charge point's changes: the disconnect will show too.
-    await wallbox.authorize('LIVE-MARKER');
-    await shows(page().locator('[data-field="Last id tag"]'), 'LIVE-MARKER');
+    await page().getByRole('heading', { name: IDENTITY }).waitFor();
+    // However soon after the page's read the wallbox goes, the page follows: its subscription starts with the state now.
     await wallbox.close();
     await shows(page().locator('.title-row'), /Offline/);
     await connectorCard(1).getByRole('button', { name: 'Unlock: connector 1' }).click();
     await shows(answerTo('Unlock: connector 1'), 'Offline');
+  }, PAGE_MS);
+
+  it('after the API restarts, the page reads again what changed meanwhile and follows the changes again', async () => {
+    process.kill(await apiPid(), 'SIGKILL');
+    // While the API is down (the launcher restarts it after a second), the wallbox comes back.
+    wallbox = simulatedWallbox(system, IDENTITY);
+    await wallbox.connect();
+    expect((await wallbox.boot()).status).toBe('Accepted');
+    const health = () => fetch(`${system.services.apiUrl}/api/health`).then(({ status }) => status, () => 0);
+    await expect.poll(health, { timeout: API_RESTART_MS, interval: 200 }).toBe(200);
+    await shows(page().locator('.title-row'), /Online/);
+    await wallbox.authorize('AFTER-RESTART');
+    await shows(page().locator('[data-field="Last id tag"]'), 'AFTER-RESTART');
   }, PAGE_MS);
 
   it('is readable on a phone', async () => {
@@ -174,6 +190,18 @@ describe('the operator dashboard, in a real browser against the running system a
   }, PAGE_MS);
 
 });
+
+/** The api process the system of this test started (a child of this process). */
+async function apiPid(): Promise<number> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (parent === process.pid && command.includes(entryPoint('api'))) return Number(entry);
+  }
+  throw new Error('the api process was not found');
+}
 
 /** The power a wallbox measures now; the simulator's own MeterValues carry only the energy register. */
 function powerSample(watts: number) {

@@ -16,34 +16,40 @@ const ConsumptionPage = lazy(async () => ({ default: (await import('./pages/cons
 interface Session {
   connection: ApiConnection | null;
   notice: string | null;
+  /** Counts the socket's reconnections: the pages are mounted afresh after each, and read everything again. */
+  generation: number;
 }
 
 /** Signed in while the API accepts the token kept in sessionStorage; a refusal signs out with a notice. */
 export function App() {
-  const [session, setSession] = useState<Session>(() => ({ connection: connect(storedToken()), notice: null }));
+  const [session, setSession] = useState<Session>(() => ({ connection: connect(storedToken()), notice: null, generation: 0 }));
 
   function connect(token: string | null): ApiConnection | null {
-    return token ? connectApi(token, () => signOut('The API no longer accepts your token. Sign in again.')) : null;
+    if (!token) return null;
+    return connectApi(token, {
+      onRefused: () => signOut('The API no longer accepts your token. Sign in again.'),
+      onReconnected: () => setSession((current) => ({ ...current, generation: current.generation + 1 })),
+    });
   }
 
   function signOut(notice: string | null): void {
     forgetToken();
     setSession((current) => {
       current.connection?.close();
-      return { connection: null, notice };
+      return { connection: null, notice, generation: 0 };
     });
   }
 
   function signIn(token: string): void {
     storeToken(token);
-    setSession({ connection: connect(token), notice: null });
+    setSession({ connection: connect(token), notice: null, generation: 0 });
   }
 
   if (!session.connection) return <SignIn notice={session.notice} onSignedIn={signIn} />;
   return (
     <Provider value={session.connection.client}>
       <BrowserRouter>
-        <Layout onSignOut={() => signOut(null)} />
+        <Layout key={session.generation} onSignOut={() => signOut(null)} />
       </BrowserRouter>
     </Provider>
   );

@@ -20,7 +20,9 @@ export function useLiveChargePoints(identity: string | undefined, onChanges: (ch
   useEffect(() => {
     if (!enabled) return;
     let buffered = new Map<string, ChargePoint>();
-    const subscription = client.subscription<{ chargePointChanged: ChargePoint }>(CHARGE_POINT_CHANGED, { identity }).subscribe((result) => {
+    // One charge point's starts with its state now: nothing changed between the page's read and this is lost.
+    const variables = { identity, current: identity !== undefined };
+    const subscription = client.subscription<{ chargePointChanged: ChargePoint }>(CHARGE_POINT_CHANGED, variables).subscribe((result) => {
       const changed = result.data?.chargePointChanged;
       if (changed) buffered.set(changed.identity, changed);
     });

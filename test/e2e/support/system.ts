@@ -15,11 +15,14 @@ export interface System {
   stop(): Promise<void>;
 }
 
-/** The whole system, started from dist/ as separate processes, in a namespace and database of its own. */
-export async function startSystem(overrides: Record<string, string> = {}): Promise<System> {
+/**
+ * The whole system, started from dist/ as separate processes, in a namespace and database of its own;
+ * with `restart`, a service that dies is started again, as `npm start` does.
+ */
+export async function startSystem(overrides: Record<string, string> = {}, { restart = false } = {}): Promise<System> {
   const namespace = uniqueNamespace();
   const env = testEnv(namespace, { API_TOKEN: TOKEN, ...overrides });
-  const services = await startServices(env, undefined, { output: quietOutput });
+  const services = await startServices(env, undefined, { output: quietOutput, restart });
   const api: System['api'] = async (path, init = {}) => {
     const token = init.token === undefined ? TOKEN : init.token;
     const response = await fetch(`${services.apiUrl}${path}`, {

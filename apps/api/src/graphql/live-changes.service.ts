@@ -48,6 +48,17 @@ export class LiveChanges implements OnModuleDestroy {
     return this.watch(this.chargePointWatches, identity);
   }
 
+  /**
+   * One charge point as it is now, then as it is after each change: read once its changes are followed,
+   * so that no change falls between a client's read and its subscription.
+   */
+  async chargePointNowAndChanges(identity: string): Promise<AsyncIterableIterator<ChargePointView>> {
+    const stream = await this.watch(this.chargePointWatches, identity);
+    const now = await this.chargePoints.find(identity);
+    if (now) stream.push(now);
+    return stream;
+  }
+
   connectorChanges(identity?: string): Promise<AsyncIterableIterator<ConnectorChange>> {
     return this.watch(this.connectorWatches, identity);
   }

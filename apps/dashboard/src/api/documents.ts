@@ -15,7 +15,7 @@ export const FLEET = gql`
   }`;
 
 export const CHARGE_POINT_CHANGED = gql`
-  subscription ChargePointChanged($identity: String) { chargePointChanged(identity: $identity) { ${CHARGE_POINT} } }`;
+  subscription ChargePointChanged($identity: String, $current: Boolean) { chargePointChanged(identity: $identity, current: $current) { ${CHARGE_POINT} } }`;
 
 export const CONNECTOR_CHANGED = gql`
   subscription ConnectorChanged($identity: String) { connectorChanged(identity: $identity) { chargePointIdentity connector { ${CONNECTOR} } } }`;
