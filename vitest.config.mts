@@ -10,7 +10,7 @@ export default defineConfig({
     alias: Object.fromEntries(libs.map((lib) => [`@voltstream/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src/index.ts`)])),
   },
   test: {
-    include: ['apps/*/src/**/*.spec.ts', 'libs/*/src/**/*.spec.ts', 'tools/*/src/**/*.spec.ts', 'test/**/*.test.ts'],
+    include: ['apps/*/src/**/*.spec.ts', 'apps/*/test/**/*.test.ts', 'libs/*/src/**/*.spec.ts', 'tools/*/src/**/*.spec.ts', 'test/**/*.test.ts'],
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',

@@ -37,7 +37,7 @@ describe('the operator dashboard, in a real browser against the running system a
       .getByRole('status');
 
   beforeAll(async () => {
-    [system, browser] = await Promise.all([startSystem({}, { restart: true }), openBrowser()]);
+    [system, browser] = await Promise.all([startSystem({}, undefined, { restart: true }), openBrowser()]);
     wallbox = simulatedWallbox(system, IDENTITY, { vendor: 'Voltwerk', model: 'VW-22', serialNumber: 'SN-0042', firmwareVersion: '1.4.2' });
     const owner = { firstName: 'Dana', lastName: 'Driver', email: 'dana@example.com' };
     expect((await system.api(`/api/tags/${DRIVER}`, { method: 'PUT', body: owner })).status).toBe(201);

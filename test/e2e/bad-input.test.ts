@@ -8,6 +8,11 @@ import { adoptedWallbox, chargePoint, eventually, SLOW_MS } from './support/wall
 const KNOWN = 'YARD-1';
 const TWENTY_ONE = 'ABCDEFGHIJKLMNOPQRSTU';
 
+/** `{"a":{"a":…1…}}`, `levels` objects deep. */
+function nestedLevels(levels: number): unknown {
+  return JSON.parse(`${'{"a":'.repeat(levels)}1${'}'.repeat(levels)}`);
+}
+
 /** The reasons of an error answer, as one text to search. */
 function reasons(body: ErrorBody): string {
   return [body.message].flat().join('; ');
@@ -53,22 +58,28 @@ describe('bad input is refused clearly and changes nothing (end to end)', () => 
       ['a remote start with a 21-character tag', 'POST', `/api/charge-points/${KNOWN}/remote-start`, { idTag: TWENTY_ONE }, 'idTag'],
       ['an unknown reset type', 'POST', `/api/charge-points/${KNOWN}/reset`, { type: 'Warm' }, 'type'],
       ['a trigger of an unknown message', 'POST', `/api/charge-points/${KNOWN}/trigger`, { message: 'Coffee' }, 'message'],
+      ['a transaction id beyond 32 bits', 'GET', '/api/transactions/2147483648', undefined, 'id'],
+      ['a negative connector id', 'POST', `/api/charge-points/${KNOWN}/connectors/-1/availability`, { available: true }, 'connectorId'],
+      ['a connector id beyond 32 bits', 'GET', `/api/charge-points/${KNOWN}/connectors/2147483648`, undefined, 'connectorId'],
+      ['a body nested 2,500 levels deep', 'PUT', '/api/tags/DEEP-TAG', { info: nestedLevels(2500) }, 'body nests'],
     ])('%s is 400, naming the field', async (_what, method, path, body, field) => {
       const answer = await system.api<ErrorBody>(path, { method, body });
       expect(answer.status).toBe(400);
       expect(reasons(answer.body)).toContain(field);
     });
 
-    it('a command to an unknown charge point or connector is 404', async () => {
+    it('a command to an unknown charge point is 404; one to a connector the wallbox does not have gets its answer', async () => {
       const unknownCp = await system.api<ErrorBody>('/api/charge-points/NO-SUCH-CP/remote-start', { method: 'POST', body: { idTag: 'ANY' } });
       expect(unknownCp.status).toBe(404);
       expect(reasons(unknownCp.body)).toContain('NO-SUCH-CP');
-      const unknownConnector = await system.api<ErrorBody>(`/api/charge-points/${KNOWN}/connectors/9/availability`, {
-        method: 'POST',
-        body: { available: false },
-      });
-      expect(unknownConnector.status).toBe(404);
-      expect(reasons(unknownConnector.body)).toContain('connector 9');
+      const unknownConnector = await system.api(`/api/charge-points/${KNOWN}/connectors/9/availability`, { method: 'POST', body: { available: false } });
+      expect(unknownConnector).toEqual({ status: 200, body: { status: 'Rejected' } });
+    });
+
+    it('a body over 100 kB is 413, and nothing is stored', async () => {
+      const answer = await system.api<ErrorBody>('/api/tags/HUGE-TAG', { method: 'PUT', body: { info: 'x'.repeat(101 * 1024) } });
+      expect(answer.status).toBe(413);
+      expect((await system.api('/api/tags/HUGE-TAG')).status).toBe(404);
     });
 
     it('a tag of 21 characters is refused, naming idTag, and the central list is unchanged', async () => {

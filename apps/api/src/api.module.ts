@@ -1,5 +1,5 @@
-import { Module, ValidationPipe, type DynamicModule } from '@nestjs/common';
-import { APP_FILTER, APP_GUARD, APP_PIPE } from '@nestjs/core';
+import { Module, type DynamicModule } from '@nestjs/common';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
 import { CommandsModule } from './commands/commands.module';
@@ -9,13 +9,14 @@ import { FleetModule } from './fleet/fleet.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
+import { BoundedValidationPipe } from './infrastructure/bounded-validation.pipe';
 import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OperationFailedFilter } from './infrastructure/operation-failed.filter';
+import { OutageInterceptor } from './infrastructure/outage.interceptor';
+import { WriteNotYetVisibleFilter } from './infrastructure/write-not-yet-visible.filter';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { TagsModule } from './tags/tags.module';
 import { TransactionsModule } from './transactions/transactions.module';
-
-/** Every body, query and path parameter is validated; unknown properties are refused, not dropped. */
-const validation = new ValidationPipe({ whitelist: true, forbidNonWhitelisted: true, transform: true });
 
 @Module({})
 export class ApiModule {
@@ -30,14 +31,17 @@ export class ApiModule {
         TagsModule,
         CommandsModule,
         TransactionsModule,
+        ParkedEventsModule,
         GraphqlModule,
         FleetModule,
         ConsumptionModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },
-        { provide: APP_PIPE, useValue: validation },
+        { provide: APP_PIPE, useClass: BoundedValidationPipe },
+        { provide: APP_INTERCEPTOR, useClass: OutageInterceptor },
         { provide: APP_FILTER, useClass: OperationFailedFilter },
+        { provide: APP_FILTER, useClass: WriteNotYetVisibleFilter },
       ],
     };
   }

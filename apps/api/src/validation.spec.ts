@@ -81,6 +81,48 @@ describe('request validation', () => {
     expect(await badRequest('GET', '/api/transactions?cursor=garbage')).toEqual(['cursor is not valid']);
   });
 
+  it('refuses path parameters and body integers out of their range, naming them, before any query', async () => {
+    for (const id of ['2147483648', '-2147483649', '99999999999999999999', 'abc', '1.5', 'Infinity']) {
+      expect(await badRequest('GET', `/api/transactions/${id}`), id).toEqual(expect.arrayContaining([expect.stringMatching(/^id must/)]));
+    }
+    expect(await badRequest('GET', '/api/transactions/2147483648')).toEqual(['id must not be greater than 2147483647']);
+    for (const connectorId of ['-1', '2147483648', 'x']) {
+      const reasons = await badRequest('POST', `/api/charge-points/CP1/connectors/${connectorId}/availability`, { available: true });
+      expect(reasons, connectorId).toEqual(expect.arrayContaining([expect.stringMatching(/^connectorId must/)]));
+      expect(await badRequest('GET', `/api/charge-points/CP1/connectors/${connectorId}/meter-values`), connectorId).toEqual(
+        expect.arrayContaining([expect.stringMatching(/^connectorId must/)]),
+      );
+    }
+    expect(await badRequest('POST', '/api/charge-points/CP1/remote-stop', { transactionId: 2 ** 31 })).toEqual([
+      'transactionId must not be greater than 2147483647',
+    ]);
+    expect(await badRequest('POST', '/api/charge-points/CP1/unlock', { connectorId: 2 ** 40 })).toEqual(['connectorId must not be greater than 2147483647']);
+    const farCursor = Buffer.from(JSON.stringify({ before: 2 ** 40 })).toString('base64url');
+    expect(await badRequest('GET', `/api/transactions?cursor=${farCursor}`)).toEqual(['cursor is not valid']);
+  });
+
+  it('refuses a body nested deeper than 16 levels before anything walks it, however deep', async () => {
+    const nested = (levels: number): unknown => (levels === 0 ? 'x' : { a: nested(levels - 1) });
+    const reason = ['body nests objects or arrays deeper than 16 levels'];
+    expect(await badRequest('PUT', '/api/charge-points/CP1', { description: nested(16) })).toEqual(reason);
+    const frame = `{"description":${'{"a":'.repeat(2500)}1${'}'.repeat(2500)}}`;
+    const deep = await fetch(`http://127.0.0.1:${t.api.port}/api/tags/CARD`, {
+      method: 'PUT',
+      headers: { authorization: `Bearer ${t.api.token}`, 'content-type': 'application/json' },
+      body: frame,
+    });
+    expect({ status: deep.status, body: await deep.json() }).toMatchObject({ status: 400, body: { message: reason } });
+    expect(await badRequest('PUT', '/api/charge-points/CP1', { relaxations: JSON.parse(`${'['.repeat(100)}${']'.repeat(100)}`) })).toEqual(reason);
+    const shallower = await badRequest('PUT', '/api/charge-points/CP1', { description: nested(15) });
+    expect(shallower).toContain('description must be a string');
+    expect(shallower).not.toEqual(expect.arrayContaining(reason));
+  });
+
+  it('refuses a body over 100 kB with 413', async () => {
+    const answer = await t.request('PUT', '/api/tags/CARD', { body: { info: 'x'.repeat(101 * 1024) } });
+    expect(answer).toMatchObject({ status: 413, body: { statusCode: 413 } });
+  });
+
   it('answers 404 for an unknown charge point, its parts, and an unknown transaction', async () => {
     for (const path of [
       '/api/charge-points/NOPE',

@@ -7,10 +7,10 @@ import {
   type Subjects,
   type VoltstreamEvent,
 } from '@voltstream/contracts';
-import { connectNats, decodeEvent, EventPublisher } from '@voltstream/nats';
+import { connectNats, EventPublisher, followEvents } from '@voltstream/nats';
 import { dropDatabase } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
-import { ErrorCode, NatsError, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { startApi, type RunningApi } from '../src/api';
 import { startTestProjection } from './projection';
 
@@ -18,6 +18,7 @@ export const TEST_TOKEN = 'test-token-0123456789abcdef';
 
 export interface Answer {
   status: number;
+  headers: Headers;
   body: any; // eslint-disable-line @typescript-eslint/no-explicit-any -- JSON under test
 }
 
@@ -29,6 +30,8 @@ export interface RequestOptions {
 
 /** An API started in-process on a port of its own, in a NATS namespace and database of its own. */
 export interface TestApi {
+  /** The environment the API was configured from, for services a test starts beside it. */
+  env: Record<string, string>;
   config: Config;
   subjects: Subjects;
   /** A connection of the test's own, to play other services (the gateway) and to inspect the log. */
@@ -58,6 +61,7 @@ export async function startTestApi(options: TestApiOptions = {}): Promise<TestAp
   const subjects = subjectsFor(namespace);
   const publisher = new EventPublisher(nc, subjects);
   return {
+    env,
     config,
     subjects,
     nc,
@@ -90,7 +94,7 @@ async function send(api: RunningApi, method: string, path: string, options: Requ
   });
   const text = await response.text();
   const json = text && response.headers.get('content-type')?.includes('json');
-  return { status: response.status, body: json ? JSON.parse(text) : text };
+  return { status: response.status, headers: response.headers, body: json ? JSON.parse(text) : text };
 }
 
 async function lastEvent<T extends EventType>(
@@ -99,15 +103,19 @@ async function lastEvent<T extends EventType>(
   type: T,
   identity: string | null,
 ): Promise<EventOf<T> | null> {
-  const jsm = await nc.jetstreamManager();
-  const subject = subjects.event(EVENT_CATEGORIES[type], identity, type);
-  try {
-    const stored = await jsm.streams.getMessage(subjects.eventsStream, { last_by_subj: subject });
-    return decodeEvent(stored.data) as EventOf<T>;
-  } catch (error) {
-    if (error instanceof NatsError && error.code === ErrorCode.JetStream404NoMessages) return null;
-    throw error;
-  }
+  let last: EventOf<T> | null = null;
+  const follower = await followEvents(nc, subjects.eventsStream, eventsAbout(subjects, type, identity), ({ event }) => {
+    if (event.type === type && event.metadata.chargePoint === identity) last = event as EventOf<T>;
+  });
+  await follower.stop();
+  return last;
+}
+
+function eventsAbout(subjects: Subjects, type: EventType, identity: string | null): string {
+  const category = EVENT_CATEGORIES[type];
+  if (category === 'tags') return subjects.eventsOf('tags');
+  if (identity === null) throw new Error(`${type} is about a charge point: name it`);
+  return category === 'registry' ? subjects.registrationHistory(identity) : subjects.event('station', identity, type);
 }
 
 async function deleteStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {

@@ -1,13 +1,24 @@
-import { Controller, Inject, type Type } from '@nestjs/common';
-import { MessagePattern, Payload } from '@nestjs/microservices';
-import type { Subjects } from '@voltstream/contracts';
+import { Controller, Inject, Logger, type Type } from '@nestjs/common';
+import { MessagePattern, Payload, RpcException } from '@nestjs/microservices';
+import { ContractError, parseRpcRequest, rpcFailure, type RpcName, type RpcRequest, type Subjects } from '@voltstream/contracts';
 import { AuthorizationService } from './authorization.service';
-import {
-  parseAuthorizeRequest,
-  parseBootRequest,
-  parseStartTransactionRequest,
-  parseStopTransactionRequest,
-} from './requests';
+
+const logger = new Logger('AuthorizationRequests');
+
+/**
+ * The request of `name` from its raw bytes (see rpc-envelope.ts). One that does not fit its contract
+ * is answered with an `invalid-request` error; the gateway validated the OCPP payloads already, so
+ * this guards the service against any other sender.
+ */
+function parseRequest<Name extends RpcName>(name: Name, data: Uint8Array): RpcRequest<Name> {
+  try {
+    return parseRpcRequest(name, data);
+  } catch (error) {
+    if (!(error instanceof ContractError)) throw error;
+    logger.warn(error.message);
+    throw new RpcException(rpcFailure('invalid-request', error.message));
+  }
+}
 
 /** The patterns carry the namespace, known only at start-up, so the controller is made per instance. */
 export function authorizationController(subjects: Subjects): Type<unknown> {
@@ -16,23 +27,23 @@ export function authorizationController(subjects: Subjects): Type<unknown> {
     constructor(@Inject(AuthorizationService) private readonly authorization: AuthorizationService) {}
 
     @MessagePattern(subjects.rpc.boot)
-    boot(@Payload() request: unknown) {
-      return this.authorization.boot(parseBootRequest(request));
+    boot(@Payload() request: Uint8Array) {
+      return this.authorization.boot(parseRequest('boot', request));
     }
 
     @MessagePattern(subjects.rpc.authorize)
-    authorize(@Payload() request: unknown) {
-      return this.authorization.authorize(parseAuthorizeRequest(request));
+    authorize(@Payload() request: Uint8Array) {
+      return this.authorization.authorize(parseRequest('authorize', request));
     }
 
     @MessagePattern(subjects.rpc.startTransaction)
-    startTransaction(@Payload() request: unknown) {
-      return this.authorization.startTransaction(parseStartTransactionRequest(request));
+    startTransaction(@Payload() request: Uint8Array) {
+      return this.authorization.startTransaction(parseRequest('startTransaction', request));
     }
 
     @MessagePattern(subjects.rpc.stopTransaction)
-    stopTransaction(@Payload() request: unknown) {
-      return this.authorization.stopTransaction(parseStopTransactionRequest(request));
+    stopTransaction(@Payload() request: Uint8Array) {
+      return this.authorization.stopTransaction(parseRequest('stopTransaction', request));
     }
   }
   return AuthorizationController;

@@ -1,25 +1,26 @@
 import 'reflect-metadata';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { ClientProxyFactory, Transport, type ClientProxy } from '@nestjs/microservices';
-import { firstValueFrom, timeout } from 'rxjs';
 import type { Msg, NatsConnection } from 'nats';
 import { JSONCodec } from 'nats';
 import { loadConfig } from '@voltstream/config';
 import {
+  contractViolations,
   createEvent,
+  parseRpcReply,
+  parseWallboxCommand,
   subjectsFor,
-  type AuthorizeReply,
-  type BootReply,
   type ChargePointSettings,
+  type RpcName,
+  type RpcReply,
+  type RpcReplyEnvelope,
   type StartMode,
-  type StartTransactionReply,
   type StartTransactionRequest,
-  type StopTransactionReply,
   type Subjects,
   type VoltstreamEvent,
   type WallboxCommand,
 } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher, followEvents } from '@voltstream/nats';
+import { dropDatabase, openReadModels, ParkedEventRow } from '@voltstream/read-models';
 import { tagEntry as tag, testEnv, uniqueNamespace } from '@voltstream/testing';
 import { AUTO_START_CONSUMER } from './auto-starter';
 import { startAuthorization, type RunningAuthorization } from './bootstrap';
@@ -42,7 +43,6 @@ class Namespace {
   readonly services: RunningAuthorization[] = [];
   nc!: NatsConnection;
   publisher!: EventPublisher;
-  gateway!: ClientProxy;
 
   constructor(private readonly env: Record<string, string> = {}) {}
 
@@ -50,8 +50,6 @@ class Namespace {
     this.nc = await connectNats(NATS_URL, 'authorization-spec');
     await ensureStreams(this.nc, this.subjects);
     this.publisher = new EventPublisher(this.nc, this.subjects);
-    this.gateway = ClientProxyFactory.create({ transport: Transport.NATS, options: { servers: [NATS_URL] } });
-    await this.gateway.connect();
   }
 
   async startService(): Promise<RunningAuthorization> {
@@ -65,8 +63,17 @@ class Namespace {
     this.services.splice(this.services.indexOf(service), 1);
   }
 
-  send<Reply>(pattern: string, request: object): Promise<Reply> {
-    return firstValueFrom(this.gateway.send<Reply>(pattern, request).pipe(timeout(10_000)));
+  /** Asks as the gateway does: the request's JSON, answered in the RPC envelope; an error reply rejects. */
+  async send<Name extends RpcName>(name: Name, request: object): Promise<RpcReply<Name>> {
+    const envelope = await this.sendRaw(name, JSON.stringify(request));
+    if (envelope.kind === 'error') throw new Error(`${envelope.code}: ${envelope.message}`);
+    return envelope.reply;
+  }
+
+  /** Any bytes on the subject of `name`; resolves to the reply envelope, parsed against its contract. */
+  async sendRaw<Name extends RpcName>(name: Name, body: string): Promise<RpcReplyEnvelope<RpcReply<Name>>> {
+    const reply = await this.nc.request(this.subjects.rpc[name], new TextEncoder().encode(body), { timeout: 10_000 });
+    return parseRpcReply(name, reply.data);
   }
 
   publish(event: VoltstreamEvent) {
@@ -85,22 +92,21 @@ class Namespace {
 
   async close(): Promise<void> {
     await Promise.all(this.services.map((service) => service.close()));
-    await this.gateway.close();
     const jsm = await this.nc.jetstreamManager();
     const kvStream = `KV_${subjectsFor(this.namespace).transactionsBucket}`;
     for (const stream of [this.subjects.eventsStream, this.subjects.billingStream, this.subjects.transactionIdStream, kvStream]) {
       await jsm.streams.delete(stream);
     }
     await this.nc.close();
+    await dropDatabase(testEnv(this.namespace).DATABASE_URL);
   }
 }
 
 describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', () => {
   const ns = new Namespace({ HEARTBEAT_INTERVAL: '120' });
-  const { rpc } = ns.subjects;
   const at = () => new Date();
-  const authorize = (identity: string, idTag: string) => ns.send<AuthorizeReply>(rpc.authorize, { identity, idTag });
-  const start = (request: StartTransactionRequest) => ns.send<StartTransactionReply>(rpc.startTransaction, request);
+  const authorize = (identity: string, idTag: string) => ns.send('authorize', { identity, idTag });
+  const start = (request: StartTransactionRequest) => ns.send('startTransaction', request);
   const startOf = (identity: string, overrides: Partial<StartTransactionRequest> = {}): StartTransactionRequest => ({
     identity,
     connectorId: 1,
@@ -122,8 +128,8 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
 
   it('answers boot of an adopted charge point Accepted and of an unknown one Pending, with HEARTBEAT_INTERVAL', async () => {
     const boot = { vendor: 'Voltstream', model: 'Sim' };
-    expect(await ns.send<BootReply>(rpc.boot, { identity: 'CP-CENTRAL', boot })).toEqual({ status: 'Accepted', interval: 120 });
-    expect(await ns.send<BootReply>(rpc.boot, { identity: 'CP-NEW', boot })).toEqual({ status: 'Pending', interval: 120 });
+    expect(await ns.send('boot', { identity: 'CP-CENTRAL', boot })).toEqual({ status: 'Accepted', interval: 120 });
+    expect(await ns.send('boot', { identity: 'CP-NEW', boot })).toEqual({ status: 'Pending', interval: 120 });
     expect(await ns.eventsOfType('ChargePointAdopted')).toHaveLength(1);
   });
 
@@ -145,10 +151,31 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
     );
   });
 
-  it('refuses a malformed request with an error, and keeps answering', async () => {
-    await expect(ns.send(rpc.authorize, { identity: 'CP-CENTRAL', idTag: 42 })).rejects.toMatchObject({
-      message: 'Invalid request: idTag must be a non-empty string',
+  it('answers a request that does not fit its contract with an invalid-request error naming the field', async () => {
+    expect(await ns.sendRaw('authorize', JSON.stringify({ identity: 'CP-CENTRAL', idTag: 42 }))).toEqual({
+      kind: 'error',
+      code: 'invalid-request',
+      message: 'Invalid authorize request: idTag must be a string',
     });
+    const start = { identity: 'CP-CENTRAL', connectorId: 1, idTag: 'CARD-1', meterStart: 2 ** 31, timestamp: '2026-03-01T10:00:00.000Z' };
+    expect(await ns.sendRaw('startTransaction', JSON.stringify(start))).toMatchObject({
+      kind: 'error',
+      message: 'Invalid startTransaction request: meterStart must be an integer from -2147483648 to 2147483647',
+    });
+  });
+
+  it('answers every malformed request on vs.rpc.* with an error reply, counts it, and keeps answering', async () => {
+    const deep = `{"identity":"CP-CENTRAL","idTag":${'['.repeat(10_000)}${']'.repeat(10_000)}}`;
+    const malformed = ['not JSON', '{"identity":', '', 'null', '[]', '"CP-CENTRAL"', '{}', deep, JSON.stringify({ identity: 'x'.repeat(49), idTag: 'A' })];
+    for (const name of ['boot', 'authorize', 'startTransaction', 'stopTransaction'] as const) {
+      const countedBefore = contractViolations.of(`${name} request`);
+      const replies = await Promise.all(malformed.map((body) => ns.sendRaw(name, body)));
+      expect(replies.map((reply) => reply.kind === 'error' && reply.code)).toEqual(malformed.map(() => 'invalid-request'));
+      expect(contractViolations.of(`${name} request`)).toBe(countedBefore + malformed.length);
+      // Without a reply subject nobody hears the error reply; the service must not fall over either.
+      for (const body of malformed) ns.nc.publish(ns.subjects.rpc[name], body);
+    }
+    await ns.nc.flush();
     expect(await authorize('CP-CENTRAL', 'CARD-1')).toMatchObject({ idTagInfo: { status: 'Accepted' } });
   });
 
@@ -184,7 +211,7 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
   it('answers the stop of a known transaction as known, with the idTagInfo of its tag', async () => {
     const { transactionId } = await start(startOf('CP-CENTRAL', { timestamp: '2026-03-04T08:00:00.000Z' }));
     const stop = { identity: 'CP-CENTRAL', transactionId, idTag: 'CARD-1', meterStop: 5000, timestamp: '2026-03-04T09:00:00.000Z' };
-    expect(await ns.send<StopTransactionReply>(rpc.stopTransaction, stop)).toEqual({
+    expect(await ns.send('stopTransaction', stop)).toEqual({
       known: true,
       idTagInfo: { status: 'Accepted', parentIdTag: 'FLEET' },
     });
@@ -192,8 +219,8 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
 
   it('answers the stop of an unknown transaction as unknown, and one without a tag without idTagInfo', async () => {
     const stop = { identity: 'CP-CENTRAL', transactionId: 2_000_000_000, meterStop: 10, timestamp: '2026-03-04T09:00:00.000Z' };
-    expect(await ns.send<StopTransactionReply>(rpc.stopTransaction, stop)).toEqual({ known: false });
-    expect(await ns.send<StopTransactionReply>(rpc.stopTransaction, { ...stop, idTag: 'CARD-BLOCKED' })).toEqual({
+    expect(await ns.send('stopTransaction', stop)).toEqual({ known: false });
+    expect(await ns.send('stopTransaction', { ...stop, idTag: 'CARD-BLOCKED' })).toEqual({
       known: false,
       idTagInfo: { status: 'Blocked' },
     });
@@ -202,7 +229,7 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
   it('answers a stop from another charge point than the one that started the transaction as unknown', async () => {
     const { transactionId } = await start(startOf('CP-CENTRAL', { timestamp: '2026-03-05T08:00:00.000Z' }));
     const stop = { identity: 'CP-LOCAL', transactionId, meterStop: 10, timestamp: '2026-03-05T09:00:00.000Z' };
-    expect(await ns.send<StopTransactionReply>(rpc.stopTransaction, stop)).toEqual({ known: false });
+    expect(await ns.send('stopTransaction', stop)).toEqual({ known: false });
   });
 
   it('reports ready on its health endpoint', async () => {
@@ -226,7 +253,7 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
         await ns.publish(createEvent('ChargePointConnected', { connectionId: `${identity}-connection`, gatewayId: 'gateway-auto' }, identity, at()));
         ns.nc.subscribe(ns.subjects.command('gateway-auto', identity), {
           callback: (_error: unknown, message: Msg) => {
-            commands.push({ identity, command: codec.decode(message.data) as WallboxCommand });
+            commands.push({ identity, command: parseWallboxCommand(message.data) });
             message.respond(codec.encode({ outcome: 'result', payload: { status: 'Accepted' } }));
           },
         });
@@ -250,6 +277,25 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
       expect(started.idTagInfo).toEqual({ status: 'Accepted' });
     });
 
+    it('parks a status event it cannot read, shows it in readiness, and starts the next connector that turns Preparing', async () => {
+      const before = commands.length;
+      const poison = await ns.nc.jetstream().publish(ns.subjects.event('station', 'AUTO-1', 'ConnectorStatusChanged'), codec.encode({ type: 'ConnectorStatusChanged' }));
+      await ns.publish(preparing('AUTO-1', 3));
+      await expect.poll(() => commands.length).toBe(before + 1);
+      await expect.poll(consumerSettled).toBe(0);
+      const readModels = await openReadModels(testEnv(ns.namespace).DATABASE_URL);
+      try {
+        expect(await readModels.getRepository(ParkedEventRow).findBy({ consumer: AUTO_START_CONSUMER })).toMatchObject([
+          // Parked at its first delivery, or at the next when the database was not open yet.
+          { sequence: poison.seq, eventType: 'ConnectorStatusChanged', chargePoint: 'AUTO-1', attempts: expect.any(Number), state: 'parked', error: expect.stringContaining('Invalid event') },
+        ]);
+      } finally {
+        await readModels.destroy();
+      }
+      const ready = await fetch(`http://127.0.0.1:${ns.services[0].healthPort}/health/ready`);
+      expect(await ready.json()).toEqual({ status: 'ready', pending: 0, parked: 1 });
+    });
+
     it('does not start a connector with an active transaction, and starts it again once that is stopped', async () => {
       const before = commands.length;
       const { transactionId } = await start(startOf('AUTO-2', { connectorId: 2, idTag: 'AUTO', timestamp: at().toISOString() }));
@@ -258,13 +304,26 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
       expect(commands).toHaveLength(before);
 
       const stop = { identity: 'AUTO-2', transactionId, meterStop: 1500, timestamp: at().toISOString() };
-      expect(await ns.send<StopTransactionReply>(rpc.stopTransaction, stop)).toEqual({ known: true });
+      expect(await ns.send('stopTransaction', stop)).toEqual({ known: true });
       await ns.publish(preparing('AUTO-2', 2));
       await expect.poll(() => commands.length).toBe(before + 1);
       expect(commands[before]).toEqual({
         identity: 'AUTO-2',
         command: { action: 'RemoteStartTransaction', payload: { connectorId: 2, idTag: 'AUTO' } },
       });
+    });
+
+    it('hands a status event that a replica died with to another one within its ack wait', async () => {
+      const before = commands.length;
+      for (const service of [...ns.services]) await ns.stopService(service);
+      await ns.publish(preparing('AUTO-1', 4));
+      // Taken as a replica takes it, which then dies before it acknowledges it.
+      const consumer = await ns.nc.jetstream().consumers.get(ns.subjects.eventsStream, AUTO_START_CONSUMER);
+      expect(await consumer.next({ expires: 5000 })).not.toBeNull();
+      await ns.startService();
+      await ns.startService();
+      await expect.poll(() => commands.length, { timeout: 12_000, interval: 200 }).toBe(before + 1);
+      expect(commands[before]).toEqual({ identity: 'AUTO-1', command: { action: 'RemoteStartTransaction', payload: { connectorId: 4, idTag: 'FLEET-CAR' } } });
     });
   });
 
@@ -301,17 +360,33 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=accept', () => {
     (await ns.eventsOfType('ChargePointAdopted')).filter((event) => event.metadata.chargePoint === identity);
 
   it('adopts an unknown charge point with DEFAULT_START_MODE before it answers Accepted', async () => {
-    expect(await ns.send<BootReply>(ns.subjects.rpc.boot, { identity: 'CP.NEW:1', boot })).toEqual({ status: 'Accepted', interval: 300 });
+    expect(await ns.send('boot', { identity: 'CP.NEW:1', boot })).toEqual({ status: 'Accepted', interval: 300 });
     const adoptions = await adoptionsOf('CP.NEW:1');
     expect(adoptions).toEqual([createEvent('ChargePointAdopted', settings('anyTag'), 'CP.NEW:1', new Date(adoptions[0].metadata.recordedAt))]);
-    await expect.poll(() => ns.send<AuthorizeReply>(ns.subjects.rpc.authorize, { identity: 'CP.NEW:1', idTag: 'ANY' })).toEqual({
+    await expect.poll(() => ns.send('authorize', { identity: 'CP.NEW:1', idTag: 'ANY' })).toEqual({
       idTagInfo: { status: 'Accepted' },
     });
   });
 
   it('records one adoption when both replicas answer the first boots of a charge point at once', async () => {
-    const replies = await Promise.all(Array.from({ length: 8 }, () => ns.send<BootReply>(ns.subjects.rpc.boot, { identity: 'CP-RACE', boot })));
+    const replies = await Promise.all(Array.from({ length: 8 }, () => ns.send('boot', { identity: 'CP-RACE', boot })));
     expect(replies.every((reply) => reply.status === 'Accepted')).toBe(true);
     expect(await adoptionsOf('CP-RACE')).toHaveLength(1);
+  });
+});
+
+describe('authorization service, its database of parked events down', () => {
+  const ns = new Namespace({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/voltstream_unreachable' });
+
+  beforeAll(async () => {
+    await ns.open();
+    await ns.startService();
+  });
+  afterAll(() => ns.close());
+
+  it('answers wallboxes and reports ready, with the parked count unknown', async () => {
+    expect(await ns.send('boot', { identity: 'CP-NO-DB', boot: { vendor: 'Voltstream', model: 'Sim' } })).toMatchObject({ status: 'Pending' });
+    const ready = await fetch(`http://127.0.0.1:${ns.services[0].healthPort}/health/ready`);
+    expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready', pending: 0, parked: null } });
   });
 });

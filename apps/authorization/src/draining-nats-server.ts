@@ -1,10 +1,12 @@
 import { ServerNats } from '@nestjs/microservices';
 import type { Msg, NatsConnection, Subscription } from 'nats';
+import { RpcReplySerializer, RpcRequestDeserializer } from './rpc-envelope';
 
 /**
  * The NestJS NATS transport on the service's own connection, with a clean drain: on close it stops
  * taking requests, answers the ones it took, and leaves the connection to its owner to drain.
- * Every pattern is served in one queue group, so each request is answered by one replica.
+ * Every pattern is served in one queue group, so each request is answered by one replica. Requests
+ * and replies travel in Voltstream's RPC envelope (rpc-envelope.ts).
  */
 export class DrainingNatsServer extends ServerNats {
   private readonly ownSubscriptions: Subscription[] = [];
@@ -14,7 +16,7 @@ export class DrainingNatsServer extends ServerNats {
     private readonly connection: NatsConnection,
     private readonly queueGroup: string,
   ) {
-    super({ queue: queueGroup });
+    super({ queue: queueGroup, serializer: new RpcReplySerializer(), deserializer: new RpcRequestDeserializer() });
   }
 
   override createNatsClient(): Promise<NatsConnection> {

@@ -1,13 +1,6 @@
 import { createHash } from 'node:crypto';
 import { JSONCodec, StorageType, type JetStreamClient, type KV, type NatsConnection } from 'nats';
-import type { StartTransactionRequest, Subjects } from '@voltstream/contracts';
-
-/** What StopTransaction needs to know about a transaction the CSMS handed out. */
-export interface TransactionRecord {
-  identity: string;
-  connectorId: number;
-  idTag: string;
-}
+import { parseTransactionRecord, type StartTransactionRequest, type Subjects, type TransactionRecord } from '@voltstream/contracts';
 
 /** OCPP transaction ids are 32-bit signed integers (SPEC §5). */
 const MAX_TRANSACTION_ID = 2 ** 31 - 1;
@@ -61,7 +54,7 @@ export class TransactionStore {
 
   async find(transactionId: number): Promise<TransactionRecord | undefined> {
     const entry = await this.kv.get(`tx.${transactionId}`);
-    return entry?.operation === 'PUT' ? entry.json<TransactionRecord>() : undefined;
+    return entry?.operation === 'PUT' ? parseTransactionRecord(entry.value) : undefined;
   }
 
   /** Marks the connector free again, unless a newer transaction has taken it meanwhile. */

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { JSONCodec } from 'nats';
+import { parseRpcReply } from '@voltstream/contracts';
 import type { AuthorizationQuestion, StationDecisions } from '@voltstream/gateway';
 import { Replies } from '@voltstream/nats';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
@@ -7,20 +7,7 @@ import { NatsLink } from './nats-link';
 
 export type AuthorizationDecision = StationDecisions[keyof StationDecisions];
 
-/** The packets of the NestJS NATS transport, which the authorization service speaks. */
-interface RequestPacket {
-  pattern: string;
-  data: unknown;
-  id: string;
-}
-
-interface ReplyPacket {
-  response?: AuthorizationDecision;
-  /** What the service's exception filter sent: `{ status: 'error', message }` from NestJS. */
-  err?: unknown;
-}
-
-/** The authorization service answered with an error, or could not be asked. */
+/** The authorization service answered with an error or out of contract, or could not be asked. */
 export class AuthorizationFailedError extends Error {
   constructor(message: string) {
     super(message);
@@ -28,25 +15,19 @@ export class AuthorizationFailedError extends Error {
   }
 }
 
-const codec = JSONCodec<RequestPacket | ReplyPacket>();
-
-function describeServiceError(err: unknown): string {
-  if (typeof err === 'object' && err !== null && 'message' in err) return String(err.message);
-  return JSON.stringify(err);
-}
+const encoder = new TextEncoder();
 
 /**
  * Asks the authorization service (a NestJS microservice on `subjects.rpc.*`) for its decisions:
- * one NATS request each, on the gateway's own connection, in the NestJS packet format. NestJS's
- * ClientNats would subscribe and unsubscribe an inbox of its own for every call and wrap it in
- * RxJS, which costs more than the service's answer itself; {@link Replies} is lighter still than
- * a nats.js request.
+ * one NATS request each, on the gateway's own connection, in Voltstream's RPC envelope
+ * (libs/contracts rpc.ts); each reply is parsed against its contract. NestJS's ClientNats would
+ * subscribe and unsubscribe an inbox of its own for every call and wrap it in RxJS, which costs
+ * more than the service's answer itself; {@link Replies} is lighter still than a nats.js request.
  */
 @Injectable()
 export class AuthorizationClient {
   private readonly timeoutMs: number;
   private readonly replies: Replies;
-  private lastId = 0;
 
   constructor(
     @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
@@ -56,19 +37,17 @@ export class AuthorizationClient {
     this.replies = new Replies(nats.nc);
   }
 
-  /** Rejects when the service does not answer within the timeout or answers with an error. */
-  async ask(question: AuthorizationQuestion): Promise<AuthorizationDecision> {
-    const pattern = this.nats.subjects.rpc[question.rpc];
-    const packet: RequestPacket = { pattern, data: question.request, id: (++this.lastId).toString(36) };
-    let reply: ReplyPacket;
+  /** Rejects when the service does not answer within the timeout, answers with an error or out of contract. */
+  async ask({ rpc, request }: AuthorizationQuestion): Promise<AuthorizationDecision> {
+    const subject = this.nats.subjects.rpc[rpc];
     try {
-      const message = await this.replies.ask(pattern, codec.encode(packet), this.timeoutMs);
-      reply = codec.decode(message.data) as ReplyPacket;
+      const message = await this.replies.ask(subject, encoder.encode(JSON.stringify(request)), this.timeoutMs);
+      const envelope = parseRpcReply(rpc, message.data);
+      if (envelope.kind === 'error') throw new AuthorizationFailedError(`${subject}: ${envelope.code}: ${envelope.message}`);
+      return envelope.reply;
     } catch (error) {
-      throw new AuthorizationFailedError(`${pattern}: ${error instanceof Error ? error.message : String(error)}`);
+      if (error instanceof AuthorizationFailedError) throw error;
+      throw new AuthorizationFailedError(`${subject}: ${error instanceof Error ? error.message : String(error)}`);
     }
-    if (reply.err !== undefined && reply.err !== null) throw new AuthorizationFailedError(`${pattern}: ${describeServiceError(reply.err)}`);
-    if (reply.response === undefined) throw new AuthorizationFailedError(`${pattern}: the service answered without a decision`);
-    return reply.response;
   }
 }

@@ -10,6 +10,9 @@ import {
   decideHandshake,
   OCPP_SUBPROTOCOL,
   parseProtocolsHeader,
+  LoginThrottle,
+  tooManyAttempts,
+  type HandshakeAccepted,
   type HandshakeContext,
   type HandshakeNeedsPassword,
   type HandshakeRefused,
@@ -18,6 +21,14 @@ import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { RegistryFollower } from './registry-follower';
 import { StationSocket } from './station-session';
 import { StationSessions } from './station-sessions';
+
+/** A password check refused before it ran: the identity's or the address's attempts are spent. */
+class AttemptsSpent extends Error {
+  constructor(readonly retryAfterMs: number) {
+    super(`password attempts spent; retry in ${retryAfterMs} ms`);
+    this.name = 'AttemptsSpent';
+  }
+}
 
 const SHUTTING_DOWN: HandshakeRefused = { outcome: 'refuse', status: 503, reason: 'this gateway is shutting down', headers: {} };
 
@@ -39,6 +50,7 @@ function refuse(socket: Duplex, refusal: HandshakeRefused): void {
 export class ChargePointEndpoint implements OnApplicationBootstrap {
   private readonly logger = new Logger(ChargePointEndpoint.name);
   private readonly credentials = new CredentialCache();
+  private readonly throttle = new LoginThrottle(Date.now);
   private readonly wss: Server<typeof StationSocket>;
   private readonly context: HandshakeContext;
 
@@ -65,7 +77,10 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
 
   onApplicationBootstrap(): void {
     this.adapterHost.httpAdapter.getHttpServer().on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
-      void this.upgrade(request, socket, head);
+      this.upgrade(request, socket, head).catch((error: unknown) => {
+        this.logger.error(`a handshake could not be handled: ${String(error)}`);
+        socket.destroy();
+      });
     });
   }
 
@@ -83,7 +98,7 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
       },
       this.context,
     );
-    const final = decision.outcome === 'verifyPassword' ? afterPasswordCheck(decision, await this.passwordMatches(decision)) : decision;
+    const final = decision.outcome === 'verifyPassword' ? await this.afterPassword(decision, request.socket.remoteAddress ?? '') : decision;
     if (final.outcome === 'refuse') return refuse(socket, final);
     const { identity } = final;
     this.wss.handleUpgrade(request, socket, head, (webSocket) => {
@@ -92,14 +107,29 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
     });
   }
 
-  private async passwordMatches(pending: HandshakeNeedsPassword): Promise<boolean> {
+  /**
+   * Credentials verified before are answered by the cache; any others are checked (scrypt) only
+   * within the identity's and the address's budget of attempts (LoginThrottle), else refused 429.
+   */
+  private async afterPassword(pending: HandshakeNeedsPassword, address: string): Promise<HandshakeAccepted | HandshakeRefused> {
+    const { identity, password, passwordHash } = pending;
     // The decoded credentials stand for the header: the cache hashes them with the stored hash.
-    const credentials = `${pending.identity}:${pending.password}`;
+    const credentials = `${identity}:${password}`;
     try {
-      return await this.credentials.verify(credentials, pending.passwordHash, () => verifyPassword(pending.password, pending.passwordHash));
+      return afterPasswordCheck(pending, await this.credentials.verify(credentials, passwordHash, () => this.throttledCheck(pending, address)));
     } catch (error) {
-      this.logger.warn(`${pending.identity}: the stored password hash could not be checked: ${String(error)}`);
-      return false;
+      if (error instanceof AttemptsSpent) return tooManyAttempts(error.retryAfterMs);
+      this.logger.warn(`${identity}: the stored password hash could not be checked: ${String(error)}`);
+      return pending.onMismatch;
     }
+  }
+
+  /** Rejects with AttemptsSpent, which the credential cache does not keep, when a budget is spent. */
+  private async throttledCheck({ identity, password, passwordHash }: HandshakeNeedsPassword, address: string): Promise<boolean> {
+    const admission = this.throttle.admit(identity, address);
+    if (!admission.admitted) throw new AttemptsSpent(admission.retryAfterMs);
+    const matches = await verifyPassword(password, passwordHash);
+    this.throttle.settle(identity, address, matches);
+    return matches;
   }
 }

@@ -13,6 +13,17 @@ import { startGateway } from './gateway';
 setFlagsFromString('--heap-growing-percent=50');
 
 const logger = new Logger('ocpp-gateway');
+
+/**
+ * Every path a wallbox or an operator drives catches what it throws and costs at most that
+ * wallbox its answer or its connection (station-session.ts). A rejection that still escapes is a
+ * bug to log, not a reason to drop every wallbox of the pod: nobody awaited it, so no state is left
+ * half-updated. An uncaught exception keeps Node's default (exit), as it may have been thrown
+ * midway through a change of state.
+ */
+process.on('unhandledRejection', (reason: unknown) => {
+  logger.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
+});
 startGateway(loadConfig()).then(
   ({ port }) => logger.log(`listening on port ${port}`),
   (error: unknown) => {

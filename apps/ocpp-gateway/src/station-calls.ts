@@ -1,13 +1,16 @@
 import { Injectable, Logger } from '@nestjs/common';
-import type { RegistrationStatus } from '@voltstream/contracts';
+import { createEvent, type RegistrationStatus } from '@voltstream/contracts';
 import {
   authorizationQuestion,
+  beyondLimits,
   confirmationFor,
+  isConfirmedWhenRefused,
   isStationAction,
   publishMessageId,
   toEvent,
   type DecisionOf,
   type StationAction,
+  type StationLimits,
   type StationRequests,
 } from '@voltstream/gateway';
 import { OcppError, serializeCallError, serializeCallResult, validateRequest, type CallFrame } from '@voltstream/ocpp';
@@ -19,8 +22,13 @@ function describeError(error: unknown): string {
   return error instanceof Error ? error.message : String(error);
 }
 
+/** Never a false success: the wallbox sends the call again. */
+function notRecorded(uniqueId: string, action: string): string {
+  return serializeCallError(uniqueId, new OcppError('InternalError', `${action} could not be recorded; please send it again`));
+}
+
 /** What a call needs to know about the connection it came on. */
-export interface CallingStation {
+export interface CallingStation extends StationLimits {
   readonly identity: string;
   /** The answer to the last BootNotification on this connection. */
   registrationStatus: RegistrationStatus | undefined;
@@ -49,12 +57,32 @@ export class StationCalls {
     if (!isStationAction(call.action)) {
       return serializeCallError(call.uniqueId, new OcppError('NotSupported', `${call.action} is sent by a central system, not by a charge point`));
     }
+    const payload = validated.value as StationRequests[StationAction];
+    const refusal = beyondLimits(call.action, payload, frameText, station);
+    if (refusal) return this.refuse(station, call.uniqueId, call.action, refusal, frameText);
     try {
-      return await this.record(station, call.uniqueId, call.action, validated.value as StationRequests[StationAction], frameText);
+      return await this.record(station, call.uniqueId, call.action, payload, frameText);
     } catch (error) {
       this.logger.warn(`${station.identity}: ${call.action} ${call.uniqueId} could not be recorded: ${describeError(error)}`);
-      return serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be recorded; please send it again`));
+      return notRecorded(call.uniqueId, call.action);
     }
+  }
+
+  /**
+   * Records CallRefused in place of the fact the call claimed, then answers its CALLERROR — also
+   * when the record fails: the answer is true either way, and the same call would be refused again.
+   * A refused StopTransaction is confirmed instead, so only once the refusal is stored.
+   */
+  private async refuse(station: CallingStation, uniqueId: string, action: StationAction, refusal: OcppError, frameText: string): Promise<string> {
+    const confirmed = isConfirmedWhenRefused(action);
+    const event = createEvent('CallRefused', { action, errorCode: refusal.code, reason: refusal.description }, station.identity, new Date());
+    try {
+      await this.nats.publisher.publish(event, publishMessageId(station.identity, uniqueId, frameText));
+    } catch (error) {
+      this.logger.warn(`${station.identity}: refused ${action} ${uniqueId} could not be recorded: ${describeError(error)}`);
+      if (confirmed) return notRecorded(uniqueId, action);
+    }
+    return confirmed ? serializeCallResult(uniqueId, {}) : serializeCallError(uniqueId, refusal);
   }
 
   private async record(

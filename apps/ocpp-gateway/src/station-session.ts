@@ -1,18 +1,19 @@
 import type { Logger } from '@nestjs/common';
 import type { Msg } from 'nats';
 import WebSocket, { type RawData } from 'ws';
-import { createEvent, type ConnectionClaim, type RegistrationStatus, type WallboxCommandReply } from '@voltstream/contracts';
+import { createEvent, type ConnectionClaim, type RegistrationStatus } from '@voltstream/contracts';
 import {
   checkWallboxCommand,
   commandReplyFor,
   connectionMessageId,
   GarbageMeter,
+  numberOfConnectorsIn,
   OutboundCallQueue,
   type CallOutcome,
   type CallReply,
   type Timers,
 } from '@voltstream/gateway';
-import { CALL, CALL_RESULT, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
+import { CALL, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
 import type { NatsLink } from './nats-link';
 import type { CallingStation, StationCalls } from './station-calls';
 
@@ -35,12 +36,17 @@ export const CLOSE_REASONS = {
   garbage: 'too many malformed frames',
   noPong: 'no answer to ping',
   notRecorded: 'connection could not be recorded',
+  internalError: 'internal error',
   leaseLost: 'this gateway lost its lease',
 };
 
 const NODE_TIMERS: Timers<NodeJS.Timeout> = { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle) };
 const TRIGGER_BOOT = { requestedMessage: 'BootNotification' };
 const SETTLED: Promise<void> = Promise.resolve();
+
+function describe(error: unknown): string {
+  return error instanceof Error ? (error.stack ?? error.message) : String(error);
+}
 
 function closeReason(code: number, reason: Buffer): string {
   const text = reason.toString();
@@ -91,6 +97,8 @@ export class StationSession implements CallingStation {
   readonly connectedAt: number;
   // Every field is set in the constructor, so that V8 keeps them all inside the object.
   registrationStatus: RegistrationStatus | undefined = undefined;
+  /** Learnt from the wallbox's answer to a GetConfiguration listing it (see value-limits). */
+  numberOfConnectors: number | undefined = undefined;
   /** Resolves once the disconnect is recorded (true) or could not be (false). */
   finished: Promise<boolean> | undefined = undefined;
   private alive = true;
@@ -156,17 +164,22 @@ export class StationSession implements CallingStation {
 
   /** An operator command (`WallboxCommand`) to this wallbox. */
   command(message: Msg): void {
-    let body: unknown;
-    try {
-      body = message.json();
-    } catch {
-      return void message.respond(JSON.stringify({ outcome: 'invalid', reason: 'a command must be JSON' } satisfies WallboxCommandReply));
-    }
-    const check = checkWallboxCommand(body);
+    const check = checkWallboxCommand(message.data);
     if (!check.ok) return void message.respond(JSON.stringify(check.reply));
-    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) =>
-      message.respond(JSON.stringify(commandReplyFor(check.action, outcome))),
-    );
+    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) => this.replyToCommand(message, check.action, outcome));
+  }
+
+  /** Runs from a frame, a timer or the close: nothing it throws (NATS closed meanwhile) may escape. */
+  private replyToCommand(message: Msg, action: string, outcome: CallOutcome): void {
+    try {
+      const reply = commandReplyFor(action, outcome);
+      if (action === 'GetConfiguration' && reply.outcome === 'result') {
+        this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
+      }
+      message.respond(JSON.stringify(reply));
+    } catch (error) {
+      this.services.logger.error(`${this.identity}: the reply to ${action} could not be sent: ${describe(error)}`);
+    }
   }
 
   /** Called by the socket (see StationSocket.emit). */
@@ -197,8 +210,21 @@ export class StationSession implements CallingStation {
     return this.outbound;
   }
 
-  /** Called by the socket (see StationSocket.emit). */
+  /**
+   * Called by the socket (see StationSocket.emit). Whatever a frame makes throw stays with this
+   * wallbox: at worst it costs its connection, never the pod (an error escaping to ws would end the
+   * process).
+   */
   onMessage(data: RawData, isBinary: boolean): void {
+    try {
+      this.onFrame(data, isBinary);
+    } catch (error) {
+      this.services.logger.error(`${this.identity}: a frame could not be handled: ${describe(error)}`);
+      this.close(1011, CLOSE_REASONS.internalError);
+    }
+  }
+
+  private onFrame(data: RawData, isBinary: boolean): void {
     this.alive = true;
     // OCPP-J uses text frames only: a binary frame is garbage like unparsable text.
     if (isBinary) return this.onGarbage();
@@ -237,8 +263,16 @@ export class StationSession implements CallingStation {
     if (this.garbage.recordGarbage()) this.close(1002, CLOSE_REASONS.garbage);
   }
 
+  /** Never rejects: the calls after this one wait on it (see `tail`). */
   private async answer(call: CallFrame, text: string): Promise<void> {
-    this.send(await this.services.calls.answer(this, call, text));
+    let answer: string;
+    try {
+      answer = await this.services.calls.answer(this, call, text);
+    } catch (error) {
+      this.services.logger.error(`${this.identity}: ${call.action} ${call.uniqueId} could not be handled: ${describe(error)}`);
+      answer = serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be handled; please send it again`));
+    }
+    this.send(answer);
   }
 
   private send(text: string): boolean {
@@ -247,19 +281,18 @@ export class StationSession implements CallingStation {
     return true;
   }
 
+  /** Never rejects: the calls of the connection wait on it (see `tail`). */
   private async recordConnected(): Promise<void> {
     const { nats, gatewayId } = this.services;
     const { connectionId } = this;
     try {
       const event = createEvent('ChargePointConnected', { connectionId, gatewayId }, this.identity, new Date(this.connectedAt));
       await nats.publisher.publish(event, connectionMessageId(this.identity, connectionId, 'connected'));
+      if (!this.finished) nats.nc.publish(nats.subjects.connectionClaimed(this.identity), JSON.stringify(this.claim));
     } catch (error) {
       this.services.logger.warn(`${this.identity}: ${CLOSE_REASONS.notRecorded}: ${String(error)}`);
       this.close(1011, CLOSE_REASONS.notRecorded);
-      return;
     }
-    if (this.finished) return;
-    nats.nc.publish(nats.subjects.connectionClaimed(this.identity), JSON.stringify(this.claim));
   }
 
   /** Idempotent: the first reason wins. Recorded after every call received before it. */

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, Subscription } from 'nats';
-import { identityFromToken, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
+import { ContractError, identityFromToken, parseConnectionClaim, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
 import { GatewayLease } from './gateway-lease';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
@@ -60,10 +60,10 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
 
   onApplicationBootstrap(): void {
     this.claims = this.nats.nc.subscribe(this.nats.subjects.allConnectionClaims, {
-      callback: (error, message) => (error ? this.logger.warn(`connection claims: ${error.message}`) : this.onClaim(message)),
+      callback: this.guarded('connection claims', (message) => this.onClaim(message)),
     });
     this.commands = this.nats.nc.subscribe(this.nats.subjects.commandsOf(this.options.gatewayId), {
-      callback: (error, message) => (error ? this.logger.warn(`commands: ${error.message}`) : this.onCommand(message)),
+      callback: this.guarded('commands', (message) => this.onCommand(message)),
     });
     this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
     this.pinger.unref();
@@ -97,6 +97,21 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     clearTimeout(grace);
   }
 
+  /**
+   * A subscription's callback runs inside nats.js's reading of the socket: whatever one message
+   * makes throw is logged here, so that it cannot break the connection or end the process.
+   */
+  private guarded(what: string, handle: (message: Msg) => void): (error: Error | null, message: Msg) => void {
+    return (error, message) => {
+      if (error) return this.logger.warn(`${what}: ${error.message}`);
+      try {
+        handle(message);
+      } catch (thrown) {
+        this.logger.error(`${what}: a message on ${message.subject} could not be handled: ${String(thrown)}`);
+      }
+    };
+  }
+
   /** Closes every connection this pod holds; @returns their sessions. */
   private closeAll(code: number, reason: string): StationSession[] {
     const sessions = [...this.held.values()];
@@ -116,16 +131,23 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   private onCommand(message: Msg): void {
     const identity = identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
     const session = this.held.get(identity);
-    if (session) session.command(message);
-    else message.respond(OFFLINE);
+    if (!session) return void message.respond(OFFLINE);
+    // A command that cannot be checked is answered at once rather than left to time out.
+    try {
+      session.command(message);
+    } catch (error) {
+      this.logger.warn(`${identity}: a command could not be checked: ${String(error)}`);
+      message.respond(JSON.stringify({ outcome: 'invalid', reason: 'the command could not be checked' } satisfies WallboxCommandReply));
+    }
   }
 
   private onClaim(message: Msg): void {
     let claim: ConnectionClaim;
     try {
-      claim = message.json<ConnectionClaim>();
+      claim = parseConnectionClaim(message.data);
     } catch (error) {
-      this.logger.warn(`ignored a connection claim that is not JSON: ${String(error)}`);
+      if (!(error instanceof ContractError)) throw error;
+      this.logger.warn(`ignored a connection claim: ${error.message}`);
       return;
     }
     const session = this.held.get(claim.identity);

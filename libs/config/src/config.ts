@@ -21,6 +21,8 @@ export interface Config {
   unknownChargePoints: UnknownChargePointPolicy;
   defaultStartMode: StartMode;
   ocppCallTimeout: number;
+  /** How long an API write waits for the read models to show it before answering 202. */
+  readYourWritesWaitMs: number;
   tlsCertFile: string | undefined;
   tlsKeyFile: string | undefined;
   /** Public base URL a wallbox should use, when the gateway sits behind a load balancer. */
@@ -28,6 +30,10 @@ export interface Config {
   /** Port of the plain HTTP health endpoint of services without one of their own; none when unset. */
   healthPort: number | undefined;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** A consumer of the event log is not ready with more events than this waiting for it. */
+  readyMaxPending: number;
+  /** Nor when it has committed nothing for this many seconds while events wait. */
+  readyMaxStall: number;
 }
 
 export class ConfigError extends Error {
@@ -104,10 +110,13 @@ export function loadConfig(env: Env = process.env): Config {
     unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
     defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),
     ocppCallTimeout: integer(env, 'OCPP_CALL_TIMEOUT', 30, 1, 3600),
+    readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60000),
     tlsCertFile,
     tlsKeyFile,
     publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),
     healthPort: optional(env, 'HEALTH_PORT') === undefined ? undefined : integer(env, 'HEALTH_PORT', 0, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),
+    readyMaxStall: integer(env, 'READY_MAX_STALL', 60, 1, 86400),
   };
 }

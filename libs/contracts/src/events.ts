@@ -7,6 +7,9 @@ import type {
   TagEntry,
   TagOwner,
 } from './charging';
+import { contractViolations, ContractError } from './contract';
+import { EVENT_SCHEMAS } from './event-data';
+import { describeMisfit } from './schema';
 import type { EventCategory } from './subjects';
 
 /**
@@ -96,6 +99,13 @@ export type MeterValuesReported = Event<
 export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: string; messageId?: string; data?: string }>;
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
+/**
+ * A schema-valid call the gateway refused because a value was beyond what OCPP or the read models
+ * allow (connectorId -1, meterStart 2^31, …): answered with the CALLERROR `errorCode` (a
+ * StopTransaction is confirmed all the same, OCPP 1.6 §4.10) and recorded instead of the fact it
+ * claimed, for an operator to see. Bounded: the gateway's own reason, never the payload.
+ */
+export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
 
 export type RegistryEvent =
   | ChargePointAdopted
@@ -116,7 +126,8 @@ export type StationEvent =
   | MeterValuesReported
   | DataTransferReceived
   | DiagnosticsStatusReported
-  | FirmwareStatusReported;
+  | FirmwareStatusReported
+  | CallRefused;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
 export type EventType = VoltstreamEvent['type'];
@@ -142,6 +153,7 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DataTransferReceived: 'station',
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
+  CallRefused: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */
@@ -154,28 +166,41 @@ export function createEvent<T extends EventType>(
   return { type, version: 1, data, metadata: { chargePoint, recordedAt: recordedAt.toISOString() } } as EventOf<T>;
 }
 
-export class InvalidEventError extends Error {
+export class InvalidEventError extends ContractError {
   constructor(reason: string) {
-    super(`Invalid event: ${reason}`);
+    super('event', reason);
     this.name = 'InvalidEventError';
   }
 }
 
-/** Validates the envelope of an event read from the log and upcasts old versions. */
+function refuse(reason: string): never {
+  contractViolations.count('event');
+  throw new InvalidEventError(reason);
+}
+
+/**
+ * Validates an event read from the log, envelope and data (EVENT_DATA), and upcasts old versions.
+ * Throws an {@link InvalidEventError} that names the misfit; each one is counted (contractViolations).
+ */
 export function parseEvent(raw: unknown): VoltstreamEvent {
-  if (typeof raw !== 'object' || raw === null) throw new InvalidEventError('not an object');
-  const candidate = raw as Partial<VoltstreamEvent>;
-  if (typeof candidate.type !== 'string' || !(candidate.type in EVENT_CATEGORIES)) {
-    throw new InvalidEventError(`unknown type ${String(candidate.type)}`);
+  if (typeof raw !== 'object' || raw === null || Array.isArray(raw)) refuse('not an object');
+  const type: unknown = (raw as { type?: unknown }).type;
+  const schema = typeof type === 'string' ? EVENT_SCHEMAS.get(type) : undefined;
+  if (schema === undefined) refuse(`unknown type ${JSON.stringify(type)}`);
+  const misfit = schema.check(raw);
+  if (misfit) refuse(`${type as string} ${describeMisfit(misfit)}`);
+  return raw as VoltstreamEvent;
+}
+
+const utf8 = new TextDecoder();
+
+/** An event as stored in the log (its JSON), parsed as by {@link parseEvent}. */
+export function parseStoredEvent(data: Uint8Array): VoltstreamEvent {
+  let raw: unknown;
+  try {
+    raw = JSON.parse(utf8.decode(data));
+  } catch {
+    refuse('not JSON');
   }
-  if (candidate.version !== 1) throw new InvalidEventError(`unknown version ${String(candidate.version)} of ${candidate.type}`);
-  if (typeof candidate.data !== 'object' || candidate.data === null) throw new InvalidEventError('data is not an object');
-  const metadata = candidate.metadata;
-  if (typeof metadata !== 'object' || metadata === null || typeof metadata.recordedAt !== 'string') {
-    throw new InvalidEventError('metadata.recordedAt missing');
-  }
-  if (metadata.chargePoint !== null && typeof metadata.chargePoint !== 'string') {
-    throw new InvalidEventError('metadata.chargePoint must be a string or null');
-  }
-  return candidate as VoltstreamEvent;
+  return parseEvent(raw);
 }

@@ -12,6 +12,11 @@ export function identityFromToken(token: string): string {
   return token.replace(/%2E/g, '.').replace(/%2A/g, '*').replace(/%3E/g, '>').replace(/%25/g, '%');
 }
 
+/** An id tag is any CiString20 (spaces too): percent-encoded, with "." and "*" as well, into one token. */
+export function idTagToken(idTag: string): string {
+  return encodeURIComponent(idTag).replace(/\./g, '%2E').replace(/\*/g, '%2A');
+}
+
 /** Event categories: consumers filter on one of them (nats-server 2.9 allows one filter subject). */
 export type EventCategory = 'registry' | 'station' | 'tags';
 
@@ -22,10 +27,25 @@ export interface Subjects {
   allEvents: string;
   /** `<ns>vs.evt.<category>.>` */
   eventsOf(category: EventCategory): string;
-  /** One event type of every charge point: `<ns>vs.evt.<category>.*.<EventType>` */
-  eventsOfType(category: Exclude<EventCategory, 'tags'>, type: string): string;
-  /** `<ns>vs.evt.registry|station.<identity>.<EventType>`; central tag list events have no identity. */
-  event(category: EventCategory, identity: string | null, type: string): string;
+  /** One event type of every charge point: `<ns>vs.evt.station.*.<EventType>` */
+  eventsOfType(category: 'station', type: string): string;
+  /** A station event: `<ns>vs.evt.station.<identity>.<EventType>`. */
+  event(category: 'station', identity: string | null, type: string): string;
+  /**
+   * Every operator decision about one charge point (its registration): `<ns>vs.evt.registry.<identity>.registration`.
+   * One subject per aggregate, so that an append can expect its last sequence (nats-server 2.9
+   * checks `Nats-Expected-Last-Subject-Sequence` against the exact subject published to).
+   */
+  registration(identity: string): string;
+  /**
+   * A registration's whole history, `<ns>vs.evt.registry.<identity>.*`: with the events an older
+   * Voltstream stored on `…<identity>.<EventType>`, before there was one subject per aggregate.
+   */
+  registrationHistory(identity: string): string;
+  /** One entry of the central tag list, likewise one subject: `<ns>vs.evt.tags.<idTag>.entry`. */
+  centralTag(idTag: string): string;
+  /** Central tag list events an older Voltstream stored on `<ns>vs.evt.tags.<EventType>`, every tag's together. */
+  legacyCentralTags: string;
   /**
    * Operator command to a wallbox through the gateway pod `gatewayId` that recorded its latest
    * connection (`ChargePointConnected`); answered only while that pod holds the connection.
@@ -49,6 +69,8 @@ export interface Subjects {
   transactionsBucket: string;
   /** KeyValue bucket of the gateway pods' leases: one key per live pod, renewed while it runs. */
   gatewayLeasesBucket: string;
+  /** Request/reply: the consumer named applies one of its parked events again (`ParkedEventRetryRequest`). */
+  parkedEventRetry(consumer: string): string;
 }
 
 /** @param namespace empty in production; a test run uses its own to stay apart from others. */
@@ -63,6 +85,10 @@ export function subjectsFor(namespace = ''): Subjects {
     eventsOfType: (category, type) => `${root}.evt.${category}.*.${type}`,
     event: (category, identity, type) =>
       identity === null ? `${root}.evt.${category}.${type}` : `${root}.evt.${category}.${identityToken(identity)}.${type}`,
+    registration: (identity) => `${root}.evt.registry.${identityToken(identity)}.registration`,
+    registrationHistory: (identity) => `${root}.evt.registry.${identityToken(identity)}.*`,
+    centralTag: (idTag) => `${root}.evt.tags.${idTagToken(idTag)}.entry`,
+    legacyCentralTags: `${root}.evt.tags.*`,
     command: (gatewayId, identity) => `${root}.cmd.${identityToken(gatewayId)}.${identityToken(identity)}`,
     commandsOf: (gatewayId) => `${root}.cmd.${identityToken(gatewayId)}.*`,
     connectionClaimed: (identity) => `${root}.gw.claim.${identityToken(identity)}`,
@@ -80,5 +106,6 @@ export function subjectsFor(namespace = ''): Subjects {
     transactionIdSubject: `${root}.txid`,
     transactionsBucket: namespace ? `${namespace}_vs_transactions` : 'vs_transactions',
     gatewayLeasesBucket: namespace ? `${namespace}_vs_gateway_leases` : 'vs_gateway_leases',
+    parkedEventRetry: (consumer) => `${root}.parked.retry.${identityToken(consumer)}`,
   };
 }

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { afterPasswordCheck, decideHandshake, parseProtocolsHeader, type HandshakeRegistration, type UnknownChargePointPolicy } from './handshake';
+import {
+  afterPasswordCheck,
+  decideHandshake,
+  parseProtocolsHeader,
+  tooManyAttempts,
+  type HandshakeRegistration,
+  type UnknownChargePointPolicy,
+} from './handshake';
 
 const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toString('base64')}`;
 
@@ -35,8 +42,21 @@ describe('handshake ladder', () => {
     ['49 characters', `/ocpp/${'A'.repeat(49)}`],
     ['broken URL encoding', '/ocpp/CP%E0%A4%A'],
     ['non-ASCII letters', '/ocpp/Zähler'],
+    ['the identity "." (a URL cannot address it)', '/ocpp/.'],
+    ['the identity ".." (a URL cannot address it)', '/ocpp/..'],
+    ['the identity ".." URL-encoded', '/ocpp/%2E%2E'],
   ])('refuses %s with 400', (_case, url) => {
     expect(given({}).when(url)).toMatchObject({ outcome: 'refuse', status: 400 });
+  });
+
+  it('accepts identities made of dots and something else', () => {
+    expect(given({}).when('/ocpp/...')).toMatchObject({ outcome: 'accept', identity: '...' });
+    expect(given({}).when('/ocpp/.CP')).toMatchObject({ outcome: 'accept', identity: '.CP' });
+  });
+
+  it('answers too many password attempts 429 with Retry-After in whole seconds', () => {
+    expect(tooManyAttempts(1_200)).toMatchObject({ outcome: 'refuse', status: 429, headers: { 'Retry-After': '2' } });
+    expect(tooManyAttempts(0)).toMatchObject({ headers: { 'Retry-After': '1' } });
   });
 
   it('accepts 48 characters', () => {

@@ -8,7 +8,8 @@ export const ENDPOINT_PREFIX = '/ocpp/';
 export const BASIC_REALM = 'Voltstream';
 
 const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
-
+/** Path segments a URL resolves away (RFC 3986 §5.2.4): no URL could address these identities. */
+const DOT_SEGMENTS: ReadonlySet<string> = new Set(['.', '..']);
 
 export interface HandshakeRequest {
   /** The request target, e.g. `/ocpp/CP%2D1?x=y`. */
@@ -40,7 +41,7 @@ export interface HandshakeAccepted {
 
 export interface HandshakeRefused {
   outcome: 'refuse';
-  status: 400 | 401 | 403 | 404 | 503;
+  status: 400 | 401 | 403 | 404 | 429 | 503;
   reason: string;
   headers: Record<string, string>;
 }
@@ -95,6 +96,9 @@ export function identityFromUrl(url: string): IdentityResult {
       refusal: refuse(400, 'the identity must be 1 to 48 characters of letters, digits and -_.:*'),
     };
   }
+  if (DOT_SEGMENTS.has(identity)) {
+    return { ok: false, refusal: refuse(400, `the identity cannot be "${identity}": a URL cannot address it`) };
+  }
   return { ok: true, identity };
 }
 
@@ -143,6 +147,12 @@ export function decideHandshake(request: HandshakeRequest, context: HandshakeCon
     passwordHash,
     onMismatch: unauthorized('wrong password'),
   };
+}
+
+/** Too many passwords were tried for this identity or from this address: refused before any is checked. */
+export function tooManyAttempts(retryAfterMs: number): HandshakeRefused {
+  const seconds = Math.max(1, Math.ceil(retryAfterMs / 1000));
+  return refuse(429, `too many wrong passwords: try again in ${seconds} s`, { 'Retry-After': String(seconds) });
 }
 
 /** The end of the ladder once the password was checked. */

@@ -7,6 +7,7 @@ export {
   OCPP_SUBPROTOCOL,
   parseProtocolsHeader,
   passwordFromAuthorization,
+  tooManyAttempts,
 } from './handshake';
 export type {
   HandshakeAccepted,
@@ -29,5 +30,10 @@ export { connectionMessageId, publishMessageId } from './message-id';
 export { CredentialCache, CREDENTIAL_CACHE_SIZE } from './credential-cache';
 export { GatewayRegistry } from './gateway-registry';
 export type { GatewayRegistration } from './gateway-registry';
+export { ADDRESS_BUDGET, IDENTITY_BUDGET, LoginThrottle } from './login-throttle';
+export type { Admission, AttemptBudget } from './login-throttle';
+export { beyondLimits, INT32_MAX, INT32_MIN, isConfirmedWhenRefused } from './value-limits';
+export type { StationLimits } from './value-limits';
+export { numberOfConnectorsIn } from './configuration';
 export { LOST_GATEWAY_REASON, lostConnections } from './lost-gateway';
 export type { LoggedEvent, LostConnection } from './lost-gateway';

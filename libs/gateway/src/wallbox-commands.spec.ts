@@ -1,9 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { checkWallboxCommand, commandReplyFor } from './wallbox-commands';
 
+const json = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
+
 describe('operator commands', () => {
   it('passes a valid central system call', () => {
-    expect(checkWallboxCommand({ action: 'Reset', payload: { type: 'Hard' } })).toEqual({ ok: true, action: 'Reset', payload: { type: 'Hard' } });
+    expect(checkWallboxCommand(json({ action: 'Reset', payload: { type: 'Hard' } }))).toEqual({ ok: true, action: 'Reset', payload: { type: 'Hard' } });
   });
 
   it.each([
@@ -13,9 +15,20 @@ describe('operator commands', () => {
     ['a payload that breaks the schema', { action: 'Reset', payload: { type: 'Gentle' } }],
     ['no payload', { action: 'Reset' }],
   ])('refuses %s as invalid with a reason', (_case, body) => {
-    const check = checkWallboxCommand(body);
+    const check = checkWallboxCommand(json(body));
     expect(check.ok).toBe(false);
     expect(!check.ok && check.reply.reason.length).toBeGreaterThan(0);
+  });
+
+  it('refuses a command that is not JSON, or does not fit its contract, naming why', () => {
+    expect(checkWallboxCommand(new TextEncoder().encode('{"action":'))).toEqual({
+      ok: false,
+      reply: { outcome: 'invalid', reason: 'the command does not fit its contract: the message is not JSON' },
+    });
+    expect(checkWallboxCommand(json({ action: 'Reset', payload: [] }))).toEqual({
+      ok: false,
+      reply: { outcome: 'invalid', reason: 'the command does not fit its contract: payload must be an object' },
+    });
   });
 
   it('replies with a valid confirmation', () => {

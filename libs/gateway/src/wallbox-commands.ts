@@ -1,4 +1,4 @@
-import type { WallboxCommandReply } from '@voltstream/contracts';
+import { ContractError, parseWallboxCommand, type WallboxCommand, type WallboxCommandReply } from '@voltstream/contracts';
 import { CENTRAL_SYSTEM_ACTIONS, validateConfirmation, validateRequest } from '@voltstream/ocpp';
 import type { CallOutcome } from './outbound-calls';
 
@@ -12,13 +12,20 @@ function invalid(reason: string): CommandCheck {
   return { ok: false, reply: { outcome: 'invalid', reason } };
 }
 
-/** Checks an operator command (`WallboxCommand`, already JSON-decoded) before it is queued. */
-export function checkWallboxCommand(body: unknown): CommandCheck {
-  if (typeof body !== 'object' || body === null) return invalid('a command must be a JSON object { action, payload }');
-  const { action, payload } = body as { action?: unknown; payload?: unknown };
-  if (typeof action !== 'string' || !CENTRAL_SYSTEM.has(action)) {
-    return invalid(`${JSON.stringify(action)} is not an action the central system sends`);
+/**
+ * Checks an operator command as received (the JSON of a `WallboxCommand`) before it is queued:
+ * against its contract, then its action and payload against OCPP 1.6.
+ */
+export function checkWallboxCommand(data: Uint8Array): CommandCheck {
+  let command: WallboxCommand;
+  try {
+    command = parseWallboxCommand(data);
+  } catch (error) {
+    if (error instanceof ContractError) return invalid(`the command does not fit its contract: ${error.reason}`);
+    throw error;
   }
+  const { action, payload } = command;
+  if (!CENTRAL_SYSTEM.has(action)) return invalid(`${JSON.stringify(action)} is not an action the central system sends`);
   const validated = validateRequest(action, payload);
   if (!validated.ok) return invalid(`${action}: ${validated.error.description}`);
   return { ok: true, action, payload: validated.value };

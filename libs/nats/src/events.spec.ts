@@ -1,8 +1,10 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ErrorCode, type NatsConnection } from 'nats';
-import { createEvent, subjectsFor, type VoltstreamEvent } from '@voltstream/contracts';
+import { contractViolations, createEvent, InvalidEventError, subjectsFor, type VoltstreamEvent } from '@voltstream/contracts';
 import { uniqueNamespace } from '@voltstream/testing';
-import { connectNats, ensureStreams, EventPublisher, followEvents, lastEventPerSubject } from './index';
+import { connectNats, decodeEvent, ensureStreams, EventPublisher, followEvents, lastEventPerSubject } from './index';
+
+const settings = { startMode: 'anyTag' as const, relaxations: [], autoStartIdTag: null, passwordHash: null, description: null };
 
 describe('event log on a real JetStream', () => {
   const subjects = subjectsFor(uniqueNamespace());
@@ -44,7 +46,6 @@ describe('event log on a real JetStream', () => {
   });
 
   it('replays the registry in order and keeps following it', async () => {
-    const settings = { startMode: 'anyTag' as const, relaxations: [], autoStartIdTag: null, passwordHash: null, description: null };
     await publisher.publish(createEvent('ChargePointAdopted', settings, 'A', new Date()));
     await publisher.publish(createEvent('ChargePointForgotten', {}, 'A', new Date()));
     const seen: VoltstreamEvent[] = [];
@@ -53,6 +54,47 @@ describe('event log on a real JetStream', () => {
     await publisher.publish(createEvent('ChargePointAdopted', settings, 'B', new Date()));
     await expect.poll(() => seen.length).toBe(3);
     expect(seen[2].metadata.chargePoint).toBe('B');
+    await follower.stop();
+  });
+
+  it('reports an event in the log that breaks its contract as an InvalidEventError, and a follower skips it and keeps following', async () => {
+    const poison = { ...createEvent('ChargePointAdopted', settings, 'P', new Date()), data: { startMode: 'sometimes' } };
+    const js = nc.jetstream();
+    const { seq } = await js.publish(subjects.registration('P'), JSON.stringify(poison));
+    await js.publish(subjects.registration('P'), '{"type":');
+    const stored = await (await nc.jetstreamManager()).streams.getMessage(subjects.eventsStream, { seq });
+    expect(() => decodeEvent(stored.data)).toThrow(
+      new InvalidEventError('ChargePointAdopted data.startMode must be one of "auto", "anyTag", "centralList", "localList", "bothLists"'),
+    );
+
+    const countedBefore = contractViolations.of('event');
+    const seen: VoltstreamEvent[] = [];
+    const follower = await followEvents(nc, subjects.eventsStream, subjects.registrationHistory('P'), ({ event }) => seen.push(event));
+    await publisher.publish(createEvent('ChargePointForgotten', {}, 'P', new Date()));
+    await expect.poll(() => seen.map((event) => event.type)).toEqual(['ChargePointForgotten']);
+    expect(contractViolations.of('event')).toBe(countedBefore + 2);
+    await follower.stop();
+  });
+
+  it('skips an event it cannot apply, tells why, and keeps following', async () => {
+    const { seq: from } = await publisher.publish(createEvent('ChargePointAdopted', settings, 'BEFORE', new Date()));
+    const skipped: { sequence: number; error: string }[] = [];
+    const seen: string[] = [];
+    const follower = await followEvents(
+      nc,
+      subjects.eventsStream,
+      subjects.eventsOf('registry'),
+      ({ event }) => {
+        if (event.metadata.chargePoint === 'THROWS') throw new TypeError('cannot fold');
+        seen.push(event.metadata.chargePoint ?? '');
+      },
+      from + 1,
+      (sequence, error) => skipped.push({ sequence, error: String(error) }),
+    );
+    const throwing = await publisher.publish(createEvent('ChargePointAdopted', settings, 'THROWS', new Date()));
+    await publisher.publish(createEvent('ChargePointAdopted', settings, 'AFTER', new Date()));
+    await expect.poll(() => seen).toEqual(['AFTER']);
+    expect(skipped).toEqual([{ sequence: throwing.seq, error: 'TypeError: cannot fold' }]);
     await follower.stop();
   });
 

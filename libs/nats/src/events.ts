@@ -1,5 +1,18 @@
-import { DeliverPolicy, ErrorCode, headers, JSONCodec, NatsError, type ApiError, type Msg, type MsgHdrs, type NatsConnection, type PubAck } from 'nats';
-import { EVENT_CATEGORIES, parseEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import {
+  DeliverPolicy,
+  ErrorCode,
+  headers,
+  JSONCodec,
+  NatsError,
+  type ApiError,
+  type Consumer,
+  type JsMsg,
+  type Msg,
+  type MsgHdrs,
+  type NatsConnection,
+  type PubAck,
+} from 'nats';
+import { eventSubject, InvalidEventError, parseStoredEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 
 const codec = JSONCodec();
@@ -22,6 +35,14 @@ interface WaitingPublish {
 /** JetStream's answer to a publish: the ack, or `{ error }` when the stream refused it. */
 type PublishReply = PubAck | { error: ApiError };
 
+/** JetStream API error code: the subject's last sequence is not the one the publish expected. */
+const WRONG_LAST_SEQUENCE = 10071;
+
+/** An append's expectation failed: another write to the same aggregate was stored first. */
+export function isConcurrentAppend(error: unknown): boolean {
+  return error instanceof NatsError && error.api_error?.err_code === WRONG_LAST_SEQUENCE;
+}
+
 /**
  * Appends events to the log. Resolves only once JetStream has stored the event (publish ack),
  * so a caller may answer a wallbox afterwards; rejects otherwise.
@@ -41,10 +62,22 @@ export class EventPublisher {
 
   /** @param messageId de-duplication key: the same id within the duplicate window is stored once. */
   publish(event: VoltstreamEvent, messageId?: string): Promise<PubAck> {
-    const subject = this.subjects.event(EVENT_CATEGORIES[event.type], event.metadata.chargePoint, event.type);
+    return this.enqueue(event, messageId === undefined ? undefined : messageIdHeader(messageId));
+  }
+
+  /**
+   * Appends an event of an aggregate (its subject: {@link eventSubject}) only right after the event
+   * stored there at `version` (0: none yet); rejects, {@link isConcurrentAppend}, when another came first.
+   */
+  append(event: VoltstreamEvent, version: number): Promise<PubAck> {
+    return this.enqueue(event, expectedVersionHeader(version));
+  }
+
+  private enqueue(event: VoltstreamEvent, headers: MsgHdrs | undefined): Promise<PubAck> {
+    const subject = eventSubject(this.subjects, event);
     const data = codec.encode(event);
     return new Promise((resolve, reject) => {
-      this.waiting.push({ subject, data, headers: messageId === undefined ? undefined : messageIdHeader(messageId), resolve, reject });
+      this.waiting.push({ subject, data, headers, resolve, reject });
       if (this.waiting.length === 1) setImmediate(this.sendWaiting);
     });
   }
@@ -64,6 +97,12 @@ function messageIdHeader(messageId: string): MsgHdrs {
   return header;
 }
 
+function expectedVersionHeader(version: number): MsgHdrs {
+  const header = headers();
+  header.set('Nats-Expected-Last-Subject-Sequence', String(version));
+  return header;
+}
+
 function settlePublish(publish: WaitingPublish, error: NatsError | null, message: Msg | undefined): void {
   if (error || !message) return publish.reject(error ?? NatsError.errorForCode(ErrorCode.JetStreamInvalidAck));
   let reply: PublishReply;
@@ -76,14 +115,38 @@ function settlePublish(publish: WaitingPublish, error: NatsError | null, message
   publish.resolve(reply);
 }
 
+/** An event read from the log; throws an InvalidEventError naming what does not fit (not JSON included). */
 export function decodeEvent(data: Uint8Array): VoltstreamEvent {
-  return parseEvent(codec.decode(data));
+  return parseStoredEvent(data);
 }
+
+/**
+ * An event that does not fit its contract is skipped by a reader of the log that keeps no checkpoint
+ * (followers, lastEventPerSubject), with a warning, and counted by contractViolations: every such
+ * reader skips it alike, and none stops on it.
+ */
+function decodeOrWarn(data: Uint8Array, sequence: number): VoltstreamEvent | undefined {
+  try {
+    return decodeEvent(data);
+  } catch (error) {
+    if (!(error instanceof InvalidEventError)) throw error;
+    process.emitWarning(`event ${sequence} skipped: ${error.message}`, 'InvalidEventWarning');
+    return undefined;
+  }
+}
+
+/** Told of an event a follower skipped because `onEvent` threw on it. */
+export type SkippedEvent = (sequence: number, error: unknown) => void;
+
+const warnSkipped: SkippedEvent = (sequence, error) => process.emitWarning(`Skipped event ${sequence} of the log: ${String(error)}`, 'SkippedEvent');
 
 /**
  * Reads the log from `fromSequence` on and keeps following it, in order; for in-memory state such
  * as the gateway's and the authorization service's view of the registry. Resolves once every
- * matching event stored at call time has been handed to `onEvent`.
+ * matching event stored at call time has been handed to `onEvent`. An event that breaks its
+ * contract is skipped with a warning (`decodeOrWarn`), one `onEvent` throws on is skipped and told
+ * to `onSkipped`: neither ends the follower. The state is folded again from the log at every start,
+ * and the state projection parks the same event where operators see it.
  */
 export async function followEvents(
   nc: NatsConnection,
@@ -91,6 +154,7 @@ export async function followEvents(
   filterSubject: string,
   onEvent: (stored: StoredEvent) => void,
   fromSequence = 1,
+  onSkipped: SkippedEvent = warnSkipped,
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, opt_start_seq: fromSequence });
   const { num_pending: pendingAtStart } = await consumer.info();
@@ -100,7 +164,12 @@ export async function followEvents(
   if (pendingAtStart === 0) markCaughtUp();
   void (async () => {
     for await (const message of messages) {
-      onEvent({ event: decodeEvent(message.data), sequence: message.seq });
+      const event = decodeOrWarn(message.data, message.seq);
+      try {
+        if (event) onEvent({ event, sequence: message.seq });
+      } catch (error) {
+        onSkipped(message.seq, error);
+      }
       if (message.info.pending === 0) markCaughtUp();
     }
   })();
@@ -108,7 +177,7 @@ export async function followEvents(
   return {
     stop: async () => {
       await messages.close();
-      await consumer.delete().catch(unlessAlreadyGone);
+      await deleteConsumer(consumer);
     },
   };
 }
@@ -121,20 +190,33 @@ export async function lastEventPerSubject(nc: NatsConnection, stream: string, fi
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, deliver_policy: DeliverPolicy.LastPerSubject });
   const found: StoredEvent[] = [];
   try {
-    // A fetch waits until it has all it asked for, or its time is up: ask for what is there.
-    let pending = (await consumer.info()).num_pending;
-    while (pending > 0) {
-      const batch = await consumer.fetch({ max_messages: Math.min(pending, FETCHED_TOGETHER), expires: 5000 });
-      pending = 0;
-      for await (const message of batch) {
-        found.push({ event: decodeEvent(message.data), sequence: message.seq });
-        pending = message.info.pending;
-      }
-    }
+    await readPending(consumer, (message) => {
+      const event = decodeOrWarn(message.data, message.seq);
+      if (event) found.push({ event, sequence: message.seq });
+    });
     return found;
   } finally {
-    await consumer.delete().catch(unlessAlreadyGone);
+    await deleteConsumer(consumer);
   }
+}
+
+/** Hands what a new consumer has pending to `onMessage`, in order, and returns when nothing is left. */
+export async function readPending(consumer: Consumer, onMessage: (message: JsMsg) => void): Promise<void> {
+  // A fetch waits until it has all it asked for, or its time is up: ask for what is there.
+  let pending = (await consumer.info()).num_pending;
+  while (pending > 0) {
+    const batch = await consumer.fetch({ max_messages: Math.min(pending, FETCHED_TOGETHER), expires: 5000 });
+    pending = 0;
+    for await (const message of batch) {
+      onMessage(message);
+      pending = message.info.pending;
+    }
+  }
+}
+
+/** Deletes a consumer of our own, unless its stream or it is already gone. */
+export async function deleteConsumer(consumer: Consumer): Promise<void> {
+  await consumer.delete().catch(unlessAlreadyGone);
 }
 
 /** JetStream API error codes: consumer not found, stream not found. */

@@ -1,7 +1,8 @@
 export { connectNats } from './connection';
 export { ensureStreams, DUPLICATE_WINDOW_MS } from './streams';
-export { EventPublisher, decodeEvent, followEvents, lastEventPerSubject } from './events';
-export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseValue, type LeaseWatcherOptions } from './leases';
+export { EventPublisher, decodeEvent, followEvents, isConcurrentAppend, lastEventPerSubject } from './events';
+export { readAggregate, type AggregateHistory, type AggregateSubjects } from './aggregates';
+export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } from './leases';
 export { Replies, type ReplyCallback } from './replies';
-export type { StoredEvent } from './events';
+export type { SkippedEvent, StoredEvent } from './events';
 export { WallboxCommands, type CommandDelivery } from './wallbox-commands';

@@ -1,7 +1,8 @@
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { KV, NatsConnection } from 'nats';
 import { uniqueNamespace } from '@voltstream/testing';
-import { connectNats, HeldLease, LeaseWatcher, openLeaseBucket, type LeaseValue } from './index';
+import { parseLeaseValue, type LeaseValue } from '@voltstream/contracts';
+import { connectNats, HeldLease, LeaseWatcher, openLeaseBucket } from './index';
 
 /** Short, so that the tests are; long enough that a busy machine renews in time. */
 const TTL_MS = 3000;
@@ -88,6 +89,6 @@ describe('gateway leases on a real JetStream KeyValue bucket (one per test)', ()
     const entry = await kv.get(key);
     await kv.update(key, JSON.stringify({ holder: 'pod-slow', claimedBy: 'watcher-e' } satisfies LeaseValue), entry?.revision ?? 0);
     await expect.poll(() => told, { timeout: HANDLED_WITHIN_MS }).toBe(1);
-    await expect.poll(async () => (await kv.get(key))?.json<LeaseValue>()).toEqual({ holder: 'pod-slow' });
+    await expect.poll(async () => parseLeaseValue((await kv.get(key))?.value ?? new Uint8Array())).toEqual({ holder: 'pod-slow' });
   });
 });

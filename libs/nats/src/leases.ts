@@ -1,4 +1,5 @@
 import { JSONCodec, StorageType, type KV, type KvEntry, type NatsConnection, type QueuedIterator } from 'nats';
+import { ContractError, parseLeaseValue, type LeaseValue } from '@voltstream/contracts';
 import { LapseBook, leaseTimings, type LapsedLease } from './lapse-book';
 
 /*
@@ -9,13 +10,6 @@ import { LapseBook, leaseTimings, type LapsedLease } from './lapse-book';
  * per-key TTL and reports no expiry to watchers: lapse is judged by each watcher's own clock
  * (LapseBook), and a lease stays in the bucket until it is released or handled.
  */
-
-/** What a lease's key holds. */
-export interface LeaseValue {
-  holder: string;
-  /** Set by the watcher that found the lease lapsed and is recording what the holder left behind. */
-  claimedBy?: string;
-}
 
 const codec = JSONCodec<LeaseValue>();
 
@@ -105,7 +99,13 @@ export class HeldLease {
 
   private isOwn(entry: KvEntry): boolean {
     if (entry.operation !== 'PUT') return false;
-    const value = entry.json<LeaseValue>();
+    let value: LeaseValue;
+    try {
+      value = parseLeaseValue(entry.value);
+    } catch (error) {
+      if (error instanceof ContractError) return false;
+      throw error;
+    }
     return value.holder === this.holder && value.claimedBy === undefined;
   }
 }

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import {
+  MAX_PAYLOAD_DEPTH,
   OcppError,
   parseFrame,
   serializeCall,
@@ -95,6 +96,33 @@ describe('parseFrame (OCPP-J 1.6 §4)', () => {
   ];
   it.each(malformedReplies)('never answers %s, but names the call it meant to answer', (_case, text) => {
     expect(refusal(parseFrame(text))).toEqual({ uniqueId: null, code: 'FormationViolation', replyTo: '7' });
+  });
+
+  describe('nesting (every later walk relies on its bound)', () => {
+    /** A payload `{"x":{"a":{"a":…1}}}` of `levels` objects. */
+    const nested = (levels: number) => `${'{"a":'.repeat(levels - 1)}{"x":1}${'}'.repeat(levels - 1)}`;
+
+    it(`answers the 15 KB frame of issue 11 (2,500 levels) FormationViolation, by its unique id`, () => {
+      const text = `[2,"x","Heartbeat",{"x":${'{"a":'.repeat(2500)}1${'}'.repeat(2500)}}]`;
+      expect(refusal(parseFrame(text))).toEqual({ uniqueId: 'x', code: 'FormationViolation', replyTo: undefined });
+      expect(parseFrame(text)).toMatchObject({ error: { description: `payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels` } });
+    });
+
+    it('answers a 128 KiB payload of nested arrays FormationViolation without exhausting the stack', () => {
+      const depth = 64 * 1024;
+      expect(refusal(parseFrame(`[2,"deep","Heartbeat",{"x":${'['.repeat(depth)}${']'.repeat(depth)}}]`))).toMatchObject({ code: 'FormationViolation' });
+    });
+
+    it(`accepts a payload of exactly ${MAX_PAYLOAD_DEPTH} levels and refuses one of ${MAX_PAYLOAD_DEPTH + 1}`, () => {
+      expect(parseFrame(`[2,"1","DataTransfer",${nested(MAX_PAYLOAD_DEPTH)}]`)).toMatchObject({ ok: true });
+      expect(refusal(parseFrame(`[2,"1","DataTransfer",${nested(MAX_PAYLOAD_DEPTH + 1)}]`))).toMatchObject({ uniqueId: '1', code: 'FormationViolation' });
+    });
+
+    it('never answers a reply nested too deep, but names the call it meant to answer', () => {
+      const deep = nested(MAX_PAYLOAD_DEPTH + 1);
+      expect(refusal(parseFrame(`[3,"7",${deep}]`))).toEqual({ uniqueId: null, code: 'FormationViolation', replyTo: '7' });
+      expect(refusal(parseFrame(`[4,"7","GenericError","oops",${deep}]`))).toEqual({ uniqueId: null, code: 'FormationViolation', replyTo: '7' });
+    });
   });
 
   it('describes what is wrong', () => {

@@ -1,4 +1,5 @@
 import { OcppError } from './errors';
+import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './nesting';
 
 /**
  * OCPP-J 1.6 framing (§4): every WebSocket message is a JSON array
@@ -62,6 +63,8 @@ function malformedReply(replyTo: string, description: string): ParsedFrame {
   return { ok: false, uniqueId: null, replyTo, error: new OcppError('FormationViolation', description) };
 }
 
+const TOO_DEEP = `nested deeper than ${MAX_PAYLOAD_DEPTH} levels`;
+
 function parseJson(text: string): { ok: true; value: unknown } | { ok: false } {
   try {
     return { ok: true, value: JSON.parse(text) };
@@ -106,6 +109,7 @@ function parseCall(message: unknown[], uniqueId: string): ParsedFrame {
   const [, , action, payload] = message;
   if (typeof action !== 'string') return malformed(uniqueId, 'action must be a string');
   if (!isJsonObject(payload)) return malformed(uniqueId, 'payload must be a JSON object');
+  if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH)) return malformed(uniqueId, `payload is ${TOO_DEEP}`);
   return { ok: true, frame: { messageType: CALL, uniqueId, action, payload } };
 }
 
@@ -117,6 +121,7 @@ function parseCallResult(message: unknown[], uniqueId: string): ParsedFrame {
   if (message.length !== 3) return malformedReply(uniqueId, `a CALLRESULT must have 3 elements, got ${message.length}`);
   const payload = message[2];
   if (!isJsonObject(payload)) return malformedReply(uniqueId, 'payload must be a JSON object');
+  if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH)) return malformedReply(uniqueId, `payload is ${TOO_DEEP}`);
   return { ok: true, frame: { messageType: CALL_RESULT, uniqueId, payload } };
 }
 
@@ -130,6 +135,7 @@ function parseCallError(message: unknown[], uniqueId: string): ParsedFrame {
   if (typeof code !== 'string') return malformedReply(uniqueId, 'error code must be a string');
   if (typeof description !== 'string') return malformedReply(uniqueId, 'error description must be a string');
   if (!isJsonObject(details)) return malformedReply(uniqueId, 'error details must be a JSON object');
+  if (nestsDeeperThan(details, MAX_PAYLOAD_DEPTH)) return malformedReply(uniqueId, `error details are ${TOO_DEEP}`);
   return { ok: true, frame: { messageType: CALL_ERROR, uniqueId, code, description, details } };
 }
 

@@ -15,4 +15,5 @@ export {
   type OcppFrame,
   type ParsedFrame,
 } from './framing';
+export { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from './nesting';
 export * from './v16';

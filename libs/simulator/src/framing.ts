@@ -71,7 +71,8 @@ export function parseFrame(text: string): Frame {
   if (type === CALL) return parseCall(frame, uniqueId);
   if (type === CALL_RESULT) return parseCallResult(frame, uniqueId);
   if (type === CALL_ERROR) return parseCallError(frame, uniqueId);
-  throw new OcppError('ProtocolError', `unknown message type ${JSON.stringify(type)}`, uniqueId);
+  // Named by its type alone when it is not a number: an element of the frame may nest without bound.
+  throw new OcppError('ProtocolError', `unknown message type ${typeof type === 'number' ? type : typeof type}`, uniqueId);
 }
 
 function parseCall(frame: unknown[], uniqueId: string): Frame {

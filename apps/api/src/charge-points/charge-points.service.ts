@@ -3,16 +3,15 @@ import type { Config } from '@voltstream/config';
 import {
   decideChargePointForget,
   decideChargePointUpdate,
+  chargePointRecord,
   hashPassword,
   type ChargePointChanges,
-  type ChargePointRecord,
 } from '@voltstream/domain';
 import { ChargePointRow, type ChargePointState } from '@voltstream/read-models';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { EventLog } from '../infrastructure/event-log.service';
 import { notFound } from '../infrastructure/operation-failed.error';
 import type { PutOutcome } from '../infrastructure/resource-routes';
-import { RegistrySettings } from '../infrastructure/registry-settings.service';
 import { API_CONFIG, READ_MODELS } from '../infrastructure/tokens';
 import type { PutChargePointBody } from './charge-point.dto';
 import { toChargePointView, type ChargePointView } from './charge-point.view';
@@ -25,7 +24,6 @@ export class ChargePointsService {
   constructor(
     @Inject(READ_MODELS) readModels: DataSource,
     @Inject(API_CONFIG) private readonly config: Config,
-    private readonly registry: RegistrySettings,
     private readonly eventLog: EventLog,
   ) {
     this.chargePoints = readModels.getRepository(ChargePointRow);
@@ -60,20 +58,24 @@ export class ChargePointsService {
 
   /** Adopts the charge point (created) or changes its settings. */
   async put(identity: string, body: PutChargePointBody): Promise<PutOutcome<ChargePointView>> {
-    const current = await this.record(identity);
     const command = { identity, changes: toChanges(body), defaultStartMode: this.config.defaultStartMode, at: new Date() };
-    await this.eventLog.commit(decideChargePointUpdate(command, current));
-    return { resource: await this.get(identity), created: current.settings === null };
+    const known = await this.isKnown(identity);
+    const before = await this.eventLog.changeRegistration(identity, (registration) =>
+      decideChargePointUpdate(command, chargePointRecord(known, registration)),
+    );
+    return { resource: await this.get(identity), created: before === undefined };
   }
 
   async forget(identity: string): Promise<void> {
-    await this.eventLog.commit(decideChargePointForget({ identity, at: new Date() }, await this.record(identity)));
+    const known = await this.isKnown(identity);
+    await this.eventLog.changeRegistration(identity, (registration) =>
+      decideChargePointForget({ identity, at: new Date() }, chargePointRecord(known, registration)),
+    );
   }
 
-  /** What a write is decided against: the read models for existence, the event log for the settings. */
-  async record(identity: string): Promise<ChargePointRecord> {
-    const [known, settings] = await Promise.all([this.chargePoints.existsBy({ identity }), this.registry.of(identity)]);
-    return { known, settings };
+  /** The read models know the identity: it connected once (or was adopted). */
+  isKnown(identity: string): Promise<boolean> {
+    return this.chargePoints.existsBy({ identity });
   }
 }
 

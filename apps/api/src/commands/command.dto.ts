@@ -1,8 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { MESSAGE_TRIGGERS, RESET_TYPES, type MessageTrigger, type ResetType } from '@voltstream/ocpp';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsInt, IsOptional, IsString, Length, MaxLength, Min } from 'class-validator';
-import { IdentityParams } from '../infrastructure/params';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { IdentityParams, IsInt32 } from '../infrastructure/params';
 
 export class AvailabilityBody {
   @ApiProperty({ description: 'true: Operative, false: Inoperative' })
@@ -16,16 +16,15 @@ export class RemoteStartBody {
   @Length(1, 20)
   idTag: string;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1 })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt32(1)
   connectorId?: number;
 }
 
 export class RemoteStopBody {
-  @ApiProperty({ type: 'integer' })
-  @IsInt()
+  @ApiProperty({ type: 'integer', format: 'int32' })
+  @IsInt32()
   transactionId: number;
 }
 
@@ -36,9 +35,8 @@ export class ResetBody {
 }
 
 export class UnlockBody {
-  @ApiProperty({ type: 'integer', minimum: 1 })
-  @IsInt()
-  @Min(1)
+  @ApiProperty({ type: 'integer', format: 'int32', minimum: 1 })
+  @IsInt32(1)
   connectorId: number;
 }
 
@@ -47,10 +45,9 @@ export class TriggerBody {
   @IsIn(MESSAGE_TRIGGERS)
   message: MessageTrigger;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1 })
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1 })
   @IsOptional()
-  @IsInt()
-  @Min(1)
+  @IsInt32(1)
   connectorId?: number;
 }
 

@@ -25,7 +25,7 @@ import { CommandsService, type WallboxAnswer } from './commands.service';
 
 @ApiTags('commands')
 @ApiBearerAuth()
-@ApiNotFoundResponse({ description: 'unknown charge point or connector' })
+@ApiNotFoundResponse({ description: 'an unknown charge point (one the wallbox does not have is for it to answer, e.g. Rejected)' })
 @ApiConflictResponse({ description: 'the charge point is offline' })
 @ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' })
 @ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' })

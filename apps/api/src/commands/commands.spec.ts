@@ -45,7 +45,7 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
   it.each(['Accepted', 'Rejected', 'Scheduled'])('relays ChangeAvailability answered %s', async (status) => {
     await playGateway(() => statusReply(status));
     const answer = await t.request('POST', `/api/charge-points/${CP}/connectors/1/availability`, { body: { available: false } });
-    expect(answer).toEqual({ status: 200, body: { status } });
+    expect(answer).toMatchObject({ status: 200, body: { status } });
     expect(received).toEqual([{ action: 'ChangeAvailability', payload: { connectorId: 1, type: 'Inoperative' } }]);
   });
 
@@ -82,7 +82,7 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
 
   it('answers 409 when no gateway holds the charge point, or the gateway finds it offline', async () => {
     const noResponder = await t.request('POST', `/api/charge-points/${CP}/reset`, { body: { type: 'Soft' } });
-    expect(noResponder).toEqual({ status: 409, body: { statusCode: 409, error: 'Conflict', message: `charge point ${CP} is offline` } });
+    expect(noResponder).toMatchObject({ status: 409, body: { statusCode: 409, error: 'Conflict', message: `charge point ${CP} is offline` } });
     await playGateway(() => ({ outcome: 'offline' }));
     expect((await t.request('POST', `/api/charge-points/${CP}/reset`, { body: { type: 'Soft' } })).status).toBe(409);
   });
@@ -118,10 +118,17 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
     expect(answer.body.message).toEqual(['the request is not valid OCPP 1.6: value must be at most 500 characters']);
   });
 
-  it('answers 404 for an unknown charge point or connector, without asking any gateway', async () => {
+  it('answers 404 for a charge point that never connected and is unknown, without asking any gateway', async () => {
     await playGateway(() => statusReply('Accepted'));
-    expect((await t.request('POST', '/api/charge-points/CP-NOPE/reset', { body: { type: 'Soft' } })).status).toBe(404);
-    expect((await t.request('POST', `/api/charge-points/${CP}/connectors/9/availability`, { body: { available: true } })).status).toBe(404);
+    const answer = await t.request('POST', '/api/charge-points/CP-NOPE/reset', { body: { type: 'Soft' } });
+    expect(answer).toMatchObject({ status: 404, body: { statusCode: 404, error: 'Not Found', message: 'charge point CP-NOPE not found' } });
     expect(received).toEqual([]);
+  });
+
+  it('sends a command about a connector the read models do not know to the wallbox, which decides', async () => {
+    await playGateway(() => statusReply('Rejected'));
+    const answer = await t.request('POST', `/api/charge-points/${CP}/connectors/9/availability`, { body: { available: true } });
+    expect(answer).toMatchObject({ status: 200, body: { status: 'Rejected' } });
+    expect(received).toEqual([{ action: 'ChangeAvailability', payload: { connectorId: 9, type: 'Operative' } }]);
   });
 });

@@ -3,6 +3,7 @@ import type { GqlExceptionFilter } from '@nestjs/graphql';
 import type { FailureKind, OperationFailure } from '@voltstream/domain';
 import { GraphQLError } from 'graphql';
 import { OperationFailedError } from '../infrastructure/operation-failed.error';
+import { WriteNotYetVisibleError } from '../infrastructure/write-not-yet-visible.error';
 
 const CODES: Record<FailureKind, string> = {
   notFound: 'NOT_FOUND',
@@ -12,21 +13,28 @@ const CODES: Record<FailureKind, string> = {
   timeout: 'GATEWAY_TIMEOUT',
   callError: 'BAD_GATEWAY',
   badGateway: 'BAD_GATEWAY',
+  unavailable: 'SERVICE_UNAVAILABLE',
 };
 
-type Refusal = OperationFailedError | BadRequestException | UnauthorizedException;
+type Refusal = OperationFailedError | WriteNotYetVisibleError | BadRequestException | UnauthorizedException;
 
 /**
  * Every resolver's filter, in place of the REST one (which writes an HTTP response): answers a domain
  * failure, arguments the validation refused or a missing token as a GraphQL error with its code.
  */
-@Catch(OperationFailedError, BadRequestException, UnauthorizedException)
+@Catch(OperationFailedError, WriteNotYetVisibleError, BadRequestException, UnauthorizedException)
 export class GraphqlErrorFilter implements GqlExceptionFilter<Refusal> {
   catch(error: Refusal): GraphQLError {
     if (error instanceof UnauthorizedException) return unauthenticated();
     if (error instanceof BadRequestException) return invalidArguments(error);
+    if (error instanceof WriteNotYetVisibleError) return notYetVisible(error);
     return new GraphQLError(error.message, { extensions: { code: CODES[error.failure.kind], ...callErrorFields(error.failure) } });
   }
+}
+
+/** The mutation is stored and takes effect; the query that shows it is the client's to repeat. */
+function notYetVisible(error: WriteNotYetVisibleError): GraphQLError {
+  return new GraphQLError(`${error.message}: query it again shortly`, { extensions: { code: 'NOT_YET_VISIBLE', sequence: error.sequence } });
 }
 
 /** The validation's reasons each name the argument, as `input.password must be …`. */

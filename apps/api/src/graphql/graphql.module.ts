@@ -4,13 +4,16 @@ import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { CommandsModule } from '../commands/commands.module';
 import { BearerToken } from '../infrastructure/bearer-token';
+import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
 import { CommandsResolver } from './commands.resolver';
 import { graphqlAccess } from './graphql-access';
+import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
+import { ParkedEventsResolver } from './parked-events.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
 
@@ -24,6 +27,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     // Clients get the code and the reason, never a stack trace.
     includeStacktraceInErrorResponses: false,
     ...graphqlAccess(token, GRAPHQL_PATH),
+    ...graphqlLimits(),
   };
 }
 
@@ -39,7 +43,8 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     TagsModule,
     CommandsModule,
     TransactionsModule,
+    ParkedEventsModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges],
+  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver],
 })
 export class GraphqlModule {}

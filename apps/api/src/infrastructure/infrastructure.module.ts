@@ -8,7 +8,6 @@ import type { DataSource } from 'typeorm';
 import { BearerToken } from './bearer-token';
 import { EventLog } from './event-log.service';
 import { ProjectionWatermark } from './projection-watermark.service';
-import { RegistrySettings } from './registry-settings.service';
 import { API_CONFIG, NATS_CONNECTION, READ_MODELS, SUBJECTS } from './tokens';
 import { WallboxLink } from './wallbox-link.service';
 
@@ -36,7 +35,7 @@ class ResourceShutdown implements OnApplicationShutdown {
   }
 }
 
-const SHARED = [API_CONFIG, BearerToken, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, ProjectionWatermark, RegistrySettings, WallboxLink];
+const SHARED = [API_CONFIG, BearerToken, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, ProjectionWatermark, WallboxLink];
 
 /** The API's connections (NATS, Postgres) and the services over them, shared by every resource. */
 @Global()
@@ -57,9 +56,12 @@ export class InfrastructureModule {
           useFactory: (nc: NatsConnection) => new EventPublisher(nc, subjects),
           inject: [NATS_CONNECTION],
         },
-        ProjectionWatermark,
+        {
+          provide: ProjectionWatermark,
+          useFactory: (readModels: DataSource) => new ProjectionWatermark(readModels, config.readYourWritesWaitMs),
+          inject: [READ_MODELS],
+        },
         EventLog,
-        RegistrySettings,
         WallboxLink,
         ResourceShutdown,
       ],

@@ -11,7 +11,11 @@ const STATUS: Record<FailureKind, HttpStatus> = {
   timeout: HttpStatus.GATEWAY_TIMEOUT,
   callError: HttpStatus.BAD_GATEWAY,
   badGateway: HttpStatus.BAD_GATEWAY,
+  unavailable: HttpStatus.SERVICE_UNAVAILABLE,
 };
+
+/** Seconds a client should wait before trying again while a dependency is down. */
+const RETRY_AFTER_S = 5;
 
 const ERROR_NAMES: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.NOT_FOUND]: 'Not Found',
@@ -19,6 +23,7 @@ const ERROR_NAMES: Partial<Record<HttpStatus, string>> = {
   [HttpStatus.CONFLICT]: 'Conflict',
   [HttpStatus.GATEWAY_TIMEOUT]: 'Gateway Timeout',
   [HttpStatus.BAD_GATEWAY]: 'Bad Gateway',
+  [HttpStatus.SERVICE_UNAVAILABLE]: 'Service Unavailable',
 };
 
 /** Answers a domain failure in the shape NestJS gives its own HTTP errors. */
@@ -31,7 +36,10 @@ export class OperationFailedFilter implements ExceptionFilter<OperationFailedErr
     // A 400 lists its reasons, as the validation of bodies does.
     const message = statusCode === HttpStatus.BAD_REQUEST ? [error.message] : error.message;
     const body = { statusCode, error: ERROR_NAMES[statusCode], message, ...callErrorFields(error.failure) };
-    this.adapterHost.httpAdapter.reply(host.switchToHttp().getResponse(), body, statusCode);
+    const { httpAdapter } = this.adapterHost;
+    const response = host.switchToHttp().getResponse();
+    if (error.failure.kind === 'unavailable') httpAdapter.setHeader(response, 'Retry-After', String(RETRY_AFTER_S));
+    httpAdapter.reply(response, body, statusCode);
   }
 }
 

@@ -1,6 +1,14 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsInt, Length, Matches, Max, Min } from 'class-validator';
+
+/** OCPP's integers, and the read models' columns that hold them, are 32-bit signed. */
+export const INT32_MIN = -(2 ** 31);
+export const INT32_MAX = 2 ** 31 - 1;
+
+/** An integer the read models can hold: anything else is refused naming the property, never sent to Postgres. */
+export const IsInt32 = (min = INT32_MIN) => applyDecorators(IsInt(), Min(min), Max(INT32_MAX));
 
 const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
 

@@ -3,24 +3,28 @@ import type { DataSource } from 'typeorm';
 import { READ_MODELS } from './tokens';
 
 const POLL_INTERVAL_MS = 25;
-const WAIT_LIMIT_MS = 5000;
 
 /**
  * Lets a write be answered with the read models that include it: waits until the projection's
- * checkpoint covers the event's stream sequence (reached it, or names it as applied ahead). A projection that lags beyond the limit does
- * not fail the write (the event is stored); the answer then shows the read models as they are.
+ * checkpoint covers the event's stream sequence (reached it, or names it as applied ahead). A
+ * projection that lags beyond the limit does not fail the write (the event is stored): the caller
+ * says where to look instead.
  */
 @Injectable()
 export class ProjectionWatermark {
   private readonly logger = new Logger(ProjectionWatermark.name);
 
-  constructor(@Inject(READ_MODELS) private readonly readModels: DataSource) {}
+  constructor(
+    @Inject(READ_MODELS) private readonly readModels: DataSource,
+    /** READ_YOUR_WRITES_WAIT_MS */
+    private readonly waitLimitMs: number,
+  ) {}
 
   async reached(sequence: number): Promise<boolean> {
-    const deadline = Date.now() + WAIT_LIMIT_MS;
+    const deadline = Date.now() + this.waitLimitMs;
     while (!(await this.applied(sequence))) {
       if (Date.now() >= deadline) {
-        this.logger.warn(`Read models not at event ${sequence} after ${WAIT_LIMIT_MS} ms: answering with them as they are`);
+        this.logger.warn(`Read models not at event ${sequence} after ${this.waitLimitMs} ms`);
         return false;
       }
       await pause(POLL_INTERVAL_MS);

@@ -14,7 +14,7 @@ const checkpointAt = (sequence: number, appliedAbove: number[]) =>
 
 beforeAll(async () => {
   db = await openReadModels(databaseUrl);
-  watermark = new ProjectionWatermark(db);
+  watermark = new ProjectionWatermark(db, 5000);
 });
 
 afterAll(async () => {

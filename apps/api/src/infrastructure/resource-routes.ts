@@ -1,5 +1,12 @@
 import { applyDecorators, Delete, HttpCode, HttpStatus, Put, type Type } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiCreatedResponse, ApiNoContentResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
+import {
+  ApiAcceptedResponse,
+  ApiBadRequestResponse,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiNotFoundResponse,
+  ApiOkResponse,
+} from '@nestjs/swagger';
 
 /** What a PUT leads to: the resource as it is now, and whether this request created it. */
 export interface PutOutcome<T> {
@@ -12,12 +19,17 @@ export interface ResponseStatus {
   status(code: number): unknown;
 }
 
+/** A write stored in the log that the read models do not show within READ_YOUR_WRITES_WAIT_MS. */
+const NotYetVisibleResponse = () =>
+  ApiAcceptedResponse({ description: 'stored, and takes effect; the read models do not show it yet: GET the Location shortly' });
+
 /** A PUT that creates the resource when absent: 201 then, else 200; 400 for a body the validation refuses. */
 export const PutRoute = (path: string, type: Type, descriptions: { created: string; changed: string }) =>
   applyDecorators(
     Put(path),
     ApiOkResponse({ type, description: descriptions.changed }),
     ApiCreatedResponse({ type, description: descriptions.created }),
+    NotYetVisibleResponse(),
     ApiBadRequestResponse(),
   );
 
@@ -29,4 +41,10 @@ export function answerPut<T>(response: ResponseStatus, { resource, created }: Pu
 
 /** A DELETE: 204, or 404 when there is nothing to delete. */
 export const DeleteRoute = (path: string, description?: string) =>
-  applyDecorators(Delete(path), HttpCode(HttpStatus.NO_CONTENT), ApiNoContentResponse({ description }), ApiNotFoundResponse());
+  applyDecorators(
+    Delete(path),
+    HttpCode(HttpStatus.NO_CONTENT),
+    ApiNoContentResponse({ description }),
+    NotYetVisibleResponse(),
+    ApiNotFoundResponse(),
+  );

@@ -3,12 +3,11 @@ import type { Config } from '@voltstream/config';
 import type { Subjects, WallboxCommand } from '@voltstream/contracts';
 import { interpretCommandReply, unreachable, type CommandResult } from '@voltstream/domain';
 import { WallboxCommands } from '@voltstream/nats';
-import { JSONCodec, type NatsConnection } from 'nats';
+import type { NatsConnection } from 'nats';
 import { API_CONFIG, NATS_CONNECTION, SUBJECTS } from './tokens';
 
 /** The gateway answers within OCPP_CALL_TIMEOUT; the margin covers the hops to and from it. */
 const REPLY_MARGIN_MS = 2000;
-const codec = JSONCodec();
 
 /** Sends an OCPP call to one wallbox through whichever gateway pod holds its connection. */
 @Injectable()
@@ -26,15 +25,6 @@ export class WallboxLink {
   async send(identity: string, command: WallboxCommand): Promise<CommandResult> {
     const delivery = await this.commands.send(identity, command, this.config.ocppCallTimeout * 1000 + REPLY_MARGIN_MS);
     if (delivery.kind !== 'reply') return { ok: false, failure: unreachable(identity, delivery.kind) };
-    return interpretCommandReply(identity, decode(delivery.data));
-  }
-}
-
-/** A reply that is not JSON is left for interpretCommandReply to refuse. */
-function decode(data: Uint8Array): unknown {
-  try {
-    return codec.decode(data);
-  } catch {
-    return undefined;
+    return interpretCommandReply(identity, delivery.data);
   }
 }

@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import { decideLocalTagRemove, decideLocalTagSave, type LocalTagRecord } from '@voltstream/domain';
+import { decideLocalTagRemove, decideLocalTagSave, localTagRecord } from '@voltstream/domain';
 import { LocalTagRow } from '@voltstream/read-models';
 import type { DataSource, Repository } from 'typeorm';
 import { ChargePointsService } from '../charge-points/charge-points.service';
@@ -39,20 +39,21 @@ export class LocalTagsService {
   }
 
   async put(identity: string, idTag: string, body: PutTagBody): Promise<PutOutcome<TagView>> {
-    const current = await this.record(identity, idTag);
     const command = { identity, tag: toTagEntry(idTag, body), at: new Date() };
-    await this.eventLog.commit(decideLocalTagSave(command, current));
-    return { resource: await this.get(identity, idTag), created: current.tag === null };
+    const known = await this.chargePoints.isKnown(identity);
+    const before = await this.eventLog.changeRegistration(identity, (registration) =>
+      decideLocalTagSave(command, localTagRecord(known, registration, idTag)),
+    );
+    // The entry as written: a DELETE right after it may already be in the read models.
+    return { resource: command.tag, created: !before?.localTags.has(idTag) };
   }
 
   async remove(identity: string, idTag: string): Promise<void> {
     const command = { identity, idTag, at: new Date() };
-    await this.eventLog.commit(decideLocalTagRemove(command, await this.record(identity, idTag)));
-  }
-
-  private async record(identity: string, idTag: string): Promise<LocalTagRecord> {
-    const [chargePoint, tag] = await Promise.all([this.chargePoints.record(identity), this.current(identity, idTag)]);
-    return { chargePoint, tag };
+    const known = await this.chargePoints.isKnown(identity);
+    await this.eventLog.changeRegistration(identity, (registration) =>
+      decideLocalTagRemove(command, localTagRecord(known, registration, idTag)),
+    );
   }
 
   private async current(identity: string, idTag: string): Promise<TagView | null> {

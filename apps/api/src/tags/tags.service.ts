@@ -32,17 +32,13 @@ export class TagsService {
   }
 
   async put(idTag: string, body: PutTagBody): Promise<PutOutcome<TagView>> {
-    const current = await this.current(idTag);
-    await this.eventLog.commit(decideTagSave({ tag: toTagEntry(idTag, body), at: new Date() }, current));
-    return { resource: await this.get(idTag), created: current === null };
+    const command = { tag: toTagEntry(idTag, body), at: new Date() };
+    const before = await this.eventLog.changeCentralTag(idTag, (tag) => decideTagSave(command, tag));
+    // The entry as written: a DELETE right after it may already be in the read models.
+    return { resource: command.tag, created: before === null };
   }
 
   async remove(idTag: string): Promise<void> {
-    await this.eventLog.commit(decideTagRemove({ idTag, at: new Date() }, await this.current(idTag)));
-  }
-
-  private async current(idTag: string): Promise<TagView | null> {
-    const row = await this.tags.findOneBy({ idTag });
-    return row && toTagView(row);
+    await this.eventLog.changeCentralTag(idTag, (tag) => decideTagRemove({ idTag, at: new Date() }, tag));
   }
 }

@@ -1,4 +1,5 @@
 import { OperationFailedError } from '../infrastructure/operation-failed.error';
+import { INT32_MAX, INT32_MIN } from '../infrastructure/params';
 
 /**
  * Transactions are paged newest first by transaction id (ids are handed out in order). The cursor
@@ -10,8 +11,12 @@ export function encodeCursor(lastTransactionId: number): string {
 
 export function decodeCursor(cursor: string): number {
   const before = parse(cursor)?.before;
-  if (!Number.isInteger(before)) throw new OperationFailedError({ kind: 'invalid', message: 'cursor is not valid' });
-  return before as number;
+  if (!isInt32(before)) throw new OperationFailedError({ kind: 'invalid', message: 'cursor is not valid' });
+  return before;
+}
+
+function isInt32(value: unknown): value is number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= INT32_MIN && value <= INT32_MAX;
 }
 
 function parse(cursor: string): { before?: unknown } | null {

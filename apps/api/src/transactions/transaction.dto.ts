@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
 import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIdentity } from '../infrastructure/params';
+import { IsIdentity, IsInt32 } from '../infrastructure/params';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
@@ -33,8 +33,8 @@ export class ListTransactionsQuery {
 }
 
 export class TransactionParams {
-  @ApiProperty({ type: 'integer' })
+  @ApiProperty({ type: 'integer', format: 'int32' })
   @Type(() => Number)
-  @IsInt()
+  @IsInt32()
   id: number;
 }

@@ -7,6 +7,7 @@ import {
   type Relaxation,
   type StartMode,
 } from '@voltstream/contracts';
+import type { Registration } from '../registry';
 import { accept, reject, type OperationDecision } from './failure';
 
 /** What the CSMS knows about a charge point when an operator writes to it. */
@@ -15,6 +16,11 @@ export interface ChargePointRecord {
   known: boolean;
   /** Its settings as last adopted or changed; null while it is not adopted. */
   settings: ChargePointSettings | null;
+}
+
+/** The record of a charge point whose registration was folded from the log; `seen`: the read models know it. */
+export function chargePointRecord(seen: boolean, registration: Registration | undefined): ChargePointRecord {
+  return { known: seen || registration !== undefined, settings: registration?.settings ?? null };
 }
 
 /** The fields an operator sets; an absent field keeps its value (or its default on adoption). */

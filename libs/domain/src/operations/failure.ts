@@ -11,7 +11,9 @@ export type OperationFailure =
   | { kind: 'offline'; message: string }
   | { kind: 'timeout'; message: string }
   | { kind: 'callError'; message: string; code: string; description: string; details: Record<string, unknown> }
-  | { kind: 'badGateway'; message: string };
+  | { kind: 'badGateway'; message: string }
+  /** The event log or the read models cannot be reached: nothing was decided, try again later. */
+  | { kind: 'unavailable'; message: string };
 
 export type FailureKind = OperationFailure['kind'];
 

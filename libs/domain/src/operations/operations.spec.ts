@@ -152,17 +152,24 @@ describe('wallbox commands', () => {
   });
 
   it('reads every outcome of the gateway, and refuses a malformed reply', () => {
+    const reply = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
     const accepted = { status: 'Accepted' };
-    expect(interpretCommandReply('CP1', { outcome: 'result', payload: accepted })).toEqual({ ok: true, payload: accepted });
+    expect(interpretCommandReply('CP1', reply({ outcome: 'result', payload: accepted }))).toEqual({ ok: true, payload: accepted });
     const callError = { code: 'NotSupported', description: 'no', details: {} };
-    expect(interpretCommandReply('CP1', { outcome: 'callError', ...callError })).toEqual({
+    expect(interpretCommandReply('CP1', reply({ outcome: 'callError', ...callError }))).toEqual({
       ok: false,
       failure: { kind: 'callError', message: 'charge point CP1 answered NotSupported: no', ...callError },
     });
-    expect(interpretCommandReply('CP1', { outcome: 'offline' })).toMatchObject({ ok: false, failure: { kind: 'offline' } });
-    expect(interpretCommandReply('CP1', { outcome: 'timeout' })).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
-    expect(interpretCommandReply('CP1', { outcome: 'invalid', reason: 'bad' })).toMatchObject({ ok: false, failure: { kind: 'invalid' } });
-    expect(interpretCommandReply('CP1', { outcome: 'result' })).toMatchObject({ ok: false, failure: { kind: 'badGateway' } });
-    expect(interpretCommandReply('CP1', 'nonsense')).toMatchObject({ ok: false, failure: { kind: 'badGateway' } });
+    expect(interpretCommandReply('CP1', reply({ outcome: 'offline' }))).toMatchObject({ ok: false, failure: { kind: 'offline' } });
+    expect(interpretCommandReply('CP1', reply({ outcome: 'timeout' }))).toMatchObject({ ok: false, failure: { kind: 'timeout' } });
+    expect(interpretCommandReply('CP1', reply({ outcome: 'invalid', reason: 'bad' }))).toMatchObject({ ok: false, failure: { kind: 'invalid' } });
+    expect(interpretCommandReply('CP1', reply({ outcome: 'result' }))).toEqual({
+      ok: false,
+      failure: { kind: 'badGateway', message: 'unreadable reply from the gateway of CP1: payload is missing' },
+    });
+    expect(interpretCommandReply('CP1', new TextEncoder().encode('nonsense'))).toEqual({
+      ok: false,
+      failure: { kind: 'badGateway', message: 'unreadable reply from the gateway of CP1: the message is not JSON' },
+    });
   });
 });

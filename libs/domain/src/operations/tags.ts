@@ -6,7 +6,8 @@ import {
   type TagRemoved,
   type TagSaved,
 } from '@voltstream/contracts';
-import type { ChargePointRecord } from './charge-point-settings';
+import type { Registration } from '../registry';
+import { chargePointRecord, type ChargePointRecord } from './charge-point-settings';
 import { accept, reject, type OperationDecision } from './failure';
 
 export interface SaveTag {
@@ -31,6 +32,11 @@ export interface RemoveLocalTag extends RemoveTag {
 export interface LocalTagRecord {
   chargePoint: ChargePointRecord;
   tag: TagEntry | null;
+}
+
+/** The record of one local tag, from the charge point's registration folded from the log; `seen`: the read models know it. */
+export function localTagRecord(seen: boolean, registration: Registration | undefined, idTag: string): LocalTagRecord {
+  return { chargePoint: chargePointRecord(seen, registration), tag: registration?.localTags.get(idTag) ?? null };
 }
 
 /** PUT of a central tag: replaces the entry; saving it unchanged appends nothing. */

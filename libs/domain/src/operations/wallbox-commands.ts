@@ -1,4 +1,4 @@
-import type { WallboxCommand } from '@voltstream/contracts';
+import { ContractError, parseWallboxCommandReply, type WallboxCommand, type WallboxCommandReply } from '@voltstream/contracts';
 import type { MessageTrigger, ResetType } from '@voltstream/ocpp';
 import type { OperationFailure } from './failure';
 
@@ -50,21 +50,31 @@ function call(action: string, payload: Record<string, unknown>): WallboxCommand 
   return { action, payload: Object.fromEntries(present) };
 }
 
-/** Reads the gateway's reply (WallboxCommandReply), validating it, as a consumer must. */
-export function interpretCommandReply(identity: string, reply: unknown): CommandResult {
-  if (!isObject(reply)) return badGateway(identity, 'the reply is not an object');
+/** Reads the gateway's reply as received, parsed against its contract (WallboxCommandReply). */
+export function interpretCommandReply(identity: string, data: Uint8Array): CommandResult {
+  let reply: WallboxCommandReply;
+  try {
+    reply = parseWallboxCommandReply(data);
+  } catch (error) {
+    if (error instanceof ContractError) return badGateway(identity, error.reason);
+    throw error;
+  }
   switch (reply.outcome) {
     case 'result':
-      return isObject(reply.payload) ? { ok: true, payload: reply.payload } : badGateway(identity, 'the result has no payload');
-    case 'callError':
-      return failed(callErrorFailure(identity, reply));
+      return { ok: true, payload: reply.payload };
+    case 'callError': {
+      const { code, description, details } = reply;
+      return failed({ kind: 'callError', message: `charge point ${identity} answered ${code}: ${description}`, code, description, details });
+    }
     case 'invalid':
-      return failed({ kind: 'invalid', message: `the request is not valid OCPP 1.6: ${String(reply.reason)}` });
+      return failed({ kind: 'invalid', message: `the request is not valid OCPP 1.6: ${reply.reason}` });
     case 'timeout':
     case 'offline':
       return failed(unreachable(identity, reply.outcome));
-    default:
-      return badGateway(identity, `unknown outcome ${String(reply.outcome)}`);
+    default: {
+      const exhaustive: never = reply;
+      return exhaustive;
+    }
   }
 }
 
@@ -75,21 +85,10 @@ export function unreachable(identity: string, kind: 'offline' | 'timeout'): Oper
   return { kind, message };
 }
 
-function callErrorFailure(identity: string, reply: Record<string, unknown>): OperationFailure {
-  const code = String(reply.code);
-  const description = typeof reply.description === 'string' ? reply.description : '';
-  const details = isObject(reply.details) ? reply.details : {};
-  return { kind: 'callError', message: `charge point ${identity} answered ${code}: ${description}`, code, description, details };
-}
-
 function failed(failure: OperationFailure): CommandResult {
   return { ok: false, failure };
 }
 
 function badGateway(identity: string, reason: string): CommandResult {
   return failed({ kind: 'badGateway', message: `unreadable reply from the gateway of ${identity}: ${reason}` });
-}
-
-function isObject(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

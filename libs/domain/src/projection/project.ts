@@ -71,6 +71,7 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'DataTransferReceived':
     case 'DiagnosticsStatusReported':
     case 'FirmwareStatusReported':
+    case 'CallRefused':
       return { chargePoint: seen, changes: [] };
     default: {
       const exhaustive: never = event;

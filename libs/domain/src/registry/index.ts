@@ -1,3 +1,3 @@
-export { RegistryView, evolveRegistration, evolveCentralTag } from './registry';
+export { RegistryView, evolveRegistration, evolveCentralTag, foldCentralTag, foldRegistration } from './registry';
 export type { Registration } from './registry';
 export { hashPassword, verifyPassword } from './password';

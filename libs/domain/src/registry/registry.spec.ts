@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent, type ChargePointSettings } from '@voltstream/contracts';
-import { RegistryView } from './registry';
+import { foldCentralTag, foldRegistration, RegistryView } from './registry';
 import { hashPassword, verifyPassword } from './password';
 import { tagEntry as tag } from '@voltstream/testing';
 
@@ -48,6 +48,34 @@ describe('RegistryView', () => {
     const view = new RegistryView();
     view.apply(createEvent('HeartbeatReceived', {}, 'CP4', at));
     expect(view.registration('CP4')).toBeUndefined();
+  });
+});
+
+describe('folding one aggregate from its events', () => {
+  it('given adoption, a local tag and a settings change, when folded, then the registration holds all three', () => {
+    const registration = foldRegistration([
+      createEvent('ChargePointAdopted', settings, 'CP5', at),
+      createEvent('LocalTagSaved', { tag: tag('AA') }, 'CP5', at),
+      createEvent('ChargePointSettingsChanged', { ...settings, description: 'Shop' }, 'CP5', at),
+    ]);
+    expect(registration?.settings.description).toBe('Shop');
+    expect([...(registration?.localTags.keys() ?? [])]).toEqual(['AA']);
+  });
+
+  it('given a forgotten charge point or none at all, when folded, then there is no registration', () => {
+    expect(foldRegistration([])).toBeUndefined();
+    expect(foldRegistration([createEvent('ChargePointAdopted', settings, 'CP6', at), createEvent('ChargePointForgotten', {}, 'CP6', at)])).toBeUndefined();
+  });
+
+  it("given the central list's events of several tags, when one is folded, then only its own count", () => {
+    const events = [
+      createEvent('TagSaved', { tag: tag('AA') }, null, at),
+      createEvent('TagSaved', { tag: tag('BB') }, null, at),
+      createEvent('TagRemoved', { idTag: 'BB' }, null, at),
+    ];
+    expect(foldCentralTag('AA', events)?.idTag).toBe('AA');
+    expect(foldCentralTag('BB', events)).toBeUndefined();
+    expect(foldCentralTag('CC', events)).toBeUndefined();
   });
 });
 

@@ -1,4 +1,4 @@
-import type { ChargePointSettings, RegistryEvent, TagEntry, TagListEvent, VoltstreamEvent } from '@voltstream/contracts';
+import { centralTagOf, type ChargePointSettings, type RegistryEvent, type TagEntry, type TagListEvent, type VoltstreamEvent } from '@voltstream/contracts';
 
 /** What operators decided about one charge point; absent while it is only discovered. */
 export interface Registration {
@@ -44,6 +44,17 @@ export function evolveCentralTag(current: TagEntry | undefined, event: TagListEv
   }
 }
 
+/** A charge point's registration, folded from its events in log order; undefined while it is not adopted. */
+export function foldRegistration(events: readonly VoltstreamEvent[]): Registration | undefined {
+  return events.filter(isRegistryEvent).reduce<Registration | undefined>(evolveRegistration, undefined);
+}
+
+/** An entry of the central tag list, folded from tag list events in log order (those of other tags are passed over). */
+export function foldCentralTag(idTag: string, events: readonly VoltstreamEvent[]): TagEntry | undefined {
+  const own = events.filter(isTagListEvent).filter((event) => centralTagOf(event) === idTag);
+  return own.reduce<TagEntry | undefined>(evolveCentralTag, undefined);
+}
+
 function isRegistryEvent(event: VoltstreamEvent): event is RegistryEvent {
   return REGISTRY_TYPES.has(event.type);
 }
@@ -71,7 +82,7 @@ export class RegistryView {
       const identity = event.metadata.chargePoint as string;
       store(this.registrations, identity, evolveRegistration(this.registrations.get(identity), event));
     } else if (isTagListEvent(event)) {
-      const idTag = tagOf(event);
+      const idTag = centralTagOf(event);
       store(this.centralTags, idTag, evolveCentralTag(this.centralTags.get(idTag), event));
     }
   }
@@ -88,8 +99,4 @@ export class RegistryView {
 function store<T>(map: Map<string, T>, key: string, value: T | undefined): void {
   if (value === undefined) map.delete(key);
   else map.set(key, value);
-}
-
-function tagOf(event: TagListEvent): string {
-  return event.type === 'TagSaved' ? event.data.tag.idTag : event.data.idTag;
 }

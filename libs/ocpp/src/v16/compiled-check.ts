@@ -86,7 +86,10 @@ function compileConstraint(type: MessageClass, metadata: Metadata): PropertyChec
   };
 }
 
-/** A nested object, or each of a list, must be a valid object of the field's class. */
+/**
+ * A nested object, or each of a list, must be a valid object of the field's class. The check goes
+ * only as deep as the classes nest, whatever the input: an unknown key fails before its value.
+ */
 function compileNested(type: MessageClass, property: string): (value: unknown) => boolean {
   const nestedClass = nestedTypeOf(type, property);
   if (nestedClass === undefined) throw new Error(`${type.name}.${property} is nested but names no class: declare it with nested() or nestedList()`);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { validateConfirmation, validateRequest, type Validated } from '../index';
+import { MAX_PAYLOAD_DEPTH, validateConfirmation, validateRequest, type Validated } from '../index';
 
 function errorOf(result: Validated<Record<string, unknown>>) {
   if (result.ok) throw new Error(`expected a refusal, got ${JSON.stringify(result.value)}`);
@@ -34,6 +34,16 @@ describe('validateRequest / validateConfirmation', () => {
     for (const payload of [null, [], 'x', 42, undefined]) {
       expect(errorOf(validateRequest('Heartbeat', payload))).toEqual({ code: 'FormationViolation', description: 'payload must be a JSON object' });
     }
+  });
+
+  it(`refuses a payload nested deeper than ${MAX_PAYLOAD_DEPTH} levels FormationViolation, before any walk (operator commands are not framed)`, () => {
+    let payload: Record<string, unknown> = { leaf: 1 };
+    for (let level = 0; level < 100_000; level++) payload = { a: payload };
+    expect(errorOf(validateRequest('Reset', payload))).toEqual({
+      code: 'FormationViolation',
+      description: `payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels`,
+    });
+    expect(errorOf(validateConfirmation('Reset', { status: 'Accepted', x: payload }))).toMatchObject({ code: 'FormationViolation' });
   });
 
   it('validates either direction of DataTransfer', () => {

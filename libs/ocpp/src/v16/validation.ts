@@ -3,6 +3,7 @@ import { validateSync, type ValidationError, type ValidatorOptions } from 'class
 import type { Relaxation } from '@voltstream/contracts';
 import { OcppError, type OcppErrorCode } from '../errors';
 import { isJsonObject } from '../framing';
+import { MAX_PAYLOAD_DEPTH, nestsDeeperThan } from '../nesting';
 import { compiledCheck } from './compiled-check';
 import { CONSTRAINT, type MaxLengthContext } from './fields';
 import { truncateCodePoints } from './formats';
@@ -60,6 +61,8 @@ export function validatePayload(type: MessageClass, payload: unknown, options?: 
 /** The reference path: class-transformer and class-validator, with the relaxations' repairs. */
 export function validateWithClassValidator(type: MessageClass, payload: unknown, options?: ValidationOptions): Validated<JsonObject> {
   if (!isJsonObject(payload)) return invalid('FormationViolation', 'payload must be a JSON object');
+  // Operator commands reach validation without framing: every walk below relies on this bound.
+  if (nestsDeeperThan(payload, MAX_PAYLOAD_DEPTH)) return invalid('FormationViolation', `payload is nested deeper than ${MAX_PAYLOAD_DEPTH} levels`);
   const relaxations = options?.relaxations ?? [];
   const shadowingKey = findPrototypeKey(payload);
   if (shadowingKey !== null && !relaxations.includes('ignoreUnknownProperties')) {
@@ -82,7 +85,8 @@ export function invalid(code: OcppErrorCode, description: string): { ok: false; 
 /**
  * class-transformer silently skips keys such as `__proto__`, `constructor` or `toString` (to
  * protect prototypes), so the whitelist never sees them; no OCPP property has such a name.
- * Returns the path to the first one, built only when found (this runs on every payload).
+ * Returns the path to the first one, built only when found (this runs on every payload). Its
+ * recursion is bounded: deeper payloads were refused before (MAX_PAYLOAD_DEPTH).
  */
 function findPrototypeKey(value: unknown): string[] | null {
   if (Array.isArray(value)) {

@@ -1,0 +1,62 @@
+import {
+  authorizationStatus,
+  BOOT_INFO_OPTIONAL_FIELDS,
+  chargePointSettings,
+  connectorId,
+  meterValue,
+  registrationStatus,
+  tagEntry,
+  tagOwner,
+  timestamp,
+} from './charging-data';
+import type { EventOf, EventType, VoltstreamEvent } from './events';
+import { array, boolean, empty, integer, nullable, object, oneOf, string, type AnySchema, type Schema } from './schema';
+
+/**
+ * The schema of the `data` of every event type, checked by parseEvent on every read of the log.
+ * The mapped type makes it exhaustive: a new event type does not compile until its schema is here,
+ * and a schema that drifts from the declared event does not compile either.
+ * Integers are 32-bit (what OCPP allows and the read models hold); connector ids are never negative.
+ * Text is only checked to be text: what the gateway accepted from a wallbox is stored as it came.
+ */
+export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
+  ChargePointAdopted: chargePointSettings,
+  ChargePointSettingsChanged: chargePointSettings,
+  ChargePointForgotten: empty(),
+  LocalTagSaved: object({ tag: tagEntry }),
+  LocalTagRemoved: object({ idTag: string({ min: 1 }) }),
+  TagSaved: object({ tag: tagEntry }),
+  TagRemoved: object({ idTag: string({ min: 1 }) }),
+  ChargePointConnected: object({ connectionId: string({ min: 1 }), gatewayId: string({ min: 1 }) }),
+  ChargePointDisconnected: object({ connectionId: string({ min: 1 }), gatewayId: string({ min: 1 }), reason: string() }),
+  ChargePointBooted: object({ vendor: string(), model: string(), registrationStatus }, BOOT_INFO_OPTIONAL_FIELDS),
+  HeartbeatReceived: empty(),
+  ConnectorStatusChanged: object(
+    { connectorId, status: string(), errorCode: string() },
+    { info: string(), vendorId: string(), vendorErrorCode: string(), timestamp },
+  ),
+  IdTagPresented: object({ idTag: string(), authorizationStatus }, { expiryDate: timestamp, parentIdTag: string() }),
+  TransactionStarted: object(
+    { transactionId: integer(), connectorId, idTag: string(), meterStart: integer(), timestamp, authorizationStatus, tagOwner: nullable(tagOwner) },
+    { reservationId: integer() },
+  ),
+  TransactionStopped: object(
+    { transactionId: integer(), meterStop: integer(), timestamp, known: boolean() },
+    { idTag: string(), reason: string(), transactionData: array(meterValue) },
+  ),
+  MeterValuesReported: object({ connectorId, meterValue: array(meterValue) }, { transactionId: integer() }),
+  DataTransferReceived: object({ vendorId: string() }, { messageId: string(), data: string() }),
+  DiagnosticsStatusReported: object({ status: string() }),
+  FirmwareStatusReported: object({ status: string() }),
+  CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),
+};
+
+const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });
+
+/** The whole event of each type, envelope and data: what parseEvent checks a stored event against. */
+export const EVENT_SCHEMAS: ReadonlyMap<string, Schema<VoltstreamEvent>> = new Map(
+  Object.entries(EVENT_DATA).map(([type, data]: [string, AnySchema]) => [
+    type,
+    object({ type: string(), version: oneOf([1]), data, metadata }) as unknown as Schema<VoltstreamEvent>,
+  ]),
+);
