@@ -4,6 +4,7 @@ import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
+import { FirmwareModule } from './firmware/firmware.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -28,6 +29,7 @@ export class ApiModule {
         TagsModule,
         CommandsModule,
         TransactionsModule,
+        FirmwareModule,
         GraphqlModule,
       ],
       providers: [
