@@ -1,4 +1,4 @@
-import { Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, type StreamableFile } from '@nestjs/common';
+import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, type StreamableFile } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
   ApiBearerAuth,
@@ -17,6 +17,16 @@ import { FirmwareCommands } from './firmware-commands.service';
 import { DiagnosticsFileParams, GetDiagnosticsBody, UpdateFirmwareBody } from './firmware.dto';
 import { DiagnosticsAnswerView, DiagnosticsFileView } from './firmware.view';
 
+/** A command to a wallbox: answered 200 with its answer, or why it was not. */
+const WallboxCommand = (notFound: string) =>
+  applyDecorators(
+    HttpCode(HttpStatus.OK),
+    ApiNotFoundResponse({ description: notFound }),
+    ApiConflictResponse({ description: 'the charge point is offline' }),
+    ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' }),
+    ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' }),
+  );
+
 @ApiTags('firmware')
 @ApiBearerAuth()
 @Controller('charge-points/:identity')
@@ -27,12 +37,8 @@ export class FirmwareController {
   ) {}
 
   @Post('firmware')
-  @HttpCode(HttpStatus.OK)
+  @WallboxCommand('an unknown charge point, or no firmware image of that name')
   @ApiOkResponse({ description: 'UpdateFirmware: the wallbox answers {} and reports its progress with FirmwareStatusNotification (firmwareStatus)' })
-  @ApiNotFoundResponse({ description: 'an unknown charge point, or no firmware image of that name' })
-  @ApiConflictResponse({ description: 'the charge point is offline' })
-  @ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' })
-  @ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' })
   updateFirmware(
     @Param() { identity }: IdentityParams,
     @Body() body: UpdateFirmwareBody,
@@ -42,12 +48,8 @@ export class FirmwareController {
   }
 
   @Post('diagnostics')
-  @HttpCode(HttpStatus.OK)
+  @WallboxCommand('an unknown charge point')
   @ApiOkResponse({ type: DiagnosticsAnswerView, description: 'GetDiagnostics: the file name the wallbox gives; progress in diagnosticsStatus' })
-  @ApiNotFoundResponse({ description: 'an unknown charge point' })
-  @ApiConflictResponse({ description: 'the charge point is offline' })
-  @ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' })
-  @ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' })
   getDiagnostics(
     @Param() { identity }: IdentityParams,
     @Body() body: GetDiagnosticsBody,

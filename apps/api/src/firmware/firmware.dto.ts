@@ -23,7 +23,20 @@ export const IsFileName = () =>
     },
   });
 
-export class UpdateFirmwareBody {
+/** How often, and how far apart, the wallbox tries again (OCPP: optional). */
+export class RetriesBody {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt32(0)
+  retries?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'seconds' })
+  @IsOptional()
+  @IsInt32(0)
+  retryInterval?: number;
+}
+
+export class UpdateFirmwareBody extends RetriesBody {
   @ApiPropertyOptional({ maxLength: MAX_LOCATION_LENGTH, description: 'where the wallbox fetches the image; or `image`' })
   @ValidateIf((body: UpdateFirmwareBody) => body.image === undefined || body.location !== undefined)
   @IsDefined({ message: 'location or image is required' })
@@ -44,19 +57,9 @@ export class UpdateFirmwareBody {
   @ApiProperty({ format: 'date-time', description: 'from when the wallbox may fetch the image' })
   @IsOcppDateTime()
   retrieveDate: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
-  @IsOptional()
-  @IsInt32(0)
-  retries?: number;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'seconds' })
-  @IsOptional()
-  @IsInt32(0)
-  retryInterval?: number;
 }
 
-export class GetDiagnosticsBody {
+export class GetDiagnosticsBody extends RetriesBody {
   @ApiPropertyOptional({ maxLength: MAX_LOCATION_LENGTH, description: "where the wallbox uploads; the CSMS's own upload URL for it when absent" })
   @IsOptional()
   @IsString()
@@ -73,16 +76,6 @@ export class GetDiagnosticsBody {
   @IsOptional()
   @IsOcppDateTime()
   stopTime?: string;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
-  @IsOptional()
-  @IsInt32(0)
-  retries?: number;
-
-  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'seconds' })
-  @IsOptional()
-  @IsInt32(0)
-  retryInterval?: number;
 }
 
 export class FirmwareImageQuery {

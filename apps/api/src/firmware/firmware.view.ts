@@ -6,8 +6,8 @@ export class DiagnosticsAnswerView {
   fileName?: string;
 }
 
-/** A diagnostics file a wallbox uploaded to the CSMS. */
-export class DiagnosticsFileView {
+/** A file kept by the CSMS: a diagnostics file a wallbox uploaded, a firmware image. */
+export class StoredFileView {
   @ApiProperty()
   name: string;
 
@@ -21,22 +21,13 @@ export class DiagnosticsFileView {
   uploadedAt: string;
 }
 
-/** A firmware image an operator uploaded, and the URL wallboxes fetch it from. */
-export class FirmwareImageView {
-  @ApiProperty()
-  name: string;
+/** A diagnostics file a wallbox uploaded to the CSMS. */
+export class DiagnosticsFileView extends StoredFileView {}
 
+/** A firmware image an operator uploaded, and the URL wallboxes fetch it from. */
+export class FirmwareImageView extends StoredFileView {
   @ApiProperty()
   version: string;
-
-  @ApiProperty({ description: 'bytes' })
-  size: number;
-
-  @ApiProperty({ description: 'SHA-256 of the content, hex' })
-  sha256: string;
-
-  @ApiProperty({ format: 'date-time' })
-  uploadedAt: string;
 
   @ApiProperty({ description: 'for UpdateFirmware `location`: a wallbox fetches it without a bearer token (the path is the capability)' })
   downloadUrl: string;

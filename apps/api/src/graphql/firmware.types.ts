@@ -1,5 +1,5 @@
 import { ArgsType, Field, Int, IntersectionType, ObjectType } from '@nestjs/graphql';
-import { GetDiagnosticsBody, UpdateFirmwareBody } from '../firmware/firmware.dto';
+import { GetDiagnosticsBody, RetriesBody, UpdateFirmwareBody } from '../firmware/firmware.dto';
 import type { DiagnosticsAnswerView, DiagnosticsFileView, FirmwareImageView } from '../firmware/firmware.view';
 import { IdentityArgs } from './arguments';
 
@@ -7,6 +7,19 @@ import { IdentityArgs } from './arguments';
  * Firmware Management in GraphQL: the REST bodies with GraphQL fields added, validated by the same
  * class-validator rules and messages.
  */
+
+@ArgsType()
+class RetriesFields extends RetriesBody {
+  @Field(() => Int, { nullable: true })
+  override retries?: number;
+
+  @Field(() => Int, { nullable: true, description: 'seconds' })
+  override retryInterval?: number;
+}
+
+/** A charge point and how often it tries again. */
+@ArgsType()
+class CommandWithRetriesArgs extends IntersectionType(IdentityArgs, RetriesFields, ArgsType) {}
 
 @ArgsType()
 class UpdateFirmwareFields extends UpdateFirmwareBody {
@@ -18,16 +31,10 @@ class UpdateFirmwareFields extends UpdateFirmwareBody {
 
   @Field({ description: 'RFC 3339: from when the wallbox may fetch the image' })
   override retrieveDate: string;
-
-  @Field(() => Int, { nullable: true })
-  override retries?: number;
-
-  @Field(() => Int, { nullable: true, description: 'seconds' })
-  override retryInterval?: number;
 }
 
 @ArgsType()
-export class UpdateFirmwareArgs extends IntersectionType(IdentityArgs, UpdateFirmwareFields, ArgsType) {}
+export class UpdateFirmwareArgs extends IntersectionType(CommandWithRetriesArgs, UpdateFirmwareFields, ArgsType) {}
 
 @ArgsType()
 class GetDiagnosticsFields extends GetDiagnosticsBody {
@@ -39,16 +46,10 @@ class GetDiagnosticsFields extends GetDiagnosticsBody {
 
   @Field(() => String, { nullable: true, description: 'RFC 3339' })
   override stopTime?: string;
-
-  @Field(() => Int, { nullable: true })
-  override retries?: number;
-
-  @Field(() => Int, { nullable: true, description: 'seconds' })
-  override retryInterval?: number;
 }
 
 @ArgsType()
-export class GetDiagnosticsArgs extends IntersectionType(IdentityArgs, GetDiagnosticsFields, ArgsType) {}
+export class GetDiagnosticsArgs extends IntersectionType(CommandWithRetriesArgs, GetDiagnosticsFields, ArgsType) {}
 
 @ObjectType('DiagnosticsAnswer', { description: "GetDiagnostics: the wallbox's answer, relayed as it gave it" })
 export class DiagnosticsAnswerObject implements DiagnosticsAnswerView {
@@ -56,8 +57,8 @@ export class DiagnosticsAnswerObject implements DiagnosticsAnswerView {
   fileName?: string;
 }
 
-@ObjectType('DiagnosticsFile', { description: 'a diagnostics file a wallbox uploaded to the CSMS' })
-export class DiagnosticsFileObject implements DiagnosticsFileView {
+@ObjectType({ isAbstract: true })
+class StoredFileObject implements DiagnosticsFileView {
   @Field()
   name: string;
 
@@ -71,22 +72,13 @@ export class DiagnosticsFileObject implements DiagnosticsFileView {
   uploadedAt: string;
 }
 
-@ObjectType('FirmwareImage', { description: 'a firmware image an operator uploaded, served to wallboxes by the CSMS' })
-export class FirmwareImageObject implements FirmwareImageView {
-  @Field()
-  name: string;
+@ObjectType('DiagnosticsFile', { description: 'a diagnostics file a wallbox uploaded to the CSMS' })
+export class DiagnosticsFileObject extends StoredFileObject {}
 
+@ObjectType('FirmwareImage', { description: 'a firmware image an operator uploaded, served to wallboxes by the CSMS' })
+export class FirmwareImageObject extends StoredFileObject implements FirmwareImageView {
   @Field()
   version: string;
-
-  @Field(() => Int, { description: 'bytes' })
-  size: number;
-
-  @Field({ description: 'SHA-256, hex' })
-  sha256: string;
-
-  @Field({ description: 'ISO 8601' })
-  uploadedAt: string;
 
   @Field({ description: 'the URL a wallbox fetches it from, without a bearer token' })
   downloadUrl: string;
