@@ -69,6 +69,8 @@ export interface Subjects {
   transactionsBucket: string;
   /** KeyValue bucket of the gateway pods' leases: one key per live pod, renewed while it runs. */
   gatewayLeasesBucket: string;
+  /** Request/reply: the consumer named applies one of its parked events again (`ParkedEventRetryRequest`). */
+  parkedEventRetry(consumer: string): string;
   /** Object store of the firmware images operators upload, served to wallboxes by every API replica. */
   firmwareImagesBucket: string;
   /** Object store of the diagnostics files wallboxes upload, `<identity>/<file name>`. */
@@ -108,6 +110,7 @@ export function subjectsFor(namespace = ''): Subjects {
     transactionIdSubject: `${root}.txid`,
     transactionsBucket: namespace ? `${namespace}_vs_transactions` : 'vs_transactions',
     gatewayLeasesBucket: namespace ? `${namespace}_vs_gateway_leases` : 'vs_gateway_leases',
+    parkedEventRetry: (consumer) => `${root}.parked.retry.${identityToken(consumer)}`,
     firmwareImagesBucket: namespace ? `${namespace}_vs_firmware_images` : 'vs_firmware_images',
     diagnosticsFilesBucket: namespace ? `${namespace}_vs_diagnostics_files` : 'vs_diagnostics_files',
   };
