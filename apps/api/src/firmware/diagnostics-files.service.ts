@@ -1,6 +1,7 @@
-import { ForbiddenException, Inject, Injectable } from '@nestjs/common';
+import { BadRequestException, ForbiddenException, Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { createEvent } from '@voltstream/contracts';
+import { fileNameProblem, uploadedFile } from '@voltstream/domain';
 import { EventPublisher, type FileStore, type StoredFile } from '@voltstream/nats';
 import { notFound } from '../infrastructure/operation-failed.error';
 import { API_CONFIG } from '../infrastructure/tokens';
@@ -35,10 +36,24 @@ export class DiagnosticsFiles {
   }
 
   /**
+   * What a wallbox sent: the raw body, or the file part of a multipart/form-data POST; its name is
+   * the one in the URL, else the one in the multipart part.
+   */
+  async receiveUpload(identity: string, urlFileName: string | undefined, contentType: string | undefined, body: Buffer): Promise<DiagnosticsFileView> {
+    const file = uploadedFile(contentType, body);
+    if (!file.ok) throw new BadRequestException([`body: ${file.reason}`]);
+    const name = urlFileName ?? file.fileName;
+    if (name === undefined) throw new BadRequestException(['fileName is required: after the upload URL, or as the filename of the multipart part']);
+    const problem = fileNameProblem(name);
+    if (problem !== null) throw new BadRequestException([`fileName ${problem}`]);
+    return this.receive(identity, name, file.content);
+  }
+
+  /**
    * Stores the file, then records DiagnosticsFileUploaded once JetStream holds it; the same file
    * uploaded again (a wallbox's retry) is recorded once.
    */
-  async receive(identity: string, name: string, content: Buffer): Promise<DiagnosticsFileView> {
+  private async receive(identity: string, name: string, content: Buffer): Promise<DiagnosticsFileView> {
     const stored = await this.files.put(objectName(identity, name), content);
     const { size, sha256 } = stored;
     const event = createEvent('DiagnosticsFileUploaded', { name, size, sha256 }, identity, new Date(stored.storedAt));

@@ -105,11 +105,13 @@ export class FirmwareDownloadParams {
   name: string;
 }
 
-export class DiagnosticsUploadParams extends IdentityParams {
+export class DiagnosticsUploadDirectoryParams extends IdentityParams {
   @ApiProperty({ description: 'the capability of the upload URL' })
   @IsString()
   token: string;
+}
 
+export class DiagnosticsUploadParams extends DiagnosticsUploadDirectoryParams {
   @ApiProperty({ maxLength: 255, description: 'the file name the wallbox gave' })
   @IsFileName()
   fileName: string;

@@ -134,6 +134,24 @@ describe('Firmware Management through the API (a test subscriber plays the gatew
       expect((await t.request('GET', `/api/charge-points/${CP}/diagnostics-files/other.log`)).status).toBe(404);
     });
 
+    it('a multipart/form-data POST to the upload URL itself is stored under the name of its file part', async () => {
+      const url = (await t.request('GET', `/api/connection-info?identity=${CP}`)).body.diagnosticsUploadUrl as string;
+      const form = new FormData();
+      form.append('note', 'from a wallbox that posts forms');
+      form.append('file', new Blob(['line 1\r\nline 2\r\n']), 'diag-form.log');
+      const upload = await fetch(url, { method: 'POST', body: form });
+      expect({ status: upload.status, body: await upload.json() }).toMatchObject({ status: 201, body: { name: 'diag-form.log', size: 16 } });
+      expect((await t.request('GET', `/api/charge-points/${CP}/diagnostics-files/diag-form.log`)).body).toBe('line 1\r\nline 2\r\n');
+
+      const unnamed = await fetch(url, { method: 'POST', body: 'raw, but no name' });
+      expect({ status: unnamed.status, body: await unnamed.json() }).toMatchObject({
+        status: 400,
+        body: { message: ['fileName is required: after the upload URL, or as the filename of the multipart part'] },
+      });
+      const broken = await fetch(url, { method: 'POST', headers: { 'content-type': 'multipart/form-data; boundary=b' }, body: '--b\r\nno end' });
+      expect(await broken.json()).toMatchObject({ statusCode: 400, message: ['body: the multipart/form-data body is malformed'] });
+    });
+
     it('refuses another charge point’s link, a file over DIAGNOSTICS_MAX_BYTES and a name that is not one path segment', async () => {
       const url = (await t.request('GET', `/api/connection-info?identity=${CP}`)).body.diagnosticsUploadUrl as string;
       const stolen = url.replace(`/${CP}/`, '/CP-FW-PARKED/');
@@ -143,7 +161,7 @@ describe('Firmware Management through the API (a test subscriber plays the gatew
       expect(await tooLarge.json()).toMatchObject({ message: `the file is larger than ${DIAGNOSTICS_MAX_BYTES} bytes` });
       const badName = await fetch(`${url}a%00b.log`, { method: 'PUT', body: 'x' });
       expect({ status: badName.status, body: await badName.json() }).toMatchObject({ status: 400, body: { message: ['fileName must not hold control characters'] } });
-      expect((await t.request('GET', `/api/charge-points/${CP}/diagnostics-files`)).body.map((file: { name: string }) => file.name)).toEqual(['diag-1.log']);
+      expect((await t.request('GET', `/api/charge-points/${CP}/diagnostics-files`)).body.map((file: { name: string }) => file.name)).toEqual(['diag-1.log', 'diag-form.log']);
     });
 
     it('bad input is 400 naming the field', async () => {
@@ -193,7 +211,7 @@ describe('Firmware Management through the API (a test subscriber plays the gatew
     expect((await t.request('POST', '/graphql', { body: { query } })).body).toEqual({
       data: {
         chargePoint: { firmwareStatus: 'Downloading', firmwareStatusAt: '2026-03-01T03:00:00.000Z', diagnosticsStatus: 'Uploaded', diagnosticsStatusAt: '2026-03-01T03:00:01.000Z' },
-        diagnosticsFiles: [{ name: 'diag-1.log' }],
+        diagnosticsFiles: [{ name: 'diag-1.log' }, { name: 'diag-form.log' }],
       },
     });
   });
