@@ -1,7 +1,6 @@
-import { Controller, Get, Headers, Param, Post, Query, Req, type StreamableFile } from '@nestjs/common';
+import { Controller, Get, Headers, Inject, Param, Post, Query, Req, type StreamableFile } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiCreatedResponse, ApiNotFoundResponse, ApiOkResponse, ApiPayloadTooLargeResponse, ApiProduces, ApiTags } from '@nestjs/swagger';
 import type { IncomingMessage } from 'node:http';
-import { Inject } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { PublicRoute } from '../infrastructure/bearer-token.guard';
 import { API_CONFIG } from '../infrastructure/tokens';
