@@ -5,6 +5,7 @@ import { ChargePointsModule } from './charge-points/charge-points.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
 import { ConsumptionModule } from './consumption/consumption.module';
+import { FirmwareModule } from './firmware/firmware.module';
 import { FleetModule } from './fleet/fleet.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
@@ -32,6 +33,7 @@ export class ApiModule {
         CommandsModule,
         TransactionsModule,
         ParkedEventsModule,
+        FirmwareModule,
         GraphqlModule,
         FleetModule,
         ConsumptionModule,

@@ -56,7 +56,7 @@ async function deleteNamespace(natsUrl: string, namespace: string): Promise<void
   const prefix = subjectsFor(namespace).eventsStream.replace(/VS_EVENTS$/, '');
   for await (const stream of jsm.streams.list()) {
     const name = stream.config.name;
-    if (name.startsWith(prefix) || name.startsWith(`KV_${namespace}_`)) await jsm.streams.delete(name);
+    if (name.startsWith(prefix) || name.startsWith(`KV_${namespace}_`) || name.startsWith(`OBJ_${namespace}_`)) await jsm.streams.delete(name);
   }
   await nc.close();
 }
