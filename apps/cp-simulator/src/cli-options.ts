@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import type { FirmwareFailures } from '@voltstream/simulator';
 
 export interface CliOptions {
   url: string;
@@ -13,6 +14,10 @@ export interface CliOptions {
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
   /** False: the wallboxes answer every ReserveNow Rejected. */
   reservations: boolean;
+  /** BootNotification firmwareVersion until an UpdateFirmware installs another. */
+  firmwareVersion: string | undefined;
+  /** Firmware Management steps the wallboxes fail (FirmwareStatusNotification / DiagnosticsStatusNotification). */
+  firmwareFailures: FirmwareFailures;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -29,7 +34,11 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --meter-interval S      seconds between MeterValues of a session (10)
   --samples N             MeterValues per session (6)
   --id-tag TEXT           id tag presented for sessions (SIM-TAG)
-  --no-reservations       answer every ReserveNow Rejected (default: reservations are held)`;
+  --no-reservations       answer every ReserveNow Rejected (default: reservations are held)
+  --firmware-version TEXT firmwareVersion sent with BootNotification until an update installs another
+  --fail-firmware-download      UpdateFirmware: report DownloadFailed instead of downloading
+  --fail-firmware-installation  UpdateFirmware: download, then report InstallationFailed
+  --fail-diagnostics-upload     GetDiagnostics: report UploadFailed instead of uploading`;
 
 export class CliError extends Error {}
 
@@ -59,6 +68,10 @@ export function parseCliOptions(args: string[]): CliOptions {
       samples: { type: 'string' },
       'id-tag': { type: 'string' },
       'no-reservations': { type: 'boolean' },
+      'firmware-version': { type: 'string' },
+      'fail-firmware-download': { type: 'boolean' },
+      'fail-firmware-installation': { type: 'boolean' },
+      'fail-diagnostics-upload': { type: 'boolean' },
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
@@ -80,5 +93,11 @@ export function parseCliOptions(args: string[]): CliOptions {
         }
       : undefined,
     reservations: !values['no-reservations'],
+    firmwareVersion: values['firmware-version'],
+    firmwareFailures: {
+      download: values['fail-firmware-download'] ?? false,
+      installation: values['fail-firmware-installation'] ?? false,
+      upload: values['fail-diagnostics-upload'] ?? false,
+    },
   };
 }

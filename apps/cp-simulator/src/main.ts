@@ -43,7 +43,12 @@ async function run(options: CliOptions): Promise<void> {
     concurrency: options.concurrency,
     localAddresses: options.localAddresses,
     password: options.password,
-    chargePoint: { autoReconnect: true, reservations: options.reservations },
+    chargePoint: {
+      autoReconnect: true,
+      firmwareVersion: options.firmwareVersion,
+      firmwareFailures: options.firmwareFailures,
+      reservations: options.reservations,
+    },
   });
   const startedAt = Date.now();
   let before = fleet.stats();

@@ -43,6 +43,7 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   ReservationRejected: { reservationId: 3, status: 'Occupied', reason: 'the charge point answered Occupied' },
   ReservationCancelled: { reservationId: 3 },
   ReservationExpired: { reservationId: 3 },
+  DiagnosticsFileUploaded: { name: 'diagnostics-CP-1.log', size: 2048, sha256: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg' },
 };
 
 const at = new Date('2026-03-01T12:00:00.000Z');

@@ -62,6 +62,7 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   ReservationRejected: object({ reservationId: integer(), status: nullable(string({ min: 1, max: RESERVATION_ANSWER_MAX })), reason: string() }),
   ReservationCancelled: object({ reservationId: integer() }),
   ReservationExpired: object({ reservationId: integer() }),
+  DiagnosticsFileUploaded: object({ name: string({ min: 1 }), size: integer(0), sha256: string({ min: 1 }) }),
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

@@ -5,6 +5,7 @@ import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } fr
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
 import { answerCsmsCall } from './csms-calls';
 import { CallFailedError, ConnectorReservedError } from './errors';
+import type { FirmwareFailures, FirmwareHost } from './firmware';
 import type { Payload } from './framing';
 import type {
   AuthorizeConf,
@@ -45,6 +46,8 @@ export interface ChargePointOptions {
   reconnectDelayMs?: number;
   /** Holds reservations (ReserveNow); default true. False answers every ReserveNow Rejected. */
   reservations?: boolean;
+  /** Firmware updates and diagnostics uploads that fail, to play those cases; none by default. */
+  firmwareFailures?: FirmwareFailures;
   ticker?: Ticker;
 }
 
@@ -62,9 +65,12 @@ const REGISTRATION_STATUSES: readonly string[] = ['Accepted', 'Pending', 'Reject
 const DEFAULT_RETRY_INTERVAL_S = 60;
 
 /** One simulated OCPP 1.6J wallbox on one WebSocket. */
-export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implements Tickable {
+export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implements Tickable, FirmwareHost {
   readonly identity: string;
   readonly configuration: Configuration;
+  readonly failures: FirmwareFailures;
+  /** Sent with BootNotification; an UpdateFirmware installs another. */
+  firmwareVersion: string | undefined;
   /** Calls from the central system answered, with a result or a CALLERROR. */
   callsAnswered = 0;
   /** Milliseconds between sending the last BootNotification and its answer. */
@@ -85,6 +91,8 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   constructor(private readonly options: ChargePointOptions) {
     super();
     this.identity = options.identity;
+    this.failures = options.firmwareFailures ?? {};
+    this.firmwareVersion = options.firmwareVersion;
     this.connectors = createConnectors(options.connectors);
     this.configuration = defaultConfiguration(options.connectors);
     this.ticker = options.ticker ?? sharedTicker;
@@ -337,13 +345,25 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   }
 
   /** Reset: ends running transactions, drops the connection, connects and boots again. */
-  async reboot(reason: 'SoftReset' | 'HardReset'): Promise<void> {
+  async reboot(reason: 'SoftReset' | 'HardReset' | 'Reboot'): Promise<void> {
     for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
     await this.connection.close(1001);
     // Reservations outlive a reboot, as on a real wallbox.
     this.connectors.forEach((connector, id) => (connector.status = id > 0 && this.reservations.onConnector(id) ? 'Reserved' : restingStatus(connector)));
     await this.connect();
     await this.bootAndReport();
+  }
+
+  /** The end of a firmware update: the new version runs after a restart. */
+  async installAndReboot(firmwareVersion: string): Promise<void> {
+    this.firmwareVersion = firmwareVersion;
+    await this.reboot('Reboot');
+  }
+
+  /** The content of a diagnostics file: the wallbox as it is now. */
+  describe(): string {
+    const connectors = this.connectors.map((connector, id) => `connector ${id}: ${connector.status} ${connector.errorCode} ${connector.meterWh} Wh`);
+    return [`identity: ${this.identity}`, `firmwareVersion: ${this.firmwareVersion ?? ''}`, `at: ${new Date().toISOString()}`, ...connectors, ''].join('\n');
   }
 
   plugInAndCharge(options: ChargingSessionOptions): Promise<ChargingSessionResult> {
@@ -385,7 +405,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       chargePointVendor: this.options.vendor ?? 'Voltstream',
       chargePointModel: this.options.model ?? 'Simulator',
       chargePointSerialNumber: this.options.serialNumber,
-      firmwareVersion: this.options.firmwareVersion,
+      firmwareVersion: this.firmwareVersion,
     };
   }
 

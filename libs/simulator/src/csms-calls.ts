@@ -1,6 +1,7 @@
 import type { SimulatedChargePoint } from './charge-point';
 import { changeConfiguration, readConfiguration } from './configuration';
 import type { CsmsCallAnswer } from './connection';
+import { getDiagnostics, updateFirmware } from './firmware';
 import { OcppError, type Payload } from './framing';
 
 type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
@@ -9,11 +10,9 @@ type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
 const NOT_SUPPORTED = new Set([
   'ClearChargingProfile',
   'GetCompositeSchedule',
-  'GetDiagnostics',
   'GetLocalListVersion',
   'SendLocalList',
   'SetChargingProfile',
-  'UpdateFirmware',
 ]);
 
 const handlers = new Map<string, Handler>([
@@ -29,6 +28,8 @@ const handlers = new Map<string, Handler>([
   ['UnlockConnector', unlockConnector],
   ['ReserveNow', reserveNow],
   ['CancelReservation', cancelReservation],
+  ['UpdateFirmware', updateFirmware],
+  ['GetDiagnostics', getDiagnostics],
 ]);
 
 /** Answers a call of the central system as a real wallbox would; throws OcppError for a CALLERROR. */

@@ -3,12 +3,14 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { CommandsModule } from '../commands/commands.module';
+import { FirmwareModule } from '../firmware/firmware.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
 import { CommandsResolver } from './commands.resolver';
+import { FirmwareResolver } from './firmware.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
@@ -46,6 +48,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     CommandsModule,
     TransactionsModule,
     ParkedEventsModule,
+    FirmwareModule,
     ReservationsModule,
   ],
   providers: [
@@ -56,6 +59,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     LiveResolver,
     LiveChanges,
     ParkedEventsResolver,
+    FirmwareResolver,
     ReservationsResolver,
   ],
 })

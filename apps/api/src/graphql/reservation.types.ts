@@ -90,6 +90,6 @@ export class ReservationsArgs extends ListReservationsQuery {
   @Field(() => ReservationStateEnum, { nullable: true })
   override status?: ReservationState;
 
-  @Field(() => Int, { nullable: true, description: '1 to 500, default 100' })
+  @Field(() => Int, { nullable: true, description: '1 to 500, default 50' })
   override limit?: number;
 }

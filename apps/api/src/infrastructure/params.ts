@@ -13,10 +13,13 @@ export const IsInt32 = (min = INT32_MIN) => applyDecorators(IsInt(), Min(min), M
 /** A query parameter `true` or `false`; anything else is refused naming the parameter. */
 export const IsQueryBoolean = () => applyDecorators(Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value), IsBoolean());
 
-/** How many rows a list query may ask for: 1 to 500, `fallback` when it does not say. */
-export const IsListLimit = (fallback: number) =>
+/** How many items a page of a list holds unless the request says otherwise. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The optional `limit` of a paged list: 1 to 500 items. */
+export const IsPageLimit = () =>
   applyDecorators(
-    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: fallback }),
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE }),
     IsOptional(),
     Type(() => Number),
     IsInt(),

@@ -2,10 +2,9 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import type { ReservationState } from '@voltstream/domain';
-import { IsIdentity, IsInt32, IsListLimit, IsQueryBoolean } from '../infrastructure/params';
+import { IsIdentity, IsInt32, IsPageLimit, IsQueryBoolean } from '../infrastructure/params';
 
 export const RESERVATION_STATES: readonly ReservationState[] = ['requested', 'accepted', 'rejected', 'used', 'cancelled', 'expired'];
-export const DEFAULT_RESERVATIONS_LIMIT = 100;
 
 /** POST body of a reservation (ReserveNow); its id is handed out by the CSMS. */
 export class ReserveBody {
@@ -52,6 +51,6 @@ export class ListReservationsQuery {
   @IsIn(RESERVATION_STATES)
   status?: ReservationState;
 
-  @IsListLimit(DEFAULT_RESERVATIONS_LIMIT)
+  @IsPageLimit()
   limit?: number;
 }

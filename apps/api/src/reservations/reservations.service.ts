@@ -9,7 +9,8 @@ import { ChargePointsService } from '../charge-points/charge-points.service';
 import { notFound, OperationFailedError } from '../infrastructure/operation-failed.error';
 import { NATS_CONNECTION, READ_MODELS, SUBJECTS } from '../infrastructure/tokens';
 import { WallboxLink } from '../infrastructure/wallbox-link.service';
-import { DEFAULT_RESERVATIONS_LIMIT, type ListReservationsQuery, type ReserveBody } from './reservation.dto';
+import { DEFAULT_PAGE_SIZE } from '../infrastructure/params';
+import type { ListReservationsQuery, ReserveBody } from './reservation.dto';
 import { toReservationView, type ReservationView, type ReserveAnswerView } from './reservation.view';
 
 /**
@@ -72,7 +73,7 @@ export class ReservationsService {
     if (query.chargePoint !== undefined) where.chargePointIdentity = query.chargePoint;
     if (query.active !== undefined) where.status = query.active ? In(OPEN_RESERVATION_STATES) : Not(In(OPEN_RESERVATION_STATES));
     if (query.status !== undefined) where.status = query.status;
-    const rows = await this.reservations.find({ where, order: { reservationId: 'DESC' }, take: query.limit ?? DEFAULT_RESERVATIONS_LIMIT });
+    const rows = await this.reservations.find({ where, order: { reservationId: 'DESC' }, take: query.limit ?? DEFAULT_PAGE_SIZE });
     return rows.map(toReservationView);
   }
 

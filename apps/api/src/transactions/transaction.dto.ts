@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsIdentity, IsInt32, IsListLimit, IsQueryBoolean } from '../infrastructure/params';
-
-export const DEFAULT_PAGE_SIZE = 50;
+import { IsIdentity, IsInt32, IsPageLimit, IsQueryBoolean } from '../infrastructure/params';
 
 export class ListTransactionsQuery {
   @ApiPropertyOptional({ description: 'identity of a charge point' })
@@ -16,7 +14,7 @@ export class ListTransactionsQuery {
   @IsQueryBoolean()
   active?: boolean;
 
-  @IsListLimit(DEFAULT_PAGE_SIZE)
+  @IsPageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

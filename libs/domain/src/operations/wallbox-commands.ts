@@ -13,7 +13,26 @@ export type OperatorCommand =
   | { type: 'getConfiguration'; keys?: string[] }
   | { type: 'changeConfiguration'; key: string; value: string }
   | { type: 'reserveNow'; reservationId: number; connectorId: number; idTag: string; parentIdTag?: string; expiresAt: Date }
-  | { type: 'cancelReservation'; reservationId: number };
+  | { type: 'cancelReservation'; reservationId: number }
+  | ({ type: 'updateFirmware' } & FirmwareUpdate)
+  | ({ type: 'getDiagnostics' } & DiagnosticsRequest);
+
+/** UpdateFirmware: where the wallbox fetches the image, and from when. */
+export interface FirmwareUpdate {
+  location: string;
+  retrieveDate: string;
+  retries?: number;
+  retryInterval?: number;
+}
+
+/** GetDiagnostics: where the wallbox uploads its file, and the period it covers. */
+export interface DiagnosticsRequest {
+  location: string;
+  startTime?: string;
+  stopTime?: string;
+  retries?: number;
+  retryInterval?: number;
+}
 
 export type CommandResult = { ok: true; payload: Record<string, unknown> } | { ok: false; failure: OperationFailure };
 
@@ -45,6 +64,14 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
     }
     case 'cancelReservation':
       return call('CancelReservation', { reservationId: command.reservationId });
+    case 'updateFirmware': {
+      const { location, retrieveDate, retries, retryInterval } = command;
+      return call('UpdateFirmware', { location, retrieveDate, retries, retryInterval });
+    }
+    case 'getDiagnostics': {
+      const { location, startTime, stopTime, retries, retryInterval } = command;
+      return call('GetDiagnostics', { location, startTime, stopTime, retries, retryInterval });
+    }
     default: {
       const exhaustive: never = command;
       return exhaustive;
