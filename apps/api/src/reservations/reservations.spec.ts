@@ -36,10 +36,9 @@ describe('reservations across API replicas (real NATS and Postgres)', () => {
       ),
     );
     expect(answers.map((answer) => answer.status)).toEqual(Array.from({ length: 10 }, () => 409));
-    await expect.poll(async () => (await reservations()).length, { timeout: 10_000 }).toBe(10);
-    const listed = await reservations();
-    expect(new Set(listed.map((each) => each.reservationId)).size).toBe(10);
-    expect(listed.every((each) => each.status === 'rejected' && each.reason === `charge point ${IDENTITY} is offline`)).toBe(true);
+    const offline = { status: 'rejected', reason: `charge point ${IDENTITY} is offline` };
+    await expect.poll(reservations, { timeout: 10_000 }).toMatchObject(Array.from({ length: 10 }, () => offline));
+    expect(new Set((await reservations()).map((each) => each.reservationId)).size).toBe(10);
 
     await replica.close();
     replica = await startApi(t.config);
