@@ -4,7 +4,7 @@ import type { DataSource } from 'typeorm';
 import { loadConfig, type Config } from '@voltstream/config';
 import { createEvent, subjectsFor, type EventOf, type EventType, type MeterValue } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
-import { ChargePointRow, ConnectorRow, dropDatabase, LocalTagRow, MeterValueRow, openReadModels, ProjectionCheckpointRow, STATE_PROJECTION, TransactionRow } from '@voltstream/read-models';
+import { ChargePointRow, ChargingProfileRow, ConnectorRow, dropDatabase, LocalTagRow, MeterValueRow, openReadModels, ProjectionCheckpointRow, STATE_PROJECTION, TransactionRow } from '@voltstream/read-models';
 import { testEnv, uniqueNamespace } from '@voltstream/testing';
 import { startProjection, type RunningProjection } from './projection';
 import { rebuildProjection } from './rebuild';
@@ -59,6 +59,7 @@ async function tableContents(): Promise<Record<string, unknown[]>> {
     meter_values: 'id',
     tags: 'id_tag',
     local_tags: 'charge_point_identity, id_tag',
+    charging_profiles: 'charge_point_identity, charging_profile_id',
     projection_checkpoints: 'projection',
   };
   const entries = await Promise.all(Object.entries(order).map(async ([table, by]) => [table, await db.query(`SELECT * FROM ${table} ORDER BY ${by}`)] as const));
@@ -186,6 +187,50 @@ describe('state projection on real NATS and Postgres', () => {
       { connectorId: 1, status: 'Refused' },
       { connectorId: 2, status: 'Charging' },
     ]);
+  });
+
+  it('keeps the charging profiles each wallbox accepted: replaced by id or by stack level, cleared, ended with their transaction, bound to a remote start', async () => {
+    const schedule = { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 7400 }] };
+    const profile = (chargingProfileId: number, chargingProfilePurpose: string, stackLevel: number, transactionId?: number) => ({
+      chargingProfileId,
+      stackLevel,
+      chargingProfilePurpose,
+      chargingProfileKind: 'Relative',
+      chargingSchedule: schedule,
+      ...(transactionId === undefined ? {} : { transactionId }),
+    });
+    await publish('CP-Q', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(4, 'TxDefaultProfile', 0) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 0, chargingProfile: profile(1, 'ChargePointMaxProfile', 0) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(2, 'TxDefaultProfile', 1) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(3, 'TxDefaultProfile', 1) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 2, chargingProfile: profile(4, 'TxDefaultProfile', 0) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(5, 'TxProfile', 0, 51) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 0, chargingProfile: profile(6, 'TxProfile', 2), remoteStartIdTag: 'REMOTE' });
+    await publish('CP-P', 'TransactionStarted', {
+      transactionId: 52,
+      connectorId: 2,
+      idTag: 'REMOTE',
+      meterStart: 0,
+      timestamp: '2025-06-01T10:00:00.000Z',
+      authorizationStatus: 'Accepted',
+      tagOwner: null,
+    });
+    await publish('CP-P', 'TransactionStopped', { transactionId: 51, meterStop: 0, timestamp: '2025-06-01T11:00:00.000Z', known: false });
+    await publish('CP-P', 'ChargingProfilesCleared', { connectorId: 2, chargingProfilePurpose: 'TxDefaultProfile' });
+    await projection.reached(lastSequence);
+    const installed = async (identity: string) =>
+      (await db.getRepository(ChargingProfileRow).find({ where: { chargePointIdentity: identity }, order: { chargingProfileId: 'ASC' } })).map(
+        ({ chargingProfileId, connectorId, purpose, stackLevel, transactionId, remoteStartIdTag }) => ({ chargingProfileId, connectorId, purpose, stackLevel, transactionId, remoteStartIdTag }),
+      );
+    expect(await installed('CP-P')).toEqual([
+      { chargingProfileId: 1, connectorId: 0, purpose: 'ChargePointMaxProfile', stackLevel: 0, transactionId: null, remoteStartIdTag: null },
+      { chargingProfileId: 3, connectorId: 1, purpose: 'TxDefaultProfile', stackLevel: 1, transactionId: null, remoteStartIdTag: null },
+      { chargingProfileId: 6, connectorId: 2, purpose: 'TxProfile', stackLevel: 2, transactionId: 52, remoteStartIdTag: null },
+    ]);
+    await publish('CP-P', 'ChargingProfilesCleared', { id: 1, connectorId: 2 });
+    await projection.reached(lastSequence);
+    expect((await installed('CP-P')).map(({ chargingProfileId }) => chargingProfileId)).toEqual([3, 6]);
+    expect(await installed('CP-Q')).toEqual([{ chargingProfileId: 4, connectorId: 1, purpose: 'TxDefaultProfile', stackLevel: 0, transactionId: null, remoteStartIdTag: null }]);
   });
 
   it('changes nothing when every event is delivered again after a restart', async () => {

@@ -2,6 +2,7 @@ import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstre
 import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
+import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
@@ -59,11 +60,14 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'IdTagPresented':
       return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: [] };
     case 'TransactionStarted':
-      return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: transactionStarted(identity, event, current) };
+      return {
+        chargePoint: { ...seen, lastIdTag: event.data.idTag },
+        changes: [...transactionStarted(identity, event, current), remoteStartProfileBound(identity, event)],
+      };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
-        changes: transactionStopped(identity, event, current),
+        changes: [...transactionStopped(identity, event, current), transactionProfilesEnded(identity, event)],
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
@@ -73,6 +77,10 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'FirmwareStatusReported':
     case 'CallRefused':
       return { chargePoint: seen, changes: [] };
+    case 'ChargingProfileSet':
+      return { chargePoint: seen, changes: [chargingProfileSet(identity, event)] };
+    case 'ChargingProfilesCleared':
+      return { chargePoint: seen, changes: [chargingProfilesCleared(identity, event)] };
     default: {
       const exhaustive: never = event;
       return exhaustive;
