@@ -41,6 +41,11 @@ function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'Connec
   return { chargePoint, changes: [{ type: 'connectorSaved', row: withStatus(connector, status, errorCode) }] };
 }
 
+/** A start or stop that changes nothing (sent again, replayed) changes no charging profile either. */
+function withProfileChange(changes: ProjectionChange[], profileChange: () => ProjectionChange): ProjectionChange[] {
+  return changes.length === 0 ? changes : [...changes, profileChange()];
+}
+
 interface StationOutcome {
   chargePoint: ProjectedChargePoint;
   changes: ProjectionChange[];
@@ -62,12 +67,12 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'TransactionStarted':
       return {
         chargePoint: { ...seen, lastIdTag: event.data.idTag },
-        changes: [...transactionStarted(identity, event, current), remoteStartProfileBound(identity, event)],
+        changes: withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
       };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
-        changes: [...transactionStopped(identity, event, current), transactionProfilesEnded(identity, event)],
+        changes: withProfileChange(transactionStopped(identity, event, current), () => transactionProfilesEnded(identity, event)),
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
