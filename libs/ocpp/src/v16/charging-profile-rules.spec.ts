@@ -99,6 +99,13 @@ describe('chargingProfileViolation (OCPP 1.6 §3.13, §5.16, §7.8)', () => {
       expect(chargingProfileViolation(given({ chargingProfileId: -1 }), onConnector1)?.field).toBe('csChargingProfiles.chargingProfileId');
       expect(chargingProfileViolation(given({ stackLevel: -1 }), onConnector1)?.field).toBe('csChargingProfiles.stackLevel');
     });
+
+    it('ids, levels and seconds beyond 32 bits are refused', () => {
+      expect(chargingProfileViolation(given({ chargingProfileId: 2 ** 31 }), onConnector1)).toEqual({ field: 'csChargingProfiles.chargingProfileId', reason: 'must be at most 2147483647' });
+      expect(chargingProfileViolation(given({ chargingProfilePurpose: 'TxProfile', transactionId: 2 ** 40 }), onConnector1)?.field).toBe('csChargingProfiles.transactionId');
+      expect(chargingProfileViolation(given({}, { duration: 2 ** 31 }), onConnector1)?.field).toBe('csChargingProfiles.chargingSchedule.duration');
+      expect(chargingProfileViolation(txDefault, { kind: 'setChargingProfile', connectorId: 2 ** 31 })?.field).toBe('connectorId');
+    });
   });
 
   describe('kinds and validity', () => {

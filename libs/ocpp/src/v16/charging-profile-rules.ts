@@ -30,8 +30,13 @@ function violation(field: string, reason: string): ChargingProfileViolation {
   return { field, reason };
 }
 
+/** Ids, levels and seconds are 32-bit, as OCPP's integers and the read models' columns that hold them. */
+const INT32_MAX = 2 ** 31 - 1;
+
 function notNegative(value: number | undefined, field: string): Check {
-  return value !== undefined && value < 0 ? violation(field, 'must not be negative') : undefined;
+  if (value === undefined) return undefined;
+  if (value < 0) return violation(field, 'must not be negative');
+  return value > INT32_MAX ? violation(field, `must be at most ${INT32_MAX}`) : undefined;
 }
 
 function purposeRules(profile: ChargingProfile, use: ChargingProfileUse): Check {
@@ -41,7 +46,8 @@ function purposeRules(profile: ChargingProfile, use: ChargingProfileUse): Check 
     if (transactionId !== undefined) return violation('transactionId', 'must be absent with a remote start: the transaction does not exist yet');
     return undefined;
   }
-  if (use.connectorId < 0) return violation('connectorId', 'must not be negative');
+  const connector = notNegative(use.connectorId, 'connectorId');
+  if (connector) return connector;
   switch (purpose) {
     case 'ChargePointMaxProfile':
       if (use.connectorId !== 0) return violation('connectorId', 'must be 0 for a ChargePointMaxProfile: it limits the charge point as a whole');
@@ -89,6 +95,8 @@ function periodRules(schedule: ChargingSchedule): Check {
   for (const [index, period] of periods.entries()) {
     const at = `${field}[${index}]`;
     if (index === 0 && period.startPeriod !== 0) return violation(`${at}.startPeriod`, 'must be 0: the periods leave a gap at the start of the schedule');
+    const start = notNegative(period.startPeriod, `${at}.startPeriod`);
+    if (start) return start;
     if (period.startPeriod <= previousStart) return violation(`${at}.startPeriod`, 'must be greater than the startPeriod before it: periods overlap');
     if (schedule.duration !== undefined && period.startPeriod >= schedule.duration) {
       return violation(`${at}.startPeriod`, 'must be less than chargingSchedule.duration: the period would never apply');
@@ -103,6 +111,8 @@ function periodRules(schedule: ChargingSchedule): Check {
 
 function scheduleRules(schedule: ChargingSchedule): Check {
   if (schedule.duration !== undefined && schedule.duration < 1) return violation('chargingSchedule.duration', 'must be at least 1 second');
+  const duration = notNegative(schedule.duration, 'chargingSchedule.duration');
+  if (duration) return duration;
   return notNegative(schedule.minChargingRate, 'chargingSchedule.minChargingRate') ?? periodRules(schedule);
 }
 
@@ -120,6 +130,7 @@ function profileViolation(profile: ChargingProfile, use: ChargingProfileUse): Ch
   return (
     notNegative(profile.chargingProfileId, 'chargingProfileId') ??
     notNegative(profile.stackLevel, 'stackLevel') ??
+    notNegative(profile.transactionId, 'transactionId') ??
     purposeRules(profile, use) ??
     kindRules(profile) ??
     validityRules(profile) ??
