@@ -48,9 +48,9 @@ export class CommandsController {
   @ApiOkResponse({ type: CommandStatusView })
   remoteStart(
     @Param() { identity }: IdentityParams,
-    @Body() { idTag, connectorId }: RemoteStartBody,
+    @Body() { idTag, connectorId, chargingProfile }: RemoteStartBody,
   ): Promise<WallboxAnswer> {
-    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId });
+    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId, chargingProfile });
   }
 
   @Post('remote-stop')
