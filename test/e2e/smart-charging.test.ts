@@ -143,6 +143,34 @@ describe('Smart Charging (end to end, SPEC §9, OCPP 1.6 §3.13)', () => {
     });
   });
 
+  it('GraphQL: the same commands as mutations, the installed profiles and the composite schedule as queries', async () => {
+    const graphql = async (query: string, variables: object = {}) => {
+      const answer = await system.api<{ data?: Record<string, unknown> | null; errors?: { message: string; extensions: { code: string } }[] }>('/graphql', { method: 'POST', body: { query, variables } });
+      return answer.body;
+    };
+    const set = `mutation Set($profile: ChargingProfileInput!) { setChargingProfile(identity: "${IDENTITY}", connectorId: 2, csChargingProfiles: $profile) { status } }`;
+    const profile = absolute(20, 'TxDefaultProfile', [[0, 7_000]], 2);
+    expect(await graphql(set, { profile })).toEqual({ data: { setChargingProfile: { status: 'Accepted' } } });
+    expect(calls.at(-1)).toEqual({ action: 'SetChargingProfile', payload: { connectorId: 2, csChargingProfiles: profile } });
+    const installedQuery = `{ chargingProfiles(identity: "${IDENTITY}", connectorId: 2) { connectorId chargingProfileId stackLevel purpose transactionId profile { chargingSchedule { chargingSchedulePeriod { startPeriod limit } } } } }`;
+    await expect.poll(() => graphql(installedQuery), { timeout: SLOW_MS }).toEqual({
+      data: {
+        chargingProfiles: [
+          { connectorId: 2, chargingProfileId: 20, stackLevel: 2, purpose: 'TxDefaultProfile', transactionId: null, profile: { chargingSchedule: { chargingSchedulePeriod: [{ startPeriod: 0, limit: 7000 }] } } },
+        ],
+      },
+    });
+    const compositeQuery = `{ compositeSchedule(identity: "${IDENTITY}", connectorId: 2, duration: 60, chargingRateUnit: "W") { status connectorId chargingSchedule { chargingSchedulePeriod { startPeriod limit } } } }`;
+    expect(await graphql(compositeQuery)).toEqual({
+      data: { compositeSchedule: { status: 'Accepted', connectorId: 2, chargingSchedule: { chargingSchedulePeriod: [{ startPeriod: 0, limit: 7000 }] } } },
+    });
+    const gap = { ...profile, chargingSchedule: schedule([[30, 7_000]], new Date().toISOString()) };
+    const refused = await graphql(set, { profile: gap });
+    expect(refused.errors?.[0]).toMatchObject({ message: expect.stringContaining('csChargingProfiles.chargingSchedule.chargingSchedulePeriod[0].startPeriod'), extensions: { code: 'BAD_USER_INPUT' } });
+    const clear = `mutation { clearChargingProfile(identity: "${IDENTITY}", id: 20) { status } }`;
+    expect(await graphql(clear)).toEqual({ data: { clearChargingProfile: { status: 'Accepted' } } });
+  });
+
   it('TC_067: ClearChargingProfile by id or by criteria removes what the wallbox removed; nothing matching is Unknown', async () => {
     await expect.poll(async () => (await installed()).map((each) => each.chargingProfileId), { timeout: SLOW_MS }).toEqual([4, 1]);
     expect(await api('charging-profiles?id=4', 'DELETE')).toEqual({ status: 200, body: { status: 'Accepted' } });

@@ -2,11 +2,13 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
+import { ChargingProfilesModule } from '../charging-profiles/charging-profiles.module';
 import { CommandsModule } from '../commands/commands.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
+import { ChargingProfilesResolver } from './charging-profiles.resolver';
 import { CommandsResolver } from './commands.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
@@ -41,7 +43,8 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     TagsModule,
     CommandsModule,
     TransactionsModule,
+    ChargingProfilesModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges],
+  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ChargingProfilesResolver],
 })
 export class GraphqlModule {}
