@@ -1,4 +1,4 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { CHARGING_PROFILE_PURPOSE_TYPES, CHARGING_RATE_UNIT_TYPES, type ChargingProfile, type ChargingProfilePurposeType, type ChargingRateUnitType } from '@voltstream/ocpp';
 import { Type } from 'class-transformer';
 import { IsIn, IsObject, IsOptional } from 'class-validator';
@@ -62,15 +62,5 @@ export class CompositeScheduleQuery {
   chargingRateUnit?: ChargingRateUnitType;
 }
 
-export class ChargingProfilesQuery {
-  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 0 })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt32(0)
-  connectorId?: number;
-
-  @ApiPropertyOptional({ enum: CHARGING_PROFILE_PURPOSE_TYPES })
-  @IsOptional()
-  @IsIn(CHARGING_PROFILE_PURPOSE_TYPES)
-  purpose?: ChargingProfilePurposeType;
-}
+/** The installed profiles of one connector, or of one purpose. */
+export class ChargingProfilesQuery extends PickType(ClearChargingProfileQuery, ['connectorId', 'purpose']) {}

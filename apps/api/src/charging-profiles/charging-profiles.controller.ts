@@ -1,14 +1,6 @@
 import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
-import {
-  ApiBadGatewayResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiGatewayTimeoutResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiWallboxCommandResponses } from '../commands/command-responses';
 import { CommandStatusView } from '../commands/command.view';
 import type { WallboxAnswer } from '../commands/commands.service';
 import { IdentityParams } from '../infrastructure/params';
@@ -17,12 +9,8 @@ import { ChargingProfileView, CompositeScheduleView } from './charging-profile.v
 import { ChargingProfilesService } from './charging-profiles.service';
 
 @ApiTags('smart charging')
-@ApiBearerAuth()
+@ApiWallboxCommandResponses()
 @ApiBadRequestResponse({ description: 'a field OCPP 1.6 does not allow, named; a connector the charge point does not have' })
-@ApiNotFoundResponse({ description: 'an unknown charge point' })
-@ApiConflictResponse({ description: 'the charge point is offline' })
-@ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' })
-@ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' })
 @Controller('charge-points/:identity')
 export class ChargingProfilesController {
   constructor(private readonly profiles: ChargingProfilesService) {}
