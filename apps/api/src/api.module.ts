@@ -5,6 +5,8 @@ import { ChargePointsModule } from './charge-points/charge-points.module';
 import { ChargingProfilesModule } from './charging-profiles/charging-profiles.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
+import { ConsumptionModule } from './consumption/consumption.module';
+import { FleetModule } from './fleet/fleet.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -32,6 +34,8 @@ export class ApiModule {
         TransactionsModule,
         ParkedEventsModule,
         GraphqlModule,
+        FleetModule,
+        ConsumptionModule,
         ChargingProfilesModule,
       ],
       providers: [
