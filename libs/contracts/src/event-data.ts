@@ -1,6 +1,8 @@
 import {
   authorizationStatus,
   BOOT_INFO_OPTIONAL_FIELDS,
+  chargingProfileCriteria,
+  chargingProfileRecord,
   chargePointSettings,
   connectorId,
   ID_TAG_MAX,
@@ -63,6 +65,8 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   ReservationCancelled: object({ reservationId: integer() }),
   ReservationExpired: object({ reservationId: integer() }),
   DiagnosticsFileUploaded: object({ name: string({ min: 1 }), size: integer(0), sha256: string({ min: 1 }) }),
+  ChargingProfileSet: object({ connectorId, chargingProfile: chargingProfileRecord }, { remoteStartIdTag: string() }),
+  ChargingProfilesCleared: chargingProfileCriteria,
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

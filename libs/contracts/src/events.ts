@@ -2,6 +2,8 @@ import type {
   AuthorizationStatus,
   BootInfo,
   ChargePointSettings,
+  ChargingProfileCriteria,
+  ChargingProfileRecord,
   MeterValue,
   RegistrationStatus,
   TagEntry,
@@ -130,6 +132,15 @@ export type ReservationRejected = Event<'ReservationRejected', { reservationId: 
 export type ReservationCancelled = Event<'ReservationCancelled', { reservationId: number }>;
 /** Its expiry passed without a transaction naming it: noticed by the CSMS's clock (the API's expiry check). */
 export type ReservationExpired = Event<'ReservationExpired', { reservationId: number }>;
+/**
+ * A wallbox accepted a charging profile on a connector (0: the charge point as a whole): recorded
+ * by the gateway once the wallbox answered SetChargingProfile Accepted, or RemoteStartTransaction
+ * Accepted with a `chargingProfile` — then `remoteStartIdTag` is the remote start's tag, and the
+ * profile (connector 0 when the start named none) is for the transaction that start begins.
+ */
+export type ChargingProfileSet = Event<'ChargingProfileSet', { connectorId: number; chargingProfile: ChargingProfileRecord; remoteStartIdTag?: string }>;
+/** A wallbox answered ClearChargingProfile Accepted: it removed the profiles matching the criteria. */
+export type ChargingProfilesCleared = Event<'ChargingProfilesCleared', ChargingProfileCriteria>;
 
 export type RegistryEvent =
   | ChargePointAdopted
@@ -152,7 +163,9 @@ export type StationEvent =
   | DiagnosticsStatusReported
   | FirmwareStatusReported
   | CallRefused
-  | DiagnosticsFileUploaded;
+  | DiagnosticsFileUploaded
+  | ChargingProfileSet
+  | ChargingProfilesCleared;
 export type ReservationEvent = ReservationRequested | ReservationAccepted | ReservationRejected | ReservationCancelled | ReservationExpired;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | ReservationEvent;
@@ -186,6 +199,8 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   ReservationCancelled: 'station',
   ReservationExpired: 'station',
   DiagnosticsFileUploaded: 'station',
+  ChargingProfileSet: 'station',
+  ChargingProfilesCleared: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

@@ -15,6 +15,8 @@ import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-eve
 import { ReservationRow } from './entities/reservation.entity';
 import { Reservations1765300000000 } from './migrations/1765300000000-reservations';
 import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
+import { ChargingProfileRow } from './entities/charging-profile.entity';
+import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -27,6 +29,7 @@ export const READ_MODEL_ENTITIES = [
   BillingOutboxRow,
   ParkedEventRow,
   ReservationRow,
+  ChargingProfileRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
   ChargePoints1764000000000,
@@ -34,6 +37,7 @@ export const READ_MODEL_MIGRATIONS = [
   LogOrderedWrites1764200000000,
   ParkedEvents1764300000000,
   Reservations1765300000000,
+  ChargingProfiles1765400000000,
   FirmwareStatus1765500000000,
 ];
 

@@ -38,7 +38,11 @@ export function defaultConfiguration(connectors: number): Configuration {
     ['NumberOfConnectors', fixed('integer', String(connectors))],
     ['ReserveConnectorZeroSupported', fixed('boolean', 'true')],
     ['StopTransactionOnInvalidId', writable('boolean', 'true')],
-    ['SupportedFeatureProfiles', fixed('text', 'Core,RemoteTrigger,Reservation')],
+    ['SupportedFeatureProfiles', fixed('text', 'Core,RemoteTrigger,SmartCharging,Reservation')],
+    ['ChargeProfileMaxStackLevel', fixed('integer', '8')],
+    ['ChargingScheduleAllowedChargingRateUnit', fixed('text', 'Current,Power')],
+    ['ChargingScheduleMaxPeriods', fixed('integer', '24')],
+    ['MaxChargingProfilesInstalled', fixed('integer', '16')],
   ]);
 }
 

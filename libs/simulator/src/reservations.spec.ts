@@ -13,7 +13,7 @@ function connectors(...changes: Partial<ConnectorState>[]): ConnectorState[] {
 describe('the answer to ReserveNow, by the state of the connector', () => {
   it('Accepted when available; Faulted, Unavailable, Occupied otherwise', () => {
     const book = new ReservationBook();
-    const state = connectors({}, { status: 'Faulted' }, { operative: false, status: 'Unavailable' }, { status: 'Charging', transaction: { id: 5, idTag: 'X', meterStartWh: 0 } }, { status: 'Preparing' });
+    const state = connectors({}, { status: 'Faulted' }, { operative: false, status: 'Unavailable' }, { status: 'Charging', transaction: { id: 5, idTag: 'X', meterStartWh: 0, startedAt: 0 } }, { status: 'Preparing' });
     expect([1, 2, 3, 4, 5].map((id) => book.statusFor(state, id))).toEqual(['Accepted', 'Faulted', 'Unavailable', 'Occupied', 'Occupied']);
   });
 
@@ -61,7 +61,7 @@ describe('who may start where', () => {
     book.add(held);
     expect(book.verdict(connectors({}, {}), 2, 'CARD', undefined)).toEqual({ allowed: true, uses: held });
     expect(book.verdict(connectors({}, {}), 2, 'OTHER', undefined)).toEqual({ allowed: true, uses: undefined });
-    const oneLeft = connectors({}, { status: 'Charging', transaction: { id: 5, idTag: 'X', meterStartWh: 0 } });
+    const oneLeft = connectors({}, { status: 'Charging', transaction: { id: 5, idTag: 'X', meterStartWh: 0, startedAt: 0 } });
     expect(book.verdict(oneLeft, 1, 'OTHER', undefined)).toEqual({ allowed: false, reservation: held });
   });
 

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
+import { ChargingProfilesModule } from '../charging-profiles/charging-profiles.module';
 import { CommandsModule } from '../commands/commands.module';
 import { FirmwareModule } from '../firmware/firmware.module';
 import { BearerToken } from '../infrastructure/bearer-token';
@@ -9,6 +10,7 @@ import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
+import { ChargingProfilesResolver } from './charging-profiles.resolver';
 import { CommandsResolver } from './commands.resolver';
 import { FirmwareResolver } from './firmware.resolver';
 import { graphqlAccess } from './graphql-access';
@@ -50,6 +52,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     ParkedEventsModule,
     FirmwareModule,
     ReservationsModule,
+    ChargingProfilesModule,
   ],
   providers: [
     ChargePointsResolver,
@@ -61,6 +64,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     ParkedEventsResolver,
     FirmwareResolver,
     ReservationsResolver,
+    ChargingProfilesResolver,
   ],
 })
 export class GraphqlModule {}

@@ -7,3 +7,4 @@ export { interpretCommandReply, toWallboxCommand, unreachable } from './wallbox-
 export type { CommandResult, OperatorCommand } from './wallbox-commands';
 export { cancellationAnswered, decideReservation, reservationAnswered } from './reservations';
 export type { ReservationTarget, ReserveConnector } from './reservations';
+export { chargingProfileFailure } from './charging-profiles';

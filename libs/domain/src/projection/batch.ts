@@ -1,4 +1,5 @@
 import type { CompletedTransaction, VoltstreamEvent } from '@voltstream/contracts';
+import type { ChargingProfileChange } from './charging-profiles';
 import type { ProjectionChange, ProjectionView } from './changes';
 import { project } from './project';
 import type {
@@ -42,6 +43,8 @@ export interface ProjectionWrites {
   localTags: ProjectedLocalTag[];
   completedTransactions: CompletedTransaction[];
   reservations: ProjectedReservation[];
+  /** In the order of the log: each is applied over what the ones before it left. */
+  chargingProfiles: ChargingProfileChange[];
 }
 
 function transactionIdOf(event: VoltstreamEvent): number | undefined {
@@ -91,6 +94,10 @@ function localTagKey(chargePointIdentity: string, idTag: string): string {
   return JSON.stringify([chargePointIdentity, idTag]);
 }
 
+function profileOwner(change: ChargingProfileChange): string {
+  return change.type === 'chargingProfileInstalled' ? change.row.chargePointIdentity : change.chargePointIdentity;
+}
+
 function present<T>(entries: Iterable<T | null>): T[] {
   return [...entries].filter((entry): entry is T => entry !== null);
 }
@@ -114,6 +121,7 @@ export class ProjectionBatch implements ProjectionView {
   private readonly completed: CompletedTransaction[] = [];
   private readonly reservations = new Map<number, ProjectedReservation>();
   private readonly changedReservations = new Set<number>();
+  private chargingProfiles: ChargingProfileChange[] = [];
 
   constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [] }) {
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
@@ -180,6 +188,7 @@ export class ProjectionBatch implements ProjectionView {
       localTags: present(localTags.map(({ row }) => row)),
       completedTransactions: [...this.completed],
       reservations: [...this.changedReservations].map((id) => this.reservations.get(id) as ProjectedReservation),
+      chargingProfiles: [...this.chargingProfiles],
     };
   }
 
@@ -239,6 +248,12 @@ export class ProjectionBatch implements ProjectionView {
         this.reservations.set(change.row.reservationId, change.row);
         this.changedReservations.add(change.row.reservationId);
         return;
+      case 'chargingProfileInstalled':
+      case 'chargingProfilesCleared':
+      case 'transactionProfilesEnded':
+      case 'remoteStartProfileBound':
+        this.chargingProfiles.push(change);
+        return;
       default: {
         const exhaustive: never = change;
         return exhaustive;
@@ -255,5 +270,6 @@ export class ProjectionBatch implements ProjectionView {
     for (const [key, { chargePointIdentity }] of this.localTags) {
       if (chargePointIdentity === identity) this.localTags.delete(key);
     }
+    this.chargingProfiles = this.chargingProfiles.filter((change) => profileOwner(change) !== identity);
   }
 }

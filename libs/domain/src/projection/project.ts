@@ -3,6 +3,7 @@ import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
 import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
+import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { reservationChanged, reservationUsed } from './reservation';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
@@ -42,6 +43,11 @@ function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'Connec
   return { chargePoint, changes: [{ type: 'connectorSaved', row: withStatus(connector, status, errorCode) }] };
 }
 
+/** A start or stop that changes nothing (sent again, replayed) changes no charging profile either. */
+function withProfileChange(changes: ProjectionChange[], profileChange: () => ProjectionChange): ProjectionChange[] {
+  return changes.length === 0 ? changes : [...changes, profileChange()];
+}
+
 interface StationOutcome {
   chargePoint: ProjectedChargePoint;
   changes: ProjectionChange[];
@@ -63,12 +69,15 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'TransactionStarted':
       return {
         chargePoint: { ...seen, lastIdTag: event.data.idTag },
-        changes: [...transactionStarted(identity, event, current), ...reservationUsed(identity, event, current)],
+        changes: [
+          ...withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
+          ...reservationUsed(identity, event, current),
+        ],
       };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
-        changes: transactionStopped(identity, event, current),
+        changes: withProfileChange(transactionStopped(identity, event, current), () => transactionProfilesEnded(identity, event)),
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
@@ -81,6 +90,10 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'CallRefused':
     case 'DiagnosticsFileUploaded':
       return { chargePoint: seen, changes: [] };
+    case 'ChargingProfileSet':
+      return { chargePoint: seen, changes: [chargingProfileSet(identity, event)] };
+    case 'ChargingProfilesCleared':
+      return { chargePoint: seen, changes: [chargingProfilesCleared(identity, event)] };
     default: {
       const exhaustive: never = event;
       return exhaustive;
