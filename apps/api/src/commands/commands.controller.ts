@@ -13,6 +13,7 @@ import {
   AvailabilityBody,
   ChangeConfigurationBody,
   ConfigurationKeyParams,
+  DataTransferBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -20,7 +21,7 @@ import {
   TriggerBody,
   UnlockBody,
 } from './command.dto';
-import { CommandStatusView, ConfigurationView } from './command.view';
+import { CommandStatusView, ConfigurationView, DataTransferAnswerView } from './command.view';
 import { CommandsService, type WallboxAnswer } from './commands.service';
 
 @ApiTags('commands')
@@ -100,5 +101,22 @@ export class CommandsController {
     @Body() { value }: ChangeConfigurationBody,
   ): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'changeConfiguration', key, value });
+  }
+
+  @Post('clear-cache')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView, description: 'ClearCache: Accepted or Rejected' })
+  clearCache(@Param() { identity }: IdentityParams): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'clearCache' });
+  }
+
+  @Post('data-transfer')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: DataTransferAnswerView })
+  dataTransfer(
+    @Param() { identity }: IdentityParams,
+    @Body() { vendorId, messageId, data }: DataTransferBody,
+  ): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'dataTransfer', vendorId, messageId, data });
   }
 }

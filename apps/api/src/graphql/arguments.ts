@@ -7,6 +7,7 @@ import {
   AvailabilityBody,
   ChangeConfigurationBody,
   ConfigurationKeyParams,
+  DataTransferBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -245,3 +246,18 @@ class ChangeConfigurationFields extends ChangeConfigurationBody {
 
 @ArgsType()
 export class ChangeConfigurationArgs extends IntersectionType(ConfigurationKeyFields, ChangeConfigurationFields, ArgsType) {}
+
+@ArgsType()
+class DataTransferFields extends DataTransferBody {
+  @Field({ description: 'the vendor: 1 to 255 characters' })
+  override vendorId: string;
+
+  @Field(() => String, { nullable: true, description: 'at most 50 characters' })
+  override messageId?: string;
+
+  @Field(() => String, { nullable: true })
+  override data?: string;
+}
+
+@ArgsType()
+export class DataTransferArgs extends IntersectionType(IdentityArgs, DataTransferFields, ArgsType) {}

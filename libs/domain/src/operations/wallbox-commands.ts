@@ -11,7 +11,9 @@ export type OperatorCommand =
   | { type: 'unlock'; connectorId: number }
   | { type: 'trigger'; message: MessageTrigger; connectorId?: number }
   | { type: 'getConfiguration'; keys?: string[] }
-  | { type: 'changeConfiguration'; key: string; value: string };
+  | { type: 'changeConfiguration'; key: string; value: string }
+  | { type: 'clearCache' }
+  | { type: 'dataTransfer'; vendorId: string; messageId?: string; data?: string };
 
 export type CommandResult = { ok: true; payload: Record<string, unknown> } | { ok: false; failure: OperationFailure };
 
@@ -37,6 +39,10 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       return call('GetConfiguration', { key: command.keys });
     case 'changeConfiguration':
       return call('ChangeConfiguration', { key: command.key, value: command.value });
+    case 'clearCache':
+      return call('ClearCache', {});
+    case 'dataTransfer':
+      return call('DataTransfer', { vendorId: command.vendorId, messageId: command.messageId, data: command.data });
     default: {
       const exhaustive: never = command;
       return exhaustive;
