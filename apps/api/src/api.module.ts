@@ -4,6 +4,7 @@ import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
+import { DataTransfersModule } from './data-transfers/data-transfers.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -29,6 +30,7 @@ export class ApiModule {
         CommandsModule,
         TransactionsModule,
         GraphqlModule,
+        DataTransfersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

@@ -59,6 +59,7 @@ async function tableContents(): Promise<Record<string, unknown[]>> {
     meter_values: 'id',
     tags: 'id_tag',
     local_tags: 'charge_point_identity, id_tag',
+    data_transfers: 'id',
     projection_checkpoints: 'projection',
   };
   const entries = await Promise.all(Object.entries(order).map(async ([table, by]) => [table, await db.query(`SELECT * FROM ${table} ORDER BY ${by}`)] as const));
@@ -209,8 +210,15 @@ describe('state projection on real NATS and Postgres', () => {
   it('rebuilds the same rows from the log and publishes no transaction for billing again', async () => {
     await publish('CP-A', 'LocalTagSaved', { tag: { idTag: 'LOC1', firstName: 'L', lastName: 'T', email: 'l@t.org', info: '', expiresAt: null, blocked: false, parentIdTag: null } });
     await publish('CP-A', 'TagSaved', { tag: { idTag: 'CEN1', firstName: 'C', lastName: 'T', email: 'c@t.org', info: 'fleet', expiresAt: '2030-01-01T00:00:00.000Z', blocked: false, parentIdTag: null } });
+    await publish('CP-A', 'ChargePointAdopted', { startMode: 'anyTag', relaxations: [], autoStartIdTag: null, passwordHash: null, description: null, acceptedDataTransferVendors: ['com.example'] });
+    await publish('CP-A', 'DataTransferReceived', { vendorId: 'com.example', messageId: 'hello', data: 'world', status: 'Accepted' });
+    await publish('CP-A', 'DataTransferReceived', { vendorId: 'org.other' });
     await projection.reached(lastSequence);
     const before = await tableContents();
+    expect(before.data_transfers).toMatchObject([
+      { vendor_id: 'com.example', message_id: 'hello', data: 'world', status: 'Accepted' },
+      { vendor_id: 'org.other', message_id: null, data: null, status: 'UnknownVendorId' },
+    ]);
     await projection.close();
     await rebuildProjection(config);
     expect(await tableContents()).toEqual(before);

@@ -5,6 +5,7 @@ import {
   ChargePointRow,
   combinedUpserts,
   ConnectorRow,
+  DataTransferRow,
   deleteRows,
   LocalTagRow,
   MeterValueRow,
@@ -18,7 +19,7 @@ import {
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'data_transfers'];
 
 function hasDeletions(writes: ProjectionWrites): boolean {
   return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
@@ -97,6 +98,7 @@ export class ReadModelStore {
       { entity: ConnectorRow, rows: writes.connectors, onConflict: 'update' },
       { entity: TransactionRow, rows: writes.transactions, onConflict: 'update' },
       { entity: MeterValueRow, rows: writes.meterValues, onConflict: 'ignore' },
+      { entity: DataTransferRow, rows: writes.dataTransfers, onConflict: 'ignore' },
       { entity: TagRow, rows: writes.tags, onConflict: 'update' },
       { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
       { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },

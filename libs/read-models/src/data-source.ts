@@ -7,9 +7,11 @@ import { TransactionRow } from './entities/transaction.entity';
 import { MeterValueRow } from './entities/meter-value.entity';
 import { LocalTagRow, TagRow } from './entities/tag.entity';
 import { BillingOutboxRow } from './entities/billing-outbox.entity';
+import { DataTransferRow } from './entities/data-transfer.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
+import { DataTransfers1765100000000 } from './migrations/1765100000000-data-transfers';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -20,8 +22,14 @@ export const READ_MODEL_ENTITIES = [
   TagRow,
   LocalTagRow,
   BillingOutboxRow,
+  DataTransferRow,
 ];
-export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000, LogOrderedWrites1764200000000];
+export const READ_MODEL_MIGRATIONS = [
+  ChargePoints1764000000000,
+  Transactions1764100000000,
+  LogOrderedWrites1764200000000,
+  DataTransfers1765100000000,
+];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */
 export function readModelOptions(databaseUrl: string): DataSourceOptions {

@@ -6,6 +6,7 @@ export { TransactionRow } from './entities/transaction.entity';
 export { MeterValueRow } from './entities/meter-value.entity';
 export { TagRow, LocalTagRow } from './entities/tag.entity';
 export { BillingOutboxRow } from './entities/billing-outbox.entity';
+export { DataTransferRow } from './entities/data-transfer.entity';
 export { readModelOptions, ensureDatabase, openReadModels, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
 export { upsertRows, deleteRows, combinedUpserts } from './bulk';
 export type { OnConflict, Statement, Upsert } from './bulk';

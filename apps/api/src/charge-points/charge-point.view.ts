@@ -90,6 +90,9 @@ export class ChargePointView {
   @ApiProperty({ enum: RELAXATIONS, isArray: true })
   relaxations: string[];
 
+  @ApiProperty({ type: [String], description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
+  acceptedDataTransferVendors: string[];
+
   @ApiProperty({ type: () => [ConnectorView] })
   connectors: ConnectorView[];
 }
@@ -129,6 +132,7 @@ export function toChargePointView(row: ChargePointRow): ChargePointView {
     description: row.description,
     passwordSet: row.passwordSet,
     relaxations: row.relaxations,
+    acceptedDataTransferVendors: row.acceptedDataTransferVendors,
     connectors: connectors.map(toConnectorView),
   };
 }

@@ -17,7 +17,7 @@ import {
 } from '../commands/command.dto';
 import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/params';
 import { PutTagBody } from '../tags/tag.dto';
-import { ListTransactionsQuery } from '../transactions/transaction.dto';
+import { ListTransactionsQuery, PageQuery } from '../transactions/transaction.dto';
 import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
 
 /*
@@ -110,6 +110,9 @@ export class ChargePointInput extends PutChargePointBody {
 
   @Field(() => [RelaxationEnum], { nullable: true, description: 'OCPP quirks allowed to this wallbox; [] is strict' })
   override relaxations?: PutChargePointBody['relaxations'];
+
+  @Field(() => [String], { nullable: true, description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
+  override acceptedDataTransferVendors?: string[];
 }
 
 @ArgsType()
@@ -261,3 +264,15 @@ class DataTransferFields extends DataTransferBody {
 
 @ArgsType()
 export class DataTransferArgs extends IntersectionType(IdentityArgs, DataTransferFields, ArgsType) {}
+
+@ArgsType()
+class PageFields extends PageQuery {
+  @Field(() => Int, { nullable: true, description: '1 to 500, default 50' })
+  override limit?: number;
+
+  @Field({ nullable: true, description: 'nextCursor of the previous page' })
+  override cursor?: string;
+}
+
+@ArgsType()
+export class DataTransfersArgs extends IntersectionType(IdentityArgs, PageFields, ArgsType) {}

@@ -5,18 +5,8 @@ import { IsIdentity, IsInt32 } from '../infrastructure/params';
 
 export const DEFAULT_PAGE_SIZE = 50;
 
-export class ListTransactionsQuery {
-  @ApiPropertyOptional({ description: 'identity of a charge point' })
-  @IsOptional()
-  @IsIdentity()
-  chargePoint?: string;
-
-  @ApiPropertyOptional({ description: 'true: only running transactions; false: only finished ones' })
-  @IsOptional()
-  @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
-  @IsBoolean()
-  active?: boolean;
-
+/** A page of a list, newest first: its size, and where the previous page ended. */
+export class PageQuery {
   @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
   @IsOptional()
   @Type(() => Number)
@@ -30,6 +20,19 @@ export class ListTransactionsQuery {
   @IsString()
   @MaxLength(200)
   cursor?: string;
+}
+
+export class ListTransactionsQuery extends PageQuery {
+  @ApiPropertyOptional({ description: 'identity of a charge point' })
+  @IsOptional()
+  @IsIdentity()
+  chargePoint?: string;
+
+  @ApiPropertyOptional({ description: 'true: only running transactions; false: only finished ones' })
+  @IsOptional()
+  @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
+  @IsBoolean()
+  active?: boolean;
 }
 
 export class TransactionParams {

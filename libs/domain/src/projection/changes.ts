@@ -2,6 +2,7 @@ import type { CompletedTransaction } from '@voltstream/contracts';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
+  ProjectedDataTransfer,
   ProjectedLocalTag,
   ProjectedMeterValue,
   ProjectedTag,
@@ -18,6 +19,7 @@ export type ProjectionChange =
   /** A known transaction completed: to be published for billing. */
   | { type: 'transactionCompleted'; transaction: CompletedTransaction }
   | { type: 'meterValuesRecorded'; rows: ProjectedMeterValue[] }
+  | { type: 'dataTransferReceived'; row: ProjectedDataTransfer }
   | { type: 'tagSaved'; row: ProjectedTag }
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }

@@ -10,6 +10,8 @@ export type {
   ProjectedTransaction,
   ProjectedMeterValue,
   NumberedMeterValue,
+  ProjectedDataTransfer,
+  NumberedDataTransfer,
   ProjectedTag,
   ProjectedLocalTag,
 } from './records';

@@ -190,6 +190,24 @@ describe('transactions', () => {
   });
 });
 
+describe('data transfers', () => {
+  it('given a charge point, when it sends DataTransfers, then each is kept with its answer, numbered by its place in the log, an old one as answered UnknownVendorId', () => {
+    const batch = given(event('DataTransferReceived', { vendorId: 'com.example', messageId: 'm1', data: 'd', status: 'Accepted' }));
+    const first = sequence;
+    batch.apply(event('DataTransferReceived', { vendorId: 'org.old' }), ++sequence);
+    expect(batch.writes().dataTransfers).toEqual([
+      { id: first, chargePointIdentity: CP, vendorId: 'com.example', messageId: 'm1', data: 'd', status: 'Accepted', receivedAt: expect.any(Date) },
+      { id: sequence, chargePointIdentity: CP, vendorId: 'org.old', messageId: null, data: null, status: 'UnknownVendorId', receivedAt: expect.any(Date) },
+    ]);
+  });
+
+  it('shows the vendor ids an operator lets a charge point send, none for settings recorded before they existed', () => {
+    expect(given(event('ChargePointAdopted', settings)).chargePoint(CP)).toMatchObject({ acceptedDataTransferVendors: [] });
+    const changed = given(event('ChargePointSettingsChanged', { ...settings, acceptedDataTransferVendors: ['com.example'] }));
+    expect(changed.chargePoint(CP)).toMatchObject({ acceptedDataTransferVendors: ['com.example'] });
+  });
+});
+
 describe('metering detail: the meter reading follows the start and the stop', () => {
   it('given a connector read at 0.5 kWh, when a transaction starts at 1000 Wh, then its reading is 1 kWh', () => {
     const batch = given(event('MeterValuesReported', { connectorId: 1, meterValue: [register('500', 'Wh')] }));

@@ -2,6 +2,7 @@ import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstre
 import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
+import { dataTransferReceived } from './data-transfer';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
@@ -67,8 +68,9 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
-    case 'HeartbeatReceived':
     case 'DataTransferReceived':
+      return { chargePoint: seen, changes: dataTransferReceived(identity, event) };
+    case 'HeartbeatReceived':
     case 'DiagnosticsStatusReported':
     case 'FirmwareStatusReported':
     case 'CallRefused':
