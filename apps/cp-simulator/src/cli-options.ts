@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { CABLE_LOCKS, type ChargePointOptions } from '@voltstream/simulator';
 
 export interface CliOptions {
   url: string;
@@ -11,6 +12,8 @@ export interface CliOptions {
   /** Seconds to run; undefined runs until Ctrl-C. */
   duration: number | undefined;
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
+  /** How every wallbox plays its part (DataTransfer, cable lock). */
+  wallbox: Pick<ChargePointOptions, 'dataTransferVendors' | 'dataTransferOnBoot' | 'cableLock'>;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -26,7 +29,13 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --sessions-per-second N sessions started per second with --charge (1)
   --meter-interval S      seconds between MeterValues of a session (10)
   --samples N             MeterValues per session (6)
-  --id-tag TEXT           id tag presented for sessions (SIM-TAG)`;
+  --id-tag TEXT           id tag presented for sessions (SIM-TAG)
+  --data-transfer-vendor ID
+                          answer a DataTransfer of this vendor Accepted, repeatable (UnknownVendorId)
+  --send-data-transfer VENDOR[:MESSAGE_ID[:DATA]]
+                          send this DataTransfer to the central system after each accepted boot
+  --cable-lock MODE       works, fixedCable (UnlockConnector NotSupported), lockFails (a session
+                          ends Faulted, ConnectorLockFailure) or unlockFails (UnlockFailed) (works)`;
 
 export class CliError extends Error {}
 
@@ -55,6 +64,9 @@ export function parseCliOptions(args: string[]): CliOptions {
       'meter-interval': { type: 'string' },
       samples: { type: 'string' },
       'id-tag': { type: 'string' },
+      'data-transfer-vendor': { type: 'string', multiple: true },
+      'send-data-transfer': { type: 'string' },
+      'cable-lock': { type: 'string' },
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
@@ -75,5 +87,25 @@ export function parseCliOptions(args: string[]): CliOptions {
           idTag: values['id-tag'] ?? 'SIM-TAG',
         }
       : undefined,
+    wallbox: {
+      dataTransferVendors: values['data-transfer-vendor'],
+      dataTransferOnBoot: dataTransfer(values['send-data-transfer']),
+      cableLock: cableLock(values['cable-lock']),
+    },
   };
+}
+
+/** VENDOR[:MESSAGE_ID[:DATA]]; the data may hold colons of its own. */
+function dataTransfer(raw: string | undefined): ChargePointOptions['dataTransferOnBoot'] {
+  if (raw === undefined) return undefined;
+  const [vendorId, messageId, ...data] = raw.split(':');
+  if (!vendorId) throw new CliError('--send-data-transfer needs a vendor id: VENDOR[:MESSAGE_ID[:DATA]]');
+  return { vendorId, messageId: messageId || undefined, data: data.length > 0 ? data.join(':') : undefined };
+}
+
+function cableLock(raw: string | undefined): ChargePointOptions['cableLock'] {
+  if (raw === undefined) return undefined;
+  const mode = CABLE_LOCKS.find((lock) => lock === raw);
+  if (!mode) throw new CliError(`--cable-lock must be one of ${CABLE_LOCKS.join(', ')}, got "${raw}"`);
+  return mode;
 }

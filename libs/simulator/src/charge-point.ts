@@ -1,11 +1,13 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
+import { AuthorizationCache, type AuthorizationStatus } from './authorization-cache';
+import { booleanSetting, changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
 import { answerCsmsCall } from './csms-calls';
 import { CallFailedError } from './errors';
 import type { Payload } from './framing';
+import { OfflineQueue } from './offline-queue';
 import type {
   AuthorizeConf,
   BootNotificationConf,
@@ -43,6 +45,25 @@ export interface ChargePointOptions {
   /** First wait before a reconnect; doubles per failed attempt up to 30 s. Default 1 s. */
   reconnectDelayMs?: number;
   ticker?: Ticker;
+  /** Vendor ids whose DataTransfer it answers Accepted (echoing the data); others get UnknownVendorId. */
+  dataTransferVendors?: string[];
+  /** A DataTransfer it sends after each accepted boot. */
+  dataTransferOnBoot?: DataTransferReq;
+  /**
+   * Its connectors' cable lock: `works` (default); `fixedCable`, a tethered cable with no lock
+   * (UnlockConnector NotSupported); `lockFails` (a transaction cannot start: Faulted,
+   * ConnectorLockFailure); `unlockFails` (UnlockConnector UnlockFailed).
+   */
+  cableLock?: CableLock;
+}
+
+export const CABLE_LOCKS = ['works', 'fixedCable', 'lockFails', 'unlockFails'] as const;
+export type CableLock = (typeof CABLE_LOCKS)[number];
+
+export interface DataTransferReq {
+  vendorId: string;
+  messageId?: string;
+  data?: string;
 }
 
 export interface ChargePointEvents {
@@ -75,17 +96,36 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   private bootDueAt: number | undefined;
   private lastCall: CsmsCall | undefined;
   private statusReport: Promise<void> = Promise.resolve();
+  private readonly authorizationCache: AuthorizationCache;
+  private readonly offlineQueue: OfflineQueue;
+  /** A transaction goes by a negative id of its own until the central system hands one out. */
+  private lastOwnId = 0;
 
   constructor(private readonly options: ChargePointOptions) {
     super();
     this.identity = options.identity;
     this.connectors = createConnectors(options.connectors);
     this.configuration = defaultConfiguration(options.connectors);
+    this.authorizationCache = new AuthorizationCache(this.configuration);
     this.ticker = options.ticker ?? sharedTicker;
     this.connection = new OcppConnection(
       { ...options, callTimeoutMs: options.callTimeoutMs ?? 30_000, autoReconnect: options.autoReconnect ?? false, reconnectDelayMs: options.reconnectDelayMs ?? 1000 },
       { answer: this.answer, closed: this.onClosed, reconnected: () => this.bootAndReport(), warning: this.warn },
     );
+    this.offlineQueue = new OfflineQueue((action, payload) => this.connection.call(action, payload));
+  }
+
+  get cableLock(): CableLock {
+    return this.options.cableLock ?? 'works';
+  }
+
+  /** Transaction-related messages waiting for the connection to come back. */
+  get queuedWhileOffline(): number {
+    return this.offlineQueue.length;
+  }
+
+  acceptsDataTransferFrom(vendorId: string): boolean {
+    return this.options.dataTransferVendors?.includes(vendorId) ?? false;
   }
 
   get registrationStatus(): RegistrationStatus | undefined {
@@ -112,7 +152,10 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return this.connector(connectorId).status;
   }
 
-  /** The id of the transaction running on the connector; for 0, of any connector. */
+  /**
+   * The id of the transaction running on the connector; for 0, of any connector. Negative (the
+   * wallbox's own) until the central system answers its StartTransaction.
+   */
   transactionOn(connectorId: number): number | undefined {
     if (connectorId === 0) return this.connectors.find((connector) => connector.transaction)?.transaction?.id;
     return this.connector(connectorId).transaction?.id;
@@ -170,21 +213,30 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return conf;
   }
 
-  /** boot(), and when Accepted, waits until connector 0 and every connector reported its status. */
+  /**
+   * boot(), and when Accepted, waits until connector 0 and every connector reported its status and
+   * the transaction messages kept while offline are delivered.
+   */
   async bootAndReport(): Promise<BootNotificationConf> {
     const conf = await this.boot();
     if (conf.status === 'Accepted') await this.statusReport;
     return conf;
   }
 
+  async dataTransfer(request: DataTransferReq): Promise<Payload> {
+    return this.call('DataTransfer', request);
+  }
+
   async heartbeat(): Promise<HeartbeatConf> {
     return (await this.call('Heartbeat', {})) as unknown as HeartbeatConf;
   }
 
+  /** Offline, the status only changes here: the boot once back reports every connector's. */
   async statusNotification(connectorId: number, status: ChargePointStatus, errorCode: ChargePointErrorCode = 'NoError'): Promise<Payload> {
     const connector = this.connector(connectorId);
     connector.status = status;
     connector.errorCode = errorCode;
+    if (!this.online) return {};
     return this.call('StatusNotification', { connectorId, errorCode, status, timestamp: new Date().toISOString() });
   }
 
@@ -199,40 +251,73 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   async authorize(idTag: string): Promise<AuthorizeConf> {
     const conf = await this.call('Authorize', { idTag });
     if (!hasIdTagInfo(conf)) throw new CallFailedError('invalidResponse', 'Authorize', 'answer lacks idTagInfo.status');
-    return conf as unknown as AuthorizeConf;
+    const authorized = conf as unknown as AuthorizeConf;
+    this.authorizationCache.remember(idTag, authorized.idTagInfo);
+    return authorized;
   }
 
-  /** StartTransaction; once answered, the connector knows its transaction (whatever the tag's status). */
+  /** A card's status decided without the central system (its cache and offline rules), or undefined: ask it. */
+  authorizeLocally(idTag: string): AuthorizationStatus | undefined {
+    return this.authorizationCache.decideLocally(idTag, this.online);
+  }
+
+  /** ClearCache: the cards it knew are asked about again. */
+  clearAuthorizationCache(): void {
+    this.authorizationCache.clear();
+  }
+
+  /**
+   * StartTransaction; the connector knows its transaction at once (whatever the tag's status),
+   * offline by an id of its own until the central system answers once it is back.
+   */
   async startTransaction(connectorId: number, idTag: string, meterStart: number, timestamp = new Date()): Promise<StartTransactionConf> {
     const connector = this.connector(connectorId);
-    const conf = await this.call('StartTransaction', { connectorId, idTag, meterStart, timestamp: timestamp.toISOString() });
+    const transaction = { id: --this.lastOwnId, idTag, meterStartWh: meterStart };
+    connector.transaction = transaction;
+    connector.meterWh = Math.max(connector.meterWh, meterStart);
+    const payload = { connectorId, idTag, meterStart, timestamp: timestamp.toISOString() };
+    let conf: Payload;
+    try {
+      const handedOut = (answer: Payload): void => {
+        if (Number.isInteger(answer.transactionId)) transaction.id = answer.transactionId as number;
+      };
+      conf = await this.offlineQueue.call('StartTransaction', () => payload, this.online, handedOut);
+    } catch (error) {
+      if (connector.transaction === transaction) connector.transaction = undefined;
+      throw error;
+    }
     if (!Number.isInteger(conf.transactionId) || !hasIdTagInfo(conf)) {
       throw new CallFailedError('invalidResponse', 'StartTransaction', 'answer lacks transactionId or idTagInfo.status');
     }
     const started = conf as unknown as StartTransactionConf;
-    connector.transaction = { id: started.transactionId, idTag, meterStartWh: meterStart };
-    connector.meterWh = Math.max(connector.meterWh, meterStart);
+    this.authorizationCache.remember(idTag, started.idTagInfo);
     return started;
   }
 
   /** StopTransaction; the connector forgets the transaction at once, before the answer. */
   async stopTransaction(transactionId: number, meterStop: number, idTag?: string, reason?: StopReason): Promise<StopTransactionConf> {
     const connectorId = this.connectorOfTransaction(transactionId);
+    const idOf = this.handedOutId(connectorId, transactionId);
     if (connectorId !== undefined) {
       const connector = this.connector(connectorId);
       connector.transaction = undefined;
       connector.meterWh = Math.max(connector.meterWh, meterStop);
     }
-    const payload = { transactionId, meterStop, timestamp: new Date().toISOString(), idTag, reason };
-    return (await this.call('StopTransaction', payload)) as StopTransactionConf;
+    const timestamp = new Date().toISOString();
+    const payload = () => ({ transactionId: idOf(), meterStop, timestamp, idTag, reason });
+    return (await this.offlineQueue.call('StopTransaction', payload, this.online)) as StopTransactionConf;
   }
 
-  /** MeterValues with the energy register (Energy.Active.Import.Register, Wh). */
+  /** MeterValues with the energy register (Energy.Active.Import.Register, Wh); kept while offline when of a transaction. */
   async meterValues(connectorId: number, wh: number, transactionId?: number, context: ReadingContext = 'Sample.Periodic'): Promise<Payload> {
     const connector = this.connector(connectorId);
     connector.meterWh = Math.max(connector.meterWh, wh);
     const sampledValue = [{ value: String(wh), context, measurand: 'Energy.Active.Import.Register', unit: 'Wh' }];
-    return this.call('MeterValues', { connectorId, transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue }] });
+    const meterValue = [{ timestamp: new Date().toISOString(), sampledValue }];
+    if (transactionId === undefined) return this.call('MeterValues', { connectorId, meterValue });
+    const idOf = this.handedOutId(connectorId, transactionId);
+    const payload = () => ({ connectorId, transactionId: idOf(), meterValue });
+    return this.offlineQueue.call('MeterValues', payload, this.online);
   }
 
   /** MeterValues (context Trigger) of one connector, or of every connector. */
@@ -241,12 +326,23 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     for (const id of ids) await this.meterValues(id, this.meterOf(id), this.transactionOn(id), 'Trigger');
   }
 
-  /** Preparing (unless already) → StartTransaction → Charging; a refused tag ends it at once. */
+  /** Locks the cable before a transaction starts; one that does not lock is Faulted, ConnectorLockFailure (false). */
+  async lockCable(connectorId: number): Promise<boolean> {
+    if (this.cableLock !== 'lockFails') return true;
+    await this.statusNotification(connectorId, 'Faulted', 'ConnectorLockFailure');
+    return false;
+  }
+
+  /**
+   * Preparing (unless already) → StartTransaction → Charging. A tag the central system refuses
+   * ends the transaction at once when StopTransactionOnInvalidId is set, else suspends it.
+   */
   async beginTransaction(connectorId: number, idTag: string): Promise<StartTransactionConf> {
     if (this.connectorStatus(connectorId) !== 'Preparing') await this.statusNotification(connectorId, 'Preparing');
     const started = await this.startTransaction(connectorId, idTag, this.meterOf(connectorId));
     if (started.idTagInfo.status === 'Accepted') await this.statusNotification(connectorId, 'Charging');
-    else await this.finishTransaction(connectorId, 'DeAuthorized');
+    else if (booleanSetting(this.configuration, 'StopTransactionOnInvalidId')) await this.finishTransaction(connectorId, 'DeAuthorized');
+    else await this.statusNotification(connectorId, 'SuspendedEVSE');
     return started;
   }
 
@@ -285,13 +381,18 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     for (const id of changed) await this.statusNotification(id, restingStatus(this.connector(id)));
   }
 
-  /** Reset: ends running transactions, drops the connection, connects and boots again. */
-  async reboot(reason: 'SoftReset' | 'HardReset'): Promise<void> {
-    for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
+  /**
+   * Reset: ends running transactions, drops the connection, connects and boots again. A power
+   * loss drops the connection first; back, the wallbox boots, then ends the transactions it was
+   * running with reason PowerLoss.
+   */
+  async reboot(reason: 'SoftReset' | 'HardReset' | 'PowerLoss'): Promise<void> {
+    if (reason !== 'PowerLoss') for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
     await this.connection.close(1001);
-    for (const connector of this.connectors) connector.status = restingStatus(connector);
+    for (const connector of this.connectors) if (!connector.transaction) connector.status = restingStatus(connector);
     await this.connect();
     await this.bootAndReport();
+    for (const id of this.connectors.keys()) await this.finishTransaction(id, 'PowerLoss');
   }
 
   plugInAndCharge(options: ChargingSessionOptions): Promise<ChargingSessionResult> {
@@ -329,8 +430,23 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     changeConfiguration(this.configuration, 'HeartbeatInterval', String(intervalSeconds));
     this.bootDueAt = undefined;
     this.heartbeatSince = Date.now();
-    this.statusReport = this.reportStatuses();
+    this.statusReport = this.reportStatuses().then(() => this.afterBoot());
     this.statusReport.then(undefined, this.warn);
+  }
+
+  /** What it sends once accepted and its statuses are reported: what it kept while offline, then its DataTransfer. */
+  private async afterBoot(): Promise<void> {
+    await this.offlineQueue.flush(() => this.online);
+    if (this.options.dataTransferOnBoot) await this.dataTransfer(this.options.dataTransferOnBoot);
+  }
+
+  /**
+   * The id of a transaction as it is when a message about it is sent: one started offline takes the
+   * central system's id once its queued start is answered, before the messages queued after it go.
+   */
+  private handedOutId(connectorId: number | undefined, transactionId: number): () => number {
+    const running = connectorId === undefined ? undefined : this.connectors[connectorId]?.transaction;
+    return running?.id === transactionId ? () => running.id : () => transactionId;
   }
 
   private scheduleBoot(intervalSeconds: number): void {
