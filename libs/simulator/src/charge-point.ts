@@ -335,11 +335,13 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
 
   /**
    * Preparing (unless already) → StartTransaction → Charging. A tag the central system refuses
-   * ends the transaction at once when StopTransactionOnInvalidId is set, else suspends it.
+   * ends the transaction at once when StopTransactionOnInvalidId is set, else suspends it; one
+   * that ended before its start was answered (offline) is left as it ended.
    */
   async beginTransaction(connectorId: number, idTag: string): Promise<StartTransactionConf> {
     if (this.connectorStatus(connectorId) !== 'Preparing') await this.statusNotification(connectorId, 'Preparing');
     const started = await this.startTransaction(connectorId, idTag, this.meterOf(connectorId));
+    if (this.transactionOn(connectorId) !== started.transactionId) return started;
     if (started.idTagInfo.status === 'Accepted') await this.statusNotification(connectorId, 'Charging');
     else if (booleanSetting(this.configuration, 'StopTransactionOnInvalidId')) await this.finishTransaction(connectorId, 'DeAuthorized');
     else await this.statusNotification(connectorId, 'SuspendedEVSE');
