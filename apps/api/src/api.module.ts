@@ -13,6 +13,7 @@ import { InfrastructureModule } from './infrastructure/infrastructure.module';
 import { OperationFailedFilter } from './infrastructure/operation-failed.filter';
 import { OutageInterceptor } from './infrastructure/outage.interceptor';
 import { WriteNotYetVisibleFilter } from './infrastructure/write-not-yet-visible.filter';
+import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { TagsModule } from './tags/tags.module';
 import { TransactionsModule } from './transactions/transactions.module';
 
@@ -29,6 +30,7 @@ export class ApiModule {
         TagsModule,
         CommandsModule,
         TransactionsModule,
+        ParkedEventsModule,
         GraphqlModule,
         DataTransfersModule,
       ],

@@ -20,6 +20,7 @@ import {
   type WallboxCommand,
 } from '@voltstream/contracts';
 import { connectNats, ensureStreams, EventPublisher, followEvents } from '@voltstream/nats';
+import { dropDatabase, openReadModels, ParkedEventRow } from '@voltstream/read-models';
 import { tagEntry as tag, testEnv, uniqueNamespace } from '@voltstream/testing';
 import { AUTO_START_CONSUMER } from './auto-starter';
 import { startAuthorization, type RunningAuthorization } from './bootstrap';
@@ -97,6 +98,7 @@ class Namespace {
       await jsm.streams.delete(stream);
     }
     await this.nc.close();
+    await dropDatabase(testEnv(this.namespace).DATABASE_URL);
   }
 }
 
@@ -275,6 +277,25 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
       expect(started.idTagInfo).toEqual({ status: 'Accepted' });
     });
 
+    it('parks a status event it cannot read, shows it in readiness, and starts the next connector that turns Preparing', async () => {
+      const before = commands.length;
+      const poison = await ns.nc.jetstream().publish(ns.subjects.event('station', 'AUTO-1', 'ConnectorStatusChanged'), codec.encode({ type: 'ConnectorStatusChanged' }));
+      await ns.publish(preparing('AUTO-1', 3));
+      await expect.poll(() => commands.length).toBe(before + 1);
+      await expect.poll(consumerSettled).toBe(0);
+      const readModels = await openReadModels(testEnv(ns.namespace).DATABASE_URL);
+      try {
+        expect(await readModels.getRepository(ParkedEventRow).findBy({ consumer: AUTO_START_CONSUMER })).toMatchObject([
+          // Parked at its first delivery, or at the next when the database was not open yet.
+          { sequence: poison.seq, eventType: 'ConnectorStatusChanged', chargePoint: 'AUTO-1', attempts: expect.any(Number), state: 'parked', error: expect.stringContaining('Invalid event') },
+        ]);
+      } finally {
+        await readModels.destroy();
+      }
+      const ready = await fetch(`http://127.0.0.1:${ns.services[0].healthPort}/health/ready`);
+      expect(await ready.json()).toEqual({ status: 'ready', pending: 0, parked: 1 });
+    });
+
     it('does not start a connector with an active transaction, and starts it again once that is stopped', async () => {
       const before = commands.length;
       const { transactionId } = await start(startOf('AUTO-2', { connectorId: 2, idTag: 'AUTO', timestamp: at().toISOString() }));
@@ -290,6 +311,19 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
         identity: 'AUTO-2',
         command: { action: 'RemoteStartTransaction', payload: { connectorId: 2, idTag: 'AUTO' } },
       });
+    });
+
+    it('hands a status event that a replica died with to another one within its ack wait', async () => {
+      const before = commands.length;
+      for (const service of [...ns.services]) await ns.stopService(service);
+      await ns.publish(preparing('AUTO-1', 4));
+      // Taken as a replica takes it, which then dies before it acknowledges it.
+      const consumer = await ns.nc.jetstream().consumers.get(ns.subjects.eventsStream, AUTO_START_CONSUMER);
+      expect(await consumer.next({ expires: 5000 })).not.toBeNull();
+      await ns.startService();
+      await ns.startService();
+      await expect.poll(() => commands.length, { timeout: 12_000, interval: 200 }).toBe(before + 1);
+      expect(commands[before]).toEqual({ identity: 'AUTO-1', command: { action: 'RemoteStartTransaction', payload: { connectorId: 4, idTag: 'FLEET-CAR' } } });
     });
   });
 
@@ -338,5 +372,21 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=accept', () => {
     const replies = await Promise.all(Array.from({ length: 8 }, () => ns.send('boot', { identity: 'CP-RACE', boot })));
     expect(replies.every((reply) => reply.status === 'Accepted')).toBe(true);
     expect(await adoptionsOf('CP-RACE')).toHaveLength(1);
+  });
+});
+
+describe('authorization service, its database of parked events down', () => {
+  const ns = new Namespace({ DATABASE_URL: 'postgres://postgres@127.0.0.1:1/voltstream_unreachable' });
+
+  beforeAll(async () => {
+    await ns.open();
+    await ns.startService();
+  });
+  afterAll(() => ns.close());
+
+  it('answers wallboxes and reports ready, with the parked count unknown', async () => {
+    expect(await ns.send('boot', { identity: 'CP-NO-DB', boot: { vendor: 'Voltstream', model: 'Sim' } })).toMatchObject({ status: 'Pending' });
+    const ready = await fetch(`http://127.0.0.1:${ns.services[0].healthPort}/health/ready`);
+    expect({ status: ready.status, body: await ready.json() }).toEqual({ status: 200, body: { status: 'ready', pending: 0, parked: null } });
   });
 });

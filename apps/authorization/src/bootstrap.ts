@@ -4,13 +4,15 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type LogLevel } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { subjectsFor } from '@voltstream/contracts';
-import { startHealthServer } from '@voltstream/health';
+import { consumerReadiness, startHealthServer, type HealthReport } from '@voltstream/health';
+import { ParkedEvents } from '@voltstream/read-models';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
 import { AuthorizationService } from './authorization.service';
 import { AutoStarter } from './auto-starter';
 import { watchConnection } from './connection-state';
 import { DrainingNatsServer } from './draining-nats-server';
+import { ParkingDatabase } from './parking-database';
 import { RegistryFollower } from './registry-follower';
 import { TransactionStore } from './transaction-store';
 
@@ -43,20 +45,26 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   const registry = new RegistryFollower();
   let health: Server | undefined;
   let autoStarter: AutoStarter | undefined;
+  const parkingDatabase = new ParkingDatabase(config.databaseUrl, new Logger('AutoStart'));
   const resources = new ServiceResources([
     async () => autoStarter?.stop(),
     () => registry.stop(),
     () => closeServer(health),
     () => nc.drain(),
+    () => parkingDatabase.close(),
   ]);
+  const bounds = { maxPending: config.readyMaxPending, maxStallMs: config.readyMaxStall * 1000 };
+  const readiness = async (): Promise<HealthReport> => {
+    if (!isConnected() || !registry.isCaughtUp() || !autoStarter) return { ready: false, details: {} };
+    return consumerReadiness(await autoStarter.progress(), bounds);
+  };
   try {
-    if (config.healthPort !== undefined) {
-      health = await startHealthServer(config.healthPort, () => isConnected() && registry.isCaughtUp());
-    }
+    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness);
     await ensureStreams(nc, subjects);
     await registry.start(nc, subjects);
     const transactions = await TransactionStore.open(nc, subjects);
-    autoStarter = new AutoStarter(nc, subjects, registry, transactions, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
+    const parked = new ParkedEvents(parkingDatabase.dataSource);
+    autoStarter = new AutoStarter(nc, subjects, registry, transactions, parked, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
     await autoStarter.start();
     const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config);
     const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {

@@ -16,10 +16,14 @@ function notFoundAs<T>(fallback: T): (error: unknown) => T {
   };
 }
 
-/** Creates the consumer if missing, starting after the checkpoint so a lost consumer costs no replay. */
-export async function ensureEventsConsumer(jsm: JetStreamManager, subjects: Subjects, checkpoint: number): Promise<void> {
-  const existing = await jsm.consumers.info(subjects.eventsStream, PROJECTION_NAME).catch(notFoundAs(null));
-  if (existing) return;
+/**
+ * Creates the consumer anew, delivering from the event after the checkpoint. Whatever an earlier
+ * consumer handed out and never saw acknowledged is delivered again at once, in order: kept, it
+ * would come back only after its ack wait, behind newer events whose ack (policy *all*) would
+ * acknowledge it unwritten.
+ */
+export async function resetEventsConsumer(jsm: JetStreamManager, subjects: Subjects, checkpoint: number): Promise<void> {
+  await deleteEventsConsumer(jsm, subjects);
   const start: Partial<ConsumerConfig> =
     checkpoint > 0 ? { deliver_policy: DeliverPolicy.StartSequence, opt_start_seq: checkpoint + 1 } : { deliver_policy: DeliverPolicy.All };
   await jsm.consumers.add(subjects.eventsStream, {

@@ -1,18 +1,23 @@
 import type { Server } from 'node:http';
-import { Logger } from '@nestjs/common';
+import type { AddressInfo } from 'node:net';
 import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@voltstream/config';
 import { subjectsFor, type Subjects } from '@voltstream/contracts';
-import { startHealthServer } from '@voltstream/health';
+import { consumerReadiness, StallWatch, startHealthServer, type HealthReport, type ReadinessBounds } from '@voltstream/health';
 import { connectNats, ensureStreams } from '@voltstream/nats';
-import { openReadModels } from '@voltstream/read-models';
+import { openReadModels, ParkedEvents } from '@voltstream/read-models';
 import { BillingOutbox } from './billing-outbox';
-import { ensureEventsConsumer, MAX_ACK_PENDING, PROJECTION_NAME } from './events-consumer';
-import { ProjectionWorker } from './projection-worker';
+import { PROJECTION_NAME } from './events-consumer';
+import type { ProjectionLock } from './projection-lock';
+import type { StepHook } from './projection-worker';
+import { ProjectionSessions } from './projection-sessions';
+import { Progress } from './progress';
 import { ReadModelStore } from './read-model-store';
 
 export interface RunningProjection {
+  /** Port of the health endpoint, when one is served. */
+  healthPort: number | undefined;
   /** Resolves once every event up to this stream sequence is in the read models. */
   reached(sequence: number): Promise<void>;
   close(): Promise<void>;
@@ -44,10 +49,16 @@ export async function closeConnections({ nc, dataSource }: ProjectionConnections
   await dataSource.destroy();
 }
 
-async function isReady({ nc, dataSource }: ProjectionConnections): Promise<boolean> {
-  await nc.rtt();
-  await dataSource.query('SELECT 1');
-  return true;
+/** Ready while NATS and Postgres answer and the checkpoint keeps up with the log (READY_MAX_PENDING, READY_MAX_STALL). */
+async function readiness({ nc, dataSource, subjects, store }: ProjectionConnections, bounds: ReadinessBounds, stall: StallWatch): Promise<HealthReport> {
+  const jsm = await nc.jetstreamManager({ checkAPI: false });
+  const [{ state }, checkpoint, parked] = await Promise.all([
+    jsm.streams.info(subjects.eventsStream),
+    store.checkpoint(),
+    new ParkedEvents(dataSource).waiting(PROJECTION_NAME),
+  ]);
+  const pending = Math.max(0, state.last_seq - checkpoint.sequence);
+  return consumerReadiness({ pending, stalledMs: stall.stalledMs(checkpoint.sequence, pending, Date.now()), parked }, bounds);
 }
 
 async function closeServer(server: Server | undefined): Promise<void> {
@@ -55,25 +66,29 @@ async function closeServer(server: Server | undefined): Promise<void> {
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
 }
 
-/** Follows the event log with the durable consumer until closed; the connections stay open. */
-export async function runProjection(connections: ProjectionConnections, healthPort?: number): Promise<RunningProjection> {
-  const { nc, dataSource, subjects, store } = connections;
+export interface ProjectionOptions {
+  /** Serves /health and /health/ready (within these bounds) when set. */
+  health?: { port: number; bounds: ReadinessBounds };
+  /** For crash tests only: see {@link StepHook}. */
+  onStep?: StepHook;
+  /** Held by the caller already (a rebuild); otherwise the projection waits for it. */
+  lock?: ProjectionLock;
+}
+
+/** Follows the event log while it holds the projection lock, until closed; the connections stay open. */
+export async function runProjection(connections: ProjectionConnections, { health: healthOptions, onStep, lock }: ProjectionOptions = {}): Promise<RunningProjection> {
+  const { nc, dataSource, subjects } = connections;
   const billing = new BillingOutbox(dataSource, nc.jetstream(), subjects);
-  const checkpoint = await store.checkpoint();
-  await ensureEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
-  const worker = new ProjectionWorker(store, checkpoint, () => void billing.flush());
-  const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
-  const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
-  const running = worker.run();
-  void billing.flush();
-  new Logger('StateProjection').log(`Following ${subjects.eventsStream} after event ${checkpoint.sequence}`);
-  const health = healthPort === undefined ? undefined : await startHealthServer(healthPort, () => isReady(connections));
+  const progress = new Progress();
+  const sessions = new ProjectionSessions(connections, progress, billing, onStep);
+  sessions.start(lock);
+  const stall = new StallWatch();
+  const health = healthOptions && (await startHealthServer(healthOptions.port, () => readiness(connections, healthOptions.bounds, stall)));
   return {
-    reached: (sequence) => worker.reached(sequence),
+    healthPort: health && (health.address() as AddressInfo).port,
+    reached: (sequence) => progress.reached(sequence),
     close: async () => {
-      await messages.close();
-      worker.stop();
-      await running;
+      await sessions.close();
       await billing.stop();
       await closeServer(health);
     },
@@ -86,8 +101,10 @@ export async function runProjection(connections: ProjectionConnections, healthPo
  */
 export async function startProjection(config: Config): Promise<RunningProjection> {
   const connections = await openConnections(config);
-  const projection = await runProjection(connections, config.healthPort);
+  const bounds = { maxPending: config.readyMaxPending, maxStallMs: config.readyMaxStall * 1000 };
+  const projection = await runProjection(connections, { health: config.healthPort === undefined ? undefined : { port: config.healthPort, bounds } });
   return {
+    healthPort: projection.healthPort,
     reached: (sequence) => projection.reached(sequence),
     close: async () => {
       await projection.close();

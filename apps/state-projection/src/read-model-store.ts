@@ -9,6 +9,7 @@ import {
   deleteRows,
   LocalTagRow,
   MeterValueRow,
+  ParkedEventRow,
   prepared,
   ProjectionCheckpointRow,
   TagRow,
@@ -47,13 +48,13 @@ export class ReadModelStore {
   }
 
   /**
-   * Writes a batch and moves the checkpoint, atomically. The rows to save go in one
+   * Writes a batch, the events it parks and the checkpoint, atomically. The rows to save go in one
    * prepared statement (a few dozen shapes, by which tables a batch writes, each planned once per
    * connection), which is one round trip and needs no transaction of its own; only a batch
    * that also deletes rows (forgotten charge points, removed tags: operator actions, rare) takes one.
    */
-  async commit(writes: ProjectionWrites, checkpoint: Checkpoint): Promise<void> {
-    const saves = prepared(this.saves(writes, checkpoint));
+  async commit(writes: ProjectionWrites, checkpoint: Checkpoint, parked: readonly Omit<ParkedEventRow, 'id'>[]): Promise<void> {
+    const saves = prepared(this.saves(writes, checkpoint, parked));
     await withConnection(this.dataSource, async (runner, client) => {
       if (!hasDeletions(writes)) {
         await client.query(saves);
@@ -91,7 +92,7 @@ export class ReadModelStore {
     await deleteRows(manager, LocalTagRow, writes.removedLocalTags);
   }
 
-  private saves(writes: ProjectionWrites, checkpoint: Checkpoint): Statement {
+  private saves(writes: ProjectionWrites, checkpoint: Checkpoint, parked: readonly Omit<ParkedEventRow, 'id'>[]): Statement {
     const completed = writes.completedTransactions.map((transaction) => ({ transactionId: transaction.transactionId, body: { ...transaction }, published: false }));
     return combinedUpserts(this.dataSource, [
       { entity: ChargePointRow, rows: writes.chargePoints, onConflict: 'update' },
@@ -102,6 +103,7 @@ export class ReadModelStore {
       { entity: TagRow, rows: writes.tags, onConflict: 'update' },
       { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
       { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },
+      { entity: ParkedEventRow, rows: parked as ParkedEventRow[], onConflict: 'ignore' },
       { entity: ProjectionCheckpointRow, rows: [{ projection: this.projection, ...checkpoint }], onConflict: 'update' },
     ]);
   }

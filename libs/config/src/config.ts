@@ -30,6 +30,10 @@ export interface Config {
   /** Port of the plain HTTP health endpoint of services without one of their own; none when unset. */
   healthPort: number | undefined;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
+  /** A consumer of the event log is not ready with more events than this waiting for it. */
+  readyMaxPending: number;
+  /** Nor when it has committed nothing for this many seconds while events wait. */
+  readyMaxStall: number;
 }
 
 export class ConfigError extends Error {
@@ -112,5 +116,7 @@ export function loadConfig(env: Env = process.env): Config {
     publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),
     healthPort: optional(env, 'HEALTH_PORT') === undefined ? undefined : integer(env, 'HEALTH_PORT', 0, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),
+    readyMaxStall: integer(env, 'READY_MAX_STALL', 60, 1, 86400),
   };
 }

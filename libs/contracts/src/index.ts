@@ -9,3 +9,4 @@ export * from './key-value';
 export * from './rpc';
 export * from './schema';
 export * from './subjects';
+export * from './parking';

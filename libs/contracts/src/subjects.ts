@@ -69,6 +69,8 @@ export interface Subjects {
   transactionsBucket: string;
   /** KeyValue bucket of the gateway pods' leases: one key per live pod, renewed while it runs. */
   gatewayLeasesBucket: string;
+  /** Request/reply: the consumer named applies one of its parked events again (`ParkedEventRetryRequest`). */
+  parkedEventRetry(consumer: string): string;
 }
 
 /** @param namespace empty in production; a test run uses its own to stay apart from others. */
@@ -104,5 +106,6 @@ export function subjectsFor(namespace = ''): Subjects {
     transactionIdSubject: `${root}.txid`,
     transactionsBucket: namespace ? `${namespace}_vs_transactions` : 'vs_transactions',
     gatewayLeasesBucket: namespace ? `${namespace}_vs_gateway_leases` : 'vs_gateway_leases',
+    parkedEventRetry: (consumer) => `${root}.parked.retry.${identityToken(consumer)}`,
   };
 }

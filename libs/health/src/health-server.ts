@@ -1,6 +1,16 @@
 import { createServer, type Server } from 'node:http';
 
-export type HealthCheck = () => Promise<boolean> | boolean;
+/** Whether a service is ready, with what an operator should see beside it (e.g. how far behind a consumer is). */
+export interface HealthReport {
+  ready: boolean;
+  details: Record<string, unknown>;
+}
+
+export type HealthCheck = () => Promise<boolean | HealthReport> | boolean | HealthReport;
+
+function asReport(result: boolean | HealthReport): HealthReport {
+  return typeof result === 'boolean' ? { ready: result, details: {} } : result;
+}
 
 /**
  * A plain HTTP health endpoint for services that have no HTTP server of their own:
@@ -16,8 +26,9 @@ export async function startHealthServer(port: number, ready: HealthCheck): Promi
     if (request.url !== '/health/ready') return send(404, { status: 'not found' });
     Promise.resolve()
       .then(ready)
+      .then(asReport)
       .then(
-        (ok) => send(ok ? 200 : 503, { status: ok ? 'ready' : 'not ready' }),
+        ({ ready: ok, details }) => send(ok ? 200 : 503, { status: ok ? 'ready' : 'not ready', ...details }),
         (error: unknown) => send(503, { status: 'not ready', reason: String(error) }),
       );
   });

@@ -76,6 +76,28 @@ describe('event log on a real JetStream', () => {
     await follower.stop();
   });
 
+  it('skips an event it cannot apply, tells why, and keeps following', async () => {
+    const { seq: from } = await publisher.publish(createEvent('ChargePointAdopted', settings, 'BEFORE', new Date()));
+    const skipped: { sequence: number; error: string }[] = [];
+    const seen: string[] = [];
+    const follower = await followEvents(
+      nc,
+      subjects.eventsStream,
+      subjects.eventsOf('registry'),
+      ({ event }) => {
+        if (event.metadata.chargePoint === 'THROWS') throw new TypeError('cannot fold');
+        seen.push(event.metadata.chargePoint ?? '');
+      },
+      from + 1,
+      (sequence, error) => skipped.push({ sequence, error: String(error) }),
+    );
+    const throwing = await publisher.publish(createEvent('ChargePointAdopted', settings, 'THROWS', new Date()));
+    await publisher.publish(createEvent('ChargePointAdopted', settings, 'AFTER', new Date()));
+    await expect.poll(() => seen).toEqual(['AFTER']);
+    expect(skipped).toEqual([{ sequence: throwing.seq, error: 'TypeError: cannot fold' }]);
+    await follower.stop();
+  });
+
   it('stops cleanly when its stream is already gone', async () => {
     const gone = subjectsFor(uniqueNamespace());
     await ensureStreams(nc, gone);

@@ -135,10 +135,18 @@ function decodeOrWarn(data: Uint8Array, sequence: number): VoltstreamEvent | und
   }
 }
 
+/** Told of an event a follower skipped because `onEvent` threw on it. */
+export type SkippedEvent = (sequence: number, error: unknown) => void;
+
+const warnSkipped: SkippedEvent = (sequence, error) => process.emitWarning(`Skipped event ${sequence} of the log: ${String(error)}`, 'SkippedEvent');
+
 /**
  * Reads the log from `fromSequence` on and keeps following it, in order; for in-memory state such
  * as the gateway's and the authorization service's view of the registry. Resolves once every
- * matching event stored at call time has been handed to `onEvent`.
+ * matching event stored at call time has been handed to `onEvent`. An event that breaks its
+ * contract is skipped with a warning (`decodeOrWarn`), one `onEvent` throws on is skipped and told
+ * to `onSkipped`: neither ends the follower. The state is folded again from the log at every start,
+ * and the state projection parks the same event where operators see it.
  */
 export async function followEvents(
   nc: NatsConnection,
@@ -146,6 +154,7 @@ export async function followEvents(
   filterSubject: string,
   onEvent: (stored: StoredEvent) => void,
   fromSequence = 1,
+  onSkipped: SkippedEvent = warnSkipped,
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, opt_start_seq: fromSequence });
   const { num_pending: pendingAtStart } = await consumer.info();
@@ -156,7 +165,11 @@ export async function followEvents(
   void (async () => {
     for await (const message of messages) {
       const event = decodeOrWarn(message.data, message.seq);
-      if (event) onEvent({ event, sequence: message.seq });
+      try {
+        if (event) onEvent({ event, sequence: message.seq });
+      } catch (error) {
+        onSkipped(message.seq, error);
+      }
       if (message.info.pending === 0) markCaughtUp();
     }
   })();

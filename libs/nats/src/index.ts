@@ -4,5 +4,5 @@ export { EventPublisher, decodeEvent, followEvents, isConcurrentAppend, lastEven
 export { readAggregate, type AggregateHistory, type AggregateSubjects } from './aggregates';
 export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } from './leases';
 export { Replies, type ReplyCallback } from './replies';
-export type { StoredEvent } from './events';
+export type { SkippedEvent, StoredEvent } from './events';
 export { WallboxCommands, type CommandDelivery } from './wallbox-commands';

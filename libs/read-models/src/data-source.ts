@@ -7,10 +7,12 @@ import { TransactionRow } from './entities/transaction.entity';
 import { MeterValueRow } from './entities/meter-value.entity';
 import { LocalTagRow, TagRow } from './entities/tag.entity';
 import { BillingOutboxRow } from './entities/billing-outbox.entity';
+import { ParkedEventRow } from './entities/parked-event.entity';
 import { DataTransferRow } from './entities/data-transfer.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
+import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
 import { DataTransfers1765100000000 } from './migrations/1765100000000-data-transfers';
 
 export const READ_MODEL_ENTITIES = [
@@ -22,12 +24,14 @@ export const READ_MODEL_ENTITIES = [
   TagRow,
   LocalTagRow,
   BillingOutboxRow,
+  ParkedEventRow,
   DataTransferRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
   ChargePoints1764000000000,
   Transactions1764100000000,
   LogOrderedWrites1764200000000,
+  ParkedEvents1764300000000,
   DataTransfers1765100000000,
 ];
 
@@ -86,10 +90,17 @@ async function migrateExclusively(dataSource: DataSource): Promise<void> {
 
 /** Ensures the database, connects and runs pending migrations. */
 export async function openReadModels(databaseUrl: string): Promise<DataSource> {
-  await ensureDatabase(databaseUrl);
-  const dataSource = await new DataSource(readModelOptions(databaseUrl)).initialize();
-  await migrateExclusively(dataSource);
+  const dataSource = new DataSource(readModelOptions(databaseUrl));
+  await initializeReadModels(dataSource);
   return dataSource;
+}
+
+/** {@link openReadModels} for a data source made beforehand, e.g. by a service that works on while Postgres is down. */
+export async function initializeReadModels(dataSource: DataSource): Promise<void> {
+  const { url } = dataSource.options as { url: string };
+  await ensureDatabase(url);
+  if (!dataSource.isInitialized) await dataSource.initialize();
+  await migrateExclusively(dataSource);
 }
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {

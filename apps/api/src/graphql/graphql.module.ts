@@ -5,6 +5,7 @@ import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { CommandsModule } from '../commands/commands.module';
 import { DataTransfersModule } from '../data-transfers/data-transfers.module';
 import { BearerToken } from '../infrastructure/bearer-token';
+import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
@@ -14,6 +15,7 @@ import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
+import { ParkedEventsResolver } from './parked-events.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
 
@@ -43,8 +45,9 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     TagsModule,
     CommandsModule,
     TransactionsModule,
+    ParkedEventsModule,
     DataTransfersModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, DataTransfersResolver],
+  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver, DataTransfersResolver],
 })
 export class GraphqlModule {}
