@@ -102,6 +102,19 @@ describe('the Core cases of the compliance list (end to end)', () => {
       await expect.poll(() => connector(system, box.identity, 1), { timeout: SLOW_MS }).toMatchObject({ status: 'Charging', transaction: true, transactionIdTag: CARD });
     });
 
+    it('TC_011_2: a remote start and no vehicle within ConnectionTimeOut: Accepted, Preparing, then Available again, no transaction', async () => {
+      const calls: CsmsCall[] = [];
+      const box = await wallbox('CORE-REMOTE-TIMEOUT', { remoteStartWithoutVehicle: 'waitsForCable' }, calls);
+      expect((await command(box.identity, 'configuration/ConnectionTimeOut', { value: '1' }, 'PUT')).body).toEqual({ status: 'Accepted' });
+      expect(await command(box.identity, 'remote-start', { idTag: CARD, connectorId: 1 })).toEqual({ status: 200, body: { status: 'Accepted' } });
+      expect(calls.at(-1)).toEqual({ action: 'RemoteStartTransaction', payload: { idTag: CARD, connectorId: 1 } });
+      await eventually(async () => expect(box.connectorStatus(1)).toBe('Preparing'));
+      await expect.poll(() => connector(system, box.identity, 1), { timeout: SLOW_MS }).toMatchObject({ status: 'Preparing', transaction: false });
+      await eventually(async () => expect(box.connectorStatus(1)).toBe('Available'));
+      await expect.poll(() => connector(system, box.identity, 1), { timeout: SLOW_MS }).toMatchObject({ status: 'Available', transaction: false, transactionId: null });
+      expect((await system.api<{ items: unknown[] }>(`/api/transactions?chargePoint=${box.identity}`)).body.items).toEqual([]);
+    });
+
     it('TC_024: the cable does not lock: the connector is Faulted with ConnectorLockFailure and no transaction starts', async () => {
       const box = await wallbox('CORE-LOCK-FAILS', { cableLock: 'lockFails' });
       const session = await box.plugInAndCharge({ connectorId: 1, idTag: CARD, wh: 100, meterIntervalMs: 10, samples: 1 });

@@ -13,7 +13,7 @@ export interface CliOptions {
   duration: number | undefined;
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
   /** How every wallbox plays its part (DataTransfer, cable lock). */
-  wallbox: Pick<ChargePointOptions, 'dataTransferVendors' | 'dataTransferOnBoot' | 'cableLock'>;
+  wallbox: Pick<ChargePointOptions, 'dataTransferVendors' | 'dataTransferOnBoot' | 'cableLock' | 'remoteStartWithoutVehicle'>;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -35,7 +35,10 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --send-data-transfer VENDOR[:MESSAGE_ID[:DATA]]
                           send this DataTransfer to the central system after each accepted boot
   --cable-lock MODE       works, fixedCable (UnlockConnector NotSupported), lockFails (a session
-                          ends Faulted, ConnectorLockFailure) or unlockFails (UnlockFailed) (works)`;
+                          ends Faulted, ConnectorLockFailure) or unlockFails (UnlockFailed) (works)
+  --remote-start-waits-for-cable
+                          a remote start on a connector without a vehicle waits for its cable until
+                          ConnectionTimeOut (it starts at once)`;
 
 export class CliError extends Error {}
 
@@ -67,6 +70,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       'data-transfer-vendor': { type: 'string', multiple: true },
       'send-data-transfer': { type: 'string' },
       'cable-lock': { type: 'string' },
+      'remote-start-waits-for-cable': { type: 'boolean' },
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
@@ -91,6 +95,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       dataTransferVendors: values['data-transfer-vendor'],
       dataTransferOnBoot: dataTransfer(values['send-data-transfer']),
       cableLock: cableLock(values['cable-lock']),
+      remoteStartWithoutVehicle: values['remote-start-waits-for-cable'] ? 'waitsForCable' : undefined,
     },
   };
 }

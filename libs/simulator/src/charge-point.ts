@@ -55,6 +55,12 @@ export interface ChargePointOptions {
    * ConnectorLockFailure); `unlockFails` (UnlockConnector UnlockFailed).
    */
   cableLock?: CableLock;
+  /**
+   * A RemoteStartTransaction for a connector with no vehicle (Available): `starts` at once, the
+   * vehicle taken to be there (default); `waitsForCable`: Preparing, the transaction starts when a
+   * vehicle plugs in, and the connector is Available again after ConnectionTimeOut if none does.
+   */
+  remoteStartWithoutVehicle?: 'starts' | 'waitsForCable';
 }
 
 export const CABLE_LOCKS = ['works', 'fixedCable', 'lockFails', 'unlockFails'] as const;
@@ -326,6 +332,26 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     for (const id of ids) await this.meterValues(id, this.meterOf(id), this.transactionOn(id), 'Trigger');
   }
 
+  /** Whether a remote start on this connector waits for a vehicle's cable rather than starting at once. */
+  waitsForCable(connectorId: number): boolean {
+    return this.options.remoteStartWithoutVehicle === 'waitsForCable' && this.connectorStatus(connectorId) === 'Available';
+  }
+
+  /** A remote start with no vehicle yet: Preparing, until one plugs in or ConnectionTimeOut passes. */
+  async awaitCable(connectorId: number, idTag: string): Promise<void> {
+    const dueAt = Date.now() + integerSetting(this.configuration, 'ConnectionTimeOut') * 1000;
+    this.connector(connectorId).awaitingCable = { idTag, dueAt };
+    await this.statusNotification(connectorId, 'Preparing');
+  }
+
+  /** A vehicle plugs in (Preparing); a remote start waiting for it begins. */
+  async plugIn(connectorId: number): Promise<void> {
+    const awaited = this.connector(connectorId).awaitingCable;
+    this.connector(connectorId).awaitingCable = undefined;
+    if (awaited === undefined) await this.statusNotification(connectorId, 'Preparing');
+    else if (await this.lockCable(connectorId)) await this.beginTransaction(connectorId, awaited.idTag);
+  }
+
   /** Locks the cable before a transaction starts; one that does not lock is Faulted, ConnectorLockFailure (false). */
   async lockCable(connectorId: number): Promise<boolean> {
     if (this.cableLock !== 'lockFails') return true;
@@ -411,6 +437,11 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       this.scheduleBoot(DEFAULT_RETRY_INTERVAL_S);
       this.bootAndReport().then(undefined, this.warn);
     }
+    this.connectors.forEach((connector, id) => {
+      if (connector.awaitingCable === undefined || now < connector.awaitingCable.dueAt) return;
+      connector.awaitingCable = undefined;
+      this.unplug(id).then(undefined, this.warn);
+    });
   }
 
   private connector(connectorId: number): ConnectorState {

@@ -93,6 +93,7 @@ function remoteStartTransaction(cp: SimulatedChargePoint, payload: Payload): Csm
   const idTag = textField(payload, 'idTag');
   const connectorId = cp.connectorForRemoteStart(optionalConnectorId(payload));
   if (connectorId === undefined) return { reply: { status: 'Rejected' } };
+  if (cp.waitsForCable(connectorId)) return { reply: { status: 'Accepted' }, afterwards: () => cp.awaitCable(connectorId, idTag) };
   const begin = async (): Promise<unknown> => (await cp.lockCable(connectorId)) && cp.beginTransaction(connectorId, idTag);
   return { reply: { status: 'Accepted' }, afterwards: begin };
 }

@@ -52,8 +52,9 @@ export interface ChargingSessionResult {
 export async function plugInAndCharge(cp: SimulatedChargePoint, options: ChargingSessionOptions, ticker: Ticker): Promise<ChargingSessionResult> {
   const { connectorId, idTag } = options;
   const answers: ChargingSessionResult['answers'] = { meterValues: [] };
-  await cp.statusNotification(connectorId, 'Preparing');
-  if (idTag !== undefined) {
+  await cp.plugIn(connectorId);
+  // A remote start that waited for this cable has begun: no card is needed.
+  if (idTag !== undefined && cp.transactionOn(connectorId) === undefined) {
     const decidedLocally = cp.authorizeLocally(idTag);
     if (decidedLocally === undefined) answers.authorize = await cp.authorize(idTag);
     if ((decidedLocally ?? answers.authorize?.idTagInfo.status) !== 'Accepted') return unplugged(cp, connectorId, 'notAuthorized', answers);
@@ -63,7 +64,7 @@ export async function plugInAndCharge(cp: SimulatedChargePoint, options: Chargin
       return { outcome: 'notAuthorized', transactionId: answers.startTransaction.transactionId, answers };
     }
   }
-  const transactionId = idTag === undefined ? await remoteStart(cp, options, ticker) : answers.startTransaction?.transactionId;
+  const transactionId = answers.startTransaction?.transactionId ?? (await remoteStart(cp, options, ticker));
   if (transactionId === undefined) return unplugged(cp, connectorId, 'notStarted', answers);
   return charge(cp, options, transactionId, answers, ticker);
 }

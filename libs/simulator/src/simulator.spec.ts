@@ -648,6 +648,20 @@ describe('charging session', () => {
     expect(cp.transactionOn(2)).toBe(77);
   });
 
+  it('a remote start without a vehicle waits for its cable: it begins when one plugs in, and gives up after ConnectionTimeOut', async () => {
+    const cp = await bootedWallbox({ remoteStartWithoutVehicle: 'waitsForCable' });
+    changeSetting(cp, 'ConnectionTimeOut', '1');
+    expect(await csms.callForResult('CP-1', 'RemoteStartTransaction', { idTag: 'REMOTE', connectorId: 1 })).toEqual({ status: 'Accepted' });
+    await expect.poll(() => csms.statuses('CP-1').at(-1)).toBe('1:Preparing');
+    expect(csms.actions('CP-1')).not.toContain('StartTransaction');
+    await expect.poll(() => csms.statuses('CP-1').at(-1), { timeout: 5000 }).toBe('1:Available');
+    expect(await csms.callForResult('CP-1', 'RemoteStartTransaction', { idTag: 'REMOTE', connectorId: 2 })).toEqual({ status: 'Accepted' });
+    await expect.poll(() => csms.statuses('CP-1').at(-1)).toBe('2:Preparing');
+    const result = await cp.plugInAndCharge({ connectorId: 2, ...session, samples: 1 });
+    expect(result.outcome).toBe('completed');
+    expect(csms.of('CP-1', 'StartTransaction')[0].payload).toMatchObject({ connectorId: 2, idTag: 'REMOTE' });
+  });
+
   it('ends early when the central system stops the transaction', async () => {
     const cp = await bootedWallbox();
     csms.respond('MeterValues', (payload, identity) => {
