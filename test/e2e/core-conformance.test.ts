@@ -105,7 +105,8 @@ describe('the Core cases of the compliance list (end to end)', () => {
     it('TC_011_2: a remote start and no vehicle within ConnectionTimeOut: Accepted, Preparing, then Available again, no transaction', async () => {
       const calls: CsmsCall[] = [];
       const box = await wallbox('CORE-REMOTE-TIMEOUT', { remoteStartWithoutVehicle: 'waitsForCable' }, calls);
-      expect((await command(box.identity, 'configuration/ConnectionTimeOut', { value: '1' }, 'PUT')).body).toEqual({ status: 'Accepted' });
+      // Long enough for the API to show Preparing on a loaded machine.
+      expect((await command(box.identity, 'configuration/ConnectionTimeOut', { value: '3' }, 'PUT')).body).toEqual({ status: 'Accepted' });
       expect(await command(box.identity, 'remote-start', { idTag: CARD, connectorId: 1 })).toEqual({ status: 200, body: { status: 'Accepted' } });
       expect(calls.at(-1)).toEqual({ action: 'RemoteStartTransaction', payload: { idTag: CARD, connectorId: 1 } });
       await eventually(async () => expect(box.connectorStatus(1)).toBe('Preparing'));
