@@ -1,7 +1,7 @@
 import { Controller, Get, Param, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { IdentityParams } from '../infrastructure/params';
-import { PageQuery } from '../transactions/transaction.dto';
+import { ListDataTransfersQuery } from './data-transfer.dto';
 import { DataTransferPageView } from './data-transfer.view';
 import { DataTransfersService } from './data-transfers.service';
 
@@ -14,7 +14,7 @@ export class DataTransfersController {
   @Get()
   @ApiOkResponse({ type: DataTransferPageView, description: 'the DataTransfers the charge point sent, newest first, paged' })
   @ApiNotFoundResponse({ description: 'an unknown charge point' })
-  list(@Param() { identity }: IdentityParams, @Query() query: PageQuery): Promise<DataTransferPageView> {
+  list(@Param() { identity }: IdentityParams, @Query() query: ListDataTransfersQuery): Promise<DataTransferPageView> {
     return this.dataTransfers.list(identity, query);
   }
 }

@@ -3,9 +3,10 @@ import { DataTransferRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
 import { ChargePointsService } from '../charge-points/charge-points.service';
 import { notFound } from '../infrastructure/operation-failed.error';
+import { DEFAULT_PAGE_SIZE } from '../infrastructure/params';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { decodeCursor, encodeCursor } from '../transactions/cursor';
-import { DEFAULT_PAGE_SIZE, type PageQuery } from '../transactions/transaction.dto';
+import type { ListDataTransfersQuery } from './data-transfer.dto';
 import { toDataTransferView, type DataTransferPageView } from './data-transfer.view';
 
 /** Ids are event sequences: positive, and safe integers in JavaScript. */
@@ -20,7 +21,7 @@ export class DataTransfersService {
   ) {}
 
   /** Newest first; fetches one more than the page to know whether another page follows. */
-  async list(identity: string, query: PageQuery): Promise<DataTransferPageView> {
+  async list(identity: string, query: ListDataTransfersQuery): Promise<DataTransferPageView> {
     if (!(await this.chargePoints.isKnown(identity))) throw notFound(`charge point ${identity} not found`);
     const limit = query.limit ?? DEFAULT_PAGE_SIZE;
     const select = this.readModels

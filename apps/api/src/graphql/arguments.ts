@@ -17,7 +17,8 @@ import {
 } from '../commands/command.dto';
 import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/params';
 import { PutTagBody } from '../tags/tag.dto';
-import { ListTransactionsQuery, PageQuery } from '../transactions/transaction.dto';
+import { ListDataTransfersQuery } from '../data-transfers/data-transfer.dto';
+import { ListTransactionsQuery } from '../transactions/transaction.dto';
 import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
 
 /*
@@ -266,7 +267,7 @@ class DataTransferFields extends DataTransferBody {
 export class DataTransferArgs extends IntersectionType(IdentityArgs, DataTransferFields, ArgsType) {}
 
 @ArgsType()
-class PageFields extends PageQuery {
+class DataTransfersFields extends ListDataTransfersQuery {
   @Field(() => Int, { nullable: true, description: '1 to 500, default 50' })
   override limit?: number;
 
@@ -275,4 +276,4 @@ class PageFields extends PageQuery {
 }
 
 @ArgsType()
-export class DataTransfersArgs extends IntersectionType(IdentityArgs, PageFields, ArgsType) {}
+export class DataTransfersArgs extends IntersectionType(IdentityArgs, DataTransfersFields, ArgsType) {}

@@ -1,28 +1,9 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIdentity, IsInt32 } from '../infrastructure/params';
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIdentity, IsInt32, IsPageLimit } from '../infrastructure/params';
 
-export const DEFAULT_PAGE_SIZE = 50;
-
-/** A page of a list, newest first: its size, and where the previous page ended. */
-export class PageQuery {
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
-  limit?: number;
-
-  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
-  @IsOptional()
-  @IsString()
-  @MaxLength(200)
-  cursor?: string;
-}
-
-export class ListTransactionsQuery extends PageQuery {
+export class ListTransactionsQuery {
   @ApiPropertyOptional({ description: 'identity of a charge point' })
   @IsOptional()
   @IsIdentity()
@@ -33,6 +14,15 @@ export class ListTransactionsQuery extends PageQuery {
   @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
   @IsBoolean()
   active?: boolean;
+
+  @IsPageLimit()
+  limit?: number;
+
+  @ApiPropertyOptional({ description: 'nextCursor of the previous page' })
+  @IsOptional()
+  @IsString()
+  @MaxLength(200)
+  cursor?: string;
 }
 
 export class TransactionParams {
