@@ -507,6 +507,13 @@ describe('answers to the central system', () => {
     expect(await csms.callForResult('CP-1', 'DataTransfer', { vendorId: 'acme', messageId: 'x' })).toEqual({ status: 'UnknownVendorId' });
   });
 
+  it('sends its DataTransfer after each accepted boot, once its statuses are reported', async () => {
+    csms.respond('DataTransfer', () => ({ status: 'Accepted' }));
+    await bootedWallbox({ dataTransferOnBoot: { vendorId: 'acme', messageId: 'hello', data: 'world' } });
+    expect(csms.actions('CP-1').slice(-2)).toEqual(['StatusNotification', 'DataTransfer']);
+    expect(csms.of('CP-1', 'DataTransfer')[0].payload).toEqual({ vendorId: 'acme', messageId: 'hello', data: 'world' });
+  });
+
   it('DataTransfer: Accepted, echoing the data, from a vendor it is configured to know', async () => {
     await bootedWallbox({ dataTransferVendors: ['acme'] });
     expect(await csms.callForResult('CP-1', 'DataTransfer', { vendorId: 'acme', data: 'ping' })).toEqual({ status: 'Accepted', data: 'ping' });
