@@ -4,6 +4,9 @@ import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
+import { ConsumptionModule } from './consumption/consumption.module';
+import { FirmwareModule } from './firmware/firmware.module';
+import { FleetModule } from './fleet/fleet.module';
 import { DataTransfersModule } from './data-transfers/data-transfers.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
@@ -31,7 +34,10 @@ export class ApiModule {
         CommandsModule,
         TransactionsModule,
         ParkedEventsModule,
+        FirmwareModule,
         GraphqlModule,
+        FleetModule,
+        ConsumptionModule,
         DataTransfersModule,
       ],
       providers: [

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CABLE_LOCKS, type ChargePointOptions } from '@voltstream/simulator';
+import { CABLE_LOCKS, type ChargePointOptions, type FirmwareFailures } from '@voltstream/simulator';
 
 export interface CliOptions {
   url: string;
@@ -12,6 +12,10 @@ export interface CliOptions {
   /** Seconds to run; undefined runs until Ctrl-C. */
   duration: number | undefined;
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
+  /** BootNotification firmwareVersion until an UpdateFirmware installs another. */
+  firmwareVersion: string | undefined;
+  /** Firmware Management steps the wallboxes fail (FirmwareStatusNotification / DiagnosticsStatusNotification). */
+  firmwareFailures: FirmwareFailures;
   /** How every wallbox plays its part (DataTransfer, cable lock). */
   wallbox: Pick<ChargePointOptions, 'dataTransferVendors' | 'dataTransferOnBoot' | 'cableLock' | 'remoteStartWithoutVehicle'>;
 }
@@ -30,6 +34,10 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --meter-interval S      seconds between MeterValues of a session (10)
   --samples N             MeterValues per session (6)
   --id-tag TEXT           id tag presented for sessions (SIM-TAG)
+  --firmware-version TEXT firmwareVersion sent with BootNotification until an update installs another
+  --fail-firmware-download      UpdateFirmware: report DownloadFailed instead of downloading
+  --fail-firmware-installation  UpdateFirmware: download, then report InstallationFailed
+  --fail-diagnostics-upload     GetDiagnostics: report UploadFailed instead of uploading
   --data-transfer-vendor ID
                           answer a DataTransfer of this vendor Accepted, repeatable (UnknownVendorId)
   --send-data-transfer VENDOR[:MESSAGE_ID[:DATA]]
@@ -67,6 +75,10 @@ export function parseCliOptions(args: string[]): CliOptions {
       'meter-interval': { type: 'string' },
       samples: { type: 'string' },
       'id-tag': { type: 'string' },
+      'firmware-version': { type: 'string' },
+      'fail-firmware-download': { type: 'boolean' },
+      'fail-firmware-installation': { type: 'boolean' },
+      'fail-diagnostics-upload': { type: 'boolean' },
       'data-transfer-vendor': { type: 'string', multiple: true },
       'send-data-transfer': { type: 'string' },
       'cable-lock': { type: 'string' },
@@ -91,6 +103,12 @@ export function parseCliOptions(args: string[]): CliOptions {
           idTag: values['id-tag'] ?? 'SIM-TAG',
         }
       : undefined,
+    firmwareVersion: values['firmware-version'],
+    firmwareFailures: {
+      download: values['fail-firmware-download'] ?? false,
+      installation: values['fail-firmware-installation'] ?? false,
+      upload: values['fail-diagnostics-upload'] ?? false,
+    },
     wallbox: {
       dataTransferVendors: values['data-transfer-vendor'],
       dataTransferOnBoot: dataTransfer(values['send-data-transfer']),

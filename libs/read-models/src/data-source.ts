@@ -14,6 +14,7 @@ import { Transactions1764100000000 } from './migrations/1764100000000-transactio
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
 import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
 import { DataTransfers1765100000000 } from './migrations/1765100000000-data-transfers';
+import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -33,6 +34,7 @@ export const READ_MODEL_MIGRATIONS = [
   LogOrderedWrites1764200000000,
   ParkedEvents1764300000000,
   DataTransfers1765100000000,
+  FirmwareStatus1765500000000,
 ];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */

@@ -1,5 +1,6 @@
 export { CABLE_LOCKS, SimulatedChargePoint } from './charge-point';
 export type { CableLock, ChargePointEvents, ChargePointOptions, DataTransferReq } from './charge-point';
+export type { FirmwareFailures } from './firmware';
 export type { CloseInfo, CsmsCall } from './connection';
 export { Fleet } from './fleet';
 export type { FleetOptions, FleetStats } from './fleet';

@@ -3,6 +3,7 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { CommandsModule } from '../commands/commands.module';
+import { FirmwareModule } from '../firmware/firmware.module';
 import { DataTransfersModule } from '../data-transfers/data-transfers.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
@@ -10,6 +11,7 @@ import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
 import { CommandsResolver } from './commands.resolver';
+import { FirmwareResolver } from './firmware.resolver';
 import { DataTransfersResolver } from './data-transfers.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
@@ -46,8 +48,19 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     CommandsModule,
     TransactionsModule,
     ParkedEventsModule,
+    FirmwareModule,
     DataTransfersModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver, DataTransfersResolver],
+  providers: [
+    ChargePointsResolver,
+    TagsResolver,
+    TransactionsResolver,
+    CommandsResolver,
+    LiveResolver,
+    LiveChanges,
+    ParkedEventsResolver,
+    FirmwareResolver,
+    DataTransfersResolver,
+  ],
 })
 export class GraphqlModule {}

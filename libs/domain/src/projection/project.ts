@@ -3,6 +3,7 @@ import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
 import { dataTransferReceived } from './data-transfer';
+import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
@@ -68,12 +69,15 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
+    case 'DiagnosticsStatusReported':
+      return { chargePoint: withDiagnosticsStatus(seen, event), changes: [] };
+    case 'FirmwareStatusReported':
+      return { chargePoint: withFirmwareStatus(seen, event), changes: [] };
     case 'DataTransferReceived':
       return { chargePoint: seen, changes: dataTransferReceived(identity, event) };
     case 'HeartbeatReceived':
-    case 'DiagnosticsStatusReported':
-    case 'FirmwareStatusReported':
     case 'CallRefused':
+    case 'DiagnosticsFileUploaded':
       return { chargePoint: seen, changes: [] };
     default: {
       const exhaustive: never = event;
