@@ -2,6 +2,8 @@ import type {
   AuthorizationStatus,
   BootInfo,
   ChargePointSettings,
+  ChargingProfileCriteria,
+  ChargingProfileRecord,
   DataTransferAnswer,
   MeterValue,
   RegistrationStatus,
@@ -117,6 +119,16 @@ export type DiagnosticsFileUploaded = Event<'DiagnosticsFileUploaded', { name: s
  */
 export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
 
+/**
+ * A wallbox accepted a charging profile on a connector (0: the charge point as a whole): recorded
+ * by the gateway once the wallbox answered SetChargingProfile Accepted, or RemoteStartTransaction
+ * Accepted with a `chargingProfile` — then `remoteStartIdTag` is the remote start's tag, and the
+ * profile (connector 0 when the start named none) is for the transaction that start begins.
+ */
+export type ChargingProfileSet = Event<'ChargingProfileSet', { connectorId: number; chargingProfile: ChargingProfileRecord; remoteStartIdTag?: string }>;
+/** A wallbox answered ClearChargingProfile Accepted: it removed the profiles matching the criteria. */
+export type ChargingProfilesCleared = Event<'ChargingProfilesCleared', ChargingProfileCriteria>;
+
 export type RegistryEvent =
   | ChargePointAdopted
   | ChargePointSettingsChanged
@@ -138,7 +150,9 @@ export type StationEvent =
   | DiagnosticsStatusReported
   | FirmwareStatusReported
   | CallRefused
-  | DiagnosticsFileUploaded;
+  | DiagnosticsFileUploaded
+  | ChargingProfileSet
+  | ChargingProfilesCleared;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
 export type EventType = VoltstreamEvent['type'];
@@ -166,6 +180,8 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   FirmwareStatusReported: 'station',
   CallRefused: 'station',
   DiagnosticsFileUploaded: 'station',
+  ChargingProfileSet: 'station',
+  ChargingProfilesCleared: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

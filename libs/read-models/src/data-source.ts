@@ -15,6 +15,8 @@ import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-or
 import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
 import { DataTransfers1765100000000 } from './migrations/1765100000000-data-transfers';
 import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
+import { ChargingProfileRow } from './entities/charging-profile.entity';
+import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -26,6 +28,7 @@ export const READ_MODEL_ENTITIES = [
   LocalTagRow,
   BillingOutboxRow,
   ParkedEventRow,
+  ChargingProfileRow,
   DataTransferRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
@@ -34,6 +37,7 @@ export const READ_MODEL_MIGRATIONS = [
   LogOrderedWrites1764200000000,
   ParkedEvents1764300000000,
   DataTransfers1765100000000,
+  ChargingProfiles1765400000000,
   FirmwareStatus1765500000000,
 ];
 

@@ -4,6 +4,8 @@ import { AuthorizationCache, type AuthorizationStatus } from './authorization-ca
 import { booleanSetting, changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
+import { clearProfiles, installProfile, withoutTransaction, type ChargingProfile, type ChargingRateUnit, type ClearCriteria, type InstalledProfile } from './charging-profiles';
+import { compositeSchedule, limitAt, type CompositeContext, type CompositeSchedule } from './composite-schedule';
 import { answerCsmsCall } from './csms-calls';
 import { CallFailedError } from './errors';
 import type { FirmwareFailures, FirmwareHost } from './firmware';
@@ -41,6 +43,8 @@ export interface ChargePointOptions {
   localAddress?: string;
   /** How long the central system has to answer a call (and the handshake); default 30 s. */
   callTimeoutMs?: number;
+  /** The limit a composite schedule shows where no charging profile limits a connector, W; default 22,000 (32 A, 3 phases). */
+  maxPowerW?: number;
   /** Reconnect and boot again when the central system drops the connection; default false. */
   autoReconnect?: boolean;
   /** First wait before a reconnect; doubles per failed attempt up to 30 s. Default 1 s. */
@@ -87,6 +91,7 @@ export interface ChargePointEvents {
 
 const REGISTRATION_STATUSES: readonly string[] = ['Accepted', 'Pending', 'Rejected'];
 const DEFAULT_RETRY_INTERVAL_S = 60;
+const DEFAULT_MAX_POWER_W = 22_000;
 
 /** One simulated OCPP 1.6J wallbox on one WebSocket. */
 export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implements Tickable, FirmwareHost {
@@ -112,6 +117,9 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   private readonly offlineQueue: OfflineQueue;
   /** A transaction goes by a negative id of its own until the central system hands one out. */
   private lastOwnId = 0;
+  private profiles: InstalledProfile[] = [];
+  /** The TxProfile of a remote start, by connector: installed for the transaction it starts. */
+  private readonly remoteStartProfiles = new Map<number, ChargingProfile>();
 
   constructor(private readonly options: ChargePointOptions) {
     super();
@@ -182,6 +190,44 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   /** Where a RemoteStartTransaction would start: the named connector if free, else the first free one. */
   connectorForRemoteStart(requested?: number): number | undefined {
     return connectorForRemoteStart(this.connectors, requested);
+  }
+
+  /** The charging profiles installed, as the wallbox holds them. */
+  get chargingProfiles(): readonly InstalledProfile[] {
+    return this.profiles;
+  }
+
+  /** SetChargingProfile: Rejected when OCPP or the wallbox's limits do not allow it (§3.13). */
+  setChargingProfile(connectorId: number, profile: ChargingProfile): 'Accepted' | 'Rejected' {
+    const installed = installProfile(this.profiles, connectorId, profile, {
+      connectorCount: this.connectorCount,
+      maxStackLevel: integerSetting(this.configuration, 'ChargeProfileMaxStackLevel'),
+      maxPeriods: integerSetting(this.configuration, 'ChargingScheduleMaxPeriods'),
+      transactionOn: (id) => this.transactionOn(id),
+    });
+    if (!installed || installed.length > integerSetting(this.configuration, 'MaxChargingProfilesInstalled')) return 'Rejected';
+    this.profiles = installed;
+    return 'Accepted';
+  }
+
+  clearChargingProfiles(criteria: ClearCriteria): 'Accepted' | 'Unknown' {
+    const { left, status } = clearProfiles(this.profiles, criteria);
+    this.profiles = left;
+    return status;
+  }
+
+  /** A remote start's TxProfile, installed on the transaction it starts (OCPP 1.6 §5.11). */
+  holdRemoteStartProfile(connectorId: number, profile: ChargingProfile): void {
+    this.remoteStartProfiles.set(connectorId, profile);
+  }
+
+  /** The power the charging profiles let the connector draw now, W; Infinity when none limits it. */
+  powerLimitW(connectorId: number, at = Date.now()): number {
+    return limitAt(this.profiles, this.compositeContext(connectorId, Infinity), at);
+  }
+
+  compositeSchedule(connectorId: number, durationS: number, unit: ChargingRateUnit, from = Date.now()): CompositeSchedule {
+    return compositeSchedule(this.profiles, this.compositeContext(connectorId, this.options.maxPowerW ?? DEFAULT_MAX_POWER_W), from, durationS, unit);
   }
 
   meterOf(connectorId: number): number {
@@ -286,7 +332,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
    */
   async startTransaction(connectorId: number, idTag: string, meterStart: number, timestamp = new Date()): Promise<StartTransactionConf> {
     const connector = this.connector(connectorId);
-    const transaction = { id: --this.lastOwnId, idTag, meterStartWh: meterStart };
+    const transaction = { id: --this.lastOwnId, idTag, meterStartWh: meterStart, startedAt: timestamp.getTime() };
     connector.transaction = transaction;
     connector.meterWh = Math.max(connector.meterWh, meterStart);
     const payload = { connectorId, idTag, meterStart, timestamp: timestamp.toISOString() };
@@ -304,6 +350,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       throw new CallFailedError('invalidResponse', 'StartTransaction', 'answer lacks transactionId or idTagInfo.status');
     }
     const started = conf as unknown as StartTransactionConf;
+    this.installRemoteStartProfile(connectorId, started.transactionId);
     this.authorizationCache.remember(idTag, started.idTagInfo);
     return started;
   }
@@ -316,17 +363,23 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       const connector = this.connector(connectorId);
       connector.transaction = undefined;
       connector.meterWh = Math.max(connector.meterWh, meterStop);
+      this.profiles = withoutTransaction(this.profiles, transactionId);
     }
     const timestamp = new Date().toISOString();
     const payload = () => ({ transactionId: idOf(), meterStop, timestamp, idTag, reason });
     return (await this.offlineQueue.call('StopTransaction', payload, this.online)) as StopTransactionConf;
   }
 
-  /** MeterValues with the energy register (Energy.Active.Import.Register, Wh); kept while offline when of a transaction. */
-  async meterValues(connectorId: number, wh: number, transactionId?: number, context: ReadingContext = 'Sample.Periodic'): Promise<Payload> {
+  /**
+   * MeterValues with the energy register (Energy.Active.Import.Register, Wh) and, when given and
+   * MeterValuesSampledData lists it, the power drawn (Power.Active.Import, W); kept while offline
+   * when of a transaction.
+   */
+  async meterValues(connectorId: number, wh: number, transactionId?: number, context: ReadingContext = 'Sample.Periodic', powerW?: number): Promise<Payload> {
     const connector = this.connector(connectorId);
     connector.meterWh = Math.max(connector.meterWh, wh);
     const sampledValue = [{ value: String(wh), context, measurand: 'Energy.Active.Import.Register', unit: 'Wh' }];
+    if (powerW !== undefined && this.samples('Power.Active.Import')) sampledValue.push({ value: String(powerW), context, measurand: 'Power.Active.Import', unit: 'W' });
     const meterValue = [{ timestamp: new Date().toISOString(), sampledValue }];
     if (transactionId === undefined) return this.call('MeterValues', { connectorId, meterValue });
     const idOf = this.handedOutId(connectorId, transactionId);
@@ -462,6 +515,21 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       connector.awaitingCable = undefined;
       this.unplug(id).then(undefined, this.warn);
     });
+  }
+
+  private samples(measurand: string): boolean {
+    return (this.configuration.get('MeterValuesSampledData')?.value ?? '').split(',').includes(measurand);
+  }
+
+  private installRemoteStartProfile(connectorId: number, transactionId: number): void {
+    const profile = this.remoteStartProfiles.get(connectorId);
+    this.remoteStartProfiles.delete(connectorId);
+    if (profile) this.setChargingProfile(connectorId, { ...profile, transactionId });
+  }
+
+  private compositeContext(connectorId: number, maxPowerW: number): CompositeContext {
+    const transaction = connectorId > 0 ? this.connector(connectorId).transaction : undefined;
+    return { connectorId, transaction, maxPowerW };
   }
 
   private connector(connectorId: number): ConnectorState {

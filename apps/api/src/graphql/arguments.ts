@@ -19,6 +19,7 @@ import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/
 import { PutTagBody } from '../tags/tag.dto';
 import { ListDataTransfersQuery } from '../data-transfers/data-transfer.dto';
 import { ListTransactionsQuery } from '../transactions/transaction.dto';
+import { ChargingProfileInput } from './charging-profile.input';
 import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
 
 /*
@@ -180,6 +181,9 @@ class RemoteStartFields extends RemoteStartBody {
 
   @Field(() => Int, { nullable: true })
   override connectorId?: number;
+
+  @Field(() => ChargingProfileInput, { nullable: true, description: 'a TxProfile without transactionId, for the transaction this start begins' })
+  override chargingProfile?: ChargingProfileInput;
 }
 
 @ArgsType()

@@ -2,6 +2,7 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
+import { ChargingProfilesModule } from '../charging-profiles/charging-profiles.module';
 import { CommandsModule } from '../commands/commands.module';
 import { FirmwareModule } from '../firmware/firmware.module';
 import { DataTransfersModule } from '../data-transfers/data-transfers.module';
@@ -10,6 +11,7 @@ import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
+import { ChargingProfilesResolver } from './charging-profiles.resolver';
 import { CommandsResolver } from './commands.resolver';
 import { FirmwareResolver } from './firmware.resolver';
 import { DataTransfersResolver } from './data-transfers.resolver';
@@ -49,6 +51,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     TransactionsModule,
     ParkedEventsModule,
     FirmwareModule,
+    ChargingProfilesModule,
     DataTransfersModule,
   ],
   providers: [
@@ -60,6 +63,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     LiveChanges,
     ParkedEventsResolver,
     FirmwareResolver,
+    ChargingProfilesResolver,
     DataTransfersResolver,
   ],
 })
