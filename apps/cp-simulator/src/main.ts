@@ -48,6 +48,7 @@ async function run(options: CliOptions): Promise<void> {
       firmwareVersion: options.firmwareVersion,
       firmwareFailures: options.firmwareFailures,
       reservations: options.reservations,
+      ...options.wallbox,
     },
   });
   const startedAt = Date.now();

@@ -18,6 +18,7 @@ export const PROJECTED_TABLES: Record<string, string> = {
   local_tags: 'charge_point_identity, id_tag',
   reservations: 'reservation_id',
   charging_profiles: 'charge_point_identity, charging_profile_id',
+  data_transfers: 'id',
   projection_checkpoints: 'projection',
 };
 
