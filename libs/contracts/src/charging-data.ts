@@ -1,5 +1,6 @@
 import {
   RELAXATIONS,
+  SECURITY_PROFILES,
   START_MODES,
   type AuthorizationStatus,
   type ChargePointSettings,
@@ -42,13 +43,16 @@ export const tagEntry: Schema<TagEntry> = object({
 
 export const tagOwner: Schema<TagOwner> = object({ firstName: string(), lastName: string(), email: string() });
 
-export const chargePointSettings: Schema<ChargePointSettings> = object({
-  startMode: oneOf(START_MODES),
-  relaxations: array(oneOf(RELAXATIONS)),
-  autoStartIdTag: nullable(string()),
-  passwordHash: nullable(string()),
-  description: nullable(string()),
-});
+export const chargePointSettings: Schema<ChargePointSettings> = object(
+  {
+    startMode: oneOf(START_MODES),
+    relaxations: array(oneOf(RELAXATIONS)),
+    autoStartIdTag: nullable(string()),
+    passwordHash: nullable(string()),
+    description: nullable(string()),
+  },
+  { securityProfile: oneOf(SECURITY_PROFILES) },
+);
 
 const sampledValue: Schema<SampledValue> = object(
   { value: string() },

@@ -38,7 +38,16 @@ export interface ChargePointSettings {
   /** scrypt hash (see libs/domain password.ts), never the password itself. */
   passwordHash: string | null;
   description: string | null;
+  /**
+   * OCPP 1.6 security whitepaper profile the charge point never connects with less than (SPEC §10):
+   * 0 none, 1 Basic auth, 2 Basic auth over TLS, 3 TLS with a client certificate. Absent in events
+   * stored before profiles existed: those mean 0.
+   */
+  securityProfile?: SecurityProfile;
 }
+
+export const SECURITY_PROFILES = [0, 1, 2, 3] as const;
+export type SecurityProfile = (typeof SECURITY_PROFILES)[number];
 
 export interface SampledValue {
   value: string;

@@ -49,6 +49,7 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),
+  ConnectionRefused: object({ status: integer(400, 599), reason: string() }),
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

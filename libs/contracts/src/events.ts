@@ -106,6 +106,12 @@ export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: s
  * claimed, for an operator to see. Bounded: the gateway's own reason, never the payload.
  */
 export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
+/**
+ * A handshake of an adopted charge point refused for less security than its profile (SPEC §10):
+ * `ws://` for profile 2 or 3, no or a wrong client certificate for 3. The wallbox only got a plain
+ * 401 or 403; the reason is the operator's. Never credentials or certificate contents.
+ */
+export type ConnectionRefused = Event<'ConnectionRefused', { status: number; reason: string }>;
 
 export type RegistryEvent =
   | ChargePointAdopted
@@ -127,7 +133,8 @@ export type StationEvent =
   | DataTransferReceived
   | DiagnosticsStatusReported
   | FirmwareStatusReported
-  | CallRefused;
+  | CallRefused
+  | ConnectionRefused;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
 export type EventType = VoltstreamEvent['type'];
@@ -154,6 +161,7 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
   CallRefused: 'station',
+  ConnectionRefused: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

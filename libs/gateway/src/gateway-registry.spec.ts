@@ -19,7 +19,7 @@ describe('GatewayRegistry', () => {
   it('given an adopted charge point, keeps its password and relaxations, and forgets it when it is forgotten', () => {
     const registry = new GatewayRegistry();
     registry.apply(createEvent('ChargePointAdopted', { ...settings, passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'] }, 'CP1', at));
-    expect(registry.registration('CP1')).toEqual({ passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'] });
+    expect(registry.registration('CP1')).toEqual({ passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'], securityProfile: 0 });
     registry.apply(createEvent('ChargePointForgotten', {}, 'CP1', at));
     expect(registry.registration('CP1')).toBeUndefined();
   });
@@ -36,14 +36,14 @@ describe('GatewayRegistry', () => {
     registry.apply(createEvent('ChargePointAdopted', settings, 'CP3', at));
     registry.apply(createEvent('ChargePointSettingsChanged', { ...settings, passwordHash: 'scrypt$y' }, 'CP3', at));
     registry.apply(createEvent('LocalTagSaved', { tag }, 'CP3', at));
-    expect(registry.registration('CP3')).toEqual({ passwordHash: 'scrypt$y', relaxations: [] });
+    expect(registry.registration('CP3')).toEqual({ passwordHash: 'scrypt$y', relaxations: [], securityProfile: 0 });
   });
 
   it('shares one record among charge points without password or relaxations', () => {
     const registry = new GatewayRegistry();
     registry.apply(createEvent('ChargePointAdopted', settings, 'CP4', at));
     registry.apply(createEvent('ChargePointAdopted', { ...settings, description: 'Carport' }, 'CP5', at));
-    expect(registry.registration('CP4')).toEqual({ passwordHash: null, relaxations: [] });
+    expect(registry.registration('CP4')).toEqual({ passwordHash: null, relaxations: [], securityProfile: 0 });
     expect(registry.registration('CP4')).toBe(registry.registration('CP5'));
   });
 

@@ -1,17 +1,19 @@
-import type { ChargePointSettings, Relaxation, VoltstreamEvent } from '@voltstream/contracts';
+import type { ChargePointSettings, Relaxation, SecurityProfile, VoltstreamEvent } from '@voltstream/contracts';
 
 /** What the gateway needs of an adopted charge point: the password of its handshake, the relaxations of its validation. */
 export interface GatewayRegistration {
   readonly passwordHash: string | null;
   readonly relaxations: readonly Relaxation[];
+  readonly securityProfile: SecurityProfile;
 }
 
-/** Most charge points have neither a password nor relaxations: they all share this one record. */
-const PLAIN: GatewayRegistration = Object.freeze({ passwordHash: null, relaxations: Object.freeze([]) });
+/** Most charge points have neither a password nor relaxations nor a profile: they all share this one record. */
+const PLAIN: GatewayRegistration = Object.freeze({ passwordHash: null, relaxations: Object.freeze([]), securityProfile: 0 });
 
 function registrationOf(settings: ChargePointSettings): GatewayRegistration {
-  if (settings.passwordHash === null && settings.relaxations.length === 0) return PLAIN;
-  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations };
+  const securityProfile = settings.securityProfile ?? 0;
+  if (settings.passwordHash === null && settings.relaxations.length === 0 && securityProfile === 0) return PLAIN;
+  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, securityProfile };
 }
 
 /**

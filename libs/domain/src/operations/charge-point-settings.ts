@@ -5,6 +5,7 @@ import {
   type ChargePointSettings,
   type ChargePointSettingsChanged,
   type Relaxation,
+  type SecurityProfile,
   type StartMode,
 } from '@voltstream/contracts';
 import type { Registration } from '../registry';
@@ -31,6 +32,7 @@ export interface ChargePointChanges {
   passwordHash?: string | null;
   description?: string | null;
   relaxations?: Relaxation[];
+  securityProfile?: SecurityProfile;
 }
 
 export interface UpdateChargePoint {
@@ -51,6 +53,7 @@ const DEFAULT_SETTINGS: Omit<ChargePointSettings, 'startMode'> = {
   autoStartIdTag: null,
   passwordHash: null,
   description: null,
+  securityProfile: 0,
 };
 
 /** PUT of a charge point: adopts one that is not adopted yet, otherwise changes its settings. */
@@ -62,6 +65,9 @@ export function decideChargePointUpdate(
   const settings = applyChanges(base, command.changes);
   if (settings.startMode === 'auto' && settings.autoStartIdTag === null) {
     return reject('invalid', 'autoStartIdTag is required when startMode is auto');
+  }
+  if (needsPassword(settings.securityProfile) && settings.passwordHash === null) {
+    return reject('invalid', `securityProfile ${settings.securityProfile} needs a password (HTTP Basic authentication)`);
   }
   if (!current.settings) return accept(createEvent('ChargePointAdopted', settings, command.identity, command.at));
   if (sameSettings(current.settings, settings)) return accept();
@@ -84,6 +90,7 @@ function applyChanges(base: ChargePointSettings, changes: ChargePointChanges): C
     autoStartIdTag: changes.autoStartIdTag === undefined ? base.autoStartIdTag : changes.autoStartIdTag,
     passwordHash: changes.passwordHash === undefined ? base.passwordHash : changes.passwordHash,
     description: changes.description === undefined ? base.description : changes.description,
+    securityProfile: changes.securityProfile ?? base.securityProfile ?? 0,
   };
 }
 
@@ -93,8 +100,14 @@ function sameSettings(a: ChargePointSettings, b: ChargePointSettings): boolean {
     a.autoStartIdTag === b.autoStartIdTag &&
     a.passwordHash === b.passwordHash &&
     a.description === b.description &&
+    (a.securityProfile ?? 0) === (b.securityProfile ?? 0) &&
     sorted(a.relaxations) === sorted(b.relaxations)
   );
+}
+
+/** Profiles 1 and 2 authenticate with HTTP Basic; profile 3 with its client certificate. */
+function needsPassword(profile: SecurityProfile | undefined): boolean {
+  return profile === 1 || profile === 2;
 }
 
 function sorted(relaxations: Relaxation[]): string {

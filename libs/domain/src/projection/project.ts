@@ -72,6 +72,7 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'DiagnosticsStatusReported':
     case 'FirmwareStatusReported':
     case 'CallRefused':
+    case 'ConnectionRefused':
       return { chargePoint: seen, changes: [] };
     default: {
       const exhaustive: never = event;
