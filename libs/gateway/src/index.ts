@@ -17,7 +17,11 @@ export type {
   HandshakeRefused,
   HandshakeRegistration,
   HandshakeRequest,
+  HandshakeTransport,
+  ClientCertificate,
 } from './handshake';
+export { secureContextOptions, TLS_CIPHERS, tlsServerOptions } from './tls-policy';
+export type { TlsMaterial } from './tls-policy';
 export { authorizationQuestion, confirmationFor, isStationAction, toEvent } from './station-messages';
 export type { AuthorizationQuestion, DecisionOf, StationAction, StationDecisions, StationRequests } from './station-messages';
 export { isNewerClaim, nextConnectedAt } from './connection-claims';

@@ -1,6 +1,6 @@
 import { once } from 'node:events';
 import { networkInterfaces } from 'node:os';
-import { ConfigError, loadConfig, type Config } from '@voltstream/config';
+import { ConfigError, gatewayBaseUrl, loadConfig, type Config } from '@voltstream/config';
 import {
   APP_NAMES,
   consoleOutput,
@@ -24,15 +24,15 @@ function networkAddress(): string | undefined {
 async function requireFreePorts(config: Config): Promise<void> {
   for (const [variable, port] of [
     ['GATEWAY_PORT', config.gatewayPort],
+    ['GATEWAY_TLS_PORT', config.gatewayTlsPort],
     ['API_PORT', config.apiPort],
   ] as const) {
-    if (!(await isPortFree(port))) throw new LauncherError(`Port ${port} is in use: set ${variable} to another port.`);
+    if (port !== null && !(await isPortFree(port))) throw new LauncherError(`Port ${port} is in use: set ${variable} to another port.`);
   }
 }
 
 function printWhereThingsAre(config: Config): void {
-  const scheme = config.tlsCertFile ? 'wss' : 'ws';
-  const ocpp = (host: string) => `${scheme}://${host}:${config.gatewayPort}/ocpp/<identity>`;
+  const ocpp = (host: string) => `${gatewayBaseUrl(config, host)}/ocpp/<identity>`;
   const api = `http://localhost:${config.apiPort}`;
   const host = networkAddress();
   say('Voltstream is running.');
