@@ -47,6 +47,7 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       errorCode: null,
       description: 'Carport',
       passwordSet: true,
+      securityProfile: 0,
       relaxations: [],
       connectors: [],
     });
@@ -54,6 +55,17 @@ describe('charge points: adopt, update, forget (through the event log and the pr
     expect(adopted?.data).toMatchObject({ startMode: 'centralList', description: 'Carport' });
     expect(JSON.stringify(adopted)).not.toContain('wallbox-secret-1');
     expect(await verifyPassword('wallbox-secret-1', adopted?.data.passwordHash as string)).toBe(true);
+  });
+
+  it('sets the security profile, refusing a profile the API does not know and a Basic auth profile without password', async () => {
+    const unknownProfile = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 4 } });
+    expect(unknownProfile.status).toBe(400);
+    expect(JSON.stringify(unknownProfile.body)).toContain('securityProfile');
+    const withoutPassword = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 2 } });
+    expect(withoutPassword).toMatchObject({ status: 400, body: { message: 'securityProfile 2 needs a password (HTTP Basic authentication)' } });
+    const put = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 2, password: 'wallbox-secret-2' } });
+    expect(put.body).toMatchObject({ securityProfile: 2, passwordSet: true });
+    expect((await t.lastEvent('ChargePointAdopted', 'CP-SEC'))?.data).toMatchObject({ securityProfile: 2 });
   });
 
   it('adopts a discovered charge point, keeping what it reported', async () => {
