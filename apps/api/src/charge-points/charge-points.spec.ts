@@ -62,7 +62,7 @@ describe('charge points: adopt, update, forget (through the event log and the pr
     expect(unknownProfile.status).toBe(400);
     expect(JSON.stringify(unknownProfile.body)).toContain('securityProfile');
     const withoutPassword = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 2 } });
-    expect(withoutPassword).toMatchObject({ status: 400, body: { message: 'securityProfile 2 needs a password (HTTP Basic authentication)' } });
+    expect(withoutPassword).toMatchObject({ status: 400, body: { message: ['securityProfile 2 needs a password (HTTP Basic authentication)'] } });
     const put = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 2, password: 'wallbox-secret-2' } });
     expect(put.body).toMatchObject({ securityProfile: 2, passwordSet: true });
     expect((await t.lastEvent('ChargePointAdopted', 'CP-SEC'))?.data).toMatchObject({ securityProfile: 2 });
