@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket, { type ClientOptions } from 'ws';
 import { hashPassword } from '@voltstream/domain';
 import { createCertificateAuthority, issueCertificate, type CertificateAuthority, type IssuedCertificate } from '@voltstream/launcher';
+import { SimulatedChargePoint } from '@voltstream/simulator';
 import { lastEvent } from '@voltstream/testing';
 import { GatewayTestbed } from './support/gateway-under-test';
 
@@ -147,6 +148,19 @@ describe('security profiles at the handshake (SPEC §10, whitepaper ed. 3)', () 
   ])('refuses profile 3 %s with a plain 403 and records the reason', async (_case, connect, reason) => {
     expect(await connect()).toEqual({ status: 403 });
     await expect.poll(() => lastEvent(testbed.nc, testbed.subjects, 'P3', 'ConnectionRefused')).toMatchObject({ data: { status: 403, reason } });
+  });
+
+  it('connects the simulator with profile 2 (password over wss://) and profile 3 (its client certificate)', async () => {
+    const certificate = await client('P3');
+    const wallboxes = [
+      new SimulatedChargePoint({ url: `${tlsUrl}/ocpp`, identity: 'P2', connectors: 1, password: PASSWORD, tls: { ca: ca.certPem } }),
+      new SimulatedChargePoint({ url: `${tlsUrl}/ocpp`, identity: 'P3', connectors: 1, tls: { ca: ca.certPem, cert: certificate.certPem, key: certificate.keyPem } }),
+    ];
+    for (const wallbox of wallboxes) {
+      await wallbox.connect();
+      expect(await wallbox.heartbeat()).toHaveProperty('currentTime');
+      await wallbox.close();
+    }
   });
 
   it('serves the ECDSA or the RSA certificate as the client supports, TLS 1.2 and 1.3 only', async () => {

@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
+import type { ClientTls } from './socket';
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
 import { answerCsmsCall } from './csms-calls';
 import { CallFailedError } from './errors';
@@ -34,6 +35,8 @@ export interface ChargePointOptions {
   model?: string;
   serialNumber?: string;
   firmwareVersion?: string;
+  /** `wss://`: the CA to trust and, for security profile 3, the client certificate and key. */
+  tls?: ClientTls;
   /** Source IP of the connection, to spread many sockets over 127.0.0.x. */
   localAddress?: string;
   /** How long the central system has to answer a call (and the handshake); default 30 s. */

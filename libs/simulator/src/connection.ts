@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import WebSocket from 'ws';
 import { CALL, CALL_RESULT, encodeCallError, encodeCallResult, OcppError, parseFrame, type Frame, type Payload } from './framing';
 import { OutboundCalls } from './outbound-calls';
-import { endpointOf, openSocket } from './socket';
+import { endpointOf, openSocket, type ClientTls } from './socket';
 
 export interface CsmsCall {
   action: string;
@@ -26,6 +26,7 @@ export interface ConnectionOptions {
   password?: string;
   protocols?: string[];
   localAddress?: string;
+  tls?: ClientTls;
   callTimeoutMs: number;
   autoReconnect: boolean;
   reconnectDelayMs: number;
@@ -81,6 +82,7 @@ export class OcppConnection {
         protocols: this.options.protocols ?? ['ocpp1.6'],
         basicAuth: this.options.password === undefined ? undefined : { identity: this.options.identity, password: this.options.password },
         localAddress: this.options.localAddress,
+        tls: this.options.tls,
         handshakeTimeoutMs: this.options.callTimeoutMs,
       });
     } finally {
