@@ -1,6 +1,9 @@
 // @peculiar/x509 resolves its parts through tsyringe, which needs the Reflect metadata API.
 import 'reflect-metadata';
 import { KeyObject, randomBytes, webcrypto } from 'node:crypto';
+import { existsSync } from 'node:fs';
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
 import * as x509 from '@peculiar/x509';
 
 type CryptoKey = webcrypto.CryptoKey;
@@ -96,4 +99,36 @@ export async function issueCertificate(authority: CertificateAuthority, request:
     ],
   });
   return { certPem: certificate.toString('pem'), keyPem: privateKeyPem(keys.privateKey) };
+}
+
+/** The files of the development TLS set-up under `.data/tls`. */
+export interface DevelopmentTlsFiles {
+  caFile: string;
+  caKeyFile: string;
+  certFile: string;
+  keyFile: string;
+  /** False when they were there already (kept across starts, so wallboxes keep trusting the CA). */
+  created: boolean;
+}
+
+/**
+ * A development CA and a server certificate for `hosts`, made once under `folder` and kept:
+ * the CA is what a wallbox trusts, and what signs the client certificates of security profile 3.
+ */
+export async function ensureDevelopmentTls(folder: string, hosts: string[]): Promise<DevelopmentTlsFiles> {
+  const files = {
+    caFile: join(folder, 'ca.pem'),
+    caKeyFile: join(folder, 'ca.key'),
+    certFile: join(folder, 'server.pem'),
+    keyFile: join(folder, 'server.key'),
+  };
+  if (Object.values(files).every((file) => existsSync(file))) return { ...files, created: false };
+  await mkdir(folder, { recursive: true, mode: 0o700 });
+  const authority = await createCertificateAuthority('Voltstream development CA');
+  const server = await issueCertificate(authority, { commonName: hosts[0] ?? 'localhost', hosts, usage: 'server' });
+  await writeFile(files.caFile, authority.certPem);
+  await writeFile(files.caKeyFile, authority.keyPem, { mode: 0o600 });
+  await writeFile(files.certFile, server.certPem);
+  await writeFile(files.keyFile, server.keyPem, { mode: 0o600 });
+  return { ...files, created: true };
 }

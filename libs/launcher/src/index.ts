@@ -13,5 +13,5 @@ export { consoleOutput } from './output';
 export type { Output } from './output';
 export { freePort, freePorts, isPortFree } from './ports';
 export { repoRoot } from './root';
-export { createCertificateAuthority, issueCertificate } from './development-tls';
-export type { CertificateAuthority, CertificateRequest, IssuedCertificate, KeyAlgorithm } from './development-tls';
+export { createCertificateAuthority, ensureDevelopmentTls, issueCertificate } from './development-tls';
+export type { CertificateAuthority, CertificateRequest, DevelopmentTlsFiles, IssuedCertificate, KeyAlgorithm } from './development-tls';
