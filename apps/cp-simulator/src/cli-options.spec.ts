@@ -19,6 +19,8 @@ describe('cp-simulator options', () => {
       localAddresses: ['127.0.0.2', '127.0.0.3'],
       duration: 60,
       charge: { sessionsPerSecond: 1, meterIntervalMs: 2000, samples: 6, idTag: 'SIM-TAG' },
+      firmwareVersion: undefined,
+      firmwareFailures: { download: false, installation: false, upload: false },
     });
   });
 
@@ -35,6 +37,11 @@ describe('cp-simulator options', () => {
     [['--url', 'wss://csms/ocpp', '--security-profile', '4'], '--security-profile must be 0, 1, 2 or 3, got 4'],
   ])('refuses a security profile without what it needs: %j', (args, message) => {
     expect(() => parseCliOptions(args)).toThrow(message);
+  });
+
+  it('reads the firmware version and the Firmware Management steps to fail', () => {
+    const options = parseCliOptions(['--url', 'ws://h/ocpp', '--firmware-version', '1.4.2', '--fail-firmware-installation', '--fail-diagnostics-upload']);
+    expect(options).toMatchObject({ firmwareVersion: '1.4.2', firmwareFailures: { download: false, installation: true, upload: true } });
   });
 
   it('defaults to one wallbox with two connectors, running until stopped, not charging', () => {

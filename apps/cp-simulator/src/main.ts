@@ -51,7 +51,7 @@ async function run(options: CliOptions): Promise<void> {
     concurrency: options.concurrency,
     localAddresses: options.localAddresses,
     password: options.password,
-    chargePoint: { autoReconnect: true, tls: readTls(options.tls) },
+    chargePoint: { autoReconnect: true, tls: readTls(options.tls), firmwareVersion: options.firmwareVersion, firmwareFailures: options.firmwareFailures },
   });
   const startedAt = Date.now();
   let before = fleet.stats();

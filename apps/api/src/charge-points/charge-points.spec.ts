@@ -49,6 +49,10 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       passwordSet: true,
       securityProfile: 0,
       relaxations: [],
+      firmwareStatus: null,
+      firmwareStatusAt: null,
+      diagnosticsStatus: null,
+      diagnosticsStatusAt: null,
       connectors: [],
     });
     const adopted = await t.lastEvent('ChargePointAdopted', 'CP-NEW');
