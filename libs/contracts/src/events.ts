@@ -151,7 +151,7 @@ export type StationEvent =
   | DiagnosticsStatusReported
   | FirmwareStatusReported
   | CallRefused
-  | ConnectionRefused;
+  | ConnectionRefused
   | DiagnosticsFileUploaded
   | ChargingProfileSet
   | ChargingProfilesCleared;
