@@ -1,4 +1,3 @@
-import { randomUUID } from 'node:crypto';
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
@@ -11,6 +10,7 @@ import {
   CredentialCache,
   decideHandshake,
   identityFromUrl,
+  refusalMessageId,
   OCPP_SUBPROTOCOL,
   parseProtocolsHeader,
   LoginThrottle,
@@ -137,7 +137,7 @@ export class ChargePointEndpoint {
     if (!identity.ok) return;
     this.logger.warn(`${identity.identity}: handshake refused (${refusal.status}): ${refusal.securityReason}`);
     const event = createEvent('ConnectionRefused', { status: refusal.status, reason: refusal.securityReason }, identity.identity, new Date());
-    this.nats.publisher.publish(event, randomUUID()).catch((error: unknown) => {
+    this.nats.publisher.publish(event, refusalMessageId(identity.identity, refusal.securityReason, Date.now())).catch((error: unknown) => {
       this.logger.error(`${identity.identity}: the refused handshake could not be recorded: ${String(error)}`);
     });
   }
