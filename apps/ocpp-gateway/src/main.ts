@@ -25,7 +25,7 @@ process.on('unhandledRejection', (reason: unknown) => {
   logger.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
 startGateway(loadConfig()).then(
-  ({ port }) => logger.log(`listening on port ${port}`),
+  ({ port, tlsPort }) => logger.log(`listening on ${[port !== null && `ws:// port ${port}`, tlsPort !== null && `wss:// port ${tlsPort}`].filter(Boolean).join(' and ')}`),
   (error: unknown) => {
     logger.error(`could not start: ${String(error)}`);
     process.exit(1);
