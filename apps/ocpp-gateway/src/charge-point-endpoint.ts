@@ -147,11 +147,12 @@ export class ChargePointEndpoint {
    * within the identity's and the address's budget of attempts (LoginThrottle), else refused 429.
    */
   private async afterPassword(pending: HandshakeNeedsPassword, address: string): Promise<HandshakeAccepted | HandshakeRefused> {
-    const { identity, password, passwordHash } = pending;
-    // The decoded credentials stand for the header: the cache hashes them with the stored hash.
-    const credentials = `${identity}:${password}`;
+    const { identity, previousPasswordHash } = pending;
     try {
-      return afterPasswordCheck(pending, await this.credentials.verify(credentials, passwordHash, () => this.throttledCheck(pending, address)));
+      const matchesCurrent = await this.passwordMatches(pending, pending.passwordHash, address);
+      if (matchesCurrent && previousPasswordHash) this.retirePreviousPassword(identity, previousPasswordHash);
+      const matches = matchesCurrent || (previousPasswordHash !== null && (await this.passwordMatches(pending, previousPasswordHash, address)));
+      return afterPasswordCheck(pending, matches);
     } catch (error) {
       if (error instanceof AttemptsSpent) return tooManyAttempts(error.retryAfterMs);
       this.logger.warn(`${identity}: the stored password hash could not be checked: ${String(error)}`);
@@ -159,8 +160,22 @@ export class ChargePointEndpoint {
     }
   }
 
+  private passwordMatches(pending: HandshakeNeedsPassword, passwordHash: string, address: string): Promise<boolean> {
+    // The decoded credentials stand for the header: the cache hashes them with the stored hash.
+    const credentials = `${pending.identity}:${pending.password}`;
+    return this.credentials.verify(credentials, passwordHash, () => this.throttledCheck(pending, passwordHash, address));
+  }
+
+  /** The wallbox came with its new password: the one before the rotation stops opening the handshake. */
+  private retirePreviousPassword(identity: string, previousPasswordHash: string): void {
+    const event = createEvent('PreviousPasswordRetired', {}, identity, new Date());
+    this.nats.publisher.publish(event, `${identity}:retired:${previousPasswordHash}`).catch((error: unknown) => {
+      this.logger.error(`${identity}: the retired previous password could not be recorded: ${String(error)}`);
+    });
+  }
+
   /** Rejects with AttemptsSpent, which the credential cache does not keep, when a budget is spent. */
-  private async throttledCheck({ identity, password, passwordHash }: HandshakeNeedsPassword, address: string): Promise<boolean> {
+  private async throttledCheck({ identity, password }: HandshakeNeedsPassword, passwordHash: string, address: string): Promise<boolean> {
     const admission = this.throttle.admit(identity, address);
     if (!admission.admitted) throw new AttemptsSpent(admission.retryAfterMs);
     const matches = await verifyPassword(password, passwordHash);

@@ -32,6 +32,8 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
     authorizationStatus: 'Accepted',
     tagOwner: { firstName: 'Ada', lastName: 'Lovelace', email: 'ada@example.com' },
   },
+  PasswordChanged: { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$old' },
+  PreviousPasswordRetired: {},
   ConnectionRefused: { status: 403, reason: 'profile 3 needs a client certificate' },
   TransactionStopped: { transactionId: 7, meterStop: 2000, timestamp: '2026-03-01T11:00:00.000Z', known: true, transactionData: [meterValue] },
   MeterValuesReported: { connectorId: 1, transactionId: 7, meterValue: [meterValue] },

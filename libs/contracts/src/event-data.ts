@@ -25,6 +25,8 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   ChargePointAdopted: chargePointSettings,
   ChargePointSettingsChanged: chargePointSettings,
   ChargePointForgotten: empty(),
+  PasswordChanged: object({ passwordHash: string({ min: 1 }), previousPasswordHash: nullable(string({ min: 1 })) }),
+  PreviousPasswordRetired: empty(),
   LocalTagSaved: object({ tag: tagEntry }),
   LocalTagRemoved: object({ idTag: string({ min: 1 }) }),
   TagSaved: object({ tag: tagEntry }),

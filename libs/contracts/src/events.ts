@@ -36,6 +36,14 @@ interface Event<Type extends string, Data> {
 export type ChargePointAdopted = Event<'ChargePointAdopted', ChargePointSettings>;
 export type ChargePointSettingsChanged = Event<'ChargePointSettingsChanged', ChargePointSettings>;
 export type ChargePointForgotten = Event<'ChargePointForgotten', Record<string, never>>;
+/**
+ * The wallbox accepted a new password (ChangeConfiguration AuthorizationKey, TC_073): its hash is
+ * now the charge point's. Until the wallbox connects with it, the previous one still opens its
+ * handshake (it may reconnect before it switched).
+ */
+export type PasswordChanged = Event<'PasswordChanged', { passwordHash: string; previousPasswordHash: string | null }>;
+/** The wallbox connected with its new password: the previous one no longer opens its handshake. */
+export type PreviousPasswordRetired = Event<'PreviousPasswordRetired', Record<string, never>>;
 export type LocalTagSaved = Event<'LocalTagSaved', { tag: TagEntry }>;
 export type LocalTagRemoved = Event<'LocalTagRemoved', { idTag: string }>;
 
@@ -134,6 +142,8 @@ export type RegistryEvent =
   | ChargePointAdopted
   | ChargePointSettingsChanged
   | ChargePointForgotten
+  | PasswordChanged
+  | PreviousPasswordRetired
   | LocalTagSaved
   | LocalTagRemoved;
 export type TagListEvent = TagSaved | TagRemoved;
@@ -164,6 +174,8 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   ChargePointAdopted: 'registry',
   ChargePointSettingsChanged: 'registry',
   ChargePointForgotten: 'registry',
+  PasswordChanged: 'registry',
+  PreviousPasswordRetired: 'registry',
   LocalTagSaved: 'registry',
   LocalTagRemoved: 'registry',
   TagSaved: 'tags',

@@ -5,15 +5,22 @@ export interface GatewayRegistration {
   readonly passwordHash: string | null;
   readonly relaxations: readonly Relaxation[];
   readonly securityProfile: SecurityProfile;
+  /** The password before a rotation (PasswordChanged), valid until the wallbox connects with the new one. */
+  readonly previousPasswordHash: string | null;
 }
 
 /** Most charge points have neither a password nor relaxations nor a profile: they all share this one record. */
-const PLAIN: GatewayRegistration = Object.freeze({ passwordHash: null, relaxations: Object.freeze([]), securityProfile: 0 });
+const PLAIN: GatewayRegistration = Object.freeze({
+  passwordHash: null,
+  relaxations: Object.freeze([]),
+  securityProfile: 0,
+  previousPasswordHash: null,
+});
 
 function registrationOf(settings: ChargePointSettings): GatewayRegistration {
   const securityProfile = settings.securityProfile ?? 0;
   if (settings.passwordHash === null && settings.relaxations.length === 0 && securityProfile === 0) return PLAIN;
-  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, securityProfile };
+  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, securityProfile, previousPasswordHash: null };
 }
 
 /**
@@ -36,7 +43,16 @@ export class GatewayRegistry {
         return;
       case 'ChargePointForgotten':
         return void this.registrations.delete(identity);
+      case 'PasswordChanged':
+        return this.update(identity, { passwordHash: event.data.passwordHash, previousPasswordHash: event.data.previousPasswordHash });
+      case 'PreviousPasswordRetired':
+        return this.update(identity, { previousPasswordHash: null });
     }
+  }
+
+  private update(identity: string, changes: Partial<GatewayRegistration>): void {
+    const current = this.registrations.get(identity);
+    if (current) this.registrations.set(identity, { ...current, ...changes });
   }
 
   /** Undefined while the charge point is not adopted. */

@@ -101,6 +101,15 @@ describe('handshake ladder', () => {
       expect(given(registrations).when('/ocpp/CP:1', ['ocpp1.6'], authorization)).toMatchObject({ outcome: 'refuse', status: 401 });
     });
 
+    it('during a password rotation, names the previous password as the one to try after the new', () => {
+      const rotating = { 'CP:1': { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$old', securityProfile: 1 as const } };
+      expect(given(rotating).when('/ocpp/CP:1', [], basic('CP:1:secret'))).toMatchObject({
+        outcome: 'verifyPassword',
+        passwordHash: 'scrypt$new',
+        previousPasswordHash: 'scrypt$old',
+      });
+    });
+
     it('asks to verify the password of an identity that itself contains ":"', () => {
       const decision = given(registrations).when('/ocpp/CP:1', ['ocpp1.6'], basic('CP:1:pa:ss'));
       expect(decision).toMatchObject({ outcome: 'verifyPassword', identity: 'CP:1', password: 'pa:ss', passwordHash: 'scrypt$stored' });

@@ -42,6 +42,8 @@ export interface ClientCertificate {
 /** What the registry knows about the identity; undefined while it is only discovered. */
 export interface HandshakeRegistration {
   passwordHash: string | null;
+  /** Also opens the handshake while a password rotation waits for the wallbox to use the new one. */
+  previousPasswordHash?: string | null;
   securityProfile: SecurityProfile;
 }
 
@@ -75,6 +77,8 @@ export interface HandshakeNeedsPassword {
   protocol: typeof OCPP_SUBPROTOCOL;
   password: string;
   passwordHash: string;
+  /** Tried when `passwordHash` does not match: the password before a rotation. */
+  previousPasswordHash: string | null;
   onMismatch: HandshakeRefused;
 }
 
@@ -193,6 +197,7 @@ export function decideHandshake(request: HandshakeRequest, context: HandshakeCon
     protocol: OCPP_SUBPROTOCOL,
     password: credentials.password,
     passwordHash,
+    previousPasswordHash: registration?.previousPasswordHash ?? null,
     onMismatch: unauthorized('wrong password'),
   };
 }

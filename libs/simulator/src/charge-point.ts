@@ -1,5 +1,6 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
 import type { ClientTls } from './socket';
@@ -7,7 +8,7 @@ import { connectorForRemoteStart, connectorOfTransaction, createConnectors, rest
 import { clearProfiles, installProfile, withoutTransaction, type ChargingProfile, type ChargingRateUnit, type ClearCriteria, type InstalledProfile } from './charging-profiles';
 import { compositeSchedule, limitAt, type CompositeContext, type CompositeSchedule } from './composite-schedule';
 import { answerCsmsCall } from './csms-calls';
-import { CallFailedError } from './errors';
+import { CallFailedError, HandshakeRefusedError } from './errors';
 import type { FirmwareFailures, FirmwareHost } from './firmware';
 import type { Payload } from './framing';
 import type {
@@ -67,6 +68,7 @@ export interface ChargePointEvents {
 
 const REGISTRATION_STATUSES: readonly string[] = ['Accepted', 'Pending', 'Rejected'];
 const DEFAULT_RETRY_INTERVAL_S = 60;
+const PASSWORD_RECONNECT_ATTEMPTS = 5;
 const DEFAULT_MAX_POWER_W = 22_000;
 
 /** One simulated OCPP 1.6J wallbox on one WebSocket. */
@@ -355,6 +357,25 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     for (const connector of this.connectors) connector.status = restingStatus(connector);
     await this.connect();
     await this.bootAndReport();
+  }
+
+  /**
+   * ChangeConfiguration AuthorizationKey accepted (whitepaper §3.3): the wallbox connects again
+   * with the new password. Its transactions go on; only the connection is renewed. The central
+   * system records the password once it has the answer, which may be after the wallbox is back:
+   * a refused handshake is tried again, as a wallbox does.
+   */
+  async reconnectWithPassword(password: string): Promise<void> {
+    this.connection.usePassword(password);
+    await this.connection.close(1000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.connect();
+      } catch (error) {
+        if (!(error instanceof HandshakeRefusedError) || attempt === PASSWORD_RECONNECT_ATTEMPTS) throw error;
+        await delay(250 * attempt);
+      }
+    }
   }
 
   /** The end of a firmware update: the new version runs after a restart. */

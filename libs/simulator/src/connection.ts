@@ -56,12 +56,19 @@ export class OcppConnection {
   private closingLocally = false;
   private reconnectDueAt: number | undefined;
   private reconnectAttempts = 0;
+  private password: string | undefined;
 
   constructor(
     private readonly options: ConnectionOptions,
     private readonly handlers: ConnectionHandlers,
   ) {
     this.calls = new OutboundCalls(this.send, options.callTimeoutMs);
+    this.password = options.password;
+  }
+
+  /** The HTTP Basic password of the next handshakes (after ChangeConfiguration AuthorizationKey). */
+  usePassword(password: string): void {
+    this.password = password;
   }
 
   get online(): boolean {
@@ -80,7 +87,7 @@ export class OcppConnection {
     try {
       socket = await openSocket(endpointOf(this.options.url, this.options.identity), {
         protocols: this.options.protocols ?? ['ocpp1.6'],
-        basicAuth: this.options.password === undefined ? undefined : { identity: this.options.identity, password: this.options.password },
+        basicAuth: this.password === undefined ? undefined : { identity: this.options.identity, password: this.password },
         localAddress: this.options.localAddress,
         tls: this.options.tls,
         handshakeTimeoutMs: this.options.callTimeoutMs,

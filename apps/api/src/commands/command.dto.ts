@@ -83,3 +83,12 @@ export class ChangeConfigurationBody {
   @MaxLength(500)
   value: string;
 }
+
+/** POST …/password: TC_073. Without a password, a random one is made. */
+export class RotatePasswordBody {
+  @ApiPropertyOptional({ minLength: 16, maxLength: 40, description: 'the new HTTP Basic password; random when absent' })
+  @IsOptional()
+  @IsString()
+  @Length(16, 40)
+  password?: string;
+}

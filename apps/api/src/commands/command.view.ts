@@ -24,3 +24,11 @@ export class ConfigurationView {
   @ApiPropertyOptional({ type: [String] })
   unknownKey?: string[];
 }
+
+export class PasswordRotationView {
+  @ApiProperty({ description: 'the new HTTP Basic password, shown this once' })
+  password: string;
+
+  @ApiProperty({ description: 'what the wallbox was sent: ChangeConfiguration AuthorizationKey, the hex of the password bytes' })
+  authorizationKey: string;
+}

@@ -4,6 +4,7 @@ import {
   type ChargePointForgotten,
   type ChargePointSettings,
   type ChargePointSettingsChanged,
+  type PasswordChanged,
   type Relaxation,
   type SecurityProfile,
   type StartMode,
@@ -72,6 +73,20 @@ export function decideChargePointUpdate(
   if (!current.settings) return accept(createEvent('ChargePointAdopted', settings, command.identity, command.at));
   if (sameSettings(current.settings, settings)) return accept();
   return accept(createEvent('ChargePointSettingsChanged', settings, command.identity, command.at));
+}
+
+export interface ChangePassword {
+  identity: string;
+  /** Hashed by the caller; the wallbox already accepted the password (ChangeConfiguration AuthorizationKey). */
+  passwordHash: string;
+  at: Date;
+}
+
+/** The wallbox accepted a new password: it replaces the stored one, which stays valid until the wallbox uses the new one. */
+export function decidePasswordChange(command: ChangePassword, current: ChargePointRecord): OperationDecision<PasswordChanged> {
+  if (!current.settings) return reject('notFound', `charge point ${command.identity} is not adopted`);
+  const previousPasswordHash = current.settings.passwordHash;
+  return accept(createEvent('PasswordChanged', { passwordHash: command.passwordHash, previousPasswordHash }, command.identity, command.at));
 }
 
 /** DELETE of a charge point: it becomes discovered again when it next connects. */

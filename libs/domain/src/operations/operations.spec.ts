@@ -3,6 +3,7 @@ import type { ChargePointSettings, TagEntry } from '@voltstream/contracts';
 import {
   decideChargePointForget,
   decideChargePointUpdate,
+  decidePasswordChange,
   decideLocalTagRemove,
   decideLocalTagSave,
   decideTagRemove,
@@ -97,6 +98,17 @@ describe('decideChargePointUpdate', () => {
 
   it('given settings stored before security profiles, when nothing changes, then no event is appended (absent means 0)', () => {
     expect(decideChargePointUpdate(update({ securityProfile: 0 }), adopted)).toEqual({ ok: true, events: [] });
+  });
+
+  it('given an adopted charge point, when the wallbox accepted a new password, then PasswordChanged keeps the previous hash', () => {
+    expect(decidePasswordChange({ identity: 'CP1', passwordHash: 'scrypt$new', at }, adopted)).toMatchObject({
+      ok: true,
+      events: [{ type: 'PasswordChanged', data: { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$hash' } }],
+    });
+  });
+
+  it('given a charge point that is not adopted, when a password change is recorded, then it is refused', () => {
+    expect(decidePasswordChange({ identity: 'CP1', passwordHash: 'scrypt$new', at }, discovered)).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
   });
 
   it('given an adopted charge point, when nothing changes, then no event is appended', () => {
