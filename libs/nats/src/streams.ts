@@ -4,8 +4,9 @@ import type { Subjects } from '@voltstream/contracts';
 /** How long JetStream remembers message ids to drop a retried publish (OCPP unique id). */
 export const DUPLICATE_WINDOW_MS = 10 * 60 * 1000;
 
-function streamConfigs(subjects: Subjects): Partial<StreamConfig>[] {
+function streamConfigs(subjects: Subjects, replicas: number): Partial<StreamConfig>[] {
   const durable = {
+    num_replicas: replicas,
     storage: StorageType.File,
     retention: RetentionPolicy.Limits,
     discard: DiscardPolicy.Old,
@@ -19,10 +20,13 @@ function streamConfigs(subjects: Subjects): Partial<StreamConfig>[] {
   ];
 }
 
-/** Creates the streams if missing and brings their settings up to date; safe on every start. */
-export async function ensureStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
+/**
+ * Creates the streams if missing and brings their settings up to date; safe on every start.
+ * `replicas` (NATS_REPLICAS) is how many servers of a JetStream cluster keep each stream.
+ */
+export async function ensureStreams(nc: NatsConnection, subjects: Subjects, replicas = 1): Promise<void> {
   const jsm = await nc.jetstreamManager();
-  for (const config of streamConfigs(subjects)) {
+  for (const config of streamConfigs(subjects, replicas)) {
     const name = config.name as string;
     const existing = await jsm.streams.info(name).catch(() => null);
     if (existing) {

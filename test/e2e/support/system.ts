@@ -60,6 +60,7 @@ async function deleteNamespace(natsUrl: string, namespace: string): Promise<void
   await nc.close();
 }
 
-function quietOutput(source: string, line: string, stream?: 'stdout' | 'stderr'): void {
+/** Service output in tests: errors only, everything with E2E_VERBOSE set. */
+export function quietOutput(source: string, line: string, stream?: 'stdout' | 'stderr'): void {
   if (stream === 'stderr' || process.env.E2E_VERBOSE) process.stderr.write(`[${source}] ${line}\n`);
 }
