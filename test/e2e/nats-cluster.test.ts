@@ -43,7 +43,15 @@ describe('Voltstream on a three-node NATS cluster (end to end)', () => {
 
   it('keeps every stream and bucket on three servers', async () => {
     const jsm = await nc.jetstreamManager();
-    const streams = [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, `KV_${subjects.gatewayLeasesBucket}`, `KV_${subjects.transactionsBucket}`];
+    const streams = [
+      subjects.eventsStream,
+      subjects.billingStream,
+      subjects.transactionIdStream,
+      `KV_${subjects.gatewayLeasesBucket}`,
+      `KV_${subjects.transactionsBucket}`,
+      `OBJ_${subjects.firmwareImagesBucket}`,
+      `OBJ_${subjects.diagnosticsFilesBucket}`,
+    ];
     for (const stream of streams) {
       const info = await jsm.streams.info(stream);
       expect({ stream, replicas: info.config.num_replicas }).toEqual({ stream, replicas: NODES });

@@ -2,8 +2,12 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
+import { ChargingProfilesModule } from './charging-profiles/charging-profiles.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
+import { ConsumptionModule } from './consumption/consumption.module';
+import { FirmwareModule } from './firmware/firmware.module';
+import { FleetModule } from './fleet/fleet.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -30,7 +34,11 @@ export class ApiModule {
         CommandsModule,
         TransactionsModule,
         ParkedEventsModule,
+        FirmwareModule,
         GraphqlModule,
+        FleetModule,
+        ConsumptionModule,
+        ChargingProfilesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

@@ -17,7 +17,14 @@ describe('cp-simulator options', () => {
       localAddresses: ['127.0.0.2', '127.0.0.3'],
       duration: 60,
       charge: { sessionsPerSecond: 1, meterIntervalMs: 2000, samples: 6, idTag: 'SIM-TAG' },
+      firmwareVersion: undefined,
+      firmwareFailures: { download: false, installation: false, upload: false },
     });
+  });
+
+  it('reads the firmware version and the Firmware Management steps to fail', () => {
+    const options = parseCliOptions(['--url', 'ws://h/ocpp', '--firmware-version', '1.4.2', '--fail-firmware-installation', '--fail-diagnostics-upload']);
+    expect(options).toMatchObject({ firmwareVersion: '1.4.2', firmwareFailures: { download: false, installation: true, upload: true } });
   });
 
   it('defaults to one wallbox with two connectors, running until stopped, not charging', () => {

@@ -66,3 +66,24 @@ export interface BootInfo {
   meterType?: string;
   meterSerialNumber?: string;
 }
+
+/** A charging profile as a wallbox accepted it (OCPP 1.6 ChargingProfile, checked by the gateway); its schedule as sent. */
+export interface ChargingProfileRecord {
+  chargingProfileId: number;
+  transactionId?: number;
+  stackLevel: number;
+  chargingProfilePurpose: string;
+  chargingProfileKind: string;
+  recurrencyKind?: string;
+  validFrom?: string;
+  validTo?: string;
+  chargingSchedule: Record<string, unknown>;
+}
+
+/** ClearChargingProfile's criteria: an id clears that profile; otherwise the profiles matching every criterion given. */
+export interface ChargingProfileCriteria {
+  id?: number;
+  connectorId?: number;
+  chargingProfilePurpose?: string;
+  stackLevel?: number;
+}

@@ -1,6 +1,8 @@
 import {
   authorizationStatus,
   BOOT_INFO_OPTIONAL_FIELDS,
+  chargingProfileCriteria,
+  chargingProfileRecord,
   chargePointSettings,
   connectorId,
   meterValue,
@@ -49,6 +51,9 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),
+  DiagnosticsFileUploaded: object({ name: string({ min: 1 }), size: integer(0), sha256: string({ min: 1 }) }),
+  ChargingProfileSet: object({ connectorId, chargingProfile: chargingProfileRecord }, { remoteStartIdTag: string() }),
+  ChargingProfilesCleared: chargingProfileCriteria,
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

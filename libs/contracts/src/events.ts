@@ -2,6 +2,8 @@ import type {
   AuthorizationStatus,
   BootInfo,
   ChargePointSettings,
+  ChargingProfileCriteria,
+  ChargingProfileRecord,
   MeterValue,
   RegistrationStatus,
   TagEntry,
@@ -100,12 +102,27 @@ export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: str
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
 /**
+ * A wallbox uploaded a diagnostics file to the CSMS's upload URL; its bytes are in the object
+ * store of diagnostics files under the charge point and `name`.
+ */
+export type DiagnosticsFileUploaded = Event<'DiagnosticsFileUploaded', { name: string; size: number; sha256: string }>;
+/**
  * A schema-valid call the gateway refused because a value was beyond what OCPP or the read models
  * allow (connectorId -1, meterStart 2^31, …): answered with the CALLERROR `errorCode` (a
  * StopTransaction is confirmed all the same, OCPP 1.6 §4.10) and recorded instead of the fact it
  * claimed, for an operator to see. Bounded: the gateway's own reason, never the payload.
  */
 export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
+
+/**
+ * A wallbox accepted a charging profile on a connector (0: the charge point as a whole): recorded
+ * by the gateway once the wallbox answered SetChargingProfile Accepted, or RemoteStartTransaction
+ * Accepted with a `chargingProfile` — then `remoteStartIdTag` is the remote start's tag, and the
+ * profile (connector 0 when the start named none) is for the transaction that start begins.
+ */
+export type ChargingProfileSet = Event<'ChargingProfileSet', { connectorId: number; chargingProfile: ChargingProfileRecord; remoteStartIdTag?: string }>;
+/** A wallbox answered ClearChargingProfile Accepted: it removed the profiles matching the criteria. */
+export type ChargingProfilesCleared = Event<'ChargingProfilesCleared', ChargingProfileCriteria>;
 
 export type RegistryEvent =
   | ChargePointAdopted
@@ -127,7 +144,10 @@ export type StationEvent =
   | DataTransferReceived
   | DiagnosticsStatusReported
   | FirmwareStatusReported
-  | CallRefused;
+  | CallRefused
+  | DiagnosticsFileUploaded
+  | ChargingProfileSet
+  | ChargingProfilesCleared;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
 export type EventType = VoltstreamEvent['type'];
@@ -154,6 +174,9 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
   CallRefused: 'station',
+  DiagnosticsFileUploaded: 'station',
+  ChargingProfileSet: 'station',
+  ChargingProfilesCleared: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

@@ -37,7 +37,11 @@ export function defaultConfiguration(connectors: number): Configuration {
     ['MeterValuesSampledData', writable('text', 'Energy.Active.Import.Register')],
     ['NumberOfConnectors', fixed('integer', String(connectors))],
     ['StopTransactionOnInvalidId', writable('boolean', 'true')],
-    ['SupportedFeatureProfiles', fixed('text', 'Core,RemoteTrigger')],
+    ['SupportedFeatureProfiles', fixed('text', 'Core,RemoteTrigger,SmartCharging')],
+    ['ChargeProfileMaxStackLevel', fixed('integer', '8')],
+    ['ChargingScheduleAllowedChargingRateUnit', fixed('text', 'Current,Power')],
+    ['ChargingScheduleMaxPeriods', fixed('integer', '24')],
+    ['MaxChargingProfilesInstalled', fixed('integer', '16')],
   ]);
 }
 

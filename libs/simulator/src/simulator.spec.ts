@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -408,6 +408,47 @@ describe('answers to the central system', () => {
     expect(await csms.callForResult('CP-1', 'RemoteStartTransaction', { idTag: 'REMOTE', connectorId: 2 })).toEqual({ status: 'Rejected' });
   });
 
+  it('SetChargingProfile, GetCompositeSchedule, ClearChargingProfile: stacked as OCPP 1.6 §3.13 says, a TxProfile only for the running transaction', async () => {
+    const cp = await bootedWallbox();
+    const { transactionId } = await cp.beginTransaction(1, 'TAG-1');
+    const profile = (chargingProfileId: number, chargingProfilePurpose: string, limit: number, extra: object = {}) => ({
+      chargingProfileId,
+      stackLevel: 0,
+      chargingProfilePurpose,
+      chargingProfileKind: 'Relative',
+      chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit }] },
+      ...extra,
+    });
+    const set = (connectorId: number, csChargingProfiles: object) => csms.callForResult('CP-1', 'SetChargingProfile', { connectorId, csChargingProfiles });
+    expect(await set(1, profile(1, 'TxDefaultProfile', 11_000))).toEqual({ status: 'Accepted' });
+    expect(await set(1, profile(2, 'TxProfile', 3_700, { transactionId: transactionId + 1, stackLevel: 1 }))).toEqual({ status: 'Rejected' });
+    expect(await set(1, profile(2, 'TxProfile', 3_700, { transactionId, stackLevel: 1 }))).toEqual({ status: 'Accepted' });
+    expect(await set(1, profile(3, 'ChargePointMaxProfile', 2_000))).toEqual({ status: 'Rejected' });
+    const composite = await csms.callForResult('CP-1', 'GetCompositeSchedule', { connectorId: 1, duration: 60, chargingRateUnit: 'W' });
+    expect(composite).toMatchObject({ status: 'Accepted', connectorId: 1, chargingSchedule: { duration: 60, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 3_700 }] } });
+    expect(await csms.callForResult('CP-1', 'GetCompositeSchedule', { connectorId: 3, duration: 60 })).toEqual({ status: 'Rejected' });
+    expect(await csms.callForResult('CP-1', 'ClearChargingProfile', { id: 2 })).toEqual({ status: 'Accepted' });
+    expect(await csms.callForResult('CP-1', 'ClearChargingProfile', { id: 2 })).toEqual({ status: 'Unknown' });
+    expect(cp.powerLimitW(1)).toBe(11_000);
+  });
+
+  it('limits the power and energy of a charging session to its composite schedule, and reports the power when configured to', async () => {
+    const cp = await bootedWallbox();
+    cp.configuration.set('MeterValuesSampledData', { value: 'Energy.Active.Import.Register,Power.Active.Import', readonly: false, kind: 'text' });
+    const txDefault = { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 36_000 }] } };
+    expect(await csms.callForResult('CP-1', 'SetChargingProfile', { connectorId: 0, csChargingProfiles: txDefault })).toEqual({ status: 'Accepted' });
+    // Planned: 100 Wh per 50 ms (7.2 MW); allowed: 36 kW, 0.5 Wh per 50 ms.
+    const result = await cp.plugInAndCharge({ connectorId: 1, idTag: 'TAG-1', wh: 300, samples: 3, meterIntervalMs: 50 });
+    const sampled = csms.of('CP-1', 'MeterValues').map(({ payload }) => (payload.meterValue as { sampledValue: Payload[] }[])[0].sampledValue);
+    expect(sampled.map((values) => values.map(({ measurand, value }) => `${measurand as string}=${value as string}`))).toEqual([
+      ['Energy.Active.Import.Register=0', 'Power.Active.Import=36000'],
+      ['Energy.Active.Import.Register=1', 'Power.Active.Import=36000'],
+      ['Energy.Active.Import.Register=1', 'Power.Active.Import=36000'],
+    ]);
+    expect(result.answers.stopTransaction).toBeDefined();
+    expect(csms.of('CP-1', 'StopTransaction')[0].payload).toMatchObject({ meterStop: 1 });
+  });
+
   it('RemoteStopTransaction: stops a running transaction, rejects an unknown one', async () => {
     const cp = await bootedWallbox();
     const { transactionId } = await cp.beginTransaction(1, 'TAG-1');
@@ -484,7 +525,7 @@ describe('answers to the central system', () => {
       const [type, , code] = await csms.call('CP-1', action, payload);
       return [type, code];
     };
-    expect(await errorCode('GetDiagnostics', { location: 'ftp://x' })).toEqual([4, 'NotSupported']);
+    expect(await errorCode('GetDiagnostics', {})).toEqual([4, 'OccurenceConstraintViolation']);
     expect(await errorCode('Teleport', {})).toEqual([4, 'NotImplemented']);
     expect(await errorCode('ChangeAvailability', { connectorId: 1 })).toEqual([4, 'OccurenceConstraintViolation']);
     expect(await errorCode('Reset', { type: 'Gentle' })).toEqual([4, 'PropertyConstraintViolation']);
@@ -613,5 +654,80 @@ describe('Fleet', () => {
     expect(fleet.stats()).toMatchObject({ connected: 2, accepted: 2, failed: 1 });
     expect(fleet.lastFailure).toMatchObject({ statusCode: 401 });
     await fleet.stop();
+  });
+});
+
+describe('firmware updates and diagnostics uploads (Firmware Management)', () => {
+  /** An HTTP server of the test: serves firmware images and takes uploads, as the CSMS's API does. */
+  let files: Server;
+  const uploads = new Map<string, string>();
+  const image = Buffer.concat([Buffer.from('firmwareVersion=2.0.0\n'), Buffer.alloc(50_000, 1)]);
+  const fileUrl = (path: string) => `http://127.0.0.1:${(files.address() as AddressInfo).port}${path}`;
+
+  beforeEach(async () => {
+    files = createServer((request, response) => {
+      if (request.method === 'GET') return void response.writeHead(request.url === '/wall.bin' ? 200 : 404).end(request.url === '/wall.bin' ? image : undefined);
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        uploads.set(decodeURIComponent(request.url ?? ''), Buffer.concat(chunks).toString());
+        response.writeHead(201).end();
+      });
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    csms.respond('FirmwareStatusNotification', () => ({}));
+    csms.respond('DiagnosticsStatusNotification', () => ({}));
+  });
+  afterEach(async () => {
+    uploads.clear();
+    await new Promise((resolve) => files.close(resolve));
+  });
+
+  const firmwareStatuses = (identity: string) => csms.of(identity, 'FirmwareStatusNotification').map(({ payload }) => payload.status);
+  const diagnosticsStatuses = (identity: string) => csms.of(identity, 'DiagnosticsStatusNotification').map(({ payload }) => payload.status);
+  const retrieveDate = () => new Date().toISOString();
+
+  it('downloads the image, installs it and boots again with its version, reporting each step', async () => {
+    const cp = await bootedWallbox({ firmwareVersion: '1.0.0' });
+    expect(await csms.callForResult('CP-1', 'UpdateFirmware', { location: fileUrl('/wall.bin'), retrieveDate: retrieveDate() })).toEqual({});
+    await expect.poll(() => firmwareStatuses('CP-1'), { timeout: 5000 }).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed']);
+    const boots = csms.of('CP-1', 'BootNotification').map(({ payload }) => payload.firmwareVersion);
+    expect(boots).toEqual(['1.0.0', '2.0.0']);
+    // The restart comes between Installing and Installed.
+    const actions = csms.actions('CP-1');
+    expect(actions.lastIndexOf('BootNotification')).toBeGreaterThan(actions.indexOf('FirmwareStatusNotification'));
+    expect(cp.firmwareVersion).toBe('2.0.0');
+  });
+
+  it('reports DownloadFailed when the image cannot be fetched, or when told to fail the download', async () => {
+    await bootedWallbox();
+    await csms.callForResult('CP-1', 'UpdateFirmware', { location: fileUrl('/missing.bin'), retrieveDate: retrieveDate() });
+    await expect.poll(() => firmwareStatuses('CP-1'), { timeout: 5000 }).toEqual(['Downloading', 'DownloadFailed']);
+    await bootedWallbox({ firmwareFailures: { download: true } });
+    await csms.callForResult('CP-2', 'UpdateFirmware', { location: fileUrl('/wall.bin'), retrieveDate: retrieveDate() });
+    await expect.poll(() => firmwareStatuses('CP-2'), { timeout: 5000 }).toEqual(['Downloading', 'DownloadFailed']);
+  });
+
+  it('reports InstallationFailed when told to fail the installation, and does not restart', async () => {
+    await bootedWallbox({ firmwareFailures: { installation: true } });
+    await csms.callForResult('CP-1', 'UpdateFirmware', { location: fileUrl('/wall.bin'), retrieveDate: retrieveDate() });
+    await expect.poll(() => firmwareStatuses('CP-1'), { timeout: 5000 }).toEqual(['Downloading', 'Downloaded', 'Installing', 'InstallationFailed']);
+    expect(csms.of('CP-1', 'BootNotification')).toHaveLength(1);
+  });
+
+  it('answers GetDiagnostics with its file name and uploads the file to the location, or reports UploadFailed', async () => {
+    await bootedWallbox({ firmwareVersion: '1.0.0' });
+    const { fileName } = await csms.callForResult('CP-1', 'GetDiagnostics', { location: fileUrl('/uploads/CP-1/') });
+    expect(fileName).toMatch(/^diagnostics-CP-1-.+\.log$/);
+    await expect.poll(() => diagnosticsStatuses('CP-1'), { timeout: 5000 }).toEqual(['Uploading', 'Uploaded']);
+    expect(uploads.get(`/uploads/CP-1/${fileName as string}`)).toContain('firmwareVersion: 1.0.0');
+
+    await bootedWallbox({ firmwareFailures: { upload: true } });
+    await csms.callForResult('CP-2', 'GetDiagnostics', { location: fileUrl('/uploads/CP-2/') });
+    await expect.poll(() => diagnosticsStatuses('CP-2'), { timeout: 5000 }).toEqual(['Uploading', 'UploadFailed']);
+    await bootedWallbox();
+    await csms.callForResult('CP-3', 'GetDiagnostics', { location: 'ftp://logs.example.com/' });
+    await expect.poll(() => diagnosticsStatuses('CP-3'), { timeout: 5000 }).toEqual(['Uploading', 'UploadFailed']);
+    expect([...uploads.keys()]).toEqual([`/uploads/CP-1/${fileName as string}`]);
   });
 });

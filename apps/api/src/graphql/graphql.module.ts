@@ -2,13 +2,17 @@ import { ApolloDriver, type ApolloDriverConfig } from '@nestjs/apollo';
 import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
+import { ChargingProfilesModule } from '../charging-profiles/charging-profiles.module';
 import { CommandsModule } from '../commands/commands.module';
+import { FirmwareModule } from '../firmware/firmware.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
+import { ChargingProfilesResolver } from './charging-profiles.resolver';
 import { CommandsResolver } from './commands.resolver';
+import { FirmwareResolver } from './firmware.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
@@ -44,7 +48,19 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     CommandsModule,
     TransactionsModule,
     ParkedEventsModule,
+    FirmwareModule,
+    ChargingProfilesModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver],
+  providers: [
+    ChargePointsResolver,
+    TagsResolver,
+    TransactionsResolver,
+    CommandsResolver,
+    LiveResolver,
+    LiveChanges,
+    ParkedEventsResolver,
+    FirmwareResolver,
+    ChargingProfilesResolver,
+  ],
 })
 export class GraphqlModule {}

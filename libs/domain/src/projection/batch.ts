@@ -1,4 +1,5 @@
 import type { CompletedTransaction, VoltstreamEvent } from '@voltstream/contracts';
+import type { ChargingProfileChange } from './charging-profiles';
 import type { ProjectionChange, ProjectionView } from './changes';
 import { project } from './project';
 import type {
@@ -38,6 +39,8 @@ export interface ProjectionWrites {
   removedLocalTags: { chargePointIdentity: string; idTag: string }[];
   localTags: ProjectedLocalTag[];
   completedTransactions: CompletedTransaction[];
+  /** In the order of the log: each is applied over what the ones before it left. */
+  chargingProfiles: ChargingProfileChange[];
 }
 
 function transactionIdOf(event: VoltstreamEvent): number | undefined {
@@ -72,6 +75,10 @@ function localTagKey(chargePointIdentity: string, idTag: string): string {
   return JSON.stringify([chargePointIdentity, idTag]);
 }
 
+function profileOwner(change: ChargingProfileChange): string {
+  return change.type === 'chargingProfileInstalled' ? change.row.chargePointIdentity : change.chargePointIdentity;
+}
+
 function present<T>(entries: Iterable<T | null>): T[] {
   return [...entries].filter((entry): entry is T => entry !== null);
 }
@@ -93,6 +100,7 @@ export class ProjectionBatch implements ProjectionView {
   private readonly tags = new Map<string, ProjectedTag | null>();
   private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
   private readonly completed: CompletedTransaction[] = [];
+  private chargingProfiles: ChargingProfileChange[] = [];
 
   constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [] }) {
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
@@ -152,6 +160,7 @@ export class ProjectionBatch implements ProjectionView {
       removedLocalTags: localTags.filter(({ row }) => row === null).map(({ chargePointIdentity, idTag }) => ({ chargePointIdentity, idTag })),
       localTags: present(localTags.map(({ row }) => row)),
       completedTransactions: [...this.completed],
+      chargingProfiles: [...this.chargingProfiles],
     };
   }
 
@@ -207,6 +216,12 @@ export class ProjectionBatch implements ProjectionView {
         this.localTags.set(localTagKey(chargePointIdentity, idTag), { chargePointIdentity, idTag, row: null });
         return;
       }
+      case 'chargingProfileInstalled':
+      case 'chargingProfilesCleared':
+      case 'transactionProfilesEnded':
+      case 'remoteStartProfileBound':
+        this.chargingProfiles.push(change);
+        return;
       default: {
         const exhaustive: never = change;
         return exhaustive;
@@ -223,5 +238,6 @@ export class ProjectionBatch implements ProjectionView {
     for (const [key, { chargePointIdentity }] of this.localTags) {
       if (chargePointIdentity === identity) this.localTags.delete(key);
     }
+    this.chargingProfiles = this.chargingProfiles.filter((change) => profileOwner(change) !== identity);
   }
 }

@@ -1,4 +1,5 @@
 import type { CompletedTransaction } from '@voltstream/contracts';
+import type { ChargingProfileChange } from './charging-profiles';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
@@ -21,7 +22,8 @@ export type ProjectionChange =
   | { type: 'tagSaved'; row: ProjectedTag }
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }
-  | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string };
+  | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
+  | ChargingProfileChange;
 
 /** The rows `project` may read: the state before the event. */
 export interface ProjectionView {

@@ -3,6 +3,7 @@ export { ProjectionBatch, rowsToLoad } from './batch';
 export { promptFirst } from './prompt-first';
 export type { LoadedRows, RowsToLoad, ProjectionWrites } from './batch';
 export type { ProjectionChange, ProjectionView } from './changes';
+export type { ChargingProfileChange } from './charging-profiles';
 export { DEFAULT_MEASURAND, isPlausibleTimestamp } from './meter';
 export type {
   ProjectedChargePoint,
@@ -12,4 +13,5 @@ export type {
   NumberedMeterValue,
   ProjectedTag,
   ProjectedLocalTag,
+  ProjectedChargingProfile,
 } from './records';

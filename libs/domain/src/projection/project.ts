@@ -2,6 +2,8 @@ import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstre
 import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
+import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
+import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
@@ -40,6 +42,11 @@ function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'Connec
   return { chargePoint, changes: [{ type: 'connectorSaved', row: withStatus(connector, status, errorCode) }] };
 }
 
+/** A start or stop that changes nothing (sent again, replayed) changes no charging profile either. */
+function withProfileChange(changes: ProjectionChange[], profileChange: () => ProjectionChange): ProjectionChange[] {
+  return changes.length === 0 ? changes : [...changes, profileChange()];
+}
+
 interface StationOutcome {
   chargePoint: ProjectedChargePoint;
   changes: ProjectionChange[];
@@ -59,20 +66,30 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'IdTagPresented':
       return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: [] };
     case 'TransactionStarted':
-      return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: transactionStarted(identity, event, current) };
+      return {
+        chargePoint: { ...seen, lastIdTag: event.data.idTag },
+        changes: withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
+      };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
-        changes: transactionStopped(identity, event, current),
+        changes: withProfileChange(transactionStopped(identity, event, current), () => transactionProfilesEnded(identity, event)),
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
+    case 'DiagnosticsStatusReported':
+      return { chargePoint: withDiagnosticsStatus(seen, event), changes: [] };
+    case 'FirmwareStatusReported':
+      return { chargePoint: withFirmwareStatus(seen, event), changes: [] };
     case 'HeartbeatReceived':
     case 'DataTransferReceived':
-    case 'DiagnosticsStatusReported':
-    case 'FirmwareStatusReported':
     case 'CallRefused':
+    case 'DiagnosticsFileUploaded':
       return { chargePoint: seen, changes: [] };
+    case 'ChargingProfileSet':
+      return { chargePoint: seen, changes: [chargingProfileSet(identity, event)] };
+    case 'ChargingProfilesCleared':
+      return { chargePoint: seen, changes: [chargingProfilesCleared(identity, event)] };
     default: {
       const exhaustive: never = event;
       return exhaustive;

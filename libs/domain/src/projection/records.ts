@@ -1,4 +1,4 @@
-import type { MeterValue, TagOwner } from '@voltstream/contracts';
+import type { ChargingProfileRecord, MeterValue, TagOwner } from '@voltstream/contracts';
 
 /** The rows of the read models as plain data: what `project` reads and writes. */
 export interface ProjectedChargePoint {
@@ -20,6 +20,12 @@ export interface ProjectedChargePoint {
   lastIdTag: string | null;
   status: string | null;
   errorCode: string | null;
+  /** The last FirmwareStatusNotification and when it was recorded. */
+  firmwareStatus: string | null;
+  firmwareStatusAt: Date | null;
+  /** The last DiagnosticsStatusNotification and when it was recorded. */
+  diagnosticsStatus: string | null;
+  diagnosticsStatusAt: Date | null;
 }
 
 export interface ProjectedConnector {
@@ -96,3 +102,18 @@ export interface ProjectedLocalTag extends ProjectedTag {
   chargePointIdentity: string;
 }
 
+
+/** A charging profile a wallbox accepted (see charging-profiles.ts). */
+export interface ProjectedChargingProfile {
+  chargePointIdentity: string;
+  chargingProfileId: number;
+  /** 0: the charge point as a whole, or a remote start that named no connector. */
+  connectorId: number;
+  stackLevel: number;
+  purpose: string;
+  transactionId: number | null;
+  /** The tag of the remote start whose transaction this TxProfile awaits; null once it started. */
+  remoteStartIdTag: string | null;
+  profile: ChargingProfileRecord;
+  installedAt: Date;
+}
