@@ -1,8 +1,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { NatsConnection } from 'nats';
-import type { Subjects } from '@voltstream/contracts';
+import { parseStoredEvent, type EventOf, type Subjects } from '@voltstream/contracts';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
-import { eventsOf } from '@voltstream/testing';
 
 /** Pause between two meter values of one wallbox, and after a call that failed. */
 const PACE_MS = 50;
@@ -37,8 +36,22 @@ export class MeterTraffic {
   }
 }
 
-/** The readings of the wallbox's MeterValuesReported events in the log. */
-export async function loggedReadings(nc: NatsConnection, subjects: Subjects, identity: string): Promise<number[]> {
-  const events = await eventsOf(nc, subjects, identity, 'MeterValuesReported');
-  return events.map((event) => Number(event.data.meterValue[0].sampledValue[0].value));
+/**
+ * The readings of the MeterValuesReported events in the log, by wallbox. Read message by message
+ * (each request answers or times out) rather than through a consumer, which can wait unanswered
+ * while a JetStream cluster recovers from a lost node.
+ */
+export async function loggedReadings(nc: NatsConnection, subjects: Subjects, identities: readonly string[]): Promise<Map<string, number[]>> {
+  const jsm = await nc.jetstreamManager();
+  const bySubject = new Map(identities.map((identity) => [subjects.event('station', identity, 'MeterValuesReported'), identity]));
+  const readings = new Map(identities.map((identity) => [identity, [] as number[]]));
+  const { state } = await jsm.streams.info(subjects.eventsStream);
+  for (let seq = state.first_seq; seq <= state.last_seq; seq++) {
+    const message = await jsm.streams.getMessage(subjects.eventsStream, { seq });
+    const identity = bySubject.get(message.subject);
+    if (identity === undefined) continue;
+    const event = parseStoredEvent(message.data) as EventOf<'MeterValuesReported'>;
+    readings.get(identity)?.push(Number(event.data.meterValue[0].sampledValue[0].value));
+  }
+  return readings;
 }
