@@ -37,5 +37,7 @@ export type { StationLimits } from './value-limits';
 export { numberOfConnectorsIn } from './configuration';
 export { LOST_GATEWAY_REASON, lostConnections } from './lost-gateway';
 export type { LoggedEvent, LostConnection } from './lost-gateway';
+export { drainPlan, MIN_DRAIN_SLICE_MS } from './drain-plan';
+export type { DrainSlice } from './drain-plan';
 export { commandAnswerEvent } from './command-answer-events';
 export type { CommandAnswerEvent } from './command-answer-events';
