@@ -21,6 +21,7 @@ describe('cp-simulator options', () => {
       charge: { sessionsPerSecond: 1, meterIntervalMs: 2000, samples: 6, idTag: 'SIM-TAG' },
       firmwareVersion: undefined,
       firmwareFailures: { download: false, installation: false, upload: false },
+      wallbox: { dataTransferVendors: undefined, dataTransferOnBoot: undefined, cableLock: undefined, remoteStartWithoutVehicle: undefined },
     });
   });
 
@@ -37,6 +38,22 @@ describe('cp-simulator options', () => {
     [['--url', 'wss://csms/ocpp', '--security-profile', '4'], '--security-profile must be 0, 1, 2 or 3, got 4'],
   ])('refuses a security profile without what it needs: %j', (args, message) => {
     expect(() => parseCliOptions(args)).toThrow(message);
+  });
+
+  it('reads how every wallbox plays DataTransfer and its cable lock', () => {
+    const options = parseCliOptions([
+      '--url', 'ws://h/ocpp', '--data-transfer-vendor', 'com.acme', '--data-transfer-vendor', 'org.other',
+      '--send-data-transfer', 'com.acme:hello:a:b', '--cable-lock', 'fixedCable', '--remote-start-waits-for-cable',
+    ]);
+    expect(options.wallbox).toEqual({
+      dataTransferVendors: ['com.acme', 'org.other'],
+      dataTransferOnBoot: { vendorId: 'com.acme', messageId: 'hello', data: 'a:b' },
+      cableLock: 'fixedCable',
+      remoteStartWithoutVehicle: 'waitsForCable',
+    });
+    expect(parseCliOptions(['--url', 'ws://h/ocpp', '--send-data-transfer', 'com.acme']).wallbox.dataTransferOnBoot).toEqual({ vendorId: 'com.acme' });
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--cable-lock', 'glued'])).toThrow('--cable-lock must be one of works, fixedCable, lockFails, unlockFails, got "glued"');
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--send-data-transfer', ':x'])).toThrow(CliError);
   });
 
   it('reads the firmware version and the Firmware Management steps to fail', () => {

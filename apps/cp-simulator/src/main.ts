@@ -51,7 +51,13 @@ async function run(options: CliOptions): Promise<void> {
     concurrency: options.concurrency,
     localAddresses: options.localAddresses,
     password: options.password,
-    chargePoint: { autoReconnect: true, tls: readTls(options.tls), firmwareVersion: options.firmwareVersion, firmwareFailures: options.firmwareFailures },
+    chargePoint: {
+      autoReconnect: true,
+      tls: readTls(options.tls),
+      firmwareVersion: options.firmwareVersion,
+      firmwareFailures: options.firmwareFailures,
+      ...options.wallbox,
+    },
   });
   const startedAt = Date.now();
   let before = fleet.stats();

@@ -15,6 +15,18 @@ describe('GATEWAY_LEASE_TTL: how long a gateway pod\'s lease lives unrenewed', (
   });
 });
 
+describe('GATEWAY_DRAIN_SECONDS and NATS_REPLICAS: running on a platform', () => {
+  it('close all connections at once and keep one copy of every stream by default', () => {
+    expect(loadConfig({})).toMatchObject({ gatewayDrainSeconds: 0, natsReplicas: 1 });
+  });
+
+  it('take the values set, and refuse ones they cannot use, naming the variable', () => {
+    expect(loadConfig({ GATEWAY_DRAIN_SECONDS: '30', NATS_REPLICAS: '3' })).toMatchObject({ gatewayDrainSeconds: 30, natsReplicas: 3 });
+    expect(() => loadConfig({ GATEWAY_DRAIN_SECONDS: '-1' })).toThrow('GATEWAY_DRAIN_SECONDS must be an integer from 0 to 3600, got "-1"');
+    expect(() => loadConfig({ NATS_REPLICAS: '7' })).toThrow('NATS_REPLICAS must be an integer from 1 to 5, got "7"');
+  });
+});
+
 describe('Firmware Management: where wallboxes reach the API, and how large a file may be', () => {
   it('PUBLIC_API_URL is an http(s) URL without its trailing slash; unset, the request tells', () => {
     expect(loadConfig({}).publicApiUrl).toBeUndefined();

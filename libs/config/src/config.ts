@@ -21,6 +21,13 @@ export interface Config {
    * and its wallboxes recorded offline, this long (and a quarter) after its last renewal.
    */
   gatewayLeaseTtl: number;
+  /**
+   * Seconds over which a stopping gateway pod closes its connections, in slices, so that its
+   * wallboxes reconnect to the other pods spread out rather than all at once; 0 closes all at once.
+   */
+  gatewayDrainSeconds: number;
+  /** Copies JetStream keeps of every stream and KeyValue bucket: 1 on a single server, 3 on a cluster. */
+  natsReplicas: number;
   unknownChargePoints: UnknownChargePointPolicy;
   defaultStartMode: StartMode;
   ocppCallTimeout: number;
@@ -166,6 +173,8 @@ export function loadConfig(env: Env = process.env): Config {
     apiToken: optional(env, 'API_TOKEN'),
     heartbeatInterval,
     gatewayLeaseTtl: integer(env, 'GATEWAY_LEASE_TTL', defaultLeaseTtl(heartbeatInterval), MIN_LEASE_TTL_S, 86400),
+    gatewayDrainSeconds: integer(env, 'GATEWAY_DRAIN_SECONDS', 0, 0, 3600),
+    natsReplicas: integer(env, 'NATS_REPLICAS', 1, 1, 5),
     unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
     defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),
     ocppCallTimeout: integer(env, 'OCPP_CALL_TIMEOUT', 30, 1, 3600),

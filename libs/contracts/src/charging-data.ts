@@ -53,7 +53,7 @@ export const chargePointSettings: Schema<ChargePointSettings> = object(
     passwordHash: nullable(string()),
     description: nullable(string()),
   },
-  { securityProfile: oneOf(SECURITY_PROFILES) },
+  { securityProfile: oneOf(SECURITY_PROFILES), acceptedDataTransferVendors: array(string({ min: 1 })) },
 );
 
 const sampledValue: Schema<SampledValue> = object(

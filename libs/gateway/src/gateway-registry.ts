@@ -1,26 +1,33 @@
 import type { ChargePointSettings, Relaxation, SecurityProfile, VoltstreamEvent } from '@voltstream/contracts';
 
-/** What the gateway needs of an adopted charge point: the password of its handshake, the relaxations of its validation. */
+/**
+ * What the gateway needs of an adopted charge point: the password of its handshake, the relaxations
+ * of its validation, the vendor ids whose DataTransfer it answers Accepted.
+ */
 export interface GatewayRegistration {
   readonly passwordHash: string | null;
   readonly relaxations: readonly Relaxation[];
+  readonly acceptedDataTransferVendors: readonly string[];
   readonly securityProfile: SecurityProfile;
   /** The password before a rotation (PasswordChanged), valid until the wallbox connects with the new one. */
   readonly previousPasswordHash: string | null;
 }
 
-/** Most charge points have neither a password nor relaxations nor a profile: they all share this one record. */
+/** Most charge points have no password, no relaxations, no vendor ids, no profile: they all share this one record. */
 const PLAIN: GatewayRegistration = Object.freeze({
   passwordHash: null,
   relaxations: Object.freeze([]),
+  acceptedDataTransferVendors: Object.freeze([]),
   securityProfile: 0,
   previousPasswordHash: null,
 });
 
 function registrationOf(settings: ChargePointSettings): GatewayRegistration {
+  const acceptedDataTransferVendors = settings.acceptedDataTransferVendors ?? [];
   const securityProfile = settings.securityProfile ?? 0;
-  if (settings.passwordHash === null && settings.relaxations.length === 0 && securityProfile === 0) return PLAIN;
-  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, securityProfile, previousPasswordHash: null };
+  const plain = settings.passwordHash === null && settings.relaxations.length === 0 && acceptedDataTransferVendors.length === 0;
+  if (plain && securityProfile === 0) return PLAIN;
+  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, acceptedDataTransferVendors, securityProfile, previousPasswordHash: null };
 }
 
 /**

@@ -22,7 +22,7 @@ export type {
 } from './handshake';
 export { secureContextOptions, TLS_CIPHERS, tlsServerOptions } from './tls-policy';
 export type { TlsMaterial } from './tls-policy';
-export { authorizationQuestion, confirmationFor, isStationAction, toEvent } from './station-messages';
+export { authorizationQuestion, confirmationFor, gatewayDecision, isStationAction, toEvent } from './station-messages';
 export type { AuthorizationQuestion, DecisionOf, StationAction, StationDecisions, StationRequests } from './station-messages';
 export { isNewerClaim, nextConnectedAt } from './connection-claims';
 export { OutboundCallQueue } from './outbound-calls';
@@ -41,5 +41,7 @@ export type { StationLimits } from './value-limits';
 export { numberOfConnectorsIn } from './configuration';
 export { LOST_GATEWAY_REASON, lostConnections } from './lost-gateway';
 export type { LoggedEvent, LostConnection } from './lost-gateway';
+export { drainPlan, MIN_DRAIN_SLICE_MS } from './drain-plan';
+export type { DrainSlice } from './drain-plan';
 export { commandAnswerEvent } from './command-answer-events';
 export type { CommandAnswerEvent } from './command-answer-events';

@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
 import { hostname, networkInterfaces } from 'node:os';
 import { join } from 'node:path';
@@ -33,7 +34,15 @@ async function requireFreePorts(config: Config): Promise<void> {
   }
 }
 
-function printWhereThingsAre(config: Config): void {
+/**
+ * The operator API's token: API_TOKEN, or one made here and handed to the api, so that the banner
+ * shows it beside the URLs and an api restarted by the launcher keeps it.
+ */
+function apiToken(config: Config): string {
+  return config.apiToken ?? randomBytes(24).toString('base64url');
+}
+
+function printWhereThingsAre(config: Config, token: string): void {
   const ocpp = (host: string) => `${gatewayBaseUrl(config, host)}/ocpp/<identity>`;
   const api = `http://localhost:${config.apiPort}`;
   const host = networkAddress();
@@ -43,7 +52,8 @@ function printWhereThingsAre(config: Config): void {
   say(`  REST API:               ${api}/api  (Authorization: Bearer <token>)`);
   say(`  API docs (OpenAPI):     ${api}/api/docs`);
   say(`  GraphQL:                ${api}/graphql`);
-  say(config.apiToken ? '  API token:              the API_TOKEN you set' : '  API token:              printed by the api above');
+  say(`  API token:              ${config.apiToken ? 'the API_TOKEN you set' : token}`);
+  say(`  Try:                    curl -H 'Authorization: Bearer ${config.apiToken ? '$API_TOKEN' : token}' ${api}/api/charge-points`);
   say('Stop with Ctrl-C.');
 }
 
@@ -71,6 +81,7 @@ async function runVoltstream(stopping: AbortSignal): Promise<void> {
   const config = loadConfig({ ...process.env, ...tlsEnv });
   if (config.gatewayPort === null) throw new LauncherError('npm start checks the gateway over ws://: leave GATEWAY_PORT on (GATEWAY_TLS_PORT serves wss:// beside it)');
   await requireFreePorts(config);
+  const token = apiToken(config);
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
     const postgres = await resolvePostgres(process.env, root, output);
@@ -85,9 +96,10 @@ async function runVoltstream(stopping: AbortSignal): Promise<void> {
       GATEWAY_PORT: String(config.gatewayPort),
       API_PORT: String(config.apiPort),
       ...tlsEnv,
+      API_TOKEN: token,
     };
     started.push(await startServices(env, APP_NAMES, { root, restart: true, output, signal: stopping }));
-    printWhereThingsAre(config);
+    printWhereThingsAre(config, token);
     await untilAborted(stopping);
   } finally {
     say('stopping');

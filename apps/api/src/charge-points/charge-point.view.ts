@@ -93,6 +93,9 @@ export class ChargePointView {
   @ApiProperty({ enum: RELAXATIONS, isArray: true })
   relaxations: string[];
 
+  @ApiProperty({ type: [String], description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
+  acceptedDataTransferVendors: string[];
+
   @ApiProperty({ type: String, nullable: true, description: 'the last FirmwareStatusNotification, e.g. Downloading, Installed, InstallationFailed' })
   firmwareStatus: string | null;
 
@@ -145,6 +148,7 @@ export function toChargePointView(row: ChargePointRow): ChargePointView {
     passwordSet: row.passwordSet,
     securityProfile: row.securityProfile,
     relaxations: row.relaxations,
+    acceptedDataTransferVendors: row.acceptedDataTransferVendors,
     firmwareStatus: row.firmwareStatus,
     firmwareStatusAt: row.firmwareStatusAt?.toISOString() ?? null,
     diagnosticsStatus: row.diagnosticsStatus,

@@ -49,6 +49,7 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       passwordSet: true,
       securityProfile: 0,
       relaxations: [],
+      acceptedDataTransferVendors: [],
       firmwareStatus: null,
       firmwareStatusAt: null,
       diagnosticsStatus: null,

@@ -32,3 +32,12 @@ export class PasswordRotationView {
   @ApiProperty({ description: 'what the wallbox was sent: ChangeConfiguration AuthorizationKey, the hex of the password bytes' })
   authorizationKey: string;
 }
+
+/** DataTransfer.conf, relayed as the charge point gave it. */
+export class DataTransferAnswerView {
+  @ApiProperty({ example: 'Accepted', description: 'Accepted, Rejected, UnknownMessageId or UnknownVendorId' })
+  status: string;
+
+  @ApiPropertyOptional()
+  data?: string;
+}

@@ -33,6 +33,7 @@ export interface ChargePointChanges {
   passwordHash?: string | null;
   description?: string | null;
   relaxations?: Relaxation[];
+  acceptedDataTransferVendors?: string[];
   securityProfile?: SecurityProfile;
 }
 
@@ -54,6 +55,7 @@ const DEFAULT_SETTINGS: Omit<ChargePointSettings, 'startMode'> = {
   autoStartIdTag: null,
   passwordHash: null,
   description: null,
+  acceptedDataTransferVendors: [],
   securityProfile: 0,
 };
 
@@ -105,6 +107,9 @@ function applyChanges(base: ChargePointSettings, changes: ChargePointChanges): C
     autoStartIdTag: changes.autoStartIdTag === undefined ? base.autoStartIdTag : changes.autoStartIdTag,
     passwordHash: changes.passwordHash === undefined ? base.passwordHash : changes.passwordHash,
     description: changes.description === undefined ? base.description : changes.description,
+    acceptedDataTransferVendors: changes.acceptedDataTransferVendors
+      ? [...new Set(changes.acceptedDataTransferVendors)].sort()
+      : (base.acceptedDataTransferVendors ?? []),
     securityProfile: changes.securityProfile ?? base.securityProfile ?? 0,
   };
 }
@@ -116,7 +121,8 @@ function sameSettings(a: ChargePointSettings, b: ChargePointSettings): boolean {
     a.passwordHash === b.passwordHash &&
     a.description === b.description &&
     (a.securityProfile ?? 0) === (b.securityProfile ?? 0) &&
-    sorted(a.relaxations) === sorted(b.relaxations)
+    sorted(a.relaxations) === sorted(b.relaxations) &&
+    sorted(a.acceptedDataTransferVendors ?? []) === sorted(b.acceptedDataTransferVendors ?? [])
   );
 }
 
@@ -125,6 +131,7 @@ function needsPassword(profile: SecurityProfile | undefined): boolean {
   return profile === 1 || profile === 2;
 }
 
-function sorted(relaxations: Relaxation[]): string {
-  return [...relaxations].sort().join();
+/** A list of names as one comparable text; JSON, so that no name can pass for two. */
+function sorted(names: readonly string[]): string {
+  return JSON.stringify([...names].sort());
 }

@@ -3,6 +3,7 @@ import type { ChargingProfileChange } from './charging-profiles';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
+  ProjectedDataTransfer,
   ProjectedLocalTag,
   ProjectedMeterValue,
   ProjectedTag,
@@ -19,6 +20,7 @@ export type ProjectionChange =
   /** A known transaction completed: to be published for billing. */
   | { type: 'transactionCompleted'; transaction: CompletedTransaction }
   | { type: 'meterValuesRecorded'; rows: ProjectedMeterValue[] }
+  | { type: 'dataTransferReceived'; row: ProjectedDataTransfer }
   | { type: 'tagSaved'; row: ProjectedTag }
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }

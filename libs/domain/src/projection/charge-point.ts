@@ -15,6 +15,7 @@ export function discoveredChargePoint(identity: string): ProjectedChargePoint {
     passwordSet: false,
     securityProfile: 0,
     relaxations: [],
+    acceptedDataTransferVendors: [],
     vendor: null,
     model: null,
     serialNumber: null,
@@ -40,6 +41,7 @@ export function withSettings(chargePoint: ProjectedChargePoint, settings: Charge
     passwordSet: settings.passwordHash !== null,
     securityProfile: settings.securityProfile ?? 0,
     relaxations: [...settings.relaxations],
+    acceptedDataTransferVendors: [...(settings.acceptedDataTransferVendors ?? [])],
   };
 }
 
