@@ -17,7 +17,11 @@ export type {
   HandshakeRefused,
   HandshakeRegistration,
   HandshakeRequest,
+  HandshakeTransport,
+  ClientCertificate,
 } from './handshake';
+export { secureContextOptions, TLS_CIPHERS, tlsServerOptions } from './tls-policy';
+export type { TlsMaterial } from './tls-policy';
 export { authorizationQuestion, confirmationFor, gatewayDecision, isStationAction, toEvent } from './station-messages';
 export type { AuthorizationQuestion, DecisionOf, StationAction, StationDecisions, StationRequests } from './station-messages';
 export { isNewerClaim, nextConnectedAt } from './connection-claims';
@@ -26,7 +30,7 @@ export type { CallOutcome, CallReply, OutboundCallOptions, Timers } from './outb
 export { checkWallboxCommand, commandReplyFor } from './wallbox-commands';
 export type { CommandCheck } from './wallbox-commands';
 export { GarbageMeter, GARBAGE_LIMIT } from './garbage-meter';
-export { connectionMessageId, publishMessageId } from './message-id';
+export { connectionMessageId, publishMessageId, refusalMessageId } from './message-id';
 export { CredentialCache, CREDENTIAL_CACHE_SIZE } from './credential-cache';
 export { GatewayRegistry } from './gateway-registry';
 export type { GatewayRegistration } from './gateway-registry';

@@ -14,5 +14,7 @@ export { consoleOutput } from './output';
 export type { Output } from './output';
 export { freePort, freePorts, isPortFree } from './ports';
 export { repoRoot } from './root';
+export { createCertificateAuthority, ensureDevelopmentTls, issueCertificate } from './development-tls';
+export type { CertificateAuthority, CertificateRequest, DevelopmentTlsFiles, IssuedCertificate, KeyAlgorithm } from './development-tls';
 export { openChromium } from './chromium';
 export type { HeadlessChromium } from './chromium';
