@@ -12,7 +12,7 @@ import {
 import { parseWallboxCommandReply, type ConnectorStatusChanged, type Subjects, type WallboxCommand } from '@voltstream/contracts';
 import { decideAutoStart } from '@voltstream/domain';
 import { StallWatch, type ConsumerProgress } from '@voltstream/health';
-import { decodeEvent, WallboxCommands } from '@voltstream/nats';
+import { decodeEvent, PULL_EXPIRES_MS, WallboxCommands } from '@voltstream/nats';
 import { handleOrPark, serveParkedRetries, type ParkedEvents } from '@voltstream/read-models';
 import type { RegistryFollower } from './registry-follower';
 import type { TransactionStore } from './transaction-store';
@@ -58,7 +58,7 @@ export class AutoStarter {
   async start(): Promise<void> {
     await this.ensureConsumer();
     const consumer = await this.nc.jetstream().consumers.get(this.subjects.eventsStream, AUTO_START_CONSUMER);
-    this.messages = await consumer.consume({ callback: (message) => this.track(this.handle(message)) });
+    this.messages = await consumer.consume({ expires: PULL_EXPIRES_MS, callback: (message) => this.track(this.handle(message)) });
     this.retries = await serveParkedRetries(this.nc, this.subjects, AUTO_START_CONSUMER, this.parked, (_sequence, data) => this.handleEvent(data));
   }
 

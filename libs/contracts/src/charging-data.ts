@@ -1,5 +1,6 @@
 import {
   RELAXATIONS,
+  SECURITY_PROFILES,
   START_MODES,
   type AuthorizationStatus,
   type ChargePointSettings,
@@ -52,7 +53,7 @@ export const chargePointSettings: Schema<ChargePointSettings> = object(
     passwordHash: nullable(string()),
     description: nullable(string()),
   },
-  { acceptedDataTransferVendors: array(string({ min: 1 })) },
+  { securityProfile: oneOf(SECURITY_PROFILES), acceptedDataTransferVendors: array(string({ min: 1 })) },
 );
 
 const sampledValue: Schema<SampledValue> = object(

@@ -14,3 +14,4 @@ export type { LatencySummary } from './latency';
 export { Ticker, sharedTicker } from './ticker';
 export type * from './ocpp-types';
 export type { Payload } from './framing';
+export type { ClientTls } from './socket';
