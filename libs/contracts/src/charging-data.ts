@@ -1,8 +1,10 @@
 import {
+  LOCAL_LIST_UPDATE_TYPES,
   RELAXATIONS,
   START_MODES,
   type AuthorizationStatus,
   type ChargePointSettings,
+  type LocalListEntry,
   type MeterValue,
   type RegistrationStatus,
   type SampledValue,
@@ -66,3 +68,9 @@ export const BOOT_INFO_OPTIONAL_FIELDS = {
   meterType: string(),
   meterSerialNumber: string(),
 };
+
+export const localListEntry: Schema<LocalListEntry> = object(
+  { idTag: string({ min: 1 }) },
+  { idTagInfo: object({ status: authorizationStatus }, { expiryDate: string(), parentIdTag: string() }) },
+);
+export const localListUpdateType = oneOf(LOCAL_LIST_UPDATE_TYPES);

@@ -3,6 +3,8 @@ import {
   BOOT_INFO_OPTIONAL_FIELDS,
   chargePointSettings,
   connectorId,
+  localListEntry,
+  localListUpdateType,
   meterValue,
   registrationStatus,
   tagEntry,
@@ -49,6 +51,10 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),
+  LocalListChanged: object({ version: integer(1), digest: string({ min: 1 }), size: integer(0) }),
+  LocalListSent: object({ version: integer(), updateType: localListUpdateType, entries: array(localListEntry), complete: boolean(), status: string({ min: 1 }) }),
+  LocalListVersionReported: object({ listVersion: integer(-1) }),
+  LocalListMaxLengthRead: object({ maxLength: nullable(integer(0)) }),
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

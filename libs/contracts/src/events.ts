@@ -2,6 +2,8 @@ import type {
   AuthorizationStatus,
   BootInfo,
   ChargePointSettings,
+  LocalListEntry,
+  LocalListUpdateType,
   MeterValue,
   RegistrationStatus,
   TagEntry,
@@ -107,6 +109,19 @@ export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: s
  */
 export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
 
+// Local list: the local authorization list of one charge point, kept in sync by the CSMS (one aggregate per charge point).
+/** The list the charge point should hold changed (start mode, tags, an expiry): `version` is the version wanted. */
+export type LocalListChanged = Event<'LocalListChanged', { version: number; digest: string; size: number }>;
+/** One SendLocalList (a chunk of at most SendLocalListMaxLength entries) and the wallbox's answer, `status`. */
+export type LocalListSent = Event<
+  'LocalListSent',
+  { version: number; updateType: LocalListUpdateType; entries: LocalListEntry[]; complete: boolean; status: string }
+>;
+/** The wallbox's answer to GetLocalListVersion: 0 for an empty list, -1 when it has no local list. */
+export type LocalListVersionReported = Event<'LocalListVersionReported', { listVersion: number }>;
+/** SendLocalListMaxLength read with GetConfiguration; null when the wallbox does not know the key. */
+export type LocalListMaxLengthRead = Event<'LocalListMaxLengthRead', { maxLength: number | null }>;
+
 export type RegistryEvent =
   | ChargePointAdopted
   | ChargePointSettingsChanged
@@ -127,7 +142,9 @@ export type StationEvent =
   | DataTransferReceived
   | DiagnosticsStatusReported
   | FirmwareStatusReported
-  | CallRefused;
+  | CallRefused
+  | LocalListEvent;
+export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
 export type EventType = VoltstreamEvent['type'];
@@ -154,6 +171,10 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
   CallRefused: 'station',
+  LocalListChanged: 'station',
+  LocalListSent: 'station',
+  LocalListVersionReported: 'station',
+  LocalListMaxLengthRead: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

@@ -2,3 +2,4 @@ export * from './registry';
 export * from './operations';
 export * from './authorization';
 export * from './projection';
+export * from './local-list';
