@@ -6,6 +6,7 @@ import {
   combinedUpserts,
   ConnectorRow,
   deleteRows,
+  LocalListSyncRow,
   LocalTagRow,
   MeterValueRow,
   ParkedEventRow,
@@ -19,7 +20,7 @@ import {
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'local_list_sync'];
 
 function hasDeletions(writes: ProjectionWrites): boolean {
   return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
@@ -43,7 +44,8 @@ export class ReadModelStore {
     const running = connectors.filter((connector) => connector.transaction && connector.transactionId !== null).map((connector) => connector.transactionId as number);
     const transactionIds = [...new Set([...keys.transactionIds, ...running])];
     const transactions = transactionIds.length ? await manager.findBy(TransactionRow, { transactionId: In(transactionIds) }) : [];
-    return { chargePoints, connectors, transactions };
+    const localListSyncs = identities.length ? await manager.findBy(LocalListSyncRow, { chargePointIdentity: In(identities) }) : [];
+    return { chargePoints, connectors, transactions, localListSyncs };
   }
 
   /**
@@ -100,6 +102,7 @@ export class ReadModelStore {
       { entity: MeterValueRow, rows: writes.meterValues, onConflict: 'ignore' },
       { entity: TagRow, rows: writes.tags, onConflict: 'update' },
       { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
+      { entity: LocalListSyncRow, rows: writes.localListSyncs, onConflict: 'update' },
       { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },
       { entity: ParkedEventRow, rows: parked as ParkedEventRow[], onConflict: 'ignore' },
       { entity: ProjectionCheckpointRow, rows: [{ projection: this.projection, ...checkpoint }], onConflict: 'update' },

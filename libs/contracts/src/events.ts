@@ -142,11 +142,10 @@ export type StationEvent =
   | DataTransferReceived
   | DiagnosticsStatusReported
   | FirmwareStatusReported
-  | CallRefused
-  | LocalListEvent;
+  | CallRefused;
 export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
-export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
+export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | LocalListEvent;
 export type EventType = VoltstreamEvent['type'];
 export type EventOf<T extends EventType> = Extract<VoltstreamEvent, { type: T }>;
 

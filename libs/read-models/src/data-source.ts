@@ -8,10 +8,12 @@ import { MeterValueRow } from './entities/meter-value.entity';
 import { LocalTagRow, TagRow } from './entities/tag.entity';
 import { BillingOutboxRow } from './entities/billing-outbox.entity';
 import { ParkedEventRow } from './entities/parked-event.entity';
+import { LocalListSyncRow } from './entities/local-list-sync.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
 import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
+import { LocalListSync1765200000000 } from './migrations/1765200000000-local-list-sync';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -23,8 +25,9 @@ export const READ_MODEL_ENTITIES = [
   LocalTagRow,
   BillingOutboxRow,
   ParkedEventRow,
+  LocalListSyncRow,
 ];
-export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000, LogOrderedWrites1764200000000, ParkedEvents1764300000000];
+export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000, LogOrderedWrites1764200000000, ParkedEvents1764300000000, LocalListSync1765200000000];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */
 export function readModelOptions(databaseUrl: string): DataSourceOptions {

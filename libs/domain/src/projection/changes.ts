@@ -2,6 +2,7 @@ import type { CompletedTransaction } from '@voltstream/contracts';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
+  ProjectedLocalListSync,
   ProjectedLocalTag,
   ProjectedMeterValue,
   ProjectedTag,
@@ -21,11 +22,13 @@ export type ProjectionChange =
   | { type: 'tagSaved'; row: ProjectedTag }
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }
-  | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string };
+  | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
+  | { type: 'localListSyncSaved'; row: ProjectedLocalListSync };
 
 /** The rows `project` may read: the state before the event. */
 export interface ProjectionView {
   chargePoint(identity: string): ProjectedChargePoint | undefined;
   connector(identity: string, connectorId: number): ProjectedConnector | undefined;
   transaction(transactionId: number): ProjectedTransaction | undefined;
+  localListSync(identity: string): ProjectedLocalListSync | undefined;
 }

@@ -12,4 +12,6 @@ export type {
   NumberedMeterValue,
   ProjectedTag,
   ProjectedLocalTag,
+  ProjectedLocalListSync,
 } from './records';
+export { localListSyncState } from './local-list-sync';

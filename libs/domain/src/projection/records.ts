@@ -96,3 +96,18 @@ export interface ProjectedLocalTag extends ProjectedTag {
   chargePointIdentity: string;
 }
 
+
+/** Where a charge point's local list stands (Local Auth List Management). */
+export interface ProjectedLocalListSync {
+  chargePointIdentity: string;
+  wantedVersion: number;
+  acknowledgedVersion: number | null;
+  reportedVersion: number | null;
+  notSupported: boolean;
+  maxLength: number | null;
+  lastStatus: string | null;
+  lastUpdateType: string | null;
+  lastSentAt: Date | null;
+  /** `inSync`, `pending` or `notSupported`. */
+  state: string;
+}
