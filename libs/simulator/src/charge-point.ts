@@ -18,6 +18,7 @@ import type {
   StopReason,
   StopTransactionConf,
 } from './ocpp-types';
+import { LocalAuthList, type LocalListMode } from './local-list';
 import { plugInAndCharge, type ChargingSessionOptions, type ChargingSessionResult } from './session';
 import { sharedTicker, type Tickable, type Ticker } from './ticker';
 
@@ -43,6 +44,10 @@ export interface ChargePointOptions {
   /** First wait before a reconnect; doubles per failed attempt up to 30 s. Default 1 s. */
   reconnectDelayMs?: number;
   ticker?: Ticker;
+  /** Local Auth List Management: `supported` (default), or answering SendLocalList `failing` (Failed) or `unsupported` (NotSupported). */
+  localList?: LocalListMode;
+  /** SendLocalListMaxLength and LocalAuthListMaxLength; default 100. */
+  localListMaxLength?: number;
 }
 
 export interface ChargePointEvents {
@@ -57,11 +62,13 @@ export interface ChargePointEvents {
 
 const REGISTRATION_STATUSES: readonly string[] = ['Accepted', 'Pending', 'Rejected'];
 const DEFAULT_RETRY_INTERVAL_S = 60;
+const DEFAULT_LOCAL_LIST_MAX_LENGTH = 100;
 
 /** One simulated OCPP 1.6J wallbox on one WebSocket. */
 export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implements Tickable {
   readonly identity: string;
   readonly configuration: Configuration;
+  readonly localList: LocalAuthList;
   /** Calls from the central system answered, with a result or a CALLERROR. */
   callsAnswered = 0;
   /** Milliseconds between sending the last BootNotification and its answer. */
@@ -80,7 +87,8 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     super();
     this.identity = options.identity;
     this.connectors = createConnectors(options.connectors);
-    this.configuration = defaultConfiguration(options.connectors);
+    this.localList = new LocalAuthList(options.localList ?? 'supported', options.localListMaxLength ?? DEFAULT_LOCAL_LIST_MAX_LENGTH);
+    this.configuration = defaultConfiguration(options.connectors, this.localList.mode === 'unsupported' ? undefined : this.localList.maxLength);
     this.ticker = options.ticker ?? sharedTicker;
     this.connection = new OcppConnection(
       { ...options, callTimeoutMs: options.callTimeoutMs ?? 30_000, autoReconnect: options.autoReconnect ?? false, reconnectDelayMs: options.reconnectDelayMs ?? 1000 },

@@ -11,9 +11,7 @@ const NOT_SUPPORTED = new Set([
   'ClearChargingProfile',
   'GetCompositeSchedule',
   'GetDiagnostics',
-  'GetLocalListVersion',
   'ReserveNow',
-  'SendLocalList',
   'SetChargingProfile',
   'UpdateFirmware',
 ]);
@@ -24,6 +22,8 @@ const handlers = new Map<string, Handler>([
   ['ClearCache', () => ({ reply: { status: 'Accepted' } })],
   ['DataTransfer', () => ({ reply: { status: 'UnknownVendorId' } })],
   ['GetConfiguration', getConfiguration],
+  ['GetLocalListVersion', (cp) => ({ reply: { listVersion: cp.localList.listVersion } })],
+  ['SendLocalList', (cp, payload) => ({ reply: { status: cp.localList.update(payload) } })],
   ['RemoteStartTransaction', remoteStartTransaction],
   ['RemoteStopTransaction', remoteStopTransaction],
   ['Reset', reset],

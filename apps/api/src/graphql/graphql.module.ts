@@ -13,6 +13,8 @@ import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
+import { LocalListModule } from '../local-list/local-list.module';
+import { LocalListResolver } from './local-list.resolver';
 import { ParkedEventsResolver } from './parked-events.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
@@ -44,7 +46,8 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     CommandsModule,
     TransactionsModule,
     ParkedEventsModule,
+    LocalListModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver],
+  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver, LocalListResolver],
 })
 export class GraphqlModule {}
