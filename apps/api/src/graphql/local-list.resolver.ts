@@ -75,20 +75,20 @@ export class SyncLocalListArgs extends IdentityArgs {
 @UseFilters(GraphqlErrorFilter)
 @Resolver()
 export class LocalListResolver {
-  constructor(private readonly localList: LocalListService) {}
+  constructor(private readonly lists: LocalListService) {}
 
   @Query(() => LocalListObject)
   localList(@Args() { identity }: IdentityArgs): Promise<LocalListView> {
-    return this.localList.get(identity);
+    return this.lists.get(identity);
   }
 
   @Mutation(() => LocalListSyncObject, { description: 'SendLocalList: differential unless full, in chunks' })
   syncLocalList(@Args() { identity, full, empty }: SyncLocalListArgs): Promise<WallboxAnswer> {
-    return this.localList.sync(identity, { full, empty });
+    return this.lists.sync(identity, { full, empty });
   }
 
   @Mutation(() => LocalListVersionObject, { description: 'GetLocalListVersion, relayed and recorded' })
   getLocalListVersion(@Args() { identity }: IdentityArgs): Promise<WallboxAnswer> {
-    return this.localList.readVersion(identity);
+    return this.lists.readVersion(identity);
   }
 }
