@@ -86,7 +86,7 @@ export class LocalListSyncer {
     const event = decodeEvent(data);
     const at = new Date(event.metadata.recordedAt);
     for (const identity of await this.concernedBy(event, sequence)) {
-      const outcome = await this.inTurn(identity, () => this.sync(identity, { trigger: event.type === 'ChargePointBooted' ? 'boot' : 'automatic' }, at));
+      const outcome = await this.inTurn(identity, () => this.sync(identity, requestOf(event), at));
       if (outcome.outcome !== 'result' && outcome.outcome !== 'offline') this.logger.warn(`Local list of ${identity} not synced: ${JSON.stringify(outcome)}`);
     }
   }
@@ -220,6 +220,12 @@ export class LocalListSyncer {
     const delivery = await this.commands.send(identity, command, this.commandTimeoutMs + COMMAND_MARGIN_MS);
     return delivery.kind === 'reply' ? parseWallboxCommandReply(delivery.data) : { outcome: delivery.kind };
   }
+}
+
+/** A boot is a new chance for a wallbox that said NotSupported; a start mode change sends the whole list. */
+function requestOf(event: VoltstreamEvent): SyncRequest {
+  if (event.type === 'ChargePointBooted') return { trigger: 'boot' };
+  return { trigger: 'automatic', full: event.type === 'ChargePointSettingsChanged' };
 }
 
 /** The wallbox's SendLocalList status; a CALLERROR NotSupported/NotImplemented counts as NotSupported; undefined: no answer to record. */

@@ -13,6 +13,8 @@ export interface LocalListState {
   held: ReadonlyMap<string, IdTagInfo> | null;
   /** It answered NotSupported (SendLocalList) or -1 (GetLocalListVersion): no sync by itself until it boots. */
   notSupported: boolean;
+  /** When the CSMS recorded that answer: a boot after it is a new chance. */
+  notSupportedSince: string | null;
   /** SendLocalListMaxLength; null: the wallbox does not say; undefined: not read yet. */
   maxLength: number | null | undefined;
   /** The wallbox's last answer to SendLocalList. */
@@ -27,6 +29,7 @@ export const INITIAL_LOCAL_LIST: LocalListState = {
   acknowledgedVersion: null,
   held: null,
   notSupported: false,
+  notSupportedSince: null,
   maxLength: undefined,
   lastStatus: null,
   reportedVersion: null,
@@ -37,7 +40,7 @@ export function evolveLocalList(state: LocalListState, event: LocalListEvent): L
     case 'LocalListChanged':
       return { ...state, wantedVersion: event.data.version, digest: event.data.digest };
     case 'LocalListSent':
-      return { ...afterSent(state, event.data), lastStatus: event.data.status };
+      return { ...afterSent(state, event.data, event.metadata.recordedAt), lastStatus: event.data.status };
     case 'LocalListVersionReported': {
       const { listVersion } = event.data;
       const known = listVersion === state.acknowledgedVersion;
@@ -45,6 +48,7 @@ export function evolveLocalList(state: LocalListState, event: LocalListEvent): L
         ...state,
         reportedVersion: listVersion,
         notSupported: listVersion === -1,
+        notSupportedSince: listVersion === -1 ? event.metadata.recordedAt : null,
         acknowledgedVersion: known ? state.acknowledgedVersion : null,
         held: known ? state.held : null,
       };
@@ -62,7 +66,7 @@ export function foldLocalList(events: readonly LocalListEvent[]): LocalListState
   return events.reduce(evolveLocalList, INITIAL_LOCAL_LIST);
 }
 
-function afterSent(state: LocalListState, sent: LocalListSent['data']): LocalListState {
+function afterSent(state: LocalListState, sent: LocalListSent['data'], recordedAt: string): LocalListState {
   switch (sent.status) {
     case 'Accepted': {
       const held = new Map(sent.updateType === 'Full' || state.held === null ? [] : state.held);
@@ -71,12 +75,12 @@ function afterSent(state: LocalListState, sent: LocalListSent['data']): LocalLis
         else held.delete(idTag);
       }
       const acknowledgedVersion = sent.complete ? sent.version : state.acknowledgedVersion;
-      return { ...state, held, acknowledgedVersion, notSupported: false };
+      return { ...state, held, acknowledgedVersion, notSupported: false, notSupportedSince: null };
     }
     case 'NotSupported':
-      return { ...state, notSupported: true };
+      return { ...state, notSupported: true, notSupportedSince: recordedAt };
     default:
       // Failed, VersionMismatch: what the wallbox holds is unknown, the next sync is full.
-      return { ...state, acknowledgedVersion: null, held: null, notSupported: false };
+      return { ...state, acknowledgedVersion: null, held: null, notSupported: false, notSupportedSince: null };
   }
 }

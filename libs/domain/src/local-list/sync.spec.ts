@@ -102,11 +102,12 @@ describe('local list sync (SPEC §9): given the tags, settings and sync state, w
     }
   });
 
-  it('remembers NotSupported: no automatic sync until the charge point boots again or an operator asks', () => {
+  it('remembers NotSupported: no automatic sync until the charge point boots after it answered so, or an operator asks', () => {
     const registry = [adopted('localList'), localTag(tag('A'))];
     const history = [given(registry).changedTo(1), sent(1, 'Full', [], 'NotSupported')];
     expect(given(registry, history).when({ trigger: 'automatic' }).plan).toBeUndefined();
-    expect(given(registry, history).when({ trigger: 'boot' }).plan?.updateType).toBe('Full');
+    expect(given(registry, history).when({ trigger: 'boot' }, new Date('2026-03-01T11:59:00Z')).plan).toBeUndefined();
+    expect(given(registry, history).when({ trigger: 'boot' }, new Date('2026-03-01T12:01:00Z')).plan?.updateType).toBe('Full');
     expect(given(registry, history).when({ trigger: 'operator' }).plan?.updateType).toBe('Full');
   });
 

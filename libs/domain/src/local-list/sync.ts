@@ -4,7 +4,7 @@ import type { Registration } from '../registry';
 import type { LocalListState } from './local-list';
 import { digestOf, wantedList, type WantedList } from './wanted-list';
 
-/** Why a sync is considered: a change or (re)connection (`automatic`), a boot, or an operator. */
+/** Why a sync is considered: a change or (re)connection (`automatic`), a boot (at the decision's `now`), or an operator. */
 export interface SyncRequest {
   trigger: 'automatic' | 'boot' | 'operator';
   /** Operator: the full list even when a differential would do. */
@@ -46,7 +46,7 @@ export function decideSync(
   const wanted = wantedList(registration, centralTags, now);
   const changed = decideListChange(state, wanted);
   const current = changed ? { ...state, wantedVersion: changed.version, digest: changed.digest } : state;
-  return { changed, plan: planSync(current, wanted, request) };
+  return { changed, plan: planSync(current, wanted, request, now) };
 }
 
 /** A new version when the list the charge point should hold differs from the last one recorded. */
@@ -62,8 +62,8 @@ export function decideListChange(state: LocalListState, wanted: WantedList): Loc
  * first chunk is Full, the rest Differential). Nothing when it already holds the wanted version, or
  * when it said NotSupported — unless it booted since or an operator asks.
  */
-export function planSync(state: LocalListState, wanted: WantedList, request: SyncRequest): SyncPlan | undefined {
-  if (request.trigger === 'automatic' && state.notSupported) return undefined;
+export function planSync(state: LocalListState, wanted: WantedList, request: SyncRequest, now: Date): SyncPlan | undefined {
+  if (state.notSupported && !mayTryAgain(state, request, now)) return undefined;
   if (request.empty) return { version: 0, updateType: 'Full', chunks: [{ updateType: 'Full', entries: [] }] };
   const inSync = state.acknowledgedVersion === state.wantedVersion && state.held !== null;
   if (request.trigger !== 'operator' && inSync) return undefined;
@@ -71,6 +71,12 @@ export function planSync(state: LocalListState, wanted: WantedList, request: Syn
   const entries = full ? entriesOf(wanted) : differenceOf(state.held as ReadonlyMap<string, unknown>, wanted);
   const updateType: LocalListUpdateType = full ? 'Full' : 'Differential';
   return { version: state.wantedVersion, updateType, chunks: chunk(entries, updateType, state.maxLength) };
+}
+
+/** NotSupported is asked again when an operator asks, or when the wallbox booted after it answered so. */
+function mayTryAgain(state: LocalListState, request: SyncRequest, now: Date): boolean {
+  if (request.trigger === 'operator') return true;
+  return request.trigger === 'boot' && state.notSupportedSince !== null && Date.parse(state.notSupportedSince) < now.getTime();
 }
 
 function entriesOf(list: WantedList): LocalListEntry[] {

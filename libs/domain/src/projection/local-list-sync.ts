@@ -29,5 +29,6 @@ export function projectLocalListSync(before: ProjectedLocalListSync | undefined,
 function stateOf(row: ProjectedLocalListSync | undefined): LocalListState {
   if (!row) return INITIAL_LOCAL_LIST;
   const { wantedVersion, acknowledgedVersion, reportedVersion, notSupported, maxLength, lastStatus } = row;
-  return { ...INITIAL_LOCAL_LIST, wantedVersion, acknowledgedVersion, reportedVersion, notSupported, maxLength, lastStatus, held: acknowledgedVersion === null ? null : new Map() };
+  const held = acknowledgedVersion === null ? null : new Map();
+  return { ...INITIAL_LOCAL_LIST, wantedVersion, acknowledgedVersion, reportedVersion, notSupported, maxLength, lastStatus, held };
 }
