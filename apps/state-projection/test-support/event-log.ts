@@ -16,6 +16,7 @@ export const PROJECTED_TABLES: Record<string, string> = {
   meter_values: 'id',
   tags: 'id_tag',
   local_tags: 'charge_point_identity, id_tag',
+  local_list_sync: 'charge_point_identity',
   projection_checkpoints: 'projection',
 };
 
