@@ -167,6 +167,30 @@ describe('Local Auth List Management, synced by itself (end to end, SPEC §9)', 
     await eventually(async () => expect(await localList('LL-OPERATOR')).toMatchObject({ acknowledgedVersion: 0, reportedVersion: 0, state: 'pending' }));
   });
 
+  it('the wallbox authorizes from its list while the central system is unreachable, and reports the transaction once back', async () => {
+    const { wallbox } = await wallboxWith('LL-OFFLINE-AUTH', 'localList', ['A', 'GONE']);
+    await putLocalTag('LL-OFFLINE-AUTH', 'GONE', { blocked: true });
+    await eventually(async () => expect(wallbox.localList.entry('GONE')).toEqual({ status: 'Blocked' }));
+    await wallbox.close();
+
+    expect(wallbox.beginOfflineTransaction(2, 'GONE')).toBe('Blocked');
+    expect(wallbox.beginOfflineTransaction(2, 'STRANGER')).toBe('Invalid');
+    expect(wallbox.beginOfflineTransaction(1, 'A')).toBe('Accepted');
+    expect(wallbox.connectorStatus(1)).toBe('Charging');
+    wallbox.finishOfflineTransaction(1, 1500);
+
+    await wallbox.connect();
+    await wallbox.bootAndReport();
+    await wallbox.sendOfflineTransactions();
+    expect(wallbox.offlineTransactions.pending).toBe(0);
+    const transactions = await eventually(async () => {
+      const { body } = await system.api<{ items: { idTag: string; meterEnd: number | null }[] }>('/api/transactions?chargePoint=LL-OFFLINE-AUTH');
+      expect(body.items).toHaveLength(1);
+      return body.items;
+    });
+    expect(transactions).toMatchObject([{ idTag: 'A', meterStart: 0, meterEnd: 1500 }]);
+  });
+
   it('refuses bad bodies naming the field, unknown charge points, and offline ones', async () => {
     await adopt(system, 'LL-OFFLINE', { startMode: 'localList' });
     const bad = await system.api<{ message: string[] }>(path('LL-OFFLINE', '/local-list/sync'), { method: 'POST', body: { full: 'yes' } });

@@ -17,7 +17,15 @@ describe('cp-simulator options', () => {
       localAddresses: ['127.0.0.2', '127.0.0.3'],
       duration: 60,
       charge: { sessionsPerSecond: 1, meterIntervalMs: 2000, samples: 6, idTag: 'SIM-TAG' },
+      localList: 'supported',
+      localListMaxLength: 100,
     });
+  });
+
+  it('plays Local Auth List Management as asked: a max length, Failed or NotSupported answers', () => {
+    expect(parseCliOptions(['--url', 'ws://h/ocpp', '--local-list', 'unsupported', '--local-list-max-length', '5'])).toMatchObject({ localList: 'unsupported', localListMaxLength: 5 });
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--local-list', 'sometimes'])).toThrow('--local-list must be one of supported, failing, unsupported, got "sometimes"');
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--local-list-max-length', '0'])).toThrow(CliError);
   });
 
   it('defaults to one wallbox with two connectors, running until stopped, not charging', () => {

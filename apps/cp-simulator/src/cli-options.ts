@@ -1,4 +1,5 @@
 import { parseArgs } from 'node:util';
+import { LOCAL_LIST_MODES, type LocalListMode } from '@voltstream/simulator';
 
 export interface CliOptions {
   url: string;
@@ -11,6 +12,8 @@ export interface CliOptions {
   /** Seconds to run; undefined runs until Ctrl-C. */
   duration: number | undefined;
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
+  localList: LocalListMode;
+  localListMaxLength: number;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -26,7 +29,9 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --sessions-per-second N sessions started per second with --charge (1)
   --meter-interval S      seconds between MeterValues of a session (10)
   --samples N             MeterValues per session (6)
-  --id-tag TEXT           id tag presented for sessions (SIM-TAG)`;
+  --id-tag TEXT           id tag presented for sessions (SIM-TAG)
+  --local-list MODE       SendLocalList answered as: supported, failing (Failed), unsupported (NotSupported) (supported)
+  --local-list-max-length N  SendLocalListMaxLength reported and enforced (100)`;
 
 export class CliError extends Error {}
 
@@ -55,9 +60,13 @@ export function parseCliOptions(args: string[]): CliOptions {
       'meter-interval': { type: 'string' },
       samples: { type: 'string' },
       'id-tag': { type: 'string' },
+      'local-list': { type: 'string' },
+      'local-list-max-length': { type: 'string' },
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
+  const localList = values['local-list'] ?? 'supported';
+  if (!(LOCAL_LIST_MODES as readonly string[]).includes(localList)) throw new CliError(`--local-list must be one of ${LOCAL_LIST_MODES.join(', ')}, got "${localList}"`);
   return {
     url: values.url,
     count: integer('count', values.count, 1, 1),
@@ -75,5 +84,7 @@ export function parseCliOptions(args: string[]): CliOptions {
           idTag: values['id-tag'] ?? 'SIM-TAG',
         }
       : undefined,
+    localList: localList as LocalListMode,
+    localListMaxLength: integer('local-list-max-length', values['local-list-max-length'], 100, 1),
   };
 }
