@@ -1,4 +1,5 @@
 import nx from '@nx/eslint-plugin';
+import reactHooks from 'eslint-plugin-react-hooks';
 
 const domainBans = ['@nestjs/*', 'nats', 'typeorm', 'pg', 'ws', 'express'];
 
@@ -47,4 +48,6 @@ export default [
     files: ['**/*.spec.ts', 'apps/*/test/**/*.ts', 'apps/*/test-support/**/*.ts'],
     rules: { '@nx/enforce-module-boundaries': moduleBoundaries(['scope:tooling']) },
   },
+  // The dashboard (React): the rules of hooks.
+  { files: ['apps/dashboard/**/*.{ts,tsx}'], ...reactHooks.configs.flat['recommended-latest'] },
 ];

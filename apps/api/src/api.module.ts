@@ -4,6 +4,9 @@ import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
+import { ConsumptionModule } from './consumption/consumption.module';
+import { FirmwareModule } from './firmware/firmware.module';
+import { FleetModule } from './fleet/fleet.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -32,7 +35,10 @@ export class ApiModule {
         TransactionsModule,
         ParkedEventsModule,
         LocalListModule,
+        FirmwareModule,
         GraphqlModule,
+        FleetModule,
+        ConsumptionModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

@@ -1,11 +1,17 @@
 import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
+import { resolve } from 'node:path';
 import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
+import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@voltstream/config';
 import { ApiModule } from './api.module';
+import { serveDashboard } from './dashboard/serve-dashboard';
+
+/** Where `npm run build` puts the dashboard: dist/apps/dashboard, beside this file's dist/apps/api. */
+const DASHBOARD_DIR = resolve(__dirname, '../../dashboard');
 
 export interface RunningApi {
   port: number;
@@ -24,13 +30,14 @@ const LOG_LEVELS: Record<Config['logLevel'], LogLevel[]> = {
 /** Starts the operator REST API (SPEC §6) on config.apiPort (0: any free port). */
 export async function startApi(config: Config): Promise<RunningApi> {
   const token = config.apiToken ?? generatedToken();
-  const app = await NestFactory.create(ApiModule.forRoot(config, token), { logger: LOG_LEVELS[config.logLevel] });
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, token), { logger: LOG_LEVELS[config.logLevel] });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   serveOpenApi(app);
+  const dashboard = serveDashboard(app, DASHBOARD_DIR) ? '; the dashboard at /' : '';
   await app.listen(config.apiPort);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  new Logger('Api').log(`Operator API listening on port ${port}; OpenAPI at /api/docs`);
+  new Logger('Api').log(`Operator API listening on port ${port}; OpenAPI at /api/docs${dashboard}`);
   return { port, token, close: () => app.close() };
 }
 

@@ -123,4 +123,7 @@ async function deleteStreams(nc: NatsConnection, subjects: Subjects): Promise<vo
   for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) {
     await jsm.streams.delete(stream);
   }
+  for (const bucket of [subjects.firmwareImagesBucket, subjects.diagnosticsFilesBucket]) {
+    await jsm.streams.delete(`OBJ_${bucket}`).catch(() => false);
+  }
 }

@@ -17,9 +17,16 @@ describe('cp-simulator options', () => {
       localAddresses: ['127.0.0.2', '127.0.0.3'],
       duration: 60,
       charge: { sessionsPerSecond: 1, meterIntervalMs: 2000, samples: 6, idTag: 'SIM-TAG' },
+      firmwareVersion: undefined,
+      firmwareFailures: { download: false, installation: false, upload: false },
       localList: 'supported',
       localListMaxLength: 100,
     });
+  });
+
+  it('reads the firmware version and the Firmware Management steps to fail', () => {
+    const options = parseCliOptions(['--url', 'ws://h/ocpp', '--firmware-version', '1.4.2', '--fail-firmware-installation', '--fail-diagnostics-upload']);
+    expect(options).toMatchObject({ firmwareVersion: '1.4.2', firmwareFailures: { download: false, installation: true, upload: true } });
   });
 
   it('plays Local Auth List Management as asked: a max length, Failed or NotSupported answers', () => {

@@ -1,5 +1,6 @@
 import { parseArgs } from 'node:util';
 import { LOCAL_LIST_MODES, type LocalListMode } from '@voltstream/simulator';
+import type { FirmwareFailures } from '@voltstream/simulator';
 
 export interface CliOptions {
   url: string;
@@ -14,6 +15,10 @@ export interface CliOptions {
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
   localList: LocalListMode;
   localListMaxLength: number;
+  /** BootNotification firmwareVersion until an UpdateFirmware installs another. */
+  firmwareVersion: string | undefined;
+  /** Firmware Management steps the wallboxes fail (FirmwareStatusNotification / DiagnosticsStatusNotification). */
+  firmwareFailures: FirmwareFailures;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -30,6 +35,11 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --meter-interval S      seconds between MeterValues of a session (10)
   --samples N             MeterValues per session (6)
   --id-tag TEXT           id tag presented for sessions (SIM-TAG)
+  --firmware-version TEXT firmwareVersion sent with BootNotification until an update installs another
+  --fail-firmware-download      UpdateFirmware: report DownloadFailed instead of downloading
+  --fail-firmware-installation  UpdateFirmware: download, then report InstallationFailed
+  --fail-diagnostics-upload     GetDiagnostics: report UploadFailed instead of uploading
+
   --local-list MODE       SendLocalList answered as: supported, failing (Failed), unsupported (NotSupported) (supported)
   --local-list-max-length N  SendLocalListMaxLength reported and enforced (100)`;
 
@@ -62,6 +72,10 @@ export function parseCliOptions(args: string[]): CliOptions {
       'id-tag': { type: 'string' },
       'local-list': { type: 'string' },
       'local-list-max-length': { type: 'string' },
+      'firmware-version': { type: 'string' },
+      'fail-firmware-download': { type: 'boolean' },
+      'fail-firmware-installation': { type: 'boolean' },
+      'fail-diagnostics-upload': { type: 'boolean' },
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
@@ -86,5 +100,11 @@ export function parseCliOptions(args: string[]): CliOptions {
       : undefined,
     localList: localList as LocalListMode,
     localListMaxLength: integer('local-list-max-length', values['local-list-max-length'], 100, 1),
+    firmwareVersion: values['firmware-version'],
+    firmwareFailures: {
+      download: values['fail-firmware-download'] ?? false,
+      installation: values['fail-firmware-installation'] ?? false,
+      upload: values['fail-diagnostics-upload'] ?? false,
+    },
   };
 }

@@ -204,8 +204,11 @@ describe('state projection on real NATS and Postgres', () => {
   it('rebuilds the same rows from the log and publishes no transaction for billing again', async () => {
     await publish('CP-A', 'LocalTagSaved', { tag: { idTag: 'LOC1', firstName: 'L', lastName: 'T', email: 'l@t.org', info: '', expiresAt: null, blocked: false, parentIdTag: null } });
     await publish('CP-A', 'TagSaved', { tag: { idTag: 'CEN1', firstName: 'C', lastName: 'T', email: 'c@t.org', info: 'fleet', expiresAt: '2030-01-01T00:00:00.000Z', blocked: false, parentIdTag: null } });
+    await publish('CP-A', 'FirmwareStatusReported', { status: 'Installing' });
+    await publish('CP-A', 'DiagnosticsStatusReported', { status: 'Uploaded' });
     await projection.reached(lastSequence);
     const before = await tableContents(db);
+    expect(before.charge_points).toContainEqual(expect.objectContaining({ identity: 'CP-A', firmware_status: 'Installing', diagnostics_status: 'Uploaded' }));
     await projection.close();
     await rebuildProjection(config);
     expect(await tableContents(db)).toEqual(before);

@@ -27,6 +27,15 @@ export interface Config {
   tlsKeyFile: string | undefined;
   /** Public base URL a wallbox should use, when the gateway sits behind a load balancer. */
   publicGatewayUrl: string | undefined;
+  /**
+   * Base URL by which wallboxes reach the API over HTTP (diagnostics uploads, firmware downloads);
+   * when unset, the host the operator's request reached, on plain http.
+   */
+  publicApiUrl: string | undefined;
+  /** Largest diagnostics file a wallbox may upload, in bytes. */
+  diagnosticsMaxBytes: number;
+  /** Largest firmware image an operator may upload, in bytes. */
+  firmwareImageMaxBytes: number;
   /** Port of the plain HTTP health endpoint of services without one of their own; none when unset. */
   healthPort: number | undefined;
   logLevel: 'error' | 'warn' | 'log' | 'debug';
@@ -75,6 +84,16 @@ function oneOf<T extends string>(env: Env, name: string, allowed: readonly T[], 
 }
 
 const MIN_LEASE_TTL_S = 3;
+const MIB = 1024 * 1024;
+/** A file is held in memory while it is stored or served: 1 GiB at most. */
+const MAX_FILE_BYTES = 1024 * MIB;
+
+function httpUrl(env: Env, name: string): string | undefined {
+  const raw = optional(env, name);
+  if (raw === undefined) return undefined;
+  if (!/^https?:\/\//.test(raw) || !URL.canParse(raw)) throw new ConfigError(name, `must be an http:// or https:// URL, got "${raw}"`);
+  return raw.replace(/\/+$/, '');
+}
 
 /** Half a minute: a few missed renewals are survived; and never longer than a heartbeat interval. */
 function defaultLeaseTtl(heartbeatInterval: number): number {
@@ -114,6 +133,9 @@ export function loadConfig(env: Env = process.env): Config {
     tlsCertFile,
     tlsKeyFile,
     publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),
+    publicApiUrl: httpUrl(env, 'PUBLIC_API_URL'),
+    diagnosticsMaxBytes: integer(env, 'DIAGNOSTICS_MAX_BYTES', 20 * MIB, 1, MAX_FILE_BYTES),
+    firmwareImageMaxBytes: integer(env, 'FIRMWARE_IMAGE_MAX_BYTES', 100 * MIB, 1, MAX_FILE_BYTES),
     healthPort: optional(env, 'HEALTH_PORT') === undefined ? undefined : integer(env, 'HEALTH_PORT', 0, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
     readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),

@@ -48,6 +48,7 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   },
   LocalListVersionReported: { listVersion: -1 },
   LocalListMaxLengthRead: { maxLength: null },
+  DiagnosticsFileUploaded: { name: 'diagnostics-CP-1.log', size: 2048, sha256: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg' },
 };
 
 const at = new Date('2026-03-01T12:00:00.000Z');

@@ -55,6 +55,7 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   LocalListSent: object({ version: integer(), updateType: localListUpdateType, entries: array(localListEntry), complete: boolean(), status: string({ min: 1 }) }),
   LocalListVersionReported: object({ listVersion: integer(-1) }),
   LocalListMaxLengthRead: object({ maxLength: nullable(integer(0)) }),
+  DiagnosticsFileUploaded: object({ name: string({ min: 1 }), size: integer(0), sha256: string({ min: 1 }) }),
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

@@ -102,6 +102,11 @@ export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: str
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
 /**
+ * A wallbox uploaded a diagnostics file to the CSMS's upload URL; its bytes are in the object
+ * store of diagnostics files under the charge point and `name`.
+ */
+export type DiagnosticsFileUploaded = Event<'DiagnosticsFileUploaded', { name: string; size: number; sha256: string }>;
+/**
  * A schema-valid call the gateway refused because a value was beyond what OCPP or the read models
  * allow (connectorId -1, meterStart 2^31, …): answered with the CALLERROR `errorCode` (a
  * StopTransaction is confirmed all the same, OCPP 1.6 §4.10) and recorded instead of the fact it
@@ -142,7 +147,8 @@ export type StationEvent =
   | DataTransferReceived
   | DiagnosticsStatusReported
   | FirmwareStatusReported
-  | CallRefused;
+  | CallRefused
+  | DiagnosticsFileUploaded;
 export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | LocalListEvent;
@@ -174,6 +180,7 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   LocalListSent: 'station',
   LocalListVersionReported: 'station',
   LocalListMaxLengthRead: 'station',
+  DiagnosticsFileUploaded: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

@@ -75,6 +75,10 @@ export interface Subjects {
   gatewayLeasesBucket: string;
   /** Request/reply: the consumer named applies one of its parked events again (`ParkedEventRetryRequest`). */
   parkedEventRetry(consumer: string): string;
+  /** Object store of the firmware images operators upload, served to wallboxes by every API replica. */
+  firmwareImagesBucket: string;
+  /** Object store of the diagnostics files wallboxes upload, `<identity>/<file name>`. */
+  diagnosticsFilesBucket: string;
 }
 
 /** @param namespace empty in production; a test run uses its own to stay apart from others. */
@@ -113,5 +117,7 @@ export function subjectsFor(namespace = ''): Subjects {
     transactionsBucket: namespace ? `${namespace}_vs_transactions` : 'vs_transactions',
     gatewayLeasesBucket: namespace ? `${namespace}_vs_gateway_leases` : 'vs_gateway_leases',
     parkedEventRetry: (consumer) => `${root}.parked.retry.${identityToken(consumer)}`,
+    firmwareImagesBucket: namespace ? `${namespace}_vs_firmware_images` : 'vs_firmware_images',
+    diagnosticsFilesBucket: namespace ? `${namespace}_vs_diagnostics_files` : 'vs_diagnostics_files',
   };
 }

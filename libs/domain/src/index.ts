@@ -3,3 +3,4 @@ export * from './operations';
 export * from './authorization';
 export * from './projection';
 export * from './local-list';
+export * from './firmware';

@@ -13,3 +13,5 @@ export { consoleOutput } from './output';
 export type { Output } from './output';
 export { freePort, freePorts, isPortFree } from './ports';
 export { repoRoot } from './root';
+export { openChromium } from './chromium';
+export type { HeadlessChromium } from './chromium';

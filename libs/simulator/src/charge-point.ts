@@ -5,6 +5,7 @@ import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } fr
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
 import { answerCsmsCall } from './csms-calls';
 import { CallFailedError } from './errors';
+import type { FirmwareFailures, FirmwareHost } from './firmware';
 import type { Payload } from './framing';
 import type {
   AuthorizeConf,
@@ -44,6 +45,8 @@ export interface ChargePointOptions {
   autoReconnect?: boolean;
   /** First wait before a reconnect; doubles per failed attempt up to 30 s. Default 1 s. */
   reconnectDelayMs?: number;
+  /** Firmware updates and diagnostics uploads that fail, to play those cases; none by default. */
+  firmwareFailures?: FirmwareFailures;
   ticker?: Ticker;
   /** Local Auth List Management: `supported` (default), or answering SendLocalList `failing` (Failed) or `unsupported` (NotSupported). */
   localList?: LocalListMode;
@@ -66,11 +69,14 @@ const DEFAULT_RETRY_INTERVAL_S = 60;
 const DEFAULT_LOCAL_LIST_MAX_LENGTH = 100;
 
 /** One simulated OCPP 1.6J wallbox on one WebSocket. */
-export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implements Tickable {
+export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implements Tickable, FirmwareHost {
   readonly identity: string;
   readonly configuration: Configuration;
   readonly localList: LocalAuthList;
   readonly offlineTransactions = new OfflineTransactions();
+  readonly failures: FirmwareFailures;
+  /** Sent with BootNotification; an UpdateFirmware installs another. */
+  firmwareVersion: string | undefined;
   /** Calls from the central system answered, with a result or a CALLERROR. */
   callsAnswered = 0;
   /** Milliseconds between sending the last BootNotification and its answer. */
@@ -88,6 +94,8 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   constructor(private readonly options: ChargePointOptions) {
     super();
     this.identity = options.identity;
+    this.failures = options.firmwareFailures ?? {};
+    this.firmwareVersion = options.firmwareVersion;
     this.connectors = createConnectors(options.connectors);
     this.localList = new LocalAuthList(options.localList ?? 'supported', options.localListMaxLength ?? DEFAULT_LOCAL_LIST_MAX_LENGTH);
     this.configuration = defaultConfiguration(options.connectors, this.localList.mode === 'unsupported' ? undefined : this.localList.maxLength);
@@ -336,12 +344,24 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   }
 
   /** Reset: ends running transactions, drops the connection, connects and boots again. */
-  async reboot(reason: 'SoftReset' | 'HardReset'): Promise<void> {
+  async reboot(reason: 'SoftReset' | 'HardReset' | 'Reboot'): Promise<void> {
     for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
     await this.connection.close(1001);
     for (const connector of this.connectors) connector.status = restingStatus(connector);
     await this.connect();
     await this.bootAndReport();
+  }
+
+  /** The end of a firmware update: the new version runs after a restart. */
+  async installAndReboot(firmwareVersion: string): Promise<void> {
+    this.firmwareVersion = firmwareVersion;
+    await this.reboot('Reboot');
+  }
+
+  /** The content of a diagnostics file: the wallbox as it is now. */
+  describe(): string {
+    const connectors = this.connectors.map((connector, id) => `connector ${id}: ${connector.status} ${connector.errorCode} ${connector.meterWh} Wh`);
+    return [`identity: ${this.identity}`, `firmwareVersion: ${this.firmwareVersion ?? ''}`, `at: ${new Date().toISOString()}`, ...connectors, ''].join('\n');
   }
 
   plugInAndCharge(options: ChargingSessionOptions): Promise<ChargingSessionResult> {
@@ -371,7 +391,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       chargePointVendor: this.options.vendor ?? 'Voltstream',
       chargePointModel: this.options.model ?? 'Simulator',
       chargePointSerialNumber: this.options.serialNumber,
-      firmwareVersion: this.options.firmwareVersion,
+      firmwareVersion: this.firmwareVersion,
     };
   }
 

@@ -1,6 +1,7 @@
 import type { SimulatedChargePoint } from './charge-point';
 import { changeConfiguration, readConfiguration } from './configuration';
 import type { CsmsCallAnswer } from './connection';
+import { getDiagnostics, updateFirmware } from './firmware';
 import { OcppError, type Payload } from './framing';
 
 type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
@@ -13,7 +14,6 @@ const NOT_SUPPORTED = new Set([
   'GetDiagnostics',
   'ReserveNow',
   'SetChargingProfile',
-  'UpdateFirmware',
 ]);
 
 const handlers = new Map<string, Handler>([
@@ -29,6 +29,8 @@ const handlers = new Map<string, Handler>([
   ['Reset', reset],
   ['TriggerMessage', triggerMessage],
   ['UnlockConnector', unlockConnector],
+  ['UpdateFirmware', updateFirmware],
+  ['GetDiagnostics', getDiagnostics],
 ]);
 
 /** Answers a call of the central system as a real wallbox would; throws OcppError for a CALLERROR. */

@@ -1,5 +1,6 @@
 export { SimulatedChargePoint } from './charge-point';
 export type { ChargePointEvents, ChargePointOptions } from './charge-point';
+export type { FirmwareFailures } from './firmware';
 export type { CloseInfo, CsmsCall } from './connection';
 export { Fleet } from './fleet';
 export type { FleetOptions, FleetStats } from './fleet';

@@ -1,4 +1,4 @@
-import type { IncomingMessage } from 'node:http';
+import { createServer, type IncomingMessage, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import Ajv, { type ValidateFunction } from 'ajv';
 import addFormats from 'ajv-formats';
@@ -484,7 +484,7 @@ describe('answers to the central system', () => {
       const [type, , code] = await csms.call('CP-1', action, payload);
       return [type, code];
     };
-    expect(await errorCode('GetDiagnostics', { location: 'ftp://x' })).toEqual([4, 'NotSupported']);
+    expect(await errorCode('GetDiagnostics', {})).toEqual([4, 'OccurenceConstraintViolation']);
     expect(await errorCode('Teleport', {})).toEqual([4, 'NotImplemented']);
     expect(await errorCode('ChangeAvailability', { connectorId: 1 })).toEqual([4, 'OccurenceConstraintViolation']);
     expect(await errorCode('Reset', { type: 'Gentle' })).toEqual([4, 'PropertyConstraintViolation']);
@@ -613,5 +613,80 @@ describe('Fleet', () => {
     expect(fleet.stats()).toMatchObject({ connected: 2, accepted: 2, failed: 1 });
     expect(fleet.lastFailure).toMatchObject({ statusCode: 401 });
     await fleet.stop();
+  });
+});
+
+describe('firmware updates and diagnostics uploads (Firmware Management)', () => {
+  /** An HTTP server of the test: serves firmware images and takes uploads, as the CSMS's API does. */
+  let files: Server;
+  const uploads = new Map<string, string>();
+  const image = Buffer.concat([Buffer.from('firmwareVersion=2.0.0\n'), Buffer.alloc(50_000, 1)]);
+  const fileUrl = (path: string) => `http://127.0.0.1:${(files.address() as AddressInfo).port}${path}`;
+
+  beforeEach(async () => {
+    files = createServer((request, response) => {
+      if (request.method === 'GET') return void response.writeHead(request.url === '/wall.bin' ? 200 : 404).end(request.url === '/wall.bin' ? image : undefined);
+      const chunks: Buffer[] = [];
+      request.on('data', (chunk: Buffer) => chunks.push(chunk));
+      request.on('end', () => {
+        uploads.set(decodeURIComponent(request.url ?? ''), Buffer.concat(chunks).toString());
+        response.writeHead(201).end();
+      });
+    });
+    await new Promise<void>((resolve) => files.listen(0, '127.0.0.1', resolve));
+    csms.respond('FirmwareStatusNotification', () => ({}));
+    csms.respond('DiagnosticsStatusNotification', () => ({}));
+  });
+  afterEach(async () => {
+    uploads.clear();
+    await new Promise((resolve) => files.close(resolve));
+  });
+
+  const firmwareStatuses = (identity: string) => csms.of(identity, 'FirmwareStatusNotification').map(({ payload }) => payload.status);
+  const diagnosticsStatuses = (identity: string) => csms.of(identity, 'DiagnosticsStatusNotification').map(({ payload }) => payload.status);
+  const retrieveDate = () => new Date().toISOString();
+
+  it('downloads the image, installs it and boots again with its version, reporting each step', async () => {
+    const cp = await bootedWallbox({ firmwareVersion: '1.0.0' });
+    expect(await csms.callForResult('CP-1', 'UpdateFirmware', { location: fileUrl('/wall.bin'), retrieveDate: retrieveDate() })).toEqual({});
+    await expect.poll(() => firmwareStatuses('CP-1'), { timeout: 5000 }).toEqual(['Downloading', 'Downloaded', 'Installing', 'Installed']);
+    const boots = csms.of('CP-1', 'BootNotification').map(({ payload }) => payload.firmwareVersion);
+    expect(boots).toEqual(['1.0.0', '2.0.0']);
+    // The restart comes between Installing and Installed.
+    const actions = csms.actions('CP-1');
+    expect(actions.lastIndexOf('BootNotification')).toBeGreaterThan(actions.indexOf('FirmwareStatusNotification'));
+    expect(cp.firmwareVersion).toBe('2.0.0');
+  });
+
+  it('reports DownloadFailed when the image cannot be fetched, or when told to fail the download', async () => {
+    await bootedWallbox();
+    await csms.callForResult('CP-1', 'UpdateFirmware', { location: fileUrl('/missing.bin'), retrieveDate: retrieveDate() });
+    await expect.poll(() => firmwareStatuses('CP-1'), { timeout: 5000 }).toEqual(['Downloading', 'DownloadFailed']);
+    await bootedWallbox({ firmwareFailures: { download: true } });
+    await csms.callForResult('CP-2', 'UpdateFirmware', { location: fileUrl('/wall.bin'), retrieveDate: retrieveDate() });
+    await expect.poll(() => firmwareStatuses('CP-2'), { timeout: 5000 }).toEqual(['Downloading', 'DownloadFailed']);
+  });
+
+  it('reports InstallationFailed when told to fail the installation, and does not restart', async () => {
+    await bootedWallbox({ firmwareFailures: { installation: true } });
+    await csms.callForResult('CP-1', 'UpdateFirmware', { location: fileUrl('/wall.bin'), retrieveDate: retrieveDate() });
+    await expect.poll(() => firmwareStatuses('CP-1'), { timeout: 5000 }).toEqual(['Downloading', 'Downloaded', 'Installing', 'InstallationFailed']);
+    expect(csms.of('CP-1', 'BootNotification')).toHaveLength(1);
+  });
+
+  it('answers GetDiagnostics with its file name and uploads the file to the location, or reports UploadFailed', async () => {
+    await bootedWallbox({ firmwareVersion: '1.0.0' });
+    const { fileName } = await csms.callForResult('CP-1', 'GetDiagnostics', { location: fileUrl('/uploads/CP-1/') });
+    expect(fileName).toMatch(/^diagnostics-CP-1-.+\.log$/);
+    await expect.poll(() => diagnosticsStatuses('CP-1'), { timeout: 5000 }).toEqual(['Uploading', 'Uploaded']);
+    expect(uploads.get(`/uploads/CP-1/${fileName as string}`)).toContain('firmwareVersion: 1.0.0');
+
+    await bootedWallbox({ firmwareFailures: { upload: true } });
+    await csms.callForResult('CP-2', 'GetDiagnostics', { location: fileUrl('/uploads/CP-2/') });
+    await expect.poll(() => diagnosticsStatuses('CP-2'), { timeout: 5000 }).toEqual(['Uploading', 'UploadFailed']);
+    await bootedWallbox();
+    await csms.callForResult('CP-3', 'GetDiagnostics', { location: 'ftp://logs.example.com/' });
+    await expect.poll(() => diagnosticsStatuses('CP-3'), { timeout: 5000 }).toEqual(['Uploading', 'UploadFailed']);
+    expect([...uploads.keys()]).toEqual([`/uploads/CP-1/${fileName as string}`]);
   });
 });

@@ -17,12 +17,13 @@ export interface System {
 
 /**
  * The whole system, started from dist/ as separate processes, in a namespace and database of its own;
- * `apps` leaves out the others (e.g. the state projection, so that the read models stand still).
+ * `apps` leaves out the others (e.g. the state projection, so that the read models stand still); with
+ * `restart`, a service that dies is started again, as `npm start` does.
  */
-export async function startSystem(overrides: Record<string, string> = {}, apps?: AppName[]): Promise<System> {
+export async function startSystem(overrides: Record<string, string> = {}, apps?: AppName[], { restart = false } = {}): Promise<System> {
   const namespace = uniqueNamespace();
   const env = testEnv(namespace, { API_TOKEN: TOKEN, ...overrides });
-  const services = await startServices(env, apps, { output: quietOutput });
+  const services = await startServices(env, apps, { output: quietOutput, restart });
   const api: System['api'] = async (path, init = {}) => {
     const token = init.token === undefined ? TOKEN : init.token;
     const response = await fetch(`${services.apiUrl}${path}`, {
@@ -55,7 +56,7 @@ async function deleteNamespace(natsUrl: string, namespace: string): Promise<void
   const prefix = subjectsFor(namespace).eventsStream.replace(/VS_EVENTS$/, '');
   for await (const stream of jsm.streams.list()) {
     const name = stream.config.name;
-    if (name.startsWith(prefix) || name.startsWith(`KV_${namespace}_`)) await jsm.streams.delete(name);
+    if (name.startsWith(prefix) || name.startsWith(`KV_${namespace}_`) || name.startsWith(`OBJ_${namespace}_`)) await jsm.streams.delete(name);
   }
   await nc.close();
 }

@@ -1,4 +1,4 @@
-export const SCENARIO_NAMES = ['connections', 'throughput', 'authorize', 'projection', 'storm'] as const;
+export const SCENARIO_NAMES = ['connections', 'throughput', 'authorize', 'projection', 'storm', 'dashboard'] as const;
 export type ScenarioName = (typeof SCENARIO_NAMES)[number];
 
 export interface BenchOptions {

@@ -37,6 +37,7 @@ function printWhereThingsAre(config: Config): void {
   const host = networkAddress();
   say('Voltstream is running.');
   say(`  Wallboxes (OCPP 1.6J):  ${ocpp(host ?? 'localhost')}${host ? `  (on this machine: ${ocpp('localhost')})` : ''}`);
+  say(`  Dashboard:              ${api}/`);
   say(`  REST API:               ${api}/api  (Authorization: Bearer <token>)`);
   say(`  API docs (OpenAPI):     ${api}/api/docs`);
   say(`  GraphQL:                ${api}/graphql`);

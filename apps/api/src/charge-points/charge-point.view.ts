@@ -90,6 +90,18 @@ export class ChargePointView {
   @ApiProperty({ enum: RELAXATIONS, isArray: true })
   relaxations: string[];
 
+  @ApiProperty({ type: String, nullable: true, description: 'the last FirmwareStatusNotification, e.g. Downloading, Installed, InstallationFailed' })
+  firmwareStatus: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when firmwareStatus was recorded' })
+  firmwareStatusAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the last DiagnosticsStatusNotification: Idle, Uploading, Uploaded or UploadFailed' })
+  diagnosticsStatus: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when diagnosticsStatus was recorded' })
+  diagnosticsStatusAt: string | null;
+
   @ApiProperty({ type: () => [ConnectorView] })
   connectors: ConnectorView[];
 }
@@ -129,6 +141,10 @@ export function toChargePointView(row: ChargePointRow): ChargePointView {
     description: row.description,
     passwordSet: row.passwordSet,
     relaxations: row.relaxations,
+    firmwareStatus: row.firmwareStatus,
+    firmwareStatusAt: row.firmwareStatusAt?.toISOString() ?? null,
+    diagnosticsStatus: row.diagnosticsStatus,
+    diagnosticsStatusAt: row.diagnosticsStatusAt?.toISOString() ?? null,
     connectors: connectors.map(toConnectorView),
   };
 }

@@ -8,7 +8,7 @@ import {
   type ChargePointChanges,
 } from '@voltstream/domain';
 import { ChargePointRow, type ChargePointState } from '@voltstream/read-models';
-import type { DataSource, Repository } from 'typeorm';
+import { In, type DataSource, type Repository } from 'typeorm';
 import { EventLog } from '../infrastructure/event-log.service';
 import { notFound } from '../infrastructure/operation-failed.error';
 import type { PutOutcome } from '../infrastructure/resource-routes';
@@ -48,6 +48,12 @@ export class ChargePointsService {
   async find(identity: string): Promise<ChargePointView | null> {
     const row = await this.chargePoints.findOne({ where: { identity }, relations: { connectors: true } });
     return row && toChargePointView(row);
+  }
+
+  /** The charge points of these identities that have a row, in no particular order. */
+  async findMany(identities: string[]): Promise<ChargePointView[]> {
+    const rows = await this.chargePoints.find({ where: { identity: In(identities) }, relations: { connectors: true } });
+    return rows.map(toChargePointView);
   }
 
   /** Adopts the charge point (created) or changes its settings. */

@@ -48,6 +48,10 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       description: 'Carport',
       passwordSet: true,
       relaxations: [],
+      firmwareStatus: null,
+      firmwareStatusAt: null,
+      diagnosticsStatus: null,
+      diagnosticsStatusAt: null,
       connectors: [],
     });
     const adopted = await t.lastEvent('ChargePointAdopted', 'CP-NEW');

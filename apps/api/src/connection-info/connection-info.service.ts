@@ -2,6 +2,7 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { ChargePointRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
+import { CsmsLinks } from '../firmware/csms-links.service';
 import { API_CONFIG, READ_MODELS } from '../infrastructure/tokens';
 import type { ConnectionInfoView } from './connection-info.view';
 
@@ -10,6 +11,7 @@ export class ConnectionInfoService {
   constructor(
     @Inject(API_CONFIG) private readonly config: Config,
     @Inject(READ_MODELS) private readonly readModels: DataSource,
+    private readonly links: CsmsLinks,
   ) {}
 
   /** @param requestHost the Host the operator reached the API by: the gateway is most likely there too. */
@@ -32,6 +34,7 @@ export class ConnectionInfoService {
       url: `${baseUrl}/ocpp/${encodeURIComponent(identity)}`,
       passwordRequired: row?.passwordSet ?? false,
       state: row?.state ?? null,
+      diagnosticsUploadUrl: this.links.diagnosticsUpload(requestHost, identity),
     };
   }
 

@@ -29,6 +29,14 @@ export class ConnectionInfoView {
   @ApiPropertyOptional({ enum: CHARGE_POINT_STATES, nullable: true, description: 'state of the identity asked about' })
   state?: string | null;
 
+  @ApiPropertyOptional({
+    example: 'http://csms.example.com:3000/api/uploads/diagnostics/CP-1/<token>/',
+    description:
+      'for the identity asked about: where it uploads diagnostics files over HTTP (PUT or POST of the raw file to this URL + the file name); ' +
+      'GetDiagnostics without a location uses it. The path is the permission: keep it as secret as a password',
+  })
+  diagnosticsUploadUrl?: string;
+
   @ApiProperty({
     enum: ['pending', 'accept', 'reject'],
     description: 'UNKNOWN_CHARGE_POINTS: how a wallbox not yet adopted is answered',

@@ -89,6 +89,18 @@ export class ChargePointObject implements ChargePointView {
   @Field(() => [RelaxationEnum])
   relaxations: string[];
 
+  @Field(() => String, { nullable: true, description: 'the last FirmwareStatusNotification' })
+  firmwareStatus: string | null;
+
+  @Field(() => String, { nullable: true, description: 'when firmwareStatus was recorded, ISO 8601' })
+  firmwareStatusAt: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the last DiagnosticsStatusNotification' })
+  diagnosticsStatus: string | null;
+
+  @Field(() => String, { nullable: true, description: 'when diagnosticsStatus was recorded, ISO 8601' })
+  diagnosticsStatusAt: string | null;
+
   @Field(() => [ConnectorObject])
   connectors: ConnectorObject[];
 }

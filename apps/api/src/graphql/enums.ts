@@ -4,7 +4,7 @@ import { CHARGE_POINT_STATES } from '../charge-points/charge-point.view';
 import { MESSAGE_TRIGGERS, RESET_TYPES } from '@voltstream/ocpp';
 
 /** A GraphQL enum whose values are the strings of the contract, so no value is translated. */
-function enumOf<V extends string>(values: readonly V[], name: string, description: string): Record<V, V> {
+export function enumOf<V extends string>(values: readonly V[], name: string, description: string): Record<V, V> {
   const enumeration = Object.fromEntries(values.map((value) => [value, value])) as Record<V, V>;
   registerEnumType(enumeration, { name, description });
   return enumeration;

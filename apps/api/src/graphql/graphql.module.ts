@@ -3,12 +3,14 @@ import { Module } from '@nestjs/common';
 import { GraphQLModule } from '@nestjs/graphql';
 import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { CommandsModule } from '../commands/commands.module';
+import { FirmwareModule } from '../firmware/firmware.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
 import { TransactionsModule } from '../transactions/transactions.module';
 import { ChargePointsResolver } from './charge-points.resolver';
 import { CommandsResolver } from './commands.resolver';
+import { FirmwareResolver } from './firmware.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
@@ -46,8 +48,9 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     CommandsModule,
     TransactionsModule,
     ParkedEventsModule,
+    FirmwareModule,
     LocalListModule,
   ],
-  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver, LocalListResolver],
+  providers: [ChargePointsResolver, TagsResolver, TransactionsResolver, CommandsResolver, LiveResolver, LiveChanges, ParkedEventsResolver, FirmwareResolver, LocalListResolver],
 })
 export class GraphqlModule {}

@@ -48,6 +48,17 @@ export class LiveChanges implements OnModuleDestroy {
     return this.watch(this.chargePointWatches, identity);
   }
 
+  /**
+   * One charge point as it is now, then as it is after each change: read once its changes are followed,
+   * so that no change falls between a client's read and its subscription.
+   */
+  async chargePointNowAndChanges(identity: string): Promise<AsyncIterableIterator<ChargePointView>> {
+    const stream = await this.watch(this.chargePointWatches, identity);
+    const now = await this.chargePoints.find(identity);
+    if (now) stream.push(now);
+    return stream;
+  }
+
   connectorChanges(identity?: string): Promise<AsyncIterableIterator<ConnectorChange>> {
     return this.watch(this.connectorWatches, identity);
   }
@@ -117,22 +128,24 @@ export class LiveChanges implements OnModuleDestroy {
     });
   }
 
-  /** One wait for the projection per batch, one read per charge point of the batch. */
+  /** One wait for the projection and one read per batch: a fleet's worth of changes a second is one query, not one each. */
   private async publishPending(): Promise<void> {
     while (this.pending.length > 0) {
       const batch = this.pending.splice(0);
       try {
         await this.watermark.reached(batch[batch.length - 1].sequence);
-        for (const [identity, events] of byChargePoint(batch)) await this.publish(identity, events);
+        const changed = byChargePoint(batch);
+        for (const chargePoint of await this.chargePoints.findMany([...changed.keys()])) {
+          this.publish(chargePoint, changed.get(chargePoint.identity) ?? []);
+        }
       } catch (error) {
         this.logger.error(`Live changes of ${batch.length} events are lost: ${String(error)}`);
       }
     }
   }
 
-  private async publish(identity: string, events: VoltstreamEvent[]): Promise<void> {
-    const chargePoint = await this.chargePoints.find(identity);
-    if (!chargePoint) return;
+  private publish(chargePoint: ChargePointView, events: VoltstreamEvent[]): void {
+    const { identity } = chargePoint;
     for (const watch of watching(this.chargePointWatches, identity)) watch.stream.push(chargePoint);
     const changed = changedConnectorIds(events, chargePoint.connectors);
     for (const connector of chargePoint.connectors.filter(({ connectorId }) => changed.has(connectorId))) {

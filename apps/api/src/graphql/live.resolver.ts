@@ -6,6 +6,11 @@ import { GraphqlErrorFilter } from './graphql-errors';
 import { LiveChanges, type ConnectorChange } from './live-changes.service';
 
 const identityFilter = { type: () => String, nullable: true, description: 'only this charge point; all when absent' } as const;
+const currentFlag = {
+  type: () => Boolean,
+  nullable: true,
+  description: 'with an identity: first the charge point as it is now, read once its changes are followed (no change is missed between a read and the subscription)',
+} as const;
 
 /** The changes themselves are the values: no wrapping object keyed by the field name. */
 const asChange = <T>(change: T): T => change;
@@ -16,8 +21,11 @@ export class LiveResolver {
   constructor(private readonly live: LiveChanges) {}
 
   @Subscription(() => ChargePointObject, { resolve: asChange, description: 'a charge point as it is after each change' })
-  chargePointChanged(@Args('identity', identityFilter) identity?: string): Promise<AsyncIterableIterator<ChargePointView>> {
-    return this.live.chargePointChanges(identity);
+  chargePointChanged(
+    @Args('identity', identityFilter) identity?: string,
+    @Args('current', currentFlag) current?: boolean,
+  ): Promise<AsyncIterableIterator<ChargePointView>> {
+    return current && identity ? this.live.chargePointNowAndChanges(identity) : this.live.chargePointChanges(identity);
   }
 
   @Subscription(() => ConnectorChangeObject, { resolve: asChange, description: 'a connector as it is after each change' })

@@ -105,4 +105,17 @@ describe('GraphQL subscriptions over graphql-ws: live charge point and connector
     expect(chargePoints.errors).toEqual([]);
     chargePoints.unsubscribe();
   });
+
+  it('with current: true hands out the charge point as it is now first, then as it is after each change', async () => {
+    const before = await followers();
+    const chargePoint = subscribe(connect(t.api.token), `subscription { chargePointChanged(identity: "${CP}", current: true) { identity status } }`);
+    await followed(before);
+    await expect.poll(() => chargePoint.values).toEqual([{ chargePointChanged: { identity: CP, status: 'Unavailable' } }]);
+
+    await t.record(createEvent('ConnectorStatusChanged', { connectorId: 0, status: 'Available', errorCode: 'NoError' }, CP, new Date()));
+    await expect.poll(() => chargePoint.values.length).toBe(2);
+    expect(chargePoint.values[1]).toEqual({ chargePointChanged: { identity: CP, status: 'Available' } });
+    expect(chargePoint.errors).toEqual([]);
+    chargePoint.unsubscribe();
+  });
 });

@@ -5,7 +5,7 @@ import { BearerToken } from './bearer-token';
 
 const PUBLIC_ROUTE = 'voltstream:public-route';
 
-/** Marks a route that needs no token (health only: SPEC §6). */
+/** Marks a route that needs no bearer token: health (SPEC §6), and the URLs wallboxes follow, whose path carries their permission. */
 export const PublicRoute = () => SetMetadata(PUBLIC_ROUTE, true);
 
 /** What the token is read from: the HTTP request, or the `req` a GraphQL context carries. */

@@ -8,7 +8,7 @@ import type { DataSource } from 'typeorm';
 import { BearerToken } from './bearer-token';
 import { EventLog } from './event-log.service';
 import { ProjectionWatermark } from './projection-watermark.service';
-import { API_CONFIG, NATS_CONNECTION, READ_MODELS, SUBJECTS } from './tokens';
+import { API_CONFIG, LINK_SECRET, NATS_CONNECTION, READ_MODELS, SUBJECTS } from './tokens';
 import { WallboxLink } from './wallbox-link.service';
 
 async function connectEventLog(config: Config, subjects: Subjects): Promise<NatsConnection> {
@@ -35,7 +35,7 @@ class ResourceShutdown implements OnApplicationShutdown {
   }
 }
 
-const SHARED = [API_CONFIG, BearerToken, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, ProjectionWatermark, WallboxLink];
+const SHARED = [API_CONFIG, BearerToken, SUBJECTS, NATS_CONNECTION, READ_MODELS, EventLog, ProjectionWatermark, WallboxLink, LINK_SECRET, EventPublisher];
 
 /** The API's connections (NATS, Postgres) and the services over them, shared by every resource. */
 @Global()
@@ -48,6 +48,7 @@ export class InfrastructureModule {
       providers: [
         { provide: API_CONFIG, useValue: config },
         { provide: BearerToken, useValue: new BearerToken(token) },
+        { provide: LINK_SECRET, useValue: token },
         { provide: SUBJECTS, useValue: subjects },
         { provide: NATS_CONNECTION, useFactory: () => connectEventLog(config, subjects) },
         { provide: READ_MODELS, useFactory: () => openReadModels(config.databaseUrl) },

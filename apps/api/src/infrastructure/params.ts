@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
-import { ApiProperty, IntersectionType } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsInt, Length, Matches, Max, Min } from 'class-validator';
+import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 
 /** OCPP's integers, and the read models' columns that hold them, are 32-bit signed. */
 export const INT32_MIN = -(2 ** 31);
@@ -9,6 +9,20 @@ export const INT32_MAX = 2 ** 31 - 1;
 
 /** An integer the read models can hold: anything else is refused naming the property, never sent to Postgres. */
 export const IsInt32 = (min = INT32_MIN) => applyDecorators(IsInt(), Min(min), Max(INT32_MAX));
+
+/** How many items a page of a list holds unless the request says otherwise. */
+export const DEFAULT_PAGE_SIZE = 50;
+
+/** The optional `limit` of a paged list: 1 to 500 items. */
+export const IsPageLimit = () =>
+  applyDecorators(
+    ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE }),
+    IsOptional(),
+    Type(() => Number),
+    IsInt(),
+    Min(1),
+    Max(500),
+  );
 
 const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
 

@@ -2,8 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
 import { PARKED_EVENT_STATES, type ParkedEventState } from '@voltstream/read-models';
-
-export const DEFAULT_PAGE_SIZE = 50;
+import { IsPageLimit } from '../infrastructure/params';
 
 export class ListParkedEventsQuery {
   @ApiPropertyOptional({ description: 'the consumer that parked them, e.g. state-projection' })
@@ -17,12 +16,7 @@ export class ListParkedEventsQuery {
   @IsIn(PARKED_EVENT_STATES)
   state?: ParkedEventState;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsPageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ type: 'integer', minimum: 0, default: 0, description: 'how many to skip, oldest first' })

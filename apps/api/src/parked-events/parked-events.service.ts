@@ -5,7 +5,8 @@ import { ParkedEvents } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
 import { notFound, OperationFailedError } from '../infrastructure/operation-failed.error';
 import { NATS_CONNECTION, READ_MODELS, SUBJECTS } from '../infrastructure/tokens';
-import { DEFAULT_PAGE_SIZE, type ListParkedEventsQuery } from './parked-event.dto';
+import { DEFAULT_PAGE_SIZE } from '../infrastructure/params';
+import type { ListParkedEventsQuery } from './parked-event.dto';
 import { toParkedEventView, type ParkedEventPageView, type ParkedEventView } from './parked-event.view';
 
 /** A retry applies one event: it waits for the batch under way, not more. */

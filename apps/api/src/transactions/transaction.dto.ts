@@ -1,9 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
-import { IsIdentity, IsInt32 } from '../infrastructure/params';
-
-export const DEFAULT_PAGE_SIZE = 50;
+import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIdentity, IsInt32, IsPageLimit } from '../infrastructure/params';
 
 export class ListTransactionsQuery {
   @ApiPropertyOptional({ description: 'identity of a charge point' })
@@ -17,12 +15,7 @@ export class ListTransactionsQuery {
   @IsBoolean()
   active?: boolean;
 
-  @ApiPropertyOptional({ type: 'integer', minimum: 1, maximum: 500, default: DEFAULT_PAGE_SIZE })
-  @IsOptional()
-  @Type(() => Number)
-  @IsInt()
-  @Min(1)
-  @Max(500)
+  @IsPageLimit()
   limit?: number;
 
   @ApiPropertyOptional({ description: 'nextCursor of the previous page' })

@@ -5,7 +5,8 @@ import { toMeterValueView, type MeterValueColumns, type MeterValueView } from '.
 import { notFound } from '../infrastructure/operation-failed.error';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { decodeCursor, encodeCursor } from './cursor';
-import { DEFAULT_PAGE_SIZE, type ListTransactionsQuery } from './transaction.dto';
+import { DEFAULT_PAGE_SIZE } from '../infrastructure/params';
+import type { ListTransactionsQuery } from './transaction.dto';
 import { toTransactionView, type TransactionDetailView, type TransactionPageView, type TransactionView } from './transaction.view';
 
 type TransactionColumns = Omit<TransactionRow, 'transactionData'>;

@@ -11,7 +11,26 @@ export type OperatorCommand =
   | { type: 'unlock'; connectorId: number }
   | { type: 'trigger'; message: MessageTrigger; connectorId?: number }
   | { type: 'getConfiguration'; keys?: string[] }
-  | { type: 'changeConfiguration'; key: string; value: string };
+  | { type: 'changeConfiguration'; key: string; value: string }
+  | ({ type: 'updateFirmware' } & FirmwareUpdate)
+  | ({ type: 'getDiagnostics' } & DiagnosticsRequest);
+
+/** UpdateFirmware: where the wallbox fetches the image, and from when. */
+export interface FirmwareUpdate {
+  location: string;
+  retrieveDate: string;
+  retries?: number;
+  retryInterval?: number;
+}
+
+/** GetDiagnostics: where the wallbox uploads its file, and the period it covers. */
+export interface DiagnosticsRequest {
+  location: string;
+  startTime?: string;
+  stopTime?: string;
+  retries?: number;
+  retryInterval?: number;
+}
 
 export type CommandResult = { ok: true; payload: Record<string, unknown> } | { ok: false; failure: OperationFailure };
 
@@ -37,6 +56,14 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       return call('GetConfiguration', { key: command.keys });
     case 'changeConfiguration':
       return call('ChangeConfiguration', { key: command.key, value: command.value });
+    case 'updateFirmware': {
+      const { location, retrieveDate, retries, retryInterval } = command;
+      return call('UpdateFirmware', { location, retrieveDate, retries, retryInterval });
+    }
+    case 'getDiagnostics': {
+      const { location, startTime, stopTime, retries, retryInterval } = command;
+      return call('GetDiagnostics', { location, startTime, stopTime, retries, retryInterval });
+    }
     default: {
       const exhaustive: never = command;
       return exhaustive;

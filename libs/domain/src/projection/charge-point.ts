@@ -22,6 +22,10 @@ export function discoveredChargePoint(identity: string): ProjectedChargePoint {
     lastIdTag: null,
     status: null,
     errorCode: null,
+    firmwareStatus: null,
+    firmwareStatusAt: null,
+    diagnosticsStatus: null,
+    diagnosticsStatusAt: null,
   };
 }
 

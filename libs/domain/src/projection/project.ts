@@ -3,6 +3,7 @@ import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
 import { projectLocalListSync } from './local-list-sync';
+import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
@@ -68,11 +69,14 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
+    case 'DiagnosticsStatusReported':
+      return { chargePoint: withDiagnosticsStatus(seen, event), changes: [] };
+    case 'FirmwareStatusReported':
+      return { chargePoint: withFirmwareStatus(seen, event), changes: [] };
     case 'HeartbeatReceived':
     case 'DataTransferReceived':
-    case 'DiagnosticsStatusReported':
-    case 'FirmwareStatusReported':
     case 'CallRefused':
+    case 'DiagnosticsFileUploaded':
       return { chargePoint: seen, changes: [] };
     default: {
       const exhaustive: never = event;

@@ -20,6 +20,12 @@ export interface ProjectedChargePoint {
   lastIdTag: string | null;
   status: string | null;
   errorCode: string | null;
+  /** The last FirmwareStatusNotification and when it was recorded. */
+  firmwareStatus: string | null;
+  firmwareStatusAt: Date | null;
+  /** The last DiagnosticsStatusNotification and when it was recorded. */
+  diagnosticsStatus: string | null;
+  diagnosticsStatusAt: Date | null;
 }
 
 export interface ProjectedConnector {

@@ -3,7 +3,7 @@ export * from './core-central-system';
 export * from './core-charge-point';
 export * from './enums';
 export * from './firmware';
-export { toDate } from './formats';
+export { isDateTime, isUri, toDate } from './formats';
 export * from './local-auth-list';
 export { isOcppAction, validateConfirmation, validateRequest, type OcppConfirmation, type OcppRequest } from './messages';
 export * from './remote-trigger';

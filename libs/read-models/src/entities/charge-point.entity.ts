@@ -61,6 +61,18 @@ export class ChargePointRow {
   @Column({ name: 'error_code', type: 'varchar', length: 32, nullable: true })
   errorCode: string | null;
 
+  @Column({ name: 'firmware_status', type: 'varchar', length: 32, nullable: true })
+  firmwareStatus: string | null;
+
+  @Column({ name: 'firmware_status_at', type: 'timestamptz', nullable: true })
+  firmwareStatusAt: Date | null;
+
+  @Column({ name: 'diagnostics_status', type: 'varchar', length: 32, nullable: true })
+  diagnosticsStatus: string | null;
+
+  @Column({ name: 'diagnostics_status_at', type: 'timestamptz', nullable: true })
+  diagnosticsStatusAt: Date | null;
+
   @OneToMany(() => ConnectorRow, (connector) => connector.chargePoint)
   connectors: ConnectorRow[];
 }

@@ -53,7 +53,7 @@ async function lastSequence(context: ScenarioContext, namespace: string): Promis
 }
 
 /** Waits until the projection applied every event stored now, so a backlog does not count as lag. */
-async function waitForCatchUp(context: ScenarioContext, namespace: string): Promise<void> {
+export async function waitForCatchUp(context: ScenarioContext, namespace: string): Promise<void> {
   const target = await lastSequence(context, namespace);
   const deadline = Date.now() + CATCH_UP_TIMEOUT_MS;
   for (let reached = await projectedSequence(context, namespace); reached < target; reached = await projectedSequence(context, namespace)) {

@@ -1,0 +1,118 @@
+import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { fileNameProblem } from '@voltstream/domain';
+import { isDateTime, isUri } from '@voltstream/ocpp';
+import { IsDefined, IsOptional, IsString, Length, MaxLength, ValidateBy, ValidateIf, type ValidationOptions } from 'class-validator';
+import { IdentityParams, IsInt32 } from '../infrastructure/params';
+
+/** Long enough for any real download or upload URL, short enough to bound a command. */
+const MAX_LOCATION_LENGTH = 2000;
+
+const IsOcppUri = (options?: ValidationOptions) =>
+  ValidateBy({ name: 'isOcppUri', validator: { validate: (value) => typeof value === 'string' && isUri(value), defaultMessage: () => '$property must be an absolute URI (RFC 3986)' } }, options);
+
+const IsOcppDateTime = () =>
+  ValidateBy({ name: 'isOcppDateTime', validator: { validate: (value) => typeof value === 'string' && isDateTime(value), defaultMessage: () => '$property must be an RFC 3339 date-time' } });
+
+/** A file name that stays one path segment: what fileNameProblem allows. */
+export const IsFileName = () =>
+  ValidateBy({
+    name: 'isFileName',
+    validator: {
+      validate: (value) => typeof value === 'string' && fileNameProblem(value) === null,
+      defaultMessage: (args) => `${args?.property} ${typeof args?.value === 'string' ? fileNameProblem(args.value) : 'must be a string'}`,
+    },
+  });
+
+/** How often, and how far apart, the wallbox tries again (OCPP: optional). */
+export class RetriesBody {
+  @ApiPropertyOptional({ type: 'integer', minimum: 0 })
+  @IsOptional()
+  @IsInt32(0)
+  retries?: number;
+
+  @ApiPropertyOptional({ type: 'integer', minimum: 0, description: 'seconds' })
+  @IsOptional()
+  @IsInt32(0)
+  retryInterval?: number;
+}
+
+export class UpdateFirmwareBody extends RetriesBody {
+  @ApiPropertyOptional({ maxLength: MAX_LOCATION_LENGTH, description: 'where the wallbox fetches the image; or `image`' })
+  @ValidateIf((body: UpdateFirmwareBody) => body.image === undefined || body.location !== undefined)
+  @IsDefined({ message: 'location or image is required' })
+  @IsString()
+  @MaxLength(MAX_LOCATION_LENGTH)
+  @IsOcppUri()
+  location?: string;
+
+  @ApiPropertyOptional({ description: 'an image uploaded to POST /api/firmware-images, served to the wallbox by the CSMS; instead of `location`' })
+  @IsOptional()
+  @IsFileName()
+  @ValidateBy({
+    name: 'notWithLocation',
+    validator: { validate: (_, args) => (args?.object as UpdateFirmwareBody).location === undefined, defaultMessage: () => 'image must not be given with location' },
+  })
+  image?: string;
+
+  @ApiProperty({ format: 'date-time', description: 'from when the wallbox may fetch the image' })
+  @IsOcppDateTime()
+  retrieveDate: string;
+}
+
+export class GetDiagnosticsBody extends RetriesBody {
+  @ApiPropertyOptional({ maxLength: MAX_LOCATION_LENGTH, description: "where the wallbox uploads; the CSMS's own upload URL for it when absent" })
+  @IsOptional()
+  @IsString()
+  @MaxLength(MAX_LOCATION_LENGTH)
+  @IsOcppUri()
+  location?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsOcppDateTime()
+  startTime?: string;
+
+  @ApiPropertyOptional({ format: 'date-time' })
+  @IsOptional()
+  @IsOcppDateTime()
+  stopTime?: string;
+}
+
+export class FirmwareImageQuery {
+  @ApiProperty({ maxLength: 255, description: 'the file name the image is stored and served under' })
+  @IsFileName()
+  name: string;
+
+  @ApiProperty({ minLength: 1, maxLength: 50, description: 'the firmware version it installs (BootNotification firmwareVersion)' })
+  @IsString()
+  @Length(1, 50)
+  version: string;
+}
+
+export class DiagnosticsFileParams extends IdentityParams {
+  @ApiProperty({ maxLength: 255 })
+  @IsFileName()
+  name: string;
+}
+
+export class FirmwareDownloadParams {
+  @ApiProperty({ description: 'the capability of the download URL' })
+  @IsString()
+  token: string;
+
+  @ApiProperty({ maxLength: 255 })
+  @IsFileName()
+  name: string;
+}
+
+export class DiagnosticsUploadDirectoryParams extends IdentityParams {
+  @ApiProperty({ description: 'the capability of the upload URL' })
+  @IsString()
+  token: string;
+}
+
+export class DiagnosticsUploadParams extends DiagnosticsUploadDirectoryParams {
+  @ApiProperty({ maxLength: 255, description: 'the file name the wallbox gave' })
+  @IsFileName()
+  fileName: string;
+}

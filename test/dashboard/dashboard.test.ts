@@ -1,0 +1,209 @@
+import { readdir, readFile } from 'node:fs/promises';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Locator } from 'playwright-core';
+import { entryPoint } from '@voltstream/launcher';
+import type { SimulatedChargePoint } from '@voltstream/simulator';
+import { startSystem, type System } from '../e2e/support/system';
+import { simulatedWallbox, SLOW_MS } from '../e2e/support/wallboxes';
+import { openBrowser, type Browser } from './browser';
+
+const TOKEN = 'e2e-operator-token';
+const IDENTITY = 'CARPORT-1';
+const DRIVER = 'DRIVER-0001';
+const PAGE_MS = 60_000;
+/** How long one look at the page may wait for its element, so that a poll keeps polling. */
+const POLL_MS = 1_000;
+/** The launcher restarts a service a second after it died; the API then starts in a few seconds, more on a busy machine. */
+const API_RESTART_MS = 30_000;
+
+/** Waits, as the operator would, until the text shown holds what is expected. */
+const shows = (locator: Locator, text: string | RegExp) =>
+  expect.poll(() => locator.first().innerText({ timeout: POLL_MS }), { timeout: SLOW_MS, interval: 100 }).toMatch(text);
+
+describe('the operator dashboard, in a real browser against the running system and a simulated wallbox (end to end)', () => {
+  let system: System;
+  let browser: Browser;
+  let wallbox: SimulatedChargePoint;
+  let transactionId: number;
+
+  const page = () => browser.page;
+  const connectorField = (connectorId: number, field: string) => page().locator(`[data-connector="${connectorId}"] [data-field="${field}"] dd`);
+  const connectorCard = (connectorId: number) => page().locator(`[data-connector="${connectorId}"]`);
+  /** The answer shown beside the control that sent the command. */
+  const answerTo = (button: string | RegExp) =>
+    page()
+      .locator('.command, form.inline')
+      .filter({ has: page().getByRole('button', { name: button, exact: typeof button === 'string' }) })
+      .getByRole('status');
+
+  beforeAll(async () => {
+    [system, browser] = await Promise.all([startSystem({}, undefined, { restart: true }), openBrowser()]);
+    wallbox = simulatedWallbox(system, IDENTITY, { vendor: 'Voltwerk', model: 'VW-22', serialNumber: 'SN-0042', firmwareVersion: '1.4.2' });
+    const owner = { firstName: 'Dana', lastName: 'Driver', email: 'dana@example.com' };
+    expect((await system.api(`/api/tags/${DRIVER}`, { method: 'PUT', body: owner })).status).toBe(201);
+  }, PAGE_MS);
+  afterAll(async () => {
+    await wallbox?.close();
+    await browser?.close();
+    await system?.stop();
+  });
+
+  it('serves the dashboard at /; a wrong token gets a clear message, the right one signs in and stays out of the URL', async () => {
+    await page().goto(`${system.services.apiUrl}/`);
+    await page().getByLabel('API token').fill('not-the-token');
+    await page().getByRole('button', { name: 'Sign in' }).click();
+    await shows(page().getByRole('alert'), /refused this token/);
+    await browser.screenshot('sign-in-refused');
+
+    await page().getByLabel('API token').fill(TOKEN);
+    await page().getByRole('button', { name: 'Sign in' }).click();
+    await page().getByRole('heading', { name: 'Fleet' }).waitFor({ timeout: SLOW_MS });
+    expect(page().url()).not.toContain(TOKEN);
+    expect(await page().evaluate('Object.values(sessionStorage)')).toEqual([TOKEN]);
+  }, PAGE_MS);
+
+  it('answers a deep link with the dashboard, and leaves the API, its docs and GraphQL to the API', async () => {
+    const { apiUrl } = system.services;
+    expect(await (await fetch(`${apiUrl}/transactions/42`)).text()).toContain('<div id="root">');
+    expect((await fetch(`${apiUrl}/api/docs-json`)).headers.get('content-type')).toContain('application/json');
+    expect((await fetch(`${apiUrl}/api/fleet`)).status).toBe(401);
+    expect((await fetch(`${apiUrl}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: '{"query":"{__typename}"}' })).status).toBe(401);
+  });
+
+  it('a wallbox that connects appears live among the discovered, and one click adopts it with the start mode chosen', async () => {
+    await wallbox.connect();
+    expect((await wallbox.boot()).status).toBe('Pending');
+    const discovered = page().locator(`.discovered li[data-identity="${IDENTITY}"]`);
+    await discovered.waitFor({ timeout: SLOW_MS });
+    await browser.screenshot('fleet-discovered');
+
+    await discovered.getByLabel(`Start mode for ${IDENTITY}`).selectOption('anyTag');
+    await discovered.getByRole('button', { name: `Adopt ${IDENTITY}` }).click();
+    const row = page().locator(`tr[data-identity="${IDENTITY}"]`);
+    await row.waitFor({ timeout: SLOW_MS });
+    await expect.poll(() => wallbox.registrationStatus, { timeout: SLOW_MS }).toBe('Accepted');
+    await shows(row, /Online/);
+    await browser.screenshot('fleet');
+  }, PAGE_MS);
+
+  it('remote start is answered Accepted; the connector goes Charging and its consumption grows live', async () => {
+    await page().getByRole('link', { name: IDENTITY }).click();
+    await page().getByRole('heading', { name: IDENTITY }).waitFor({ timeout: SLOW_MS });
+    await shows(connectorField(1, 'Status'), 'Available');
+
+    await connectorCard(1).getByLabel('Id tag to start connector 1 with').fill(DRIVER);
+    await connectorCard(1).getByRole('button', { name: 'Remote start: connector 1' }).click();
+    await shows(answerTo('Remote start: connector 1'), 'Accepted');
+    await shows(connectorField(1, 'Status'), 'Charging');
+    await shows(connectorField(1, 'Id tag'), DRIVER);
+    transactionId = Number(await connectorField(1, 'Transaction id').innerText());
+    expect(transactionId).toBe(wallbox.transactionOn(1));
+
+    const start = wallbox.meterOf(1);
+    for (const [wh, watts] of [[120, 7200], [240, 7300], [370, 7500], [480, 6900]]) {
+      await wallbox.call('MeterValues', { connectorId: 1, transactionId, meterValue: [powerSample(watts)] });
+      await wallbox.meterValues(1, start + wh, transactionId);
+      await shows(connectorField(1, 'Consumption'), `${(wh / 1000).toFixed(2)} kWh`);
+    }
+    await browser.screenshot('charge-point-charging');
+  }, PAGE_MS);
+
+  it('remote stop is answered Accepted and the transaction ends', async () => {
+    await connectorCard(1).getByRole('button', { name: 'Remote stop: connector 1' }).click();
+    await shows(answerTo('Remote stop: connector 1'), 'Accepted');
+    await shows(connectorField(1, 'Transaction'), 'none');
+    await shows(connectorField(1, 'Meter end'), /kWh/);
+  }, PAGE_MS);
+
+  it("the transaction's page charts its power and energy from its meter values", async () => {
+    await connectorField(1, 'Transaction id').getByRole('link').click();
+    await page().getByRole('heading', { name: `Transaction ${transactionId}` }).waitFor({ timeout: SLOW_MS });
+    await shows(page().getByTestId('chart-summary'), /energy readings, 0\.48 kWh delivered; peak 7\.50 kW \(power as measured\)/);
+    await page().locator('.chart canvas').waitFor({ timeout: SLOW_MS });
+    await browser.screenshot('transaction-chart');
+  }, PAGE_MS);
+
+  it('switching a connector unavailable shows the wallbox’s answer and the new status live', async () => {
+    await page().goto(`${system.services.apiUrl}/charge-points/${IDENTITY}`);
+    await connectorCard(2).getByRole('button', { name: 'Make unavailable: connector 2' }).click();
+    // The control turns into "Make available" as the status changes; its answer stays beside it.
+    await shows(answerTo(/^Make (un)?available: connector 2$/), 'Accepted');
+    await shows(connectorField(2, 'Status'), 'Unavailable');
+    await shows(connectorField(2, 'Available'), 'no');
+    await browser.screenshot('charge-point');
+  }, PAGE_MS);
+
+  it('lists the transaction, and sums its energy on the consumption page', async () => {
+    await page().getByRole('link', { name: 'Transactions' }).click();
+    await shows(page().locator('tbody'), new RegExp(`${transactionId}\\s+${IDENTITY}`));
+    await browser.screenshot('transactions');
+
+    await page().getByRole('link', { name: 'Consumption' }).click();
+    await shows(page().getByRole('table'), new RegExp(`${IDENTITY}\\s+0\\.48 kWh`));
+    await page().getByLabel('Tag owner').check();
+    await shows(page().getByRole('table'), /Dana Driver DRIVER-0001\s+0\.48 kWh/);
+    await browser.screenshot('consumption');
+  }, PAGE_MS);
+
+  it('edits a tag of the central list: the owner and blocked are saved', async () => {
+    await page().getByRole('link', { name: 'Tags' }).click();
+    await page().getByRole('button', { name: `Edit ${DRIVER}` }).click();
+    await page().getByLabel('Last name').fill('Drivewell');
+    await page().getByLabel('Blocked').check();
+    await page().getByRole('button', { name: 'Save' }).click();
+    const row = page().locator(`tr[data-id-tag="${DRIVER}"]`);
+    await shows(row, /Dana Drivewell.*blocked/s);
+    await browser.screenshot('tags');
+    expect((await system.api(`/api/tags/${DRIVER}`)).body).toMatchObject({ lastName: 'Drivewell', firstName: 'Dana', blocked: true });
+  }, PAGE_MS);
+
+  it('a command to a wallbox that went offline says so beside the control', async () => {
+    await page().goto(`${system.services.apiUrl}/charge-points/${IDENTITY}`);
+    await page().getByRole('heading', { name: IDENTITY }).waitFor();
+    // However soon after the page's read the wallbox goes, the page follows: its subscription starts with the state now.
+    await wallbox.close();
+    await shows(page().locator('.title-row'), /Offline/);
+    await connectorCard(1).getByRole('button', { name: 'Unlock: connector 1' }).click();
+    await shows(answerTo('Unlock: connector 1'), 'Offline');
+  }, PAGE_MS);
+
+  it('after the API restarts, the page reads again what changed meanwhile and follows the changes again', async () => {
+    process.kill(await apiPid(), 'SIGKILL');
+    // While the API is down (the launcher restarts it after a second), the wallbox comes back.
+    wallbox = simulatedWallbox(system, IDENTITY);
+    await wallbox.connect();
+    expect((await wallbox.boot()).status).toBe('Accepted');
+    const health = () => fetch(`${system.services.apiUrl}/api/health`).then(({ status }) => status, () => 0);
+    await expect.poll(health, { timeout: API_RESTART_MS, interval: 200 }).toBe(200);
+    await shows(page().locator('.title-row'), /Online/);
+    await wallbox.authorize('AFTER-RESTART');
+    await shows(page().locator('[data-field="Last id tag"]'), 'AFTER-RESTART');
+  }, PAGE_MS);
+
+  it('is readable on a phone', async () => {
+    await page().setViewportSize({ width: 390, height: 844 });
+    await page().getByRole('link', { name: 'Fleet' }).click();
+    await page().locator(`tr[data-identity="${IDENTITY}"]`).waitFor({ timeout: SLOW_MS });
+    const overflow = await page().evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(overflow).toBe(0);
+    await browser.screenshot('fleet-phone');
+  }, PAGE_MS);
+
+});
+
+/** The api process the system of this test started (a child of this process). */
+async function apiPid(): Promise<number> {
+  for (const entry of await readdir('/proc')) {
+    if (!/^\d+$/.test(entry)) continue;
+    const stat = await readFile(`/proc/${entry}/stat`, 'utf8').catch(() => '');
+    const parent = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+    const command = await readFile(`/proc/${entry}/cmdline`, 'utf8').catch(() => '');
+    if (parent === process.pid && command.includes(entryPoint('api'))) return Number(entry);
+  }
+  throw new Error('the api process was not found');
+}
+
+/** The power a wallbox measures now; the simulator's own MeterValues carry only the energy register. */
+function powerSample(watts: number) {
+  return { timestamp: new Date().toISOString(), sampledValue: [{ value: String(watts), context: 'Sample.Periodic', measurand: 'Power.Active.Import', unit: 'W' }] };
+}
