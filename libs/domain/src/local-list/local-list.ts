@@ -43,7 +43,8 @@ export function evolveLocalList(state: LocalListState, event: LocalListEvent): L
       return { ...afterSent(state, event.data, event.metadata.recordedAt), lastStatus: event.data.status };
     case 'LocalListVersionReported': {
       const { listVersion } = event.data;
-      const known = listVersion === state.acknowledgedVersion;
+      // OCPP: 0 is the empty list, whatever version emptied it.
+      const known = listVersion === state.acknowledgedVersion || (listVersion === 0 && state.held?.size === 0);
       return {
         ...state,
         reportedVersion: listVersion,

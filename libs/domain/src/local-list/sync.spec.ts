@@ -136,11 +136,13 @@ describe('local list sync (SPEC §9): given the tags, settings and sync state, w
     expect(decision.plan).toMatchObject({ version: 2, updateType: 'Full', chunks: [{ entries: [{ idTag: 'A' }] }] });
   });
 
-  it('forgets what the charge point holds when GetLocalListVersion answers another version than acknowledged', () => {
+  it('forgets what the charge point holds when GetLocalListVersion answers another version than acknowledged (0 for an empty list is none other)', () => {
     const registry = [adopted('localList'), localTag(tag('A'))];
     const history: LocalListEvent[] = [given(registry).changedTo(1), sent(1, 'Full', [{ idTag: 'A', idTagInfo: accepted }] as never)];
     const state = foldLocalList([...history, createEvent('LocalListVersionReported', { listVersion: 0 }, CP, now)]);
     expect(state).toMatchObject({ acknowledgedVersion: null, held: null, reportedVersion: 0, notSupported: false });
     expect(foldLocalList([...history, createEvent('LocalListVersionReported', { listVersion: -1 }, CP, now)]).notSupported).toBe(true);
+    const empty = [given(registry).changedTo(1), sent(1, 'Full', [])];
+    expect(foldLocalList([...empty, createEvent('LocalListVersionReported', { listVersion: 0 }, CP, now)])).toMatchObject({ acknowledgedVersion: 1, reportedVersion: 0 });
   });
 });
