@@ -35,6 +35,9 @@ export class LocalListObject implements LocalListView {
 
   @Field(() => String, { nullable: true })
   lastSentAt: string | null;
+
+  @Field(() => Int, { nullable: true, description: 'entries the charge point holds; null while unknown' })
+  heldEntries: number | null;
 }
 
 @ObjectType('LocalListSync', { description: "The wallbox's answer to the last SendLocalList, or InSync" })

@@ -28,6 +28,9 @@ export class LocalListView {
 
   @ApiPropertyOptional({ type: 'string', format: 'date-time', nullable: true })
   lastSentAt: string | null;
+
+  @ApiProperty({ type: 'integer', nullable: true, description: 'entries the charge point holds; null while unknown' })
+  heldEntries: number | null;
 }
 
 export class LocalListSyncView {
@@ -50,10 +53,10 @@ export class LocalListVersionView {
 }
 
 /** Before the first local list event of a charge point. */
-const NEVER_SYNCED = { wantedVersion: 0, acknowledgedVersion: null, reportedVersion: null, notSupported: false, maxLength: null, lastStatus: null, lastUpdateType: null, lastSentAt: null, state: 'pending' };
+const NEVER_SYNCED = { wantedVersion: 0, acknowledgedVersion: null, reportedVersion: null, notSupported: false, maxLength: null, lastStatus: null, lastUpdateType: null, lastSentAt: null, state: 'pending', heldEntries: null };
 
 export function toLocalListView(row: LocalListSyncRow | null): LocalListView {
   if (!row) return NEVER_SYNCED;
-  const { chargePointIdentity: _identity, lastSentAt, ...fields } = row;
-  return { ...fields, lastSentAt: lastSentAt?.toISOString() ?? null };
+  const { chargePointIdentity: _identity, lastSentAt, held, ...fields } = row;
+  return { ...fields, lastSentAt: lastSentAt?.toISOString() ?? null, heldEntries: held?.length ?? null };
 }

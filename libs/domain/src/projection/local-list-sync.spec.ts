@@ -28,6 +28,7 @@ describe('local_list_sync read model: given local list events, then the row', ()
         lastUpdateType: 'Differential',
         lastSentAt: at,
         state: 'pending',
+        held: [],
       },
     ]);
     expect(rowAfter(changed(1), sent(1, 'Accepted', false), sent(1, 'Accepted'))).toMatchObject([{ acknowledgedVersion: 1, state: 'inSync' }]);
@@ -39,5 +40,12 @@ describe('local_list_sync read model: given local list events, then the row', ()
     expect(rowAfter(maxLength, changed(1), sent(1, 'NotSupported'))).toMatchObject([{ maxLength: 5, notSupported: true, state: 'notSupported' }]);
     const reported = createEvent('LocalListVersionReported', { listVersion: 1 }, CP, at);
     expect(rowAfter(changed(1), sent(1, 'Accepted'), reported)).toMatchObject([{ reportedVersion: 1, acknowledgedVersion: 1, state: 'inSync' }]);
+  });
+
+  it('keeps what the charge point holds, as the syncer folds it: a version 0 reported over a list held means it was lost', () => {
+    const full = createEvent('LocalListSent', { version: 1, updateType: 'Full', entries: [{ idTag: 'B', idTagInfo: { status: 'Accepted' } }], complete: true, status: 'Accepted' }, CP, at);
+    expect(rowAfter(changed(1), full)).toMatchObject([{ held: [{ idTag: 'B', idTagInfo: { status: 'Accepted' } }], state: 'inSync' }]);
+    const lost = createEvent('LocalListVersionReported', { listVersion: 0 }, CP, at);
+    expect(rowAfter(changed(1), full, lost)).toMatchObject([{ held: null, acknowledgedVersion: null, state: 'pending' }]);
   });
 });

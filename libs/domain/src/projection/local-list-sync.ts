@@ -8,7 +8,7 @@ export function localListSyncState(row: Pick<ProjectedLocalListSync, 'notSupport
   return row.acknowledgedVersion === row.wantedVersion ? 'inSync' : 'pending';
 }
 
-/** The local_list_sync row after a local list event: the fold of libs/domain local-list, without the entries held. */
+/** The local_list_sync row after a local list event: the fold of libs/domain local-list. */
 export function projectLocalListSync(before: ProjectedLocalListSync | undefined, event: LocalListEvent, identity: string): ProjectedLocalListSync {
   const state = evolveLocalList(stateOf(before), event);
   const sent = event.type === 'LocalListSent' ? event : undefined;
@@ -22,6 +22,7 @@ export function projectLocalListSync(before: ProjectedLocalListSync | undefined,
     lastStatus: state.lastStatus,
     lastUpdateType: sent ? sent.data.updateType : (before?.lastUpdateType ?? null),
     lastSentAt: sent ? new Date(sent.metadata.recordedAt) : (before?.lastSentAt ?? null),
+    held: state.held && [...state.held].map(([idTag, idTagInfo]) => ({ idTag, idTagInfo })),
   };
   return { ...row, state: localListSyncState(row) };
 }
@@ -29,6 +30,6 @@ export function projectLocalListSync(before: ProjectedLocalListSync | undefined,
 function stateOf(row: ProjectedLocalListSync | undefined): LocalListState {
   if (!row) return INITIAL_LOCAL_LIST;
   const { wantedVersion, acknowledgedVersion, reportedVersion, notSupported, maxLength, lastStatus } = row;
-  const held = acknowledgedVersion === null ? null : new Map();
+  const held = row.held && new Map(row.held.map(({ idTag, idTagInfo }) => [idTag, idTagInfo as NonNullable<typeof idTagInfo>]));
   return { ...INITIAL_LOCAL_LIST, wantedVersion, acknowledgedVersion, reportedVersion, notSupported, maxLength, lastStatus, held };
 }

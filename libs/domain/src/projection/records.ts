@@ -1,4 +1,4 @@
-import type { MeterValue, TagOwner } from '@voltstream/contracts';
+import type { LocalListEntry, MeterValue, TagOwner } from '@voltstream/contracts';
 
 /** The rows of the read models as plain data: what `project` reads and writes. */
 export interface ProjectedChargePoint {
@@ -116,4 +116,6 @@ export interface ProjectedLocalListSync {
   lastSentAt: Date | null;
   /** `inSync`, `pending` or `notSupported`. */
   state: string;
+  /** What the charge point holds, from the chunks it accepted; null while unknown. */
+  held: LocalListEntry[] | null;
 }

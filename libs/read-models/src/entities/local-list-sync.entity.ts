@@ -1,4 +1,5 @@
 import { Column, Entity, PrimaryColumn } from 'typeorm';
+import type { LocalListEntry } from '@voltstream/contracts';
 
 /** Where each charge point's local authorization list stands (Local Auth List Management). */
 @Entity({ name: 'local_list_sync' })
@@ -37,4 +38,8 @@ export class LocalListSyncRow {
   /** `inSync`, `pending` or `notSupported`. */
   @Column({ type: 'text' })
   state: string;
+
+  /** What it holds, from the chunks it accepted; null while unknown. */
+  @Column({ type: 'jsonb', nullable: true })
+  held: LocalListEntry[] | null;
 }

@@ -16,7 +16,8 @@ export class LocalListSync1765200000000 implements MigrationInterface {
         last_status text,
         last_update_type text,
         last_sent_at timestamptz,
-        state text NOT NULL
+        state text NOT NULL,
+        held jsonb
       )`);
   }
 
