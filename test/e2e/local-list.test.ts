@@ -189,6 +189,22 @@ describe('Local Auth List Management, synced by itself (end to end, SPEC §9)', 
     });
   });
 
+  it('GraphQL: the localList query and the syncLocalList and getLocalListVersion mutations', async () => {
+    await wallboxWith('LL-GRAPHQL', 'localList', ['A']);
+    await inSync('LL-GRAPHQL');
+    const graphql = async (query: string) => (await system.api<{ data?: Record<string, unknown>; errors?: unknown[] }>('/graphql', { method: 'POST', body: { query } })).body;
+    expect(await graphql('mutation { syncLocalList(identity: "LL-GRAPHQL", full: true) { status updateType chunks } }')).toEqual({
+      data: { syncLocalList: { status: 'Accepted', updateType: 'Full', chunks: 1 } },
+    });
+    const { wantedVersion } = await localList('LL-GRAPHQL');
+    expect(await graphql('mutation { getLocalListVersion(identity: "LL-GRAPHQL") { listVersion } }')).toEqual({ data: { getLocalListVersion: { listVersion: wantedVersion } } });
+    await eventually(async () =>
+      expect(await graphql('{ localList(identity: "LL-GRAPHQL") { wantedVersion acknowledgedVersion reportedVersion state heldEntries lastUpdateType } }')).toEqual({
+        data: { localList: { wantedVersion, acknowledgedVersion: wantedVersion, reportedVersion: wantedVersion, state: 'inSync', heldEntries: 1, lastUpdateType: 'Full' } },
+      }),
+    );
+  });
+
   it('refuses bad bodies naming the field, unknown charge points, and offline ones', async () => {
     await adopt(system, 'LL-OFFLINE', { startMode: 'localList' });
     const bad = await system.api<{ message: string[] }>(path('LL-OFFLINE', '/local-list/sync'), { method: 'POST', body: { full: 'yes' } });
