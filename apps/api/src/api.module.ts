@@ -2,6 +2,7 @@ import { Module, type DynamicModule } from '@nestjs/common';
 import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import type { Config } from '@voltstream/config';
 import { ChargePointsModule } from './charge-points/charge-points.module';
+import { ChargingProfilesModule } from './charging-profiles/charging-profiles.module';
 import { CommandsModule } from './commands/commands.module';
 import { ConnectionInfoModule } from './connection-info/connection-info.module';
 import { ConsumptionModule } from './consumption/consumption.module';
@@ -39,6 +40,7 @@ export class ApiModule {
         GraphqlModule,
         FleetModule,
         ConsumptionModule,
+        ChargingProfilesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

@@ -1,9 +1,10 @@
 import type { Logger } from '@nestjs/common';
 import type { Msg } from 'nats';
 import WebSocket, { type RawData } from 'ws';
-import { createEvent, type ConnectionClaim, type RegistrationStatus } from '@voltstream/contracts';
+import { createEvent, type ConnectionClaim, type RegistrationStatus, type WallboxCommandReply } from '@voltstream/contracts';
 import {
   checkWallboxCommand,
+  commandAnswerEvent,
   commandReplyFor,
   connectionMessageId,
   GarbageMeter,
@@ -11,6 +12,7 @@ import {
   OutboundCallQueue,
   type CallOutcome,
   type CallReply,
+  type CommandAnswerEvent,
   type Timers,
 } from '@voltstream/gateway';
 import { CALL, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
@@ -166,17 +168,38 @@ export class StationSession implements CallingStation {
   command(message: Msg): void {
     const check = checkWallboxCommand(message.data);
     if (!check.ok) return void message.respond(JSON.stringify(check.reply));
-    this.outboundCalls().enqueue(check.action, check.payload, (outcome: CallOutcome) => this.replyToCommand(message, check.action, outcome));
+    const { action, payload } = check;
+    this.outboundCalls().enqueue(action, payload, (outcome: CallOutcome) => this.replyToCommand(message, action, payload, outcome));
   }
 
   /** Runs from a frame, a timer or the close: nothing it throws (NATS closed meanwhile) may escape. */
-  private replyToCommand(message: Msg, action: string, outcome: CallOutcome): void {
+  private replyToCommand(message: Msg, action: string, request: Record<string, unknown>, outcome: CallOutcome): void {
     try {
       const reply = commandReplyFor(action, outcome);
       if (action === 'GetConfiguration' && reply.outcome === 'result') {
         this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
       }
-      message.respond(JSON.stringify(reply));
+      const event = commandAnswerEvent(this.identity, action, request, reply, new Date());
+      // Recorded in line with the wallbox's calls: before the StartTransaction that follows a remote start.
+      if (event) this.tail = this.tail.then(() => this.recordAnswer(message, action, event, reply));
+      else message.respond(JSON.stringify(reply));
+    } catch (error) {
+      this.services.logger.error(`${this.identity}: the reply to ${action} could not be sent: ${describe(error)}`);
+    }
+  }
+
+  /** The operator hears the answer once what it teaches is stored; never rejects (see `tail`). */
+  private async recordAnswer(message: Msg, action: string, event: CommandAnswerEvent, reply: WallboxCommandReply): Promise<void> {
+    let answer: WallboxCommandReply = reply;
+    try {
+      await this.services.nats.publisher.publish(event);
+    } catch (error) {
+      this.services.logger.warn(`${this.identity}: ${event.type} could not be recorded: ${String(error)}`);
+      const description = `the charge point answered ${action} Accepted, but the CSMS could not record it; send it again`;
+      answer = { outcome: 'callError', code: 'InternalError', description, details: {} };
+    }
+    try {
+      message.respond(JSON.stringify(answer));
     } catch (error) {
       this.services.logger.error(`${this.identity}: the reply to ${action} could not be sent: ${describe(error)}`);
     }

@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Subscription } from 'nats';
 import { parseWallboxCommandReply, type ChargePointConnected, type WallboxCommand } from '@voltstream/contracts';
-import { lastEvent } from '@voltstream/testing';
+import { countEvents, lastEvent } from '@voltstream/testing';
 import { ACCEPT_ALL, standInForAuthorization, type Decisions } from './support/authorization-stand-in';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { command } from './support/operator';
@@ -72,6 +72,40 @@ describe('OCPP gateway: operator commands to a wallbox', () => {
     const reply = send('CMD-9', { action: 'ClearCache', payload: {} });
     wallbox.answer(await wallbox.incomingCall('ClearCache'), { status: 'Accepted' });
     expect(await reply).toEqual({ outcome: 'result', payload: { status: 'Accepted' } });
+    await wallbox.close();
+  });
+
+  it('records a charging profile the wallbox accepted before replying; a remote start\'s profile before the StartTransaction that follows', async () => {
+    const wallbox = await connected('CMD-SC');
+    const profile = { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 3700 }] } };
+    const set = { action: 'SetChargingProfile', payload: { connectorId: 1, csChargingProfiles: profile } };
+    const nextCall = (action: string) => wallbox.waitFor((frame) => frame[0] === 2 && frame[2] === action, wallbox.received.length);
+
+    const refusedCall = nextCall('SetChargingProfile');
+    const refused = send('CMD-SC', set);
+    wallbox.answer(await refusedCall, { status: 'Rejected' });
+    expect(await refused).toEqual({ outcome: 'result', payload: { status: 'Rejected' } });
+    expect(await countEvents(testbed.nc, testbed.subjects, 'CMD-SC', 'ChargingProfileSet')).toBe(0);
+
+    const acceptedCall = nextCall('SetChargingProfile');
+    const accepted = send('CMD-SC', set);
+    wallbox.answer(await acceptedCall, { status: 'Accepted' });
+    expect(await accepted).toEqual({ outcome: 'result', payload: { status: 'Accepted' } });
+    expect((await lastEvent(testbed.nc, testbed.subjects, 'CMD-SC', 'ChargingProfileSet'))?.data).toEqual({ connectorId: 1, chargingProfile: profile });
+
+    const txProfile = { ...profile, chargingProfileId: 2, chargingProfilePurpose: 'TxProfile' };
+    const startCall = nextCall('RemoteStartTransaction');
+    const started = send('CMD-SC', { action: 'RemoteStartTransaction', payload: { idTag: 'CARD', chargingProfile: txProfile } });
+    wallbox.answer(await startCall, { status: 'Accepted' });
+    // The wallbox starts at once, as a real one does right after its answer.
+    const transaction = wallbox.call('StartTransaction', { connectorId: 1, idTag: 'CARD', meterStart: 0, timestamp: new Date().toISOString() });
+    expect(await started).toEqual({ outcome: 'result', payload: { status: 'Accepted' } });
+    await transaction;
+    const jsm = await testbed.nc.jetstreamManager();
+    const sequenceOf = async (type: 'ChargingProfileSet' | 'TransactionStarted') =>
+      (await jsm.streams.getMessage(testbed.subjects.eventsStream, { last_by_subj: testbed.subjects.event('station', 'CMD-SC', type) })).seq;
+    expect(await sequenceOf('ChargingProfileSet')).toBeLessThan(await sequenceOf('TransactionStarted'));
+    expect((await lastEvent(testbed.nc, testbed.subjects, 'CMD-SC', 'ChargingProfileSet'))?.data).toEqual({ connectorId: 0, chargingProfile: txProfile, remoteStartIdTag: 'CARD' });
     await wallbox.close();
   });
 

@@ -69,7 +69,7 @@ describe('state projection killed mid-batch, on real NATS and Postgres', () => {
   });
 
   it('equals a replay of the log and bills every transaction exactly once, whatever step it was killed at', async () => {
-    const traffic = new Traffic('K', 1000);
+    const traffic = new Traffic('K', 1000, true);
     for (const killPoint of Object.values(KILL_POINTS)) {
       await killAt(killPoint, traffic);
       await log.publishAll(traffic.burst());

@@ -6,6 +6,7 @@ import { createEvent, subjectsFor, type EventOf, type EventType, type MeterValue
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
 import {
   ChargePointRow,
+  ChargingProfileRow,
   ConnectorRow,
   dropDatabase,
   LocalTagRow,
@@ -184,6 +185,50 @@ describe('state projection on real NATS and Postgres', () => {
       { connectorId: 2, status: 'Charging' },
     ]);
     expect(await db.getRepository(ParkedEventRow).count()).toBe(0);
+  });
+
+  it('keeps the charging profiles each wallbox accepted: replaced by id or by stack level, cleared, ended with their transaction, bound to a remote start', async () => {
+    const schedule = { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 7400 }] };
+    const profile = (chargingProfileId: number, chargingProfilePurpose: string, stackLevel: number, transactionId?: number) => ({
+      chargingProfileId,
+      stackLevel,
+      chargingProfilePurpose,
+      chargingProfileKind: 'Relative',
+      chargingSchedule: schedule,
+      ...(transactionId === undefined ? {} : { transactionId }),
+    });
+    await publish('CP-Q', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(4, 'TxDefaultProfile', 0) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 0, chargingProfile: profile(1, 'ChargePointMaxProfile', 0) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(2, 'TxDefaultProfile', 1) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(3, 'TxDefaultProfile', 1) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 2, chargingProfile: profile(4, 'TxDefaultProfile', 0) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 1, chargingProfile: profile(5, 'TxProfile', 0, 51) });
+    await publish('CP-P', 'ChargingProfileSet', { connectorId: 0, chargingProfile: profile(6, 'TxProfile', 2), remoteStartIdTag: 'REMOTE' });
+    await publish('CP-P', 'TransactionStarted', {
+      transactionId: 52,
+      connectorId: 2,
+      idTag: 'REMOTE',
+      meterStart: 0,
+      timestamp: '2025-06-01T10:00:00.000Z',
+      authorizationStatus: 'Accepted',
+      tagOwner: null,
+    });
+    await publish('CP-P', 'TransactionStopped', { transactionId: 51, meterStop: 0, timestamp: '2025-06-01T11:00:00.000Z', known: false });
+    await publish('CP-P', 'ChargingProfilesCleared', { connectorId: 2, chargingProfilePurpose: 'TxDefaultProfile' });
+    await projection.reached(lastSequence);
+    const installed = async (identity: string) =>
+      (await db.getRepository(ChargingProfileRow).find({ where: { chargePointIdentity: identity }, order: { chargingProfileId: 'ASC' } })).map(
+        ({ chargingProfileId, connectorId, purpose, stackLevel, transactionId, remoteStartIdTag }) => ({ chargingProfileId, connectorId, purpose, stackLevel, transactionId, remoteStartIdTag }),
+      );
+    expect(await installed('CP-P')).toEqual([
+      { chargingProfileId: 1, connectorId: 0, purpose: 'ChargePointMaxProfile', stackLevel: 0, transactionId: null, remoteStartIdTag: null },
+      { chargingProfileId: 3, connectorId: 1, purpose: 'TxDefaultProfile', stackLevel: 1, transactionId: null, remoteStartIdTag: null },
+      { chargingProfileId: 6, connectorId: 2, purpose: 'TxProfile', stackLevel: 2, transactionId: 52, remoteStartIdTag: null },
+    ]);
+    await publish('CP-P', 'ChargingProfilesCleared', { id: 1, connectorId: 2 });
+    await projection.reached(lastSequence);
+    expect((await installed('CP-P')).map(({ chargingProfileId }) => chargingProfileId)).toEqual([3, 6]);
+    expect(await installed('CP-Q')).toEqual([{ chargingProfileId: 4, connectorId: 1, purpose: 'TxDefaultProfile', stackLevel: 0, transactionId: null, remoteStartIdTag: null }]);
   });
 
   it('resumes right after its checkpoint: a restart delivers nothing it has applied', async () => {

@@ -3,6 +3,7 @@ import type { LoadedRows, ProjectionWrites, RowsToLoad } from '@voltstream/domai
 import {
   BillingOutboxRow,
   ChargePointRow,
+  ChargingProfileRow,
   combinedUpserts,
   ConnectorRow,
   deleteRows,
@@ -17,13 +18,16 @@ import {
   withConnection,
   type Statement,
 } from '@voltstream/read-models';
+import { applyChargingProfileChanges } from './charging-profile-writes';
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'local_list_sync'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'charging_profiles', 'local_list_sync'];
 
+/** Deletions, and the charging profile changes (applied one after the other, in log order), take a transaction. */
 function hasDeletions(writes: ProjectionWrites): boolean {
-  return writes.forgottenChargePoints.length + writes.removedChargePoints.length + writes.removedTags.length + writes.removedLocalTags.length > 0;
+  const { forgottenChargePoints, removedChargePoints, removedTags, removedLocalTags, chargingProfiles } = writes;
+  return forgottenChargePoints.length + removedChargePoints.length + removedTags.length + removedLocalTags.length + chargingProfiles.length > 0;
 }
 
 /** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
@@ -52,7 +56,8 @@ export class ReadModelStore {
    * Writes a batch, the events it parks and the checkpoint, atomically. The rows to save go in one
    * prepared statement (a few dozen shapes, by which tables a batch writes, each planned once per
    * connection), which is one round trip and needs no transaction of its own; only a batch
-   * that also deletes rows (forgotten charge points, removed tags: operator actions, rare) takes one.
+   * that also deletes rows (forgotten charge points, removed tags: operator actions, rare) or
+   * changes charging profiles (in log order, statement after statement) takes one.
    */
   async commit(writes: ProjectionWrites, checkpoint: Checkpoint, parked: readonly Omit<ParkedEventRow, 'id'>[]): Promise<void> {
     const saves = prepared(this.saves(writes, checkpoint, parked));
@@ -88,9 +93,11 @@ export class ReadModelStore {
     if (forgotten.length) {
       await manager.delete(ConnectorRow, { chargePointIdentity: In(forgotten) });
       await manager.delete(LocalTagRow, { chargePointIdentity: In(forgotten) });
+      await manager.delete(ChargingProfileRow, { chargePointIdentity: In(forgotten) });
     }
     await deleteRows(manager, TagRow, writes.removedTags.map((idTag) => ({ idTag })));
     await deleteRows(manager, LocalTagRow, writes.removedLocalTags);
+    await applyChargingProfileChanges(manager, writes.chargingProfiles);
   }
 
   private saves(writes: ProjectionWrites, checkpoint: Checkpoint, parked: readonly Omit<ParkedEventRow, 'id'>[]): Statement {

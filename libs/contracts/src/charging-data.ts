@@ -5,13 +5,15 @@ import {
   type AuthorizationStatus,
   type ChargePointSettings,
   type LocalListEntry,
+  type ChargingProfileCriteria,
+  type ChargingProfileRecord,
   type MeterValue,
   type RegistrationStatus,
   type SampledValue,
   type TagEntry,
   type TagOwner,
 } from './charging';
-import { array, boolean, integer, nullable, object, oneOf, string, type Schema } from './schema';
+import { array, boolean, integer, jsonObject, nullable, object, oneOf, string, type Schema } from './schema';
 
 /**
  * The schemas of the domain vocabulary (charging.ts). Each is annotated with its declared type,
@@ -74,3 +76,13 @@ export const localListEntry: Schema<LocalListEntry> = object(
   { idTagInfo: object({ status: authorizationStatus }, { expiryDate: string(), parentIdTag: string() }) },
 );
 export const localListUpdateType = oneOf(LOCAL_LIST_UPDATE_TYPES);
+
+export const chargingProfileRecord: Schema<ChargingProfileRecord> = object(
+  { chargingProfileId: integer(), stackLevel: integer(0), chargingProfilePurpose: string({ min: 1 }), chargingProfileKind: string({ min: 1 }), chargingSchedule: jsonObject() },
+  { transactionId: integer(), recurrencyKind: string(), validFrom: timestamp, validTo: timestamp },
+);
+
+export const chargingProfileCriteria: Schema<ChargingProfileCriteria> = object(
+  {},
+  { id: integer(), connectorId, chargingProfilePurpose: string({ min: 1 }), stackLevel: integer(0) },
+);

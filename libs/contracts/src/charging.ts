@@ -76,3 +76,24 @@ export interface LocalListEntry {
 
 export const LOCAL_LIST_UPDATE_TYPES = ['Full', 'Differential'] as const;
 export type LocalListUpdateType = (typeof LOCAL_LIST_UPDATE_TYPES)[number];
+
+/** A charging profile as a wallbox accepted it (OCPP 1.6 ChargingProfile, checked by the gateway); its schedule as sent. */
+export interface ChargingProfileRecord {
+  chargingProfileId: number;
+  transactionId?: number;
+  stackLevel: number;
+  chargingProfilePurpose: string;
+  chargingProfileKind: string;
+  recurrencyKind?: string;
+  validFrom?: string;
+  validTo?: string;
+  chargingSchedule: Record<string, unknown>;
+}
+
+/** ClearChargingProfile's criteria: an id clears that profile; otherwise the profiles matching every criterion given. */
+export interface ChargingProfileCriteria {
+  id?: number;
+  connectorId?: number;
+  chargingProfilePurpose?: string;
+  stackLevel?: number;
+}

@@ -49,6 +49,18 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   LocalListVersionReported: { listVersion: -1 },
   LocalListMaxLengthRead: { maxLength: null },
   DiagnosticsFileUploaded: { name: 'diagnostics-CP-1.log', size: 2048, sha256: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg' },
+  ChargingProfileSet: {
+    connectorId: 1,
+    chargingProfile: {
+      chargingProfileId: 12,
+      transactionId: 7,
+      stackLevel: 1,
+      chargingProfilePurpose: 'TxProfile',
+      chargingProfileKind: 'Relative',
+      chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 3700 }] },
+    },
+  },
+  ChargingProfilesCleared: { connectorId: 1, chargingProfilePurpose: 'TxDefaultProfile' },
 };
 
 const at = new Date('2026-03-01T12:00:00.000Z');

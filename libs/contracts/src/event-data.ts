@@ -1,6 +1,8 @@
 import {
   authorizationStatus,
   BOOT_INFO_OPTIONAL_FIELDS,
+  chargingProfileCriteria,
+  chargingProfileRecord,
   chargePointSettings,
   connectorId,
   localListEntry,
@@ -56,6 +58,8 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   LocalListVersionReported: object({ listVersion: integer(-1) }),
   LocalListMaxLengthRead: object({ maxLength: nullable(integer(0)) }),
   DiagnosticsFileUploaded: object({ name: string({ min: 1 }), size: integer(0), sha256: string({ min: 1 }) }),
+  ChargingProfileSet: object({ connectorId, chargingProfile: chargingProfileRecord }, { remoteStartIdTag: string() }),
+  ChargingProfilesCleared: chargingProfileCriteria,
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

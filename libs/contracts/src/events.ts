@@ -4,6 +4,8 @@ import type {
   ChargePointSettings,
   LocalListEntry,
   LocalListUpdateType,
+  ChargingProfileCriteria,
+  ChargingProfileRecord,
   MeterValue,
   RegistrationStatus,
   TagEntry,
@@ -127,6 +129,16 @@ export type LocalListVersionReported = Event<'LocalListVersionReported', { listV
 /** SendLocalListMaxLength read with GetConfiguration; null when the wallbox does not know the key. */
 export type LocalListMaxLengthRead = Event<'LocalListMaxLengthRead', { maxLength: number | null }>;
 
+/**
+ * A wallbox accepted a charging profile on a connector (0: the charge point as a whole): recorded
+ * by the gateway once the wallbox answered SetChargingProfile Accepted, or RemoteStartTransaction
+ * Accepted with a `chargingProfile` — then `remoteStartIdTag` is the remote start's tag, and the
+ * profile (connector 0 when the start named none) is for the transaction that start begins.
+ */
+export type ChargingProfileSet = Event<'ChargingProfileSet', { connectorId: number; chargingProfile: ChargingProfileRecord; remoteStartIdTag?: string }>;
+/** A wallbox answered ClearChargingProfile Accepted: it removed the profiles matching the criteria. */
+export type ChargingProfilesCleared = Event<'ChargingProfilesCleared', ChargingProfileCriteria>;
+
 export type RegistryEvent =
   | ChargePointAdopted
   | ChargePointSettingsChanged
@@ -148,7 +160,9 @@ export type StationEvent =
   | DiagnosticsStatusReported
   | FirmwareStatusReported
   | CallRefused
-  | DiagnosticsFileUploaded;
+  | DiagnosticsFileUploaded
+  | ChargingProfileSet
+  | ChargingProfilesCleared;
 export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
 export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | LocalListEvent;
@@ -181,6 +195,8 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   LocalListVersionReported: 'station',
   LocalListMaxLengthRead: 'station',
   DiagnosticsFileUploaded: 'station',
+  ChargingProfileSet: 'station',
+  ChargingProfilesCleared: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

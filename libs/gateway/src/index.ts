@@ -37,3 +37,5 @@ export type { StationLimits } from './value-limits';
 export { numberOfConnectorsIn } from './configuration';
 export { LOST_GATEWAY_REASON, lostConnections } from './lost-gateway';
 export type { LoggedEvent, LostConnection } from './lost-gateway';
+export { commandAnswerEvent } from './command-answer-events';
+export type { CommandAnswerEvent } from './command-answer-events';

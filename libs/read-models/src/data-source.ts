@@ -15,6 +15,8 @@ import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-or
 import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
 import { LocalListSync1765200000000 } from './migrations/1765200000000-local-list-sync';
 import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
+import { ChargingProfileRow } from './entities/charging-profile.entity';
+import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -26,9 +28,18 @@ export const READ_MODEL_ENTITIES = [
   LocalTagRow,
   BillingOutboxRow,
   ParkedEventRow,
+  ChargingProfileRow,
   LocalListSyncRow,
 ];
-export const READ_MODEL_MIGRATIONS = [ChargePoints1764000000000, Transactions1764100000000, LogOrderedWrites1764200000000, ParkedEvents1764300000000, FirmwareStatus1765500000000, LocalListSync1765200000000];
+export const READ_MODEL_MIGRATIONS = [
+  ChargePoints1764000000000,
+  Transactions1764100000000,
+  LogOrderedWrites1764200000000,
+  ParkedEvents1764300000000,
+  LocalListSync1765200000000,
+  ChargingProfiles1765400000000,
+  FirmwareStatus1765500000000,
+];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */
 export function readModelOptions(databaseUrl: string): DataSourceOptions {

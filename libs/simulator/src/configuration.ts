@@ -47,7 +47,11 @@ export function defaultConfiguration(connectors: number, localListMaxLength?: nu
     ['MeterValuesSampledData', writable('text', 'Energy.Active.Import.Register')],
     ['NumberOfConnectors', fixed('integer', String(connectors))],
     ['StopTransactionOnInvalidId', writable('boolean', 'true')],
-    ['SupportedFeatureProfiles', fixed('text', localListMaxLength === undefined ? 'Core,RemoteTrigger' : 'Core,LocalAuthListManagement,RemoteTrigger')],
+    ['SupportedFeatureProfiles', fixed('text', localListMaxLength === undefined ? 'Core,RemoteTrigger,SmartCharging' : 'Core,LocalAuthListManagement,RemoteTrigger,SmartCharging')],
+    ['ChargeProfileMaxStackLevel', fixed('integer', '8')],
+    ['ChargingScheduleAllowedChargingRateUnit', fixed('text', 'Current,Power')],
+    ['ChargingScheduleMaxPeriods', fixed('integer', '24')],
+    ['MaxChargingProfilesInstalled', fixed('integer', '16')],
     ...(localListMaxLength === undefined ? [] : localListKeys(localListMaxLength)),
   ]);
 }

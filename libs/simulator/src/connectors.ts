@@ -4,6 +4,8 @@ export interface RunningTransaction {
   id: number;
   idTag: string;
   meterStartWh: number;
+  /** Epoch milliseconds: a Relative charging schedule runs from here. */
+  startedAt: number;
 }
 
 /** One connector as the wallbox knows it; index 0 stands for the wallbox as a whole. */

@@ -2,6 +2,7 @@ import type { SimulatedChargePoint } from './charge-point';
 import { changeConfiguration, readConfiguration } from './configuration';
 import type { CsmsCallAnswer } from './connection';
 import { getDiagnostics, updateFirmware } from './firmware';
+import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit } from './charging-profiles';
 import { OcppError, type Payload } from './framing';
 
 type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
@@ -9,11 +10,7 @@ type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
 /** OCPP 1.6 actions a simple Core wallbox does not support: answered NotSupported, not NotImplemented. */
 const NOT_SUPPORTED = new Set([
   'CancelReservation',
-  'ClearChargingProfile',
-  'GetCompositeSchedule',
-  'GetDiagnostics',
   'ReserveNow',
-  'SetChargingProfile',
 ]);
 
 const handlers = new Map<string, Handler>([
@@ -31,6 +28,9 @@ const handlers = new Map<string, Handler>([
   ['UnlockConnector', unlockConnector],
   ['UpdateFirmware', updateFirmware],
   ['GetDiagnostics', getDiagnostics],
+  ['SetChargingProfile', setChargingProfile],
+  ['ClearChargingProfile', clearChargingProfile],
+  ['GetCompositeSchedule', getCompositeSchedule],
 ]);
 
 /** Answers a call of the central system as a real wallbox would; throws OcppError for a CALLERROR. */
@@ -95,6 +95,10 @@ function remoteStartTransaction(cp: SimulatedChargePoint, payload: Payload): Csm
   const idTag = textField(payload, 'idTag');
   const connectorId = cp.connectorForRemoteStart(optionalConnectorId(payload));
   if (connectorId === undefined) return { reply: { status: 'Rejected' } };
+  const profile = payload.chargingProfile as ChargingProfile | undefined;
+  // §5.11: the profile must be a TxProfile; it applies to the transaction this start begins.
+  if (profile !== undefined && profile.chargingProfilePurpose !== 'TxProfile') return { reply: { status: 'Rejected' } };
+  if (profile !== undefined) cp.holdRemoteStartProfile(connectorId, profile);
   return { reply: { status: 'Accepted' }, afterwards: () => cp.beginTransaction(connectorId, idTag) };
 }
 
@@ -144,4 +148,31 @@ function triggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAns
     case 'FirmwareStatusNotification':
       return { reply: { status: 'NotImplemented' } };
   }
+}
+
+function optionalInteger(payload: Payload, field: string): number | undefined {
+  return payload[field] === undefined ? undefined : integerField(payload, field);
+}
+
+/** The central system checked the profile against the schema; the wallbox judges it by OCPP's rules. */
+function setChargingProfile(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const connectorId = integerField(payload, 'connectorId');
+  const profile = required(payload, 'csChargingProfiles') as ChargingProfile;
+  return { reply: { status: cp.setChargingProfile(connectorId, profile) } };
+}
+
+function clearChargingProfile(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const chargingProfilePurpose = payload.chargingProfilePurpose as ChargingProfilePurpose | undefined;
+  const criteria = { id: optionalInteger(payload, 'id'), connectorId: optionalInteger(payload, 'connectorId'), chargingProfilePurpose, stackLevel: optionalInteger(payload, 'stackLevel') };
+  return { reply: { status: cp.clearChargingProfiles(criteria) } };
+}
+
+function getCompositeSchedule(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const connectorId = integerField(payload, 'connectorId');
+  const duration = integerField(payload, 'duration');
+  const unit = (payload.chargingRateUnit as ChargingRateUnit | undefined) ?? 'W';
+  if (!isConnector(cp, connectorId, true) || duration < 1) return { reply: { status: 'Rejected' } };
+  const scheduleStart = new Date();
+  const chargingSchedule = cp.compositeSchedule(connectorId, duration, unit, scheduleStart.getTime());
+  return { reply: { status: 'Accepted', connectorId, scheduleStart: scheduleStart.toISOString(), chargingSchedule } };
 }

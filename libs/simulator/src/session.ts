@@ -11,7 +11,7 @@ export interface ChargingSessionOptions {
    * start the transaction remotely (start mode `auto`).
    */
   idTag?: string;
-  /** Energy delivered over the session, Wh. */
+  /** Energy delivered over the session, Wh, when no charging profile limits the power. */
   wh: number;
   meterIntervalMs: number;
   /** Periodic MeterValues sent; the energy is spread evenly over them. */
@@ -42,6 +42,9 @@ export interface ChargingSessionResult {
   };
 }
 
+const HOUR_MS = 3_600_000;
+const ROUNDING = 1e-6;
+
 /**
  * A vehicle plugs in and charges: Preparing → (Authorize) → StartTransaction → Charging →
  * periodic MeterValues → StopTransaction → Finishing → Available.
@@ -70,13 +73,21 @@ async function charge(
   answers: ChargingSessionResult['answers'],
   ticker: Ticker,
 ): Promise<ChargingSessionResult> {
-  const { connectorId, samples, wh } = options;
-  const meterStart = cp.meterOf(connectorId);
+  const { connectorId, samples, wh, meterIntervalMs } = options;
   const stillRunning = (): boolean => cp.transactionOn(connectorId) === transactionId;
+  const plannedPowerW = (wh / samples) * (HOUR_MS / meterIntervalMs);
+  let delivered = 0;
   for (let sample = 1; sample <= samples && stillRunning(); sample++) {
-    await ticker.sleep(options.meterIntervalMs);
+    await ticker.sleep(meterIntervalMs);
     if (!stillRunning()) break;
-    answers.meterValues.push(await cp.meterValues(connectorId, meterStart + Math.round((wh * sample) / samples), transactionId));
+    // The charging profiles cap the power, and so the energy of the interval (OCPP 1.6 §3.13).
+    const powerW = Math.min(plannedPowerW, cp.powerLimitW(connectorId));
+    delivered += (powerW * meterIntervalMs) / HOUR_MS;
+    // Whole watt-hours on the register; the fraction (and a float's rounding error) carries over.
+    const whole = Math.floor(delivered + ROUNDING);
+    delivered -= whole;
+    const register = cp.meterOf(connectorId) + whole;
+    answers.meterValues.push(await cp.meterValues(connectorId, register, transactionId, 'Sample.Periodic', Math.round(powerW)));
   }
   if (!stillRunning()) return { outcome: 'stoppedByCsms', transactionId, answers };
   answers.stopTransaction = await cp.finishTransaction(connectorId, 'Local');

@@ -408,6 +408,47 @@ describe('answers to the central system', () => {
     expect(await csms.callForResult('CP-1', 'RemoteStartTransaction', { idTag: 'REMOTE', connectorId: 2 })).toEqual({ status: 'Rejected' });
   });
 
+  it('SetChargingProfile, GetCompositeSchedule, ClearChargingProfile: stacked as OCPP 1.6 §3.13 says, a TxProfile only for the running transaction', async () => {
+    const cp = await bootedWallbox();
+    const { transactionId } = await cp.beginTransaction(1, 'TAG-1');
+    const profile = (chargingProfileId: number, chargingProfilePurpose: string, limit: number, extra: object = {}) => ({
+      chargingProfileId,
+      stackLevel: 0,
+      chargingProfilePurpose,
+      chargingProfileKind: 'Relative',
+      chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit }] },
+      ...extra,
+    });
+    const set = (connectorId: number, csChargingProfiles: object) => csms.callForResult('CP-1', 'SetChargingProfile', { connectorId, csChargingProfiles });
+    expect(await set(1, profile(1, 'TxDefaultProfile', 11_000))).toEqual({ status: 'Accepted' });
+    expect(await set(1, profile(2, 'TxProfile', 3_700, { transactionId: transactionId + 1, stackLevel: 1 }))).toEqual({ status: 'Rejected' });
+    expect(await set(1, profile(2, 'TxProfile', 3_700, { transactionId, stackLevel: 1 }))).toEqual({ status: 'Accepted' });
+    expect(await set(1, profile(3, 'ChargePointMaxProfile', 2_000))).toEqual({ status: 'Rejected' });
+    const composite = await csms.callForResult('CP-1', 'GetCompositeSchedule', { connectorId: 1, duration: 60, chargingRateUnit: 'W' });
+    expect(composite).toMatchObject({ status: 'Accepted', connectorId: 1, chargingSchedule: { duration: 60, chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 3_700 }] } });
+    expect(await csms.callForResult('CP-1', 'GetCompositeSchedule', { connectorId: 3, duration: 60 })).toEqual({ status: 'Rejected' });
+    expect(await csms.callForResult('CP-1', 'ClearChargingProfile', { id: 2 })).toEqual({ status: 'Accepted' });
+    expect(await csms.callForResult('CP-1', 'ClearChargingProfile', { id: 2 })).toEqual({ status: 'Unknown' });
+    expect(cp.powerLimitW(1)).toBe(11_000);
+  });
+
+  it('limits the power and energy of a charging session to its composite schedule, and reports the power when configured to', async () => {
+    const cp = await bootedWallbox();
+    cp.configuration.set('MeterValuesSampledData', { value: 'Energy.Active.Import.Register,Power.Active.Import', readonly: false, kind: 'text' });
+    const txDefault = { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 36_000 }] } };
+    expect(await csms.callForResult('CP-1', 'SetChargingProfile', { connectorId: 0, csChargingProfiles: txDefault })).toEqual({ status: 'Accepted' });
+    // Planned: 100 Wh per 50 ms (7.2 MW); allowed: 36 kW, 0.5 Wh per 50 ms.
+    const result = await cp.plugInAndCharge({ connectorId: 1, idTag: 'TAG-1', wh: 300, samples: 3, meterIntervalMs: 50 });
+    const sampled = csms.of('CP-1', 'MeterValues').map(({ payload }) => (payload.meterValue as { sampledValue: Payload[] }[])[0].sampledValue);
+    expect(sampled.map((values) => values.map(({ measurand, value }) => `${measurand as string}=${value as string}`))).toEqual([
+      ['Energy.Active.Import.Register=0', 'Power.Active.Import=36000'],
+      ['Energy.Active.Import.Register=1', 'Power.Active.Import=36000'],
+      ['Energy.Active.Import.Register=1', 'Power.Active.Import=36000'],
+    ]);
+    expect(result.answers.stopTransaction).toBeDefined();
+    expect(csms.of('CP-1', 'StopTransaction')[0].payload).toMatchObject({ meterStop: 1 });
+  });
+
   it('RemoteStopTransaction: stops a running transaction, rejects an unknown one', async () => {
     const cp = await bootedWallbox();
     const { transactionId } = await cp.beginTransaction(1, 'TAG-1');

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MESSAGE_TRIGGERS, RESET_TYPES, type MessageTrigger, type ResetType } from '@voltstream/ocpp';
+import { MESSAGE_TRIGGERS, RESET_TYPES, type ChargingProfile, type MessageTrigger, type ResetType } from '@voltstream/ocpp';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IdentityParams, IsInt32 } from '../infrastructure/params';
 
 export class AvailabilityBody {
@@ -20,6 +20,15 @@ export class RemoteStartBody {
   @IsOptional()
   @IsInt32(1)
   connectorId?: number;
+
+  @ApiPropertyOptional({
+    type: 'object',
+    additionalProperties: true,
+    description: 'OCPP 1.6 ChargingProfile: a TxProfile without transactionId, for the transaction this start begins',
+  })
+  @IsOptional()
+  @IsObject()
+  chargingProfile?: ChargingProfile;
 }
 
 export class RemoteStopBody {

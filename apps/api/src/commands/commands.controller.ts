@@ -1,13 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
-import {
-  ApiBadGatewayResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiGatewayTimeoutResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ConnectorParams, IdentityParams } from '../infrastructure/params';
 import {
   AvailabilityBody,
@@ -20,15 +12,12 @@ import {
   TriggerBody,
   UnlockBody,
 } from './command.dto';
+import { ApiWallboxCommandResponses } from './command-responses';
 import { CommandStatusView, ConfigurationView } from './command.view';
 import { CommandsService, type WallboxAnswer } from './commands.service';
 
 @ApiTags('commands')
-@ApiBearerAuth()
-@ApiNotFoundResponse({ description: 'an unknown charge point (one the wallbox does not have is for it to answer, e.g. Rejected)' })
-@ApiConflictResponse({ description: 'the charge point is offline' })
-@ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' })
-@ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' })
+@ApiWallboxCommandResponses()
 @Controller('charge-points/:identity')
 export class CommandsController {
   constructor(private readonly commands: CommandsService) {}
@@ -48,9 +37,9 @@ export class CommandsController {
   @ApiOkResponse({ type: CommandStatusView })
   remoteStart(
     @Param() { identity }: IdentityParams,
-    @Body() { idTag, connectorId }: RemoteStartBody,
+    @Body() { idTag, connectorId, chargingProfile }: RemoteStartBody,
   ): Promise<WallboxAnswer> {
-    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId });
+    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId, chargingProfile });
   }
 
   @Post('remote-stop')

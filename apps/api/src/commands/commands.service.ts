@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { toWallboxCommand, type OperatorCommand } from '@voltstream/domain';
+import { chargingProfileFailure, toWallboxCommand, type OperatorCommand } from '@voltstream/domain';
 import { ChargePointsService } from '../charge-points/charge-points.service';
 import { notFound, OperationFailedError } from '../infrastructure/operation-failed.error';
 import { WallboxLink } from '../infrastructure/wallbox-link.service';
@@ -20,6 +20,8 @@ export class CommandsService {
   ) {}
 
   async send(identity: string, command: OperatorCommand): Promise<WallboxAnswer> {
+    const badProfile = chargingProfileFailure(command);
+    if (badProfile) throw new OperationFailedError(badProfile);
     const result = await this.link.send(identity, toWallboxCommand(command));
     if (result.ok) return result.payload;
     if (result.failure.kind === 'offline' && !(await this.chargePoints.isKnown(identity))) {

@@ -17,6 +17,7 @@ import {
 import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/params';
 import { PutTagBody } from '../tags/tag.dto';
 import { ListTransactionsQuery } from '../transactions/transaction.dto';
+import { ChargingProfileInput } from './charging-profile.input';
 import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
 
 /*
@@ -175,6 +176,9 @@ class RemoteStartFields extends RemoteStartBody {
 
   @Field(() => Int, { nullable: true })
   override connectorId?: number;
+
+  @Field(() => ChargingProfileInput, { nullable: true, description: 'a TxProfile without transactionId, for the transaction this start begins' })
+  override chargingProfile?: ChargingProfileInput;
 }
 
 @ArgsType()

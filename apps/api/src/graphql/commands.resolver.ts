@@ -11,6 +11,7 @@ import {
   TriggerArgs,
   UnlockArgs,
 } from './arguments';
+import { plainProfile } from './charging-profile.input';
 import { CommandStatusObject, ConfigurationObject } from './command.types';
 import { GraphqlErrorFilter } from './graphql-errors';
 
@@ -29,8 +30,8 @@ export class CommandsResolver {
   }
 
   @Mutation(() => CommandStatusObject, { description: 'RemoteStartTransaction' })
-  remoteStart(@Args() { identity, idTag, connectorId }: RemoteStartArgs): Promise<WallboxAnswer> {
-    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId });
+  remoteStart(@Args() { identity, idTag, connectorId, chargingProfile }: RemoteStartArgs): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId, chargingProfile: chargingProfile && plainProfile(chargingProfile) });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'RemoteStopTransaction' })

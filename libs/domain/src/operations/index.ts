@@ -5,3 +5,4 @@ export { decideLocalTagRemove, decideLocalTagSave, decideTagRemove, decideTagSav
 export type { LocalTagRecord, RemoveLocalTag, RemoveTag, SaveLocalTag, SaveTag } from './tags';
 export { interpretCommandReply, toWallboxCommand, unreachable } from './wallbox-commands';
 export type { CommandResult, OperatorCommand } from './wallbox-commands';
+export { chargingProfileFailure } from './charging-profiles';

@@ -1,11 +1,11 @@
 import { ContractError, parseWallboxCommandReply, type WallboxCommand, type WallboxCommandReply } from '@voltstream/contracts';
-import type { MessageTrigger, ResetType } from '@voltstream/ocpp';
+import type { ChargingProfile, ChargingProfilePurposeType, ChargingRateUnitType, MessageTrigger, ResetType } from '@voltstream/ocpp';
 import type { OperationFailure } from './failure';
 
 /** What an operator asks a wallbox to do, in the operator's words. */
 export type OperatorCommand =
   | { type: 'changeAvailability'; connectorId: number; available: boolean }
-  | { type: 'remoteStart'; idTag: string; connectorId?: number }
+  | { type: 'remoteStart'; idTag: string; connectorId?: number; chargingProfile?: ChargingProfile }
   | { type: 'remoteStop'; transactionId: number }
   | { type: 'reset'; resetType: ResetType }
   | { type: 'unlock'; connectorId: number }
@@ -13,7 +13,10 @@ export type OperatorCommand =
   | { type: 'getConfiguration'; keys?: string[] }
   | { type: 'changeConfiguration'; key: string; value: string }
   | ({ type: 'updateFirmware' } & FirmwareUpdate)
-  | ({ type: 'getDiagnostics' } & DiagnosticsRequest);
+  | ({ type: 'getDiagnostics' } & DiagnosticsRequest)
+  | { type: 'setChargingProfile'; connectorId: number; chargingProfile: ChargingProfile }
+  | { type: 'clearChargingProfile'; id?: number; connectorId?: number; purpose?: ChargingProfilePurposeType; stackLevel?: number }
+  | { type: 'getCompositeSchedule'; connectorId: number; duration: number; chargingRateUnit?: ChargingRateUnitType };
 
 /** UpdateFirmware: where the wallbox fetches the image, and from when. */
 export interface FirmwareUpdate {
@@ -43,7 +46,7 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
         type: command.available ? 'Operative' : 'Inoperative',
       });
     case 'remoteStart':
-      return call('RemoteStartTransaction', { idTag: command.idTag, connectorId: command.connectorId });
+      return call('RemoteStartTransaction', { idTag: command.idTag, connectorId: command.connectorId, chargingProfile: command.chargingProfile });
     case 'remoteStop':
       return call('RemoteStopTransaction', { transactionId: command.transactionId });
     case 'reset':
@@ -64,6 +67,12 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       const { location, startTime, stopTime, retries, retryInterval } = command;
       return call('GetDiagnostics', { location, startTime, stopTime, retries, retryInterval });
     }
+    case 'setChargingProfile':
+      return call('SetChargingProfile', { connectorId: command.connectorId, csChargingProfiles: command.chargingProfile });
+    case 'clearChargingProfile':
+      return call('ClearChargingProfile', { id: command.id, connectorId: command.connectorId, chargingProfilePurpose: command.purpose, stackLevel: command.stackLevel });
+    case 'getCompositeSchedule':
+      return call('GetCompositeSchedule', { connectorId: command.connectorId, duration: command.duration, chargingRateUnit: command.chargingRateUnit });
     default: {
       const exhaustive: never = command;
       return exhaustive;

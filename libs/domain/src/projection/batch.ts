@@ -1,4 +1,5 @@
 import type { CompletedTransaction, VoltstreamEvent } from '@voltstream/contracts';
+import type { ChargingProfileChange } from './charging-profiles';
 import type { ProjectionChange, ProjectionView } from './changes';
 import { project } from './project';
 import type {
@@ -41,6 +42,8 @@ export interface ProjectionWrites {
   localTags: ProjectedLocalTag[];
   localListSyncs: ProjectedLocalListSync[];
   completedTransactions: CompletedTransaction[];
+  /** In the order of the log: each is applied over what the ones before it left. */
+  chargingProfiles: ChargingProfileChange[];
 }
 
 function transactionIdOf(event: VoltstreamEvent): number | undefined {
@@ -75,6 +78,10 @@ function localTagKey(chargePointIdentity: string, idTag: string): string {
   return JSON.stringify([chargePointIdentity, idTag]);
 }
 
+function profileOwner(change: ChargingProfileChange): string {
+  return change.type === 'chargingProfileInstalled' ? change.row.chargePointIdentity : change.chargePointIdentity;
+}
+
 function present<T>(entries: Iterable<T | null>): T[] {
   return [...entries].filter((entry): entry is T => entry !== null);
 }
@@ -98,6 +105,7 @@ export class ProjectionBatch implements ProjectionView {
   private readonly completed: CompletedTransaction[] = [];
   private readonly localListSyncs = new Map<string, ProjectedLocalListSync>();
   private readonly changedLocalListSyncs = new Set<string>();
+  private chargingProfiles: ChargingProfileChange[] = [];
 
   constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], localListSyncs: [] }) {
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
@@ -164,6 +172,7 @@ export class ProjectionBatch implements ProjectionView {
       localTags: present(localTags.map(({ row }) => row)),
       localListSyncs: [...this.changedLocalListSyncs].map((identity) => this.localListSyncs.get(identity) as ProjectedLocalListSync),
       completedTransactions: [...this.completed],
+      chargingProfiles: [...this.chargingProfiles],
     };
   }
 
@@ -223,6 +232,12 @@ export class ProjectionBatch implements ProjectionView {
         this.localListSyncs.set(change.row.chargePointIdentity, change.row);
         this.changedLocalListSyncs.add(change.row.chargePointIdentity);
         return;
+      case 'chargingProfileInstalled':
+      case 'chargingProfilesCleared':
+      case 'transactionProfilesEnded':
+      case 'remoteStartProfileBound':
+        this.chargingProfiles.push(change);
+        return;
       default: {
         const exhaustive: never = change;
         return exhaustive;
@@ -239,5 +254,6 @@ export class ProjectionBatch implements ProjectionView {
     for (const [key, { chargePointIdentity }] of this.localTags) {
       if (chargePointIdentity === identity) this.localTags.delete(key);
     }
+    this.chargingProfiles = this.chargingProfiles.filter((change) => profileOwner(change) !== identity);
   }
 }

@@ -1,4 +1,5 @@
 import type { CompletedTransaction } from '@voltstream/contracts';
+import type { ChargingProfileChange } from './charging-profiles';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
@@ -23,7 +24,8 @@ export type ProjectionChange =
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }
   | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
-  | { type: 'localListSyncSaved'; row: ProjectedLocalListSync };
+  | { type: 'localListSyncSaved'; row: ProjectedLocalListSync }
+  | ChargingProfileChange;
 
 /** The rows `project` may read: the state before the event. */
 export interface ProjectionView {

@@ -3,6 +3,7 @@ export { ProjectionBatch, rowsToLoad } from './batch';
 export { promptFirst } from './prompt-first';
 export type { LoadedRows, RowsToLoad, ProjectionWrites } from './batch';
 export type { ProjectionChange, ProjectionView } from './changes';
+export type { ChargingProfileChange } from './charging-profiles';
 export { DEFAULT_MEASURAND, isPlausibleTimestamp } from './meter';
 export type {
   ProjectedChargePoint,
@@ -13,5 +14,6 @@ export type {
   ProjectedTag,
   ProjectedLocalTag,
   ProjectedLocalListSync,
+  ProjectedChargingProfile,
 } from './records';
 export { localListSyncState } from './local-list-sync';

@@ -262,3 +262,43 @@ describe('a batch over loaded rows', () => {
     expect(rows.transactions).toMatchObject([{ transactionId: 7, meterEnd: 4500, stoppedAt: new Date('2025-03-01T11:00:00Z') }]);
   });
 });
+
+describe('charging profiles', () => {
+  const txProfile = { chargingProfileId: 12, transactionId: 7, stackLevel: 1, chargingProfilePurpose: 'TxProfile', chargingProfileKind: 'Relative', chargingSchedule: { chargingRateUnit: 'W' } };
+
+  it('a profile accepted is installed on its connector, in the order of the log, with what it cleared and what ended', () => {
+    const set = event('ChargingProfileSet', { connectorId: 1, chargingProfile: txProfile });
+    const cleared = event('ChargingProfilesCleared', { chargingProfilePurpose: 'TxDefaultProfile' });
+    const batch = given(set, cleared, started(), stopped());
+    expect(batch.writes().chargingProfiles).toEqual([
+      {
+        type: 'chargingProfileInstalled',
+        row: {
+          chargePointIdentity: CP,
+          chargingProfileId: 12,
+          connectorId: 1,
+          stackLevel: 1,
+          purpose: 'TxProfile',
+          transactionId: 7,
+          remoteStartIdTag: null,
+          profile: txProfile,
+          installedAt: new Date(set.metadata.recordedAt),
+        },
+      },
+      { type: 'chargingProfilesCleared', chargePointIdentity: CP, criteria: { chargingProfilePurpose: 'TxDefaultProfile' } },
+      { type: 'remoteStartProfileBound', chargePointIdentity: CP, connectorId: 1, idTag: 'TAG1', transactionId: 7 },
+      { type: 'transactionProfilesEnded', chargePointIdentity: CP, transactionId: 7 },
+    ]);
+  });
+
+  it('a stop sent again or a start replayed changes no profile', () => {
+    const batch = given(started(), stopped());
+    expect(project(stopped(), batch).map((change) => change.type)).toEqual(['chargePointSaved']);
+    expect(project(started(), batch).map((change) => change.type)).toEqual(['chargePointSaved']);
+  });
+
+  it('the profiles of a charge point forgotten in the batch are not written after its forgetting', () => {
+    const batch = given(event('ChargingProfileSet', { connectorId: 1, chargingProfile: txProfile }), event('ChargePointForgotten', {}));
+    expect(batch.writes().chargingProfiles).toEqual([]);
+  });
+});

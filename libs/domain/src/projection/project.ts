@@ -4,6 +4,7 @@ import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoo
 import { newConnector, withStatus } from './connector';
 import { projectLocalListSync } from './local-list-sync';
 import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
+import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
@@ -42,6 +43,11 @@ function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'Connec
   return { chargePoint, changes: [{ type: 'connectorSaved', row: withStatus(connector, status, errorCode) }] };
 }
 
+/** A start or stop that changes nothing (sent again, replayed) changes no charging profile either. */
+function withProfileChange(changes: ProjectionChange[], profileChange: () => ProjectionChange): ProjectionChange[] {
+  return changes.length === 0 ? changes : [...changes, profileChange()];
+}
+
 interface StationOutcome {
   chargePoint: ProjectedChargePoint;
   changes: ProjectionChange[];
@@ -61,11 +67,14 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'IdTagPresented':
       return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: [] };
     case 'TransactionStarted':
-      return { chargePoint: { ...seen, lastIdTag: event.data.idTag }, changes: transactionStarted(identity, event, current) };
+      return {
+        chargePoint: { ...seen, lastIdTag: event.data.idTag },
+        changes: withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
+      };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
-        changes: transactionStopped(identity, event, current),
+        changes: withProfileChange(transactionStopped(identity, event, current), () => transactionProfilesEnded(identity, event)),
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
@@ -78,6 +87,10 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'CallRefused':
     case 'DiagnosticsFileUploaded':
       return { chargePoint: seen, changes: [] };
+    case 'ChargingProfileSet':
+      return { chargePoint: seen, changes: [chargingProfileSet(identity, event)] };
+    case 'ChargingProfilesCleared':
+      return { chargePoint: seen, changes: [chargingProfilesCleared(identity, event)] };
     default: {
       const exhaustive: never = event;
       return exhaustive;

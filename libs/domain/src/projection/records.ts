@@ -1,4 +1,4 @@
-import type { LocalListEntry, MeterValue, TagOwner } from '@voltstream/contracts';
+import type { ChargingProfileRecord, LocalListEntry, MeterValue, TagOwner } from '@voltstream/contracts';
 
 /** The rows of the read models as plain data: what `project` reads and writes. */
 export interface ProjectedChargePoint {
@@ -118,4 +118,19 @@ export interface ProjectedLocalListSync {
   state: string;
   /** What the charge point holds, from the chunks it accepted; null while unknown. */
   held: LocalListEntry[] | null;
+}
+
+/** A charging profile a wallbox accepted (see charging-profiles.ts). */
+export interface ProjectedChargingProfile {
+  chargePointIdentity: string;
+  chargingProfileId: number;
+  /** 0: the charge point as a whole, or a remote start that named no connector. */
+  connectorId: number;
+  stackLevel: number;
+  purpose: string;
+  transactionId: number | null;
+  /** The tag of the remote start whose transaction this TxProfile awaits; null once it started. */
+  remoteStartIdTag: string | null;
+  profile: ChargingProfileRecord;
+  installedAt: Date;
 }
