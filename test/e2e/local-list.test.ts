@@ -144,17 +144,21 @@ describe('Local Auth List Management, synced by itself (end to end, SPEC §9)', 
   it('TC_043_3 SendLocalList Failed is relayed, and the next sync is full', async () => {
     await wallboxWith('LL-FAILING', 'localList', ['A'], { localList: 'failing' });
     expect(await post('LL-FAILING', 'sync')).toMatchObject({ status: 200, body: { status: 'Failed', updateType: 'Full' } });
-    expect(await localList('LL-FAILING')).toMatchObject({ lastStatus: 'Failed', acknowledgedVersion: null, state: 'pending' });
+    await eventually(async () => expect(await localList('LL-FAILING')).toMatchObject({ lastStatus: 'Failed', acknowledgedVersion: null, state: 'pending' }));
   });
 
   it('TC_042_2 GetLocalListVersion of an empty list, TC_043_4 Full, TC_043_5 Differential, and clearing with an empty full list', async () => {
     const { wallbox, sent } = await wallboxWith('LL-OPERATOR', 'anyTag', []);
-    await inSync('LL-OPERATOR');
+    const empty = await inSync('LL-OPERATOR');
     expect(await post('LL-OPERATOR', 'version')).toEqual({ status: 200, body: { listVersion: 0 } });
 
     await putLocalTag('LL-OPERATOR', 'A');
     await system.api(path('LL-OPERATOR'), { method: 'PUT', body: { startMode: 'localList' } });
-    const { wantedVersion } = await inSync('LL-OPERATOR');
+    const { wantedVersion } = await eventually(async () => {
+      const view = await inSync('LL-OPERATOR');
+      expect(view.wantedVersion).toBeGreaterThan(empty.wantedVersion);
+      return view;
+    });
     expect(await post('LL-OPERATOR', 'sync', { full: true })).toEqual({ status: 200, body: { status: 'Accepted', version: wantedVersion, updateType: 'Full', chunks: 1 } });
     expect(sent.at(-1)).toEqual({ listVersion: wantedVersion, updateType: 'Full', localAuthorizationList: [accepted('A')] });
     expect(await post('LL-OPERATOR', 'sync')).toEqual({ status: 200, body: { status: 'Accepted', version: wantedVersion, updateType: 'Differential', chunks: 1 } });
