@@ -135,7 +135,7 @@ describe('switching connectors and other operator commands (end to end, SPEC §6
           timeout: SLOW_MS,
         })
         .toContain('Trigger');
-      expect(await command('trigger', { message: 'FirmwareStatusNotification' })).toEqual({ status: 200, body: { status: 'NotImplemented' } });
+      expect(await command('trigger', { message: 'FirmwareStatusNotification' })).toEqual({ status: 200, body: { status: 'Accepted' } });
     });
 
     it('get configuration relays the keys; the heartbeat interval is the one the boot answered', async () => {

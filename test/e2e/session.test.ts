@@ -51,6 +51,7 @@ describe('a charging session, from plug-in to billing (end to end)', () => {
       transactionMeterStart: 12_000,
       transactionMeterEnd: null,
       transactionConsumption: 0,
+      meterValue: 12,
     });
   });
 

@@ -8,6 +8,7 @@ import { ConnectionInfoModule } from './connection-info/connection-info.module';
 import { ConsumptionModule } from './consumption/consumption.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { FleetModule } from './fleet/fleet.module';
+import { DataTransfersModule } from './data-transfers/data-transfers.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -41,6 +42,7 @@ export class ApiModule {
         FleetModule,
         ConsumptionModule,
         ChargingProfilesModule,
+        DataTransfersModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

@@ -21,7 +21,24 @@ describe('cp-simulator options', () => {
       firmwareFailures: { download: false, installation: false, upload: false },
       localList: 'supported',
       localListMaxLength: 100,
+      wallbox: { dataTransferVendors: undefined, dataTransferOnBoot: undefined, cableLock: undefined, remoteStartWithoutVehicle: undefined },
     });
+  });
+
+  it('reads how every wallbox plays DataTransfer and its cable lock', () => {
+    const options = parseCliOptions([
+      '--url', 'ws://h/ocpp', '--data-transfer-vendor', 'com.acme', '--data-transfer-vendor', 'org.other',
+      '--send-data-transfer', 'com.acme:hello:a:b', '--cable-lock', 'fixedCable', '--remote-start-waits-for-cable',
+    ]);
+    expect(options.wallbox).toEqual({
+      dataTransferVendors: ['com.acme', 'org.other'],
+      dataTransferOnBoot: { vendorId: 'com.acme', messageId: 'hello', data: 'a:b' },
+      cableLock: 'fixedCable',
+      remoteStartWithoutVehicle: 'waitsForCable',
+    });
+    expect(parseCliOptions(['--url', 'ws://h/ocpp', '--send-data-transfer', 'com.acme']).wallbox.dataTransferOnBoot).toEqual({ vendorId: 'com.acme' });
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--cable-lock', 'glued'])).toThrow('--cable-lock must be one of works, fixedCable, lockFails, unlockFails, got "glued"');
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--send-data-transfer', ':x'])).toThrow(CliError);
   });
 
   it('reads the firmware version and the Firmware Management steps to fail', () => {

@@ -1,6 +1,5 @@
 import { parseArgs } from 'node:util';
-import { LOCAL_LIST_MODES, type LocalListMode } from '@voltstream/simulator';
-import type { FirmwareFailures } from '@voltstream/simulator';
+import { CABLE_LOCKS, LOCAL_LIST_MODES, type ChargePointOptions, type FirmwareFailures, type LocalListMode } from '@voltstream/simulator';
 
 export interface CliOptions {
   url: string;
@@ -19,6 +18,8 @@ export interface CliOptions {
   firmwareVersion: string | undefined;
   /** Firmware Management steps the wallboxes fail (FirmwareStatusNotification / DiagnosticsStatusNotification). */
   firmwareFailures: FirmwareFailures;
+  /** How every wallbox plays its part (DataTransfer, cable lock). */
+  wallbox: Pick<ChargePointOptions, 'dataTransferVendors' | 'dataTransferOnBoot' | 'cableLock' | 'remoteStartWithoutVehicle'>;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -39,7 +40,15 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --fail-firmware-download      UpdateFirmware: report DownloadFailed instead of downloading
   --fail-firmware-installation  UpdateFirmware: download, then report InstallationFailed
   --fail-diagnostics-upload     GetDiagnostics: report UploadFailed instead of uploading
-
+  --data-transfer-vendor ID
+                          answer a DataTransfer of this vendor Accepted, repeatable (UnknownVendorId)
+  --send-data-transfer VENDOR[:MESSAGE_ID[:DATA]]
+                          send this DataTransfer to the central system after each accepted boot
+  --cable-lock MODE       works, fixedCable (UnlockConnector NotSupported), lockFails (a session
+                          ends Faulted, ConnectorLockFailure) or unlockFails (UnlockFailed) (works)
+  --remote-start-waits-for-cable
+                          a remote start on a connector without a vehicle waits for its cable until
+                          ConnectionTimeOut (it starts at once)
   --local-list MODE       SendLocalList answered as: supported, failing (Failed), unsupported (NotSupported) (supported)
   --local-list-max-length N  SendLocalListMaxLength reported and enforced (100)`;
 
@@ -76,6 +85,10 @@ export function parseCliOptions(args: string[]): CliOptions {
       'fail-firmware-download': { type: 'boolean' },
       'fail-firmware-installation': { type: 'boolean' },
       'fail-diagnostics-upload': { type: 'boolean' },
+      'data-transfer-vendor': { type: 'string', multiple: true },
+      'send-data-transfer': { type: 'string' },
+      'cable-lock': { type: 'string' },
+      'remote-start-waits-for-cable': { type: 'boolean' },
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
@@ -106,5 +119,26 @@ export function parseCliOptions(args: string[]): CliOptions {
       installation: values['fail-firmware-installation'] ?? false,
       upload: values['fail-diagnostics-upload'] ?? false,
     },
+    wallbox: {
+      dataTransferVendors: values['data-transfer-vendor'],
+      dataTransferOnBoot: dataTransfer(values['send-data-transfer']),
+      cableLock: cableLock(values['cable-lock']),
+      remoteStartWithoutVehicle: values['remote-start-waits-for-cable'] ? 'waitsForCable' : undefined,
+    },
   };
+}
+
+/** VENDOR[:MESSAGE_ID[:DATA]]; the data may hold colons of its own. */
+function dataTransfer(raw: string | undefined): ChargePointOptions['dataTransferOnBoot'] {
+  if (raw === undefined) return undefined;
+  const [vendorId, messageId, ...data] = raw.split(':');
+  if (!vendorId) throw new CliError('--send-data-transfer needs a vendor id: VENDOR[:MESSAGE_ID[:DATA]]');
+  return { vendorId, messageId: messageId || undefined, data: data.length > 0 ? data.join(':') : undefined };
+}
+
+function cableLock(raw: string | undefined): ChargePointOptions['cableLock'] {
+  if (raw === undefined) return undefined;
+  const mode = CABLE_LOCKS.find((lock) => lock === raw);
+  if (!mode) throw new CliError(`--cable-lock must be one of ${CABLE_LOCKS.join(', ')}, got "${raw}"`);
+  return mode;
 }

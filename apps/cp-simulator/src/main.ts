@@ -43,7 +43,7 @@ async function run(options: CliOptions): Promise<void> {
     concurrency: options.concurrency,
     localAddresses: options.localAddresses,
     password: options.password,
-    chargePoint: { autoReconnect: true, firmwareVersion: options.firmwareVersion, firmwareFailures: options.firmwareFailures, localList: options.localList, localListMaxLength: options.localListMaxLength },
+    chargePoint: { autoReconnect: true, firmwareVersion: options.firmwareVersion, firmwareFailures: options.firmwareFailures, localList: options.localList, localListMaxLength: options.localListMaxLength, ...options.wallbox },
   });
   const startedAt = Date.now();
   let before = fleet.stats();

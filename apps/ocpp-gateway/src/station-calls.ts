@@ -4,6 +4,7 @@ import {
   authorizationQuestion,
   beyondLimits,
   confirmationFor,
+  gatewayDecision,
   isConfirmedWhenRefused,
   isStationAction,
   publishMessageId,
@@ -94,7 +95,7 @@ export class StationCalls {
   ): Promise<string> {
     const { identity } = station;
     const question = authorizationQuestion(identity, action, payload);
-    const decision = (question && (await this.authorization.ask(question))) as DecisionOf<StationAction>;
+    const decision = (question ? await this.authorization.ask(question) : gatewayDecision(action, payload, this.registry.registration(identity))) as DecisionOf<StationAction>;
     const now = new Date();
     await this.nats.publisher.publish(toEvent(identity, action, payload, decision, now), publishMessageId(identity, uniqueId, frameText));
     if (action === 'BootNotification') station.registrationStatus = (decision as DecisionOf<'BootNotification'>).status;

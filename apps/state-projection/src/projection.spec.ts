@@ -251,9 +251,16 @@ describe('state projection on real NATS and Postgres', () => {
     await publish('CP-A', 'TagSaved', { tag: { idTag: 'CEN1', firstName: 'C', lastName: 'T', email: 'c@t.org', info: 'fleet', expiresAt: '2030-01-01T00:00:00.000Z', blocked: false, parentIdTag: null } });
     await publish('CP-A', 'FirmwareStatusReported', { status: 'Installing' });
     await publish('CP-A', 'DiagnosticsStatusReported', { status: 'Uploaded' });
+    await publish('CP-A', 'ChargePointAdopted', { startMode: 'anyTag', relaxations: [], autoStartIdTag: null, passwordHash: null, description: null, acceptedDataTransferVendors: ['com.example'] });
+    await publish('CP-A', 'DataTransferReceived', { vendorId: 'com.example', messageId: 'hello', data: 'world', status: 'Accepted' });
+    await publish('CP-A', 'DataTransferReceived', { vendorId: 'org.other' });
     await projection.reached(lastSequence);
     const before = await tableContents(db);
     expect(before.charge_points).toContainEqual(expect.objectContaining({ identity: 'CP-A', firmware_status: 'Installing', diagnostics_status: 'Uploaded' }));
+    expect(before.data_transfers).toMatchObject([
+      { vendor_id: 'com.example', message_id: 'hello', data: 'world', status: 'Accepted' },
+      { vendor_id: 'org.other', message_id: null, data: null, status: 'UnknownVendorId' },
+    ]);
     await projection.close();
     await rebuildProjection(config);
     expect(await tableContents(db)).toEqual(before);

@@ -6,6 +6,7 @@ import {
   ChargingProfileRow,
   combinedUpserts,
   ConnectorRow,
+  DataTransferRow,
   deleteRows,
   LocalListSyncRow,
   LocalTagRow,
@@ -22,7 +23,7 @@ import { applyChargingProfileChanges } from './charging-profile-writes';
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'charging_profiles', 'local_list_sync'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'charging_profiles', 'data_transfers', 'local_list_sync'];
 
 /** Deletions, and the charging profile changes (applied one after the other, in log order), take a transaction. */
 function hasDeletions(writes: ProjectionWrites): boolean {
@@ -107,6 +108,7 @@ export class ReadModelStore {
       { entity: ConnectorRow, rows: writes.connectors, onConflict: 'update' },
       { entity: TransactionRow, rows: writes.transactions, onConflict: 'update' },
       { entity: MeterValueRow, rows: writes.meterValues, onConflict: 'ignore' },
+      { entity: DataTransferRow, rows: writes.dataTransfers, onConflict: 'ignore' },
       { entity: TagRow, rows: writes.tags, onConflict: 'update' },
       { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
       { entity: LocalListSyncRow, rows: writes.localListSyncs, onConflict: 'update' },

@@ -46,13 +46,16 @@ export const tagEntry: Schema<TagEntry> = object({
 
 export const tagOwner: Schema<TagOwner> = object({ firstName: string(), lastName: string(), email: string() });
 
-export const chargePointSettings: Schema<ChargePointSettings> = object({
-  startMode: oneOf(START_MODES),
-  relaxations: array(oneOf(RELAXATIONS)),
-  autoStartIdTag: nullable(string()),
-  passwordHash: nullable(string()),
-  description: nullable(string()),
-});
+export const chargePointSettings: Schema<ChargePointSettings> = object(
+  {
+    startMode: oneOf(START_MODES),
+    relaxations: array(oneOf(RELAXATIONS)),
+    autoStartIdTag: nullable(string()),
+    passwordHash: nullable(string()),
+    description: nullable(string()),
+  },
+  { acceptedDataTransferVendors: array(string({ min: 1 })) },
+);
 
 const sampledValue: Schema<SampledValue> = object(
   { value: string() },

@@ -38,7 +38,16 @@ export interface ChargePointSettings {
   /** scrypt hash (see libs/domain password.ts), never the password itself. */
   passwordHash: string | null;
   description: string | null;
+  /**
+   * The vendor ids whose DataTransfer the gateway answers Accepted; others get UnknownVendorId.
+   * Absent from the settings recorded before it existed: none.
+   */
+  acceptedDataTransferVendors?: string[];
 }
+
+/** What the CSMS answers a wallbox's DataTransfer (OCPP 1.6 DataTransferStatus, the values it uses). */
+export const DATA_TRANSFER_ANSWERS = ['Accepted', 'UnknownVendorId'] as const;
+export type DataTransferAnswer = (typeof DATA_TRANSFER_ANSWERS)[number];
 
 export interface SampledValue {
   value: string;

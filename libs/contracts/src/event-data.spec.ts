@@ -11,7 +11,7 @@ const meterValue = { timestamp: '2026-03-01T10:00:00.000Z', sampledValue: [{ val
 /** One valid sample of every event type: a new type does not compile until it has one. */
 const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   ChargePointAdopted: { ...settings, relaxations: [...settings.relaxations] },
-  ChargePointSettingsChanged: { ...settings, relaxations: [] },
+  ChargePointSettingsChanged: { ...settings, relaxations: [], acceptedDataTransferVendors: ['com.example'] },
   ChargePointForgotten: {},
   LocalTagSaved: { tag },
   LocalTagRemoved: { idTag: 'CARD-1' },
@@ -34,7 +34,7 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   },
   TransactionStopped: { transactionId: 7, meterStop: 2000, timestamp: '2026-03-01T11:00:00.000Z', known: true, transactionData: [meterValue] },
   MeterValuesReported: { connectorId: 1, transactionId: 7, meterValue: [meterValue] },
-  DataTransferReceived: { vendorId: 'Voltstream', messageId: 'hello', data: 'world' },
+  DataTransferReceived: { vendorId: 'Voltstream', messageId: 'hello', data: 'world', status: 'Accepted' },
   DiagnosticsStatusReported: { status: 'Uploaded' },
   FirmwareStatusReported: { status: 'Installed' },
   CallRefused: { action: 'StatusNotification', errorCode: 'PropertyConstraintViolation', reason: 'connectorId: must not be negative' },

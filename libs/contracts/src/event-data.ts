@@ -13,6 +13,7 @@ import {
   tagOwner,
   timestamp,
 } from './charging-data';
+import { DATA_TRANSFER_ANSWERS } from './charging';
 import type { EventOf, EventType, VoltstreamEvent } from './events';
 import { array, boolean, empty, integer, nullable, object, oneOf, string, type AnySchema, type Schema } from './schema';
 
@@ -49,7 +50,7 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
     { idTag: string(), reason: string(), transactionData: array(meterValue) },
   ),
   MeterValuesReported: object({ connectorId, meterValue: array(meterValue) }, { transactionId: integer() }),
-  DataTransferReceived: object({ vendorId: string() }, { messageId: string(), data: string() }),
+  DataTransferReceived: object({ vendorId: string() }, { messageId: string(), data: string(), status: oneOf(DATA_TRANSFER_ANSWERS) }),
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),

@@ -6,6 +6,7 @@ import type {
   LocalListUpdateType,
   ChargingProfileCriteria,
   ChargingProfileRecord,
+  DataTransferAnswer,
   MeterValue,
   RegistrationStatus,
   TagEntry,
@@ -100,7 +101,11 @@ export type MeterValuesReported = Event<
   'MeterValuesReported',
   { connectorId: number; transactionId?: number; meterValue: MeterValue[] }
 >;
-export type DataTransferReceived = Event<'DataTransferReceived', { vendorId: string; messageId?: string; data?: string }>;
+/** `status`: what the gateway answered; absent from the events recorded before it was kept (then UnknownVendorId). */
+export type DataTransferReceived = Event<
+  'DataTransferReceived',
+  { vendorId: string; messageId?: string; data?: string; status?: DataTransferAnswer }
+>;
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
 /**

@@ -19,7 +19,7 @@ describe('GatewayRegistry', () => {
   it('given an adopted charge point, keeps its password and relaxations, and forgets it when it is forgotten', () => {
     const registry = new GatewayRegistry();
     registry.apply(createEvent('ChargePointAdopted', { ...settings, passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'] }, 'CP1', at));
-    expect(registry.registration('CP1')).toEqual({ passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'] });
+    expect(registry.registration('CP1')).toEqual({ passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'], acceptedDataTransferVendors: [] });
     registry.apply(createEvent('ChargePointForgotten', {}, 'CP1', at));
     expect(registry.registration('CP1')).toBeUndefined();
   });
@@ -36,15 +36,22 @@ describe('GatewayRegistry', () => {
     registry.apply(createEvent('ChargePointAdopted', settings, 'CP3', at));
     registry.apply(createEvent('ChargePointSettingsChanged', { ...settings, passwordHash: 'scrypt$y' }, 'CP3', at));
     registry.apply(createEvent('LocalTagSaved', { tag }, 'CP3', at));
-    expect(registry.registration('CP3')).toEqual({ passwordHash: 'scrypt$y', relaxations: [] });
+    expect(registry.registration('CP3')).toEqual({ passwordHash: 'scrypt$y', relaxations: [], acceptedDataTransferVendors: [] });
   });
 
   it('shares one record among charge points without password or relaxations', () => {
     const registry = new GatewayRegistry();
     registry.apply(createEvent('ChargePointAdopted', settings, 'CP4', at));
     registry.apply(createEvent('ChargePointAdopted', { ...settings, description: 'Carport' }, 'CP5', at));
-    expect(registry.registration('CP4')).toEqual({ passwordHash: null, relaxations: [] });
+    expect(registry.registration('CP4')).toEqual({ passwordHash: null, relaxations: [], acceptedDataTransferVendors: [] });
     expect(registry.registration('CP4')).toBe(registry.registration('CP5'));
+  });
+
+  it('follows the vendor ids whose DataTransfer an adopted charge point may send', () => {
+    const registry = new GatewayRegistry();
+    registry.apply(createEvent('ChargePointAdopted', settings, 'CP7', at));
+    registry.apply(createEvent('ChargePointSettingsChanged', { ...settings, acceptedDataTransferVendors: ['com.example'] }, 'CP7', at));
+    expect(registry.registration('CP7')).toEqual({ passwordHash: null, relaxations: [], acceptedDataTransferVendors: ['com.example'] });
   });
 
   it('ignores station and central tag list events', () => {

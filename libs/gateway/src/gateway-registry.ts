@@ -1,17 +1,22 @@
 import type { ChargePointSettings, Relaxation, VoltstreamEvent } from '@voltstream/contracts';
 
-/** What the gateway needs of an adopted charge point: the password of its handshake, the relaxations of its validation. */
+/**
+ * What the gateway needs of an adopted charge point: the password of its handshake, the relaxations
+ * of its validation, the vendor ids whose DataTransfer it answers Accepted.
+ */
 export interface GatewayRegistration {
   readonly passwordHash: string | null;
   readonly relaxations: readonly Relaxation[];
+  readonly acceptedDataTransferVendors: readonly string[];
 }
 
-/** Most charge points have neither a password nor relaxations: they all share this one record. */
-const PLAIN: GatewayRegistration = Object.freeze({ passwordHash: null, relaxations: Object.freeze([]) });
+/** Most charge points have no password, no relaxations, no vendor ids: they all share this one record. */
+const PLAIN: GatewayRegistration = Object.freeze({ passwordHash: null, relaxations: Object.freeze([]), acceptedDataTransferVendors: Object.freeze([]) });
 
 function registrationOf(settings: ChargePointSettings): GatewayRegistration {
-  if (settings.passwordHash === null && settings.relaxations.length === 0) return PLAIN;
-  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations };
+  const acceptedDataTransferVendors = settings.acceptedDataTransferVendors ?? [];
+  if (settings.passwordHash === null && settings.relaxations.length === 0 && acceptedDataTransferVendors.length === 0) return PLAIN;
+  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, acceptedDataTransferVendors };
 }
 
 /**

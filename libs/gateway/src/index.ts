@@ -18,7 +18,7 @@ export type {
   HandshakeRegistration,
   HandshakeRequest,
 } from './handshake';
-export { authorizationQuestion, confirmationFor, isStationAction, toEvent } from './station-messages';
+export { authorizationQuestion, confirmationFor, gatewayDecision, isStationAction, toEvent } from './station-messages';
 export type { AuthorizationQuestion, DecisionOf, StationAction, StationDecisions, StationRequests } from './station-messages';
 export { isNewerClaim, nextConnectedAt } from './connection-claims';
 export { OutboundCallQueue } from './outbound-calls';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { authorizationQuestion, confirmationFor, isStationAction, toEvent } from './station-messages';
+import { authorizationQuestion, confirmationFor, gatewayDecision, isStationAction, toEvent } from './station-messages';
 
 const now = new Date('2026-03-01T12:00:00.000Z');
 const at = now.toISOString();
@@ -87,10 +87,17 @@ describe('calls a wallbox initiates', () => {
     expect(confirmationFor('StopTransaction', { known: true, idTagInfo: accepted }, now)).toEqual({ idTagInfo: accepted });
   });
 
-  it('DataTransfer: records DataTransferReceived and answers UnknownVendorId', () => {
+  it('DataTransfer: Accepted from a vendor the charge point accepts, else UnknownVendorId; recorded with its answer', () => {
     const payload = { vendorId: 'com.example', messageId: 'm', data: 'd' };
-    expect(toEvent('CP1', 'DataTransfer', payload, undefined, now)).toMatchObject({ type: 'DataTransferReceived', data: payload });
-    expect(confirmationFor('DataTransfer', undefined, now)).toEqual({ status: 'UnknownVendorId' });
+    const registration = { passwordHash: null, relaxations: [], acceptedDataTransferVendors: ['com.example'] };
+    expect(authorizationQuestion('CP1', 'DataTransfer', payload)).toBeUndefined();
+    const decision = gatewayDecision('DataTransfer', payload, registration);
+    expect(decision).toEqual({ status: 'Accepted' });
+    expect(gatewayDecision('DataTransfer', { vendorId: 'org.other' }, registration)).toEqual({ status: 'UnknownVendorId' });
+    expect(gatewayDecision('DataTransfer', payload, undefined)).toEqual({ status: 'UnknownVendorId' });
+    expect(gatewayDecision('Heartbeat', {}, registration)).toBeUndefined();
+    expect(toEvent('CP1', 'DataTransfer', payload, { status: 'Accepted' }, now)).toMatchObject({ type: 'DataTransferReceived', data: { ...payload, status: 'Accepted' } });
+    expect(confirmationFor('DataTransfer', { status: 'UnknownVendorId' }, now)).toEqual({ status: 'UnknownVendorId' });
   });
 
   it('Diagnostics and firmware status notifications: recorded, answered {}', () => {

@@ -1,5 +1,6 @@
 import {
   createEvent,
+  type DataTransferAnswer,
   type AuthorizeReply,
   type AuthorizeRequest,
   type BootInfo,
@@ -12,6 +13,7 @@ import {
   type StopTransactionRequest,
 } from '@voltstream/contracts';
 import { CHARGE_POINT_ACTIONS, type BootNotificationRequest, type ChargePointAction, type OcppRequest } from '@voltstream/ocpp';
+import type { GatewayRegistration } from './gateway-registry';
 
 /**
  * What the gateway does with each call a wallbox initiates: which decision it asks the
@@ -20,12 +22,16 @@ import { CHARGE_POINT_ACTIONS, type BootNotificationRequest, type ChargePointAct
 export type StationAction = ChargePointAction;
 export type StationRequests = { [A in StationAction]: OcppRequest<A> };
 
-/** The authorization service's answers, one per action that needs a decision. */
+/**
+ * The decisions taken before answering: the authorization service's, one per action it decides,
+ * and the gateway's own, from its view of the registry (no lookup per message).
+ */
 export interface StationDecisions {
   BootNotification: BootReply;
   Authorize: AuthorizeReply;
   StartTransaction: StartTransactionReply;
   StopTransaction: StopTransactionReply;
+  DataTransfer: { status: DataTransferAnswer };
 }
 export type DecisionOf<A extends StationAction> = A extends keyof StationDecisions ? StationDecisions[A] : undefined;
 
@@ -88,6 +94,21 @@ export function authorizationQuestion<A extends StationAction>(
   }
 }
 
+/**
+ * The decision the gateway takes alone, from the registration of the charge point (undefined
+ * while it is not adopted): a DataTransfer from a vendor the operator accepts for it is Accepted.
+ */
+export function gatewayDecision<A extends StationAction>(
+  action: A,
+  payload: StationRequests[A],
+  registration: GatewayRegistration | undefined,
+): DecisionOf<A> | undefined {
+  if (action !== 'DataTransfer') return undefined;
+  const { vendorId } = payload as StationRequests['DataTransfer'];
+  const accepted = registration?.acceptedDataTransferVendors.includes(vendorId) ?? false;
+  return { status: accepted ? 'Accepted' : 'UnknownVendorId' } as DecisionOf<A>;
+}
+
 /** The event that records a call; the decision, where there is one, is part of the fact. */
 export function toEvent<A extends StationAction>(
   identity: string,
@@ -129,7 +150,7 @@ export function toEvent<A extends StationAction>(
     }
     case 'DataTransfer': {
       const { vendorId, messageId, data } = call.payload;
-      return createEvent('DataTransferReceived', { vendorId, messageId, data }, identity, now);
+      return createEvent('DataTransferReceived', { vendorId, messageId, data, status: call.decision.status }, identity, now);
     }
     case 'DiagnosticsStatusNotification':
       return createEvent('DiagnosticsStatusReported', { status: call.payload.status }, identity, now);
@@ -157,8 +178,7 @@ export function confirmationFor<A extends StationAction>(action: A, decision: De
     case 'StopTransaction':
       return call.decision.idTagInfo ? { idTagInfo: call.decision.idTagInfo } : {};
     case 'DataTransfer':
-      // No vendor extensions are known to Voltstream; the data is recorded all the same.
-      return { status: 'UnknownVendorId' };
+      return { status: call.decision.status };
     case 'StatusNotification':
     case 'MeterValues':
     case 'DiagnosticsStatusNotification':

@@ -9,11 +9,13 @@ import { LocalTagRow, TagRow } from './entities/tag.entity';
 import { BillingOutboxRow } from './entities/billing-outbox.entity';
 import { ParkedEventRow } from './entities/parked-event.entity';
 import { LocalListSyncRow } from './entities/local-list-sync.entity';
+import { DataTransferRow } from './entities/data-transfer.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
 import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
 import { LocalListSync1765200000000 } from './migrations/1765200000000-local-list-sync';
+import { DataTransfers1765100000000 } from './migrations/1765100000000-data-transfers';
 import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
 import { ChargingProfileRow } from './entities/charging-profile.entity';
 import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
@@ -30,12 +32,14 @@ export const READ_MODEL_ENTITIES = [
   ParkedEventRow,
   ChargingProfileRow,
   LocalListSyncRow,
+  DataTransferRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
   ChargePoints1764000000000,
   Transactions1764100000000,
   LogOrderedWrites1764200000000,
   ParkedEvents1764300000000,
+  DataTransfers1765100000000,
   LocalListSync1765200000000,
   ChargingProfiles1765400000000,
   FirmwareStatus1765500000000,

@@ -16,6 +16,7 @@ export { handleOrPark, type Settled } from './parking/explicit-acks';
 export { serveParkedRetries, type ApplyAgain } from './parking/retries';
 export type { ParkedEventAddress, ParkedEventsPage } from './parking/parked-events';
 export { ChargingProfileRow } from './entities/charging-profile.entity';
+export { DataTransferRow } from './entities/data-transfer.entity';
 export { readModelOptions, ensureDatabase, openReadModels, initializeReadModels, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
 export { upsertRows, deleteRows, combinedUpserts } from './bulk';
 export type { OnConflict, Statement, Upsert } from './bulk';

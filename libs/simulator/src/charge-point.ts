@@ -1,6 +1,7 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
-import { changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
+import { AuthorizationCache, type AuthorizationStatus } from './authorization-cache';
+import { booleanSetting, changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
 import { clearProfiles, installProfile, withoutTransaction, type ChargingProfile, type ChargingRateUnit, type ClearCriteria, type InstalledProfile } from './charging-profiles';
@@ -9,6 +10,7 @@ import { answerCsmsCall } from './csms-calls';
 import { CallFailedError } from './errors';
 import type { FirmwareFailures, FirmwareHost } from './firmware';
 import type { Payload } from './framing';
+import { OfflineQueue } from './offline-queue';
 import type {
   AuthorizeConf,
   BootNotificationConf,
@@ -56,6 +58,31 @@ export interface ChargePointOptions {
   localList?: LocalListMode;
   /** SendLocalListMaxLength and LocalAuthListMaxLength; default 100. */
   localListMaxLength?: number;
+  /** Vendor ids whose DataTransfer it answers Accepted (echoing the data); others get UnknownVendorId. */
+  dataTransferVendors?: string[];
+  /** A DataTransfer it sends after each accepted boot. */
+  dataTransferOnBoot?: DataTransferReq;
+  /**
+   * Its connectors' cable lock: `works` (default); `fixedCable`, a tethered cable with no lock
+   * (UnlockConnector NotSupported); `lockFails` (a transaction cannot start: Faulted,
+   * ConnectorLockFailure); `unlockFails` (UnlockConnector UnlockFailed).
+   */
+  cableLock?: CableLock;
+  /**
+   * A RemoteStartTransaction for a connector with no vehicle (Available): `starts` at once, the
+   * vehicle taken to be there (default); `waitsForCable`: Preparing, the transaction starts when a
+   * vehicle plugs in, and the connector is Available again after ConnectionTimeOut if none does.
+   */
+  remoteStartWithoutVehicle?: 'starts' | 'waitsForCable';
+}
+
+export const CABLE_LOCKS = ['works', 'fixedCable', 'lockFails', 'unlockFails'] as const;
+export type CableLock = (typeof CABLE_LOCKS)[number];
+
+export interface DataTransferReq {
+  vendorId: string;
+  messageId?: string;
+  data?: string;
 }
 
 export interface ChargePointEvents {
@@ -95,6 +122,10 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   private bootDueAt: number | undefined;
   private lastCall: CsmsCall | undefined;
   private statusReport: Promise<void> = Promise.resolve();
+  private readonly authorizationCache: AuthorizationCache;
+  private readonly offlineQueue: OfflineQueue;
+  /** A transaction goes by a negative id of its own until the central system hands one out. */
+  private lastOwnId = 0;
   private profiles: InstalledProfile[] = [];
   /** The TxProfile of a remote start, by connector: installed for the transaction it starts. */
   private readonly remoteStartProfiles = new Map<number, ChargingProfile>();
@@ -107,11 +138,26 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     this.connectors = createConnectors(options.connectors);
     this.localList = new LocalAuthList(options.localList ?? 'supported', options.localListMaxLength ?? DEFAULT_LOCAL_LIST_MAX_LENGTH);
     this.configuration = defaultConfiguration(options.connectors, this.localList.mode === 'unsupported' ? undefined : this.localList.maxLength);
+    this.authorizationCache = new AuthorizationCache(this.configuration);
     this.ticker = options.ticker ?? sharedTicker;
     this.connection = new OcppConnection(
       { ...options, callTimeoutMs: options.callTimeoutMs ?? 30_000, autoReconnect: options.autoReconnect ?? false, reconnectDelayMs: options.reconnectDelayMs ?? 1000 },
       { answer: this.answer, closed: this.onClosed, reconnected: () => this.bootAndReport().then(() => this.sendOfflineTransactions()), warning: this.warn },
     );
+    this.offlineQueue = new OfflineQueue((action, payload) => this.connection.call(action, payload));
+  }
+
+  get cableLock(): CableLock {
+    return this.options.cableLock ?? 'works';
+  }
+
+  /** Transaction-related messages waiting for the connection to come back. */
+  get queuedWhileOffline(): number {
+    return this.offlineQueue.length;
+  }
+
+  acceptsDataTransferFrom(vendorId: string): boolean {
+    return this.options.dataTransferVendors?.includes(vendorId) ?? false;
   }
 
   get registrationStatus(): RegistrationStatus | undefined {
@@ -138,7 +184,10 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return this.connector(connectorId).status;
   }
 
-  /** The id of the transaction running on the connector; for 0, of any connector. */
+  /**
+   * The id of the transaction running on the connector; for 0, of any connector. Negative (the
+   * wallbox's own) until the central system answers its StartTransaction.
+   */
   transactionOn(connectorId: number): number | undefined {
     if (connectorId === 0) return this.connectors.find((connector) => connector.transaction)?.transaction?.id;
     return this.connector(connectorId).transaction?.id;
@@ -234,21 +283,30 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return conf;
   }
 
-  /** boot(), and when Accepted, waits until connector 0 and every connector reported its status. */
+  /**
+   * boot(), and when Accepted, waits until connector 0 and every connector reported its status and
+   * the transaction messages kept while offline are delivered.
+   */
   async bootAndReport(): Promise<BootNotificationConf> {
     const conf = await this.boot();
     if (conf.status === 'Accepted') await this.statusReport;
     return conf;
   }
 
+  async dataTransfer(request: DataTransferReq): Promise<Payload> {
+    return this.call('DataTransfer', request);
+  }
+
   async heartbeat(): Promise<HeartbeatConf> {
     return (await this.call('Heartbeat', {})) as unknown as HeartbeatConf;
   }
 
+  /** Offline, the status only changes here: the boot once back reports every connector's. */
   async statusNotification(connectorId: number, status: ChargePointStatus, errorCode: ChargePointErrorCode = 'NoError'): Promise<Payload> {
     const connector = this.connector(connectorId);
     connector.status = status;
     connector.errorCode = errorCode;
+    if (!this.online) return {};
     return this.call('StatusNotification', { connectorId, errorCode, status, timestamp: new Date().toISOString() });
   }
 
@@ -263,46 +321,80 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   async authorize(idTag: string): Promise<AuthorizeConf> {
     const conf = await this.call('Authorize', { idTag });
     if (!hasIdTagInfo(conf)) throw new CallFailedError('invalidResponse', 'Authorize', 'answer lacks idTagInfo.status');
-    return conf as unknown as AuthorizeConf;
+    const authorized = conf as unknown as AuthorizeConf;
+    this.authorizationCache.remember(idTag, authorized.idTagInfo);
+    return authorized;
   }
 
-  /** StartTransaction; once answered, the connector knows its transaction (whatever the tag's status). */
+  /** A card's status decided without the central system (its cache and offline rules), or undefined: ask it. */
+  authorizeLocally(idTag: string): AuthorizationStatus | undefined {
+    return this.authorizationCache.decideLocally(idTag, this.online);
+  }
+
+  /** ClearCache: the cards it knew are asked about again. */
+  clearAuthorizationCache(): void {
+    this.authorizationCache.clear();
+  }
+
+  /**
+   * StartTransaction; the connector knows its transaction at once (whatever the tag's status),
+   * offline by an id of its own until the central system answers once it is back.
+   */
   async startTransaction(connectorId: number, idTag: string, meterStart: number, timestamp = new Date()): Promise<StartTransactionConf> {
     const connector = this.connector(connectorId);
-    const conf = await this.call('StartTransaction', { connectorId, idTag, meterStart, timestamp: timestamp.toISOString() });
+    const transaction = { id: --this.lastOwnId, idTag, meterStartWh: meterStart, startedAt: timestamp.getTime() };
+    connector.transaction = transaction;
+    connector.meterWh = Math.max(connector.meterWh, meterStart);
+    const payload = { connectorId, idTag, meterStart, timestamp: timestamp.toISOString() };
+    let conf: Payload;
+    try {
+      const handedOut = (answer: Payload): void => {
+        if (Number.isInteger(answer.transactionId)) transaction.id = answer.transactionId as number;
+      };
+      conf = await this.offlineQueue.call('StartTransaction', () => payload, this.online, handedOut);
+    } catch (error) {
+      if (connector.transaction === transaction) connector.transaction = undefined;
+      throw error;
+    }
     if (!Number.isInteger(conf.transactionId) || !hasIdTagInfo(conf)) {
       throw new CallFailedError('invalidResponse', 'StartTransaction', 'answer lacks transactionId or idTagInfo.status');
     }
     const started = conf as unknown as StartTransactionConf;
-    connector.transaction = { id: started.transactionId, idTag, meterStartWh: meterStart, startedAt: timestamp.getTime() };
     this.installRemoteStartProfile(connectorId, started.transactionId);
-    connector.meterWh = Math.max(connector.meterWh, meterStart);
+    this.authorizationCache.remember(idTag, started.idTagInfo);
     return started;
   }
 
   /** StopTransaction; the connector forgets the transaction at once, before the answer. */
   async stopTransaction(transactionId: number, meterStop: number, idTag?: string, reason?: StopReason): Promise<StopTransactionConf> {
     const connectorId = this.connectorOfTransaction(transactionId);
+    const idOf = this.handedOutId(connectorId, transactionId);
     if (connectorId !== undefined) {
       const connector = this.connector(connectorId);
       connector.transaction = undefined;
       connector.meterWh = Math.max(connector.meterWh, meterStop);
       this.profiles = withoutTransaction(this.profiles, transactionId);
     }
-    const payload = { transactionId, meterStop, timestamp: new Date().toISOString(), idTag, reason };
-    return (await this.call('StopTransaction', payload)) as StopTransactionConf;
+    const timestamp = new Date().toISOString();
+    const payload = () => ({ transactionId: idOf(), meterStop, timestamp, idTag, reason });
+    return (await this.offlineQueue.call('StopTransaction', payload, this.online)) as StopTransactionConf;
   }
 
   /**
    * MeterValues with the energy register (Energy.Active.Import.Register, Wh) and, when given and
-   * MeterValuesSampledData lists it, the power drawn (Power.Active.Import, W).
+   * MeterValuesSampledData lists it, the power drawn (Power.Active.Import, W); kept while offline
+   * when of a transaction.
    */
   async meterValues(connectorId: number, wh: number, transactionId?: number, context: ReadingContext = 'Sample.Periodic', powerW?: number): Promise<Payload> {
     const connector = this.connector(connectorId);
     connector.meterWh = Math.max(connector.meterWh, wh);
     const sampledValue = [{ value: String(wh), context, measurand: 'Energy.Active.Import.Register', unit: 'Wh' }];
     if (powerW !== undefined && this.samples('Power.Active.Import')) sampledValue.push({ value: String(powerW), context, measurand: 'Power.Active.Import', unit: 'W' });
-    return this.call('MeterValues', { connectorId, transactionId, meterValue: [{ timestamp: new Date().toISOString(), sampledValue }] });
+    const meterValue = [{ timestamp: new Date().toISOString(), sampledValue }];
+    if (transactionId === undefined) return this.call('MeterValues', { connectorId, meterValue });
+    const idOf = this.handedOutId(connectorId, transactionId);
+    const payload = () => ({ connectorId, transactionId: idOf(), meterValue });
+    return this.offlineQueue.call('MeterValues', payload, this.online);
   }
 
   /** MeterValues (context Trigger) of one connector, or of every connector. */
@@ -311,12 +403,45 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     for (const id of ids) await this.meterValues(id, this.meterOf(id), this.transactionOn(id), 'Trigger');
   }
 
-  /** Preparing (unless already) → StartTransaction → Charging; a refused tag ends it at once. */
+  /** Whether a remote start on this connector waits for a vehicle's cable rather than starting at once. */
+  waitsForCable(connectorId: number): boolean {
+    return this.options.remoteStartWithoutVehicle === 'waitsForCable' && this.connectorStatus(connectorId) === 'Available';
+  }
+
+  /** A remote start with no vehicle yet: Preparing, until one plugs in or ConnectionTimeOut passes. */
+  async awaitCable(connectorId: number, idTag: string): Promise<void> {
+    const dueAt = Date.now() + integerSetting(this.configuration, 'ConnectionTimeOut') * 1000;
+    this.connector(connectorId).awaitingCable = { idTag, dueAt };
+    await this.statusNotification(connectorId, 'Preparing');
+  }
+
+  /** A vehicle plugs in (Preparing); a remote start waiting for it begins. */
+  async plugIn(connectorId: number): Promise<void> {
+    const awaited = this.connector(connectorId).awaitingCable;
+    this.connector(connectorId).awaitingCable = undefined;
+    if (awaited === undefined) await this.statusNotification(connectorId, 'Preparing');
+    else if (await this.lockCable(connectorId)) await this.beginTransaction(connectorId, awaited.idTag);
+  }
+
+  /** Locks the cable before a transaction starts; one that does not lock is Faulted, ConnectorLockFailure (false). */
+  async lockCable(connectorId: number): Promise<boolean> {
+    if (this.cableLock !== 'lockFails') return true;
+    await this.statusNotification(connectorId, 'Faulted', 'ConnectorLockFailure');
+    return false;
+  }
+
+  /**
+   * Preparing (unless already) → StartTransaction → Charging. A tag the central system refuses
+   * ends the transaction at once when StopTransactionOnInvalidId is set, else suspends it; one
+   * that ended before its start was answered (offline) is left as it ended.
+   */
   async beginTransaction(connectorId: number, idTag: string): Promise<StartTransactionConf> {
     if (this.connectorStatus(connectorId) !== 'Preparing') await this.statusNotification(connectorId, 'Preparing');
     const started = await this.startTransaction(connectorId, idTag, this.meterOf(connectorId));
+    if (this.transactionOn(connectorId) !== started.transactionId) return started;
     if (started.idTagInfo.status === 'Accepted') await this.statusNotification(connectorId, 'Charging');
-    else await this.finishTransaction(connectorId, 'DeAuthorized');
+    else if (booleanSetting(this.configuration, 'StopTransactionOnInvalidId')) await this.finishTransaction(connectorId, 'DeAuthorized');
+    else await this.statusNotification(connectorId, 'SuspendedEVSE');
     return started;
   }
 
@@ -395,13 +520,18 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     for (const id of changed) await this.statusNotification(id, restingStatus(this.connector(id)));
   }
 
-  /** Reset: ends running transactions, drops the connection, connects and boots again. */
-  async reboot(reason: 'SoftReset' | 'HardReset' | 'Reboot'): Promise<void> {
-    for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
+  /**
+   * Reset (or a restart after a firmware update): ends running transactions, drops the connection,
+   * connects and boots again. A power loss drops the connection first; back, the wallbox boots,
+   * then ends the transactions it was running with reason PowerLoss.
+   */
+  async reboot(reason: 'SoftReset' | 'HardReset' | 'Reboot' | 'PowerLoss'): Promise<void> {
+    if (reason !== 'PowerLoss') for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
     await this.connection.close(1001);
-    for (const connector of this.connectors) connector.status = restingStatus(connector);
+    for (const connector of this.connectors) if (!connector.transaction) connector.status = restingStatus(connector);
     await this.connect();
     await this.bootAndReport();
+    for (const id of this.connectors.keys()) await this.finishTransaction(id, 'PowerLoss');
   }
 
   /** The end of a firmware update: the new version runs after a restart. */
@@ -430,6 +560,11 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       this.scheduleBoot(DEFAULT_RETRY_INTERVAL_S);
       this.bootAndReport().then(undefined, this.warn);
     }
+    this.connectors.forEach((connector, id) => {
+      if (connector.awaitingCable === undefined || now < connector.awaitingCable.dueAt) return;
+      connector.awaitingCable = undefined;
+      this.unplug(id).then(undefined, this.warn);
+    });
   }
 
   private samples(measurand: string): boolean {
@@ -466,8 +601,23 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     changeConfiguration(this.configuration, 'HeartbeatInterval', String(intervalSeconds));
     this.bootDueAt = undefined;
     this.heartbeatSince = Date.now();
-    this.statusReport = this.reportStatuses();
+    this.statusReport = this.reportStatuses().then(() => this.afterBoot());
     this.statusReport.then(undefined, this.warn);
+  }
+
+  /** What it sends once accepted and its statuses are reported: what it kept while offline, then its DataTransfer. */
+  private async afterBoot(): Promise<void> {
+    await this.offlineQueue.flush(() => this.online);
+    if (this.options.dataTransferOnBoot) await this.dataTransfer(this.options.dataTransferOnBoot);
+  }
+
+  /**
+   * The id of a transaction as it is when a message about it is sent: one started offline takes the
+   * central system's id once its queued start is answered, before the messages queued after it go.
+   */
+  private handedOutId(connectorId: number | undefined, transactionId: number): () => number {
+    const running = connectorId === undefined ? undefined : this.connectors[connectorId]?.transaction;
+    return running?.id === transactionId ? () => running.id : () => transactionId;
   }
 
   private scheduleBoot(intervalSeconds: number): void {

@@ -36,6 +36,8 @@ export function defaultConfiguration(connectors: number, localListMaxLength?: nu
   const writable = (kind: ValueKind, value: string): ConfigurationEntry => ({ value, readonly: false, kind });
   const fixed = (kind: ValueKind, value: string): ConfigurationEntry => ({ value, readonly: true, kind });
   return new Map([
+    ['AllowOfflineTxForUnknownId', writable('boolean', 'false')],
+    ['AuthorizationCacheEnabled', writable('boolean', 'true')],
     ['AuthorizeRemoteTxRequests', writable('boolean', 'false')],
     ['ClockAlignedDataInterval', writable('integer', '0')],
     ['ConnectionTimeOut', writable('integer', '60')],
@@ -86,4 +88,8 @@ export function changeConfiguration(configuration: Configuration, key: string, v
 
 export function integerSetting(configuration: Configuration, key: string): number {
   return Number(configuration.get(key)?.value ?? 0);
+}
+
+export function booleanSetting(configuration: Configuration, key: string): boolean {
+  return configuration.get(key)?.value === 'true';
 }

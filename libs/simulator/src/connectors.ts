@@ -19,6 +19,8 @@ export interface ConnectorState {
   transaction: RunningTransaction | undefined;
   /** The energy meter's register in Wh; it only ever grows. */
   meterWh: number;
+  /** A remote start waiting for a vehicle's cable until `dueAt` (ConnectionTimeOut). */
+  awaitingCable: { idTag: string; dueAt: number } | undefined;
 }
 
 export function createConnectors(count: number): ConnectorState[] {
@@ -29,6 +31,7 @@ export function createConnectors(count: number): ConnectorState[] {
     scheduledOperative: undefined,
     transaction: undefined,
     meterWh: 0,
+    awaitingCable: undefined,
   }));
 }
 

@@ -16,8 +16,8 @@ const NOT_SUPPORTED = new Set([
 const handlers = new Map<string, Handler>([
   ['ChangeAvailability', changeAvailability],
   ['ChangeConfiguration', changeConfigurationCall],
-  ['ClearCache', () => ({ reply: { status: 'Accepted' } })],
-  ['DataTransfer', () => ({ reply: { status: 'UnknownVendorId' } })],
+  ['ClearCache', clearCache],
+  ['DataTransfer', dataTransfer],
   ['GetConfiguration', getConfiguration],
   ['GetLocalListVersion', (cp) => ({ reply: { listVersion: cp.localList.listVersion } })],
   ['SendLocalList', (cp, payload) => ({ reply: { status: cp.localList.update(payload) } })],
@@ -99,7 +99,9 @@ function remoteStartTransaction(cp: SimulatedChargePoint, payload: Payload): Csm
   // §5.11: the profile must be a TxProfile; it applies to the transaction this start begins.
   if (profile !== undefined && profile.chargingProfilePurpose !== 'TxProfile') return { reply: { status: 'Rejected' } };
   if (profile !== undefined) cp.holdRemoteStartProfile(connectorId, profile);
-  return { reply: { status: 'Accepted' }, afterwards: () => cp.beginTransaction(connectorId, idTag) };
+  if (cp.waitsForCable(connectorId)) return { reply: { status: 'Accepted' }, afterwards: () => cp.awaitCable(connectorId, idTag) };
+  const begin = async (): Promise<unknown> => (await cp.lockCable(connectorId)) && cp.beginTransaction(connectorId, idTag);
+  return { reply: { status: 'Accepted' }, afterwards: begin };
 }
 
 function remoteStopTransaction(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
@@ -113,9 +115,22 @@ function reset(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
   return { reply: { status: 'Accepted' }, afterwards: () => cp.reboot(type === 'Hard' ? 'HardReset' : 'SoftReset') };
 }
 
+function clearCache(cp: SimulatedChargePoint): CsmsCallAnswer {
+  cp.clearAuthorizationCache();
+  return { reply: { status: 'Accepted' } };
+}
+
+/** Accepted, echoing the data, for a vendor it knows; UnknownVendorId otherwise. */
+function dataTransfer(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  if (!cp.acceptsDataTransferFrom(textField(payload, 'vendorId'))) return { reply: { status: 'UnknownVendorId' } };
+  return { reply: payload.data === undefined ? { status: 'Accepted' } : { status: 'Accepted', data: payload.data } };
+}
+
+/** A fixed cable has no lock to open (NotSupported), as a connector it does not have. */
 function unlockConnector(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
   const connectorId = integerField(payload, 'connectorId');
-  if (!isConnector(cp, connectorId, false)) return { reply: { status: 'NotSupported' } };
+  if (!isConnector(cp, connectorId, false) || cp.cableLock === 'fixedCable') return { reply: { status: 'NotSupported' } };
+  if (cp.cableLock === 'unlockFails') return { reply: { status: 'UnlockFailed' } };
   // Unlocking the cable of a running transaction ends it (OCPP 1.6 §5.18).
   if (cp.transactionOn(connectorId) === undefined) return { reply: { status: 'Unlocked' } };
   return { reply: { status: 'Unlocked' }, afterwards: () => cp.finishTransaction(connectorId, 'UnlockCommand') };
@@ -145,8 +160,9 @@ function triggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAns
     case 'MeterValues':
       return accepted(() => cp.reportMeters(connectorId));
     case 'DiagnosticsStatusNotification':
+      return accepted(() => cp.call('DiagnosticsStatusNotification', { status: 'Idle' }));
     case 'FirmwareStatusNotification':
-      return { reply: { status: 'NotImplemented' } };
+      return accepted(() => cp.call('FirmwareStatusNotification', { status: 'Idle' }));
   }
 }
 

@@ -1,5 +1,5 @@
-export { SimulatedChargePoint } from './charge-point';
-export type { ChargePointEvents, ChargePointOptions } from './charge-point';
+export { CABLE_LOCKS, SimulatedChargePoint } from './charge-point';
+export type { CableLock, ChargePointEvents, ChargePointOptions, DataTransferReq } from './charge-point';
 export type { FirmwareFailures } from './firmware';
 export type { CloseInfo, CsmsCall } from './connection';
 export { Fleet } from './fleet';

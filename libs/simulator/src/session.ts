@@ -25,15 +25,18 @@ export type ChargingSessionOutcome =
   | 'completed'
   /** The central system stopped the transaction (remote stop, reset, unlock) before the end. */
   | 'stoppedByCsms'
-  /** Authorize or StartTransaction refused the tag. */
+  /** Authorize (or the wallbox's cache, offline rules) or StartTransaction refused the tag. */
   | 'notAuthorized'
-  /** No idTag and no remote start came in time. */
+  /** No idTag and no remote start came in time, or the cable did not lock. */
   | 'notStarted';
 
 export interface ChargingSessionResult {
   outcome: ChargingSessionOutcome;
   transactionId: number | undefined;
-  /** The central system's answers; `startTransaction` is absent for a remotely started session. */
+  /**
+   * The central system's answers; `authorize` is absent for a card the wallbox decided itself
+   * (its cache), `startTransaction` for a remotely started session.
+   */
   answers: {
     authorize?: AuthorizeConf;
     startTransaction?: StartTransactionConf;
@@ -52,16 +55,19 @@ const ROUNDING = 1e-6;
 export async function plugInAndCharge(cp: SimulatedChargePoint, options: ChargingSessionOptions, ticker: Ticker): Promise<ChargingSessionResult> {
   const { connectorId, idTag } = options;
   const answers: ChargingSessionResult['answers'] = { meterValues: [] };
-  await cp.statusNotification(connectorId, 'Preparing');
-  if (idTag !== undefined) {
-    answers.authorize = await cp.authorize(idTag);
-    if (answers.authorize.idTagInfo.status !== 'Accepted') return unplugged(cp, connectorId, 'notAuthorized', answers);
+  await cp.plugIn(connectorId);
+  // A remote start that waited for this cable has begun: no card is needed.
+  if (idTag !== undefined && cp.transactionOn(connectorId) === undefined) {
+    const decidedLocally = cp.authorizeLocally(idTag);
+    if (decidedLocally === undefined) answers.authorize = await cp.authorize(idTag);
+    if ((decidedLocally ?? answers.authorize?.idTagInfo.status) !== 'Accepted') return unplugged(cp, connectorId, 'notAuthorized', answers);
+    if (!(await cp.lockCable(connectorId))) return { outcome: 'notStarted', transactionId: undefined, answers };
     answers.startTransaction = await cp.beginTransaction(connectorId, idTag);
     if (answers.startTransaction.idTagInfo.status !== 'Accepted') {
       return { outcome: 'notAuthorized', transactionId: answers.startTransaction.transactionId, answers };
     }
   }
-  const transactionId = idTag === undefined ? await remoteStart(cp, options, ticker) : answers.startTransaction?.transactionId;
+  const transactionId = answers.startTransaction?.transactionId ?? (await remoteStart(cp, options, ticker));
   if (transactionId === undefined) return unplugged(cp, connectorId, 'notStarted', answers);
   return charge(cp, options, transactionId, answers, ticker);
 }
@@ -94,14 +100,18 @@ async function charge(
   return { outcome: 'completed', transactionId, answers };
 }
 
-/** Waits, plugged in, until the central system has started a transaction on the connector. */
+/** Waits, plugged in, until the central system has started a transaction on the connector and handed out its id. */
 async function remoteStart(cp: SimulatedChargePoint, options: ChargingSessionOptions, ticker: Ticker): Promise<number | undefined> {
   const timeoutMs = options.remoteStartTimeoutMs ?? integerSetting(cp.configuration, 'ConnectionTimeOut') * 1000;
   const deadline = Date.now() + timeoutMs;
-  while (cp.transactionOn(options.connectorId) === undefined && Date.now() < deadline) {
+  const handedOut = (): number | undefined => {
+    const id = cp.transactionOn(options.connectorId);
+    return id !== undefined && id > 0 ? id : undefined;
+  };
+  while (handedOut() === undefined && Date.now() < deadline) {
     await ticker.sleep(ticker.resolutionMs);
   }
-  return cp.transactionOn(options.connectorId);
+  return handedOut();
 }
 
 async function unplugged(

@@ -195,6 +195,12 @@ function wallbox(options: Partial<ChargePointOptions> = {}): SimulatedChargePoin
   return cp;
 }
 
+function changeSetting(cp: SimulatedChargePoint, key: string, value: string): void {
+  const entry = cp.configuration.get(key);
+  if (!entry) throw new Error(`no configuration key ${key}`);
+  entry.value = value;
+}
+
 async function bootedWallbox(options: Partial<ChargePointOptions> = {}): Promise<SimulatedChargePoint> {
   const cp = wallbox(options);
   await cp.connect();
@@ -372,9 +378,12 @@ describe('answers to the central system', () => {
     ]);
   });
 
-  it('TriggerMessage: NotImplemented for diagnostics, Rejected for a connector it lacks', async () => {
+  it('TriggerMessage: sends the diagnostics and firmware status (Idle), Rejected for a connector it lacks', async () => {
     await bootedWallbox();
-    expect(await csms.callForResult('CP-1', 'TriggerMessage', { requestedMessage: 'DiagnosticsStatusNotification' })).toEqual({ status: 'NotImplemented' });
+    expect(await csms.callForResult('CP-1', 'TriggerMessage', { requestedMessage: 'DiagnosticsStatusNotification' })).toEqual({ status: 'Accepted' });
+    expect(await csms.callForResult('CP-1', 'TriggerMessage', { requestedMessage: 'FirmwareStatusNotification' })).toEqual({ status: 'Accepted' });
+    await expect.poll(() => csms.actions('CP-1').slice(-2)).toEqual(['DiagnosticsStatusNotification', 'FirmwareStatusNotification']);
+    expect(csms.of('CP-1', 'FirmwareStatusNotification')[0].payload).toEqual({ status: 'Idle' });
     expect(await csms.callForResult('CP-1', 'TriggerMessage', { requestedMessage: 'StatusNotification', connectorId: 3 })).toEqual({ status: 'Rejected' });
   });
 
@@ -472,6 +481,26 @@ describe('answers to the central system', () => {
     await expect.poll(() => csms.statuses('CP-1').slice(-3)).toEqual(['0:Available', '1:Available', '2:Available']);
   });
 
+  it('UnlockConnector: NotSupported with a fixed cable, UnlockFailed with a lock that fails', async () => {
+    await bootedWallbox({ cableLock: 'fixedCable' });
+    expect(await csms.callForResult('CP-1', 'UnlockConnector', { connectorId: 1 })).toEqual({ status: 'NotSupported' });
+    await bootedWallbox({ cableLock: 'unlockFails' });
+    expect(await csms.callForResult('CP-2', 'UnlockConnector', { connectorId: 1 })).toEqual({ status: 'UnlockFailed' });
+  });
+
+  it('a power loss: the connection drops, then it boots and ends the transaction it ran with reason PowerLoss', async () => {
+    const cp = await bootedWallbox();
+    const { transactionId } = await cp.beginTransaction(1, 'TAG-1');
+    await cp.reboot('PowerLoss');
+    expect(csms.actions('CP-1').filter((action) => action === 'BootNotification' || action === 'StopTransaction')).toEqual([
+      'BootNotification',
+      'BootNotification',
+      'StopTransaction',
+    ]);
+    expect(csms.of('CP-1', 'StopTransaction')[0].payload).toMatchObject({ transactionId, reason: 'PowerLoss' });
+    expect(cp.transactionOn(1)).toBeUndefined();
+  });
+
   it('UnlockConnector: Unlocked, ending a transaction running there', async () => {
     const cp = await bootedWallbox();
     expect(await csms.callForResult('CP-1', 'UnlockConnector', { connectorId: 2 })).toEqual({ status: 'Unlocked' });
@@ -517,6 +546,19 @@ describe('answers to the central system', () => {
     await bootedWallbox();
     expect(await csms.callForResult('CP-1', 'ClearCache', {})).toEqual({ status: 'Accepted' });
     expect(await csms.callForResult('CP-1', 'DataTransfer', { vendorId: 'acme', messageId: 'x' })).toEqual({ status: 'UnknownVendorId' });
+  });
+
+  it('sends its DataTransfer after each accepted boot, once its statuses are reported', async () => {
+    csms.respond('DataTransfer', () => ({ status: 'Accepted' }));
+    await bootedWallbox({ dataTransferOnBoot: { vendorId: 'acme', messageId: 'hello', data: 'world' } });
+    expect(csms.actions('CP-1').slice(-2)).toEqual(['StatusNotification', 'DataTransfer']);
+    expect(csms.of('CP-1', 'DataTransfer')[0].payload).toEqual({ vendorId: 'acme', messageId: 'hello', data: 'world' });
+  });
+
+  it('DataTransfer: Accepted, echoing the data, from a vendor it is configured to know', async () => {
+    await bootedWallbox({ dataTransferVendors: ['acme'] });
+    expect(await csms.callForResult('CP-1', 'DataTransfer', { vendorId: 'acme', data: 'ping' })).toEqual({ status: 'Accepted', data: 'ping' });
+    expect(await csms.callForResult('CP-1', 'DataTransfer', { vendorId: 'other' })).toEqual({ status: 'UnknownVendorId' });
   });
 
   it('answers CALLERROR NotSupported, NotImplemented or a constraint violation for what it cannot do', async () => {
@@ -595,6 +637,77 @@ describe('charging session', () => {
     expect(result.outcome).toBe('completed');
     expect(csms.of('CP-1', 'StartTransaction')[0].payload).toMatchObject({ connectorId: 2, idTag: 'AUTO' });
     expect(csms.of('CP-1', 'MeterValues')).toHaveLength(3);
+  });
+
+  it('with a cable that does not lock, starts nothing: Faulted, ConnectorLockFailure', async () => {
+    const cp = await bootedWallbox({ cableLock: 'lockFails' });
+    const result = await cp.plugInAndCharge({ connectorId: 1, idTag: 'TAG-1', ...session });
+    expect(result.outcome).toBe('notStarted');
+    expect(csms.of('CP-1', 'StatusNotification').at(-1)?.payload).toMatchObject({ connectorId: 1, status: 'Faulted', errorCode: 'ConnectorLockFailure' });
+    expect(csms.actions('CP-1')).not.toContain('StartTransaction');
+  });
+
+  it('starts a card its cache holds Accepted without Authorize when LocalPreAuthorize is set, and asks again after ClearCache', async () => {
+    const cp = await bootedWallbox();
+    changeSetting(cp, 'LocalPreAuthorize', 'true');
+    await cp.plugInAndCharge({ connectorId: 1, idTag: 'TAG-1', ...session, samples: 1 });
+    const cached = await cp.plugInAndCharge({ connectorId: 1, idTag: 'TAG-1', ...session, samples: 1 });
+    expect(cached.answers.authorize).toBeUndefined();
+    expect(csms.of('CP-1', 'Authorize')).toHaveLength(1);
+    expect(await csms.callForResult('CP-1', 'ClearCache', {})).toEqual({ status: 'Accepted' });
+    await cp.plugInAndCharge({ connectorId: 1, idTag: 'TAG-1', ...session, samples: 1 });
+    expect(csms.of('CP-1', 'Authorize')).toHaveLength(2);
+  });
+
+  it('offline, keeps start, meter values and stop, and sends them in order once back, with the transaction id handed out', async () => {
+    const cp = await bootedWallbox();
+    await cp.close();
+    changeSetting(cp, 'AllowOfflineTxForUnknownId', 'true');
+    expect(cp.authorizeLocally('NEW-CARD')).toBe('Accepted');
+    const started = cp.beginTransaction(1, 'NEW-CARD');
+    await expect.poll(() => cp.queuedWhileOffline).toBe(1);
+    const ownId = cp.transactionOn(1) as number;
+    expect(ownId).toBeLessThan(0);
+    const metered = cp.meterValues(1, 500, ownId);
+    const stopped = cp.stopTransaction(ownId, 900, 'NEW-CARD', 'Local');
+    expect(cp.queuedWhileOffline).toBe(3);
+    await cp.connect();
+    await cp.bootAndReport();
+    const { transactionId } = await started;
+    await Promise.all([metered, stopped]);
+    expect(csms.actions('CP-1').filter((action) => ['StartTransaction', 'MeterValues', 'StopTransaction'].includes(action))).toEqual([
+      'StartTransaction',
+      'MeterValues',
+      'StopTransaction',
+    ]);
+    expect(csms.of('CP-1', 'MeterValues')[0].payload).toMatchObject({ transactionId });
+    expect(csms.of('CP-1', 'StopTransaction')[0].payload).toMatchObject({ transactionId, meterStop: 900 });
+    expect(cp.queuedWhileOffline).toBe(0);
+  });
+
+  it('a transaction whose tag the central system refuses: stopped (DeAuthorized) when StopTransactionOnInvalidId, else SuspendedEVSE', async () => {
+    csms.respond('StartTransaction', () => ({ transactionId: 77, idTagInfo: { status: 'Invalid' } }));
+    const cp = await bootedWallbox();
+    await cp.beginTransaction(1, 'BAD');
+    expect(csms.of('CP-1', 'StopTransaction')[0].payload).toMatchObject({ transactionId: 77, reason: 'DeAuthorized' });
+    changeSetting(cp, 'StopTransactionOnInvalidId', 'false');
+    await cp.beginTransaction(2, 'BAD');
+    expect(csms.statuses('CP-1').at(-1)).toBe('2:SuspendedEVSE');
+    expect(cp.transactionOn(2)).toBe(77);
+  });
+
+  it('a remote start without a vehicle waits for its cable: it begins when one plugs in, and gives up after ConnectionTimeOut', async () => {
+    const cp = await bootedWallbox({ remoteStartWithoutVehicle: 'waitsForCable' });
+    changeSetting(cp, 'ConnectionTimeOut', '1');
+    expect(await csms.callForResult('CP-1', 'RemoteStartTransaction', { idTag: 'REMOTE', connectorId: 1 })).toEqual({ status: 'Accepted' });
+    await expect.poll(() => csms.statuses('CP-1').at(-1)).toBe('1:Preparing');
+    expect(csms.actions('CP-1')).not.toContain('StartTransaction');
+    await expect.poll(() => csms.statuses('CP-1').at(-1), { timeout: 5000 }).toBe('1:Available');
+    expect(await csms.callForResult('CP-1', 'RemoteStartTransaction', { idTag: 'REMOTE', connectorId: 2 })).toEqual({ status: 'Accepted' });
+    await expect.poll(() => csms.statuses('CP-1').at(-1)).toBe('2:Preparing');
+    const result = await cp.plugInAndCharge({ connectorId: 2, ...session, samples: 1 });
+    expect(result.outcome).toBe('completed');
+    expect(csms.of('CP-1', 'StartTransaction')[0].payload).toMatchObject({ connectorId: 2, idTag: 'REMOTE' });
   });
 
   it('ends early when the central system stops the transaction', async () => {

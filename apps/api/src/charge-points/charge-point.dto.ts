@@ -2,7 +2,7 @@ import { ApiPropertyOptional } from '@nestjs/swagger';
 import { RELAXATIONS, START_MODES, type Relaxation, type StartMode } from '@voltstream/contracts';
 import { Type } from 'class-transformer';
 import type { ChargePointState } from '@voltstream/read-models';
-import { IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
 import { CHARGE_POINT_STATES } from './charge-point.view';
 
 export class ListChargePointsQuery {
@@ -49,6 +49,18 @@ export class PutChargePointBody {
   @IsArray()
   @IsIn(RELAXATIONS, { each: true })
   relaxations?: Relaxation[];
+
+  @ApiPropertyOptional({
+    type: [String],
+    maxItems: 50,
+    description: 'vendor ids (1 to 255 characters) whose DataTransfer is answered Accepted; others get UnknownVendorId',
+  })
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(50)
+  @IsString({ each: true })
+  @Length(1, 255, { each: true })
+  acceptedDataTransferVendors?: string[];
 }
 
 export class MeterValuesQuery {

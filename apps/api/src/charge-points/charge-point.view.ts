@@ -90,6 +90,9 @@ export class ChargePointView {
   @ApiProperty({ enum: RELAXATIONS, isArray: true })
   relaxations: string[];
 
+  @ApiProperty({ type: [String], description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
+  acceptedDataTransferVendors: string[];
+
   @ApiProperty({ type: String, nullable: true, description: 'the last FirmwareStatusNotification, e.g. Downloading, Installed, InstallationFailed' })
   firmwareStatus: string | null;
 
@@ -141,6 +144,7 @@ export function toChargePointView(row: ChargePointRow): ChargePointView {
     description: row.description,
     passwordSet: row.passwordSet,
     relaxations: row.relaxations,
+    acceptedDataTransferVendors: row.acceptedDataTransferVendors,
     firmwareStatus: row.firmwareStatus,
     firmwareStatusAt: row.firmwareStatusAt?.toISOString() ?? null,
     diagnosticsStatus: row.diagnosticsStatus,

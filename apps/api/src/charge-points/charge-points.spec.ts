@@ -48,6 +48,7 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       description: 'Carport',
       passwordSet: true,
       relaxations: [],
+      acceptedDataTransferVendors: [],
       firmwareStatus: null,
       firmwareStatusAt: null,
       diagnosticsStatus: null,

@@ -83,3 +83,22 @@ export class ChangeConfigurationBody {
   @MaxLength(500)
   value: string;
 }
+
+/** OCPP 1.6 DataTransfer.req: vendorId CiString255, messageId CiString50, data free text. */
+export class DataTransferBody {
+  @ApiProperty({ minLength: 1, maxLength: 255, description: 'the vendor, e.g. a reversed DNS name' })
+  @IsString()
+  @Length(1, 255)
+  vendorId: string;
+
+  @ApiPropertyOptional({ maxLength: 50 })
+  @IsOptional()
+  @IsString()
+  @MaxLength(50)
+  messageId?: string;
+
+  @ApiPropertyOptional({ description: 'free text, as the vendor defines it' })
+  @IsOptional()
+  @IsString()
+  data?: string;
+}

@@ -24,3 +24,12 @@ export class ConfigurationView {
   @ApiPropertyOptional({ type: [String] })
   unknownKey?: string[];
 }
+
+/** DataTransfer.conf, relayed as the charge point gave it. */
+export class DataTransferAnswerView {
+  @ApiProperty({ example: 'Accepted', description: 'Accepted, Rejected, UnknownMessageId or UnknownVendorId' })
+  status: string;
+
+  @ApiPropertyOptional()
+  data?: string;
+}

@@ -5,6 +5,7 @@ import {
   AvailabilityBody,
   ChangeConfigurationBody,
   ConfigurationKeyParams,
+  DataTransferBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -13,7 +14,7 @@ import {
   UnlockBody,
 } from './command.dto';
 import { ApiWallboxCommandResponses } from './command-responses';
-import { CommandStatusView, ConfigurationView } from './command.view';
+import { CommandStatusView, ConfigurationView, DataTransferAnswerView } from './command.view';
 import { CommandsService, type WallboxAnswer } from './commands.service';
 
 @ApiTags('commands')
@@ -89,5 +90,22 @@ export class CommandsController {
     @Body() { value }: ChangeConfigurationBody,
   ): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'changeConfiguration', key, value });
+  }
+
+  @Post('clear-cache')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView, description: 'ClearCache: Accepted or Rejected' })
+  clearCache(@Param() { identity }: IdentityParams): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'clearCache' });
+  }
+
+  @Post('data-transfer')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: DataTransferAnswerView })
+  dataTransfer(
+    @Param() { identity }: IdentityParams,
+    @Body() { vendorId, messageId, data }: DataTransferBody,
+  ): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'dataTransfer', vendorId, messageId, data });
   }
 }

@@ -131,4 +131,34 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
     expect(answer).toMatchObject({ status: 200, body: { status: 'Rejected' } });
     expect(received).toEqual([{ action: 'ChangeAvailability', payload: { connectorId: 9, type: 'Operative' } }]);
   });
+
+  it('sends ClearCache and an operator DataTransfer, relaying the status and data the wallbox answered', async () => {
+    await playGateway((command) =>
+      command.action === 'DataTransfer' ? { outcome: 'result', payload: { status: 'Accepted', data: 'pong' } } : statusReply('Rejected'),
+    );
+    const base = `/api/charge-points/${CP}`;
+    expect(await t.request('POST', `${base}/clear-cache`)).toMatchObject({ status: 200, body: { status: 'Rejected' } });
+    const transfer = await t.request('POST', `${base}/data-transfer`, { body: { vendorId: 'com.example', messageId: 'ping', data: 'ping' } });
+    expect(transfer).toMatchObject({ status: 200, body: { status: 'Accepted', data: 'pong' } });
+    await t.request('POST', `${base}/data-transfer`, { body: { vendorId: 'com.example' } });
+    expect(received).toEqual([
+      { action: 'ClearCache', payload: {} },
+      { action: 'DataTransfer', payload: { vendorId: 'com.example', messageId: 'ping', data: 'ping' } },
+      { action: 'DataTransfer', payload: { vendorId: 'com.example' } },
+    ]);
+  });
+
+  it.each([
+    [{}, 'vendorId must be longer than or equal to 1 characters'],
+    [{ vendorId: '' }, 'vendorId must be longer than or equal to 1 characters'],
+    [{ vendorId: 'v'.repeat(256) }, 'vendorId must be shorter than or equal to 255 characters'],
+    [{ vendorId: 'v', messageId: 'm'.repeat(51) }, 'messageId must be shorter than or equal to 50 characters'],
+    [{ vendorId: 'v', data: { nested: true } }, 'data must be a string'],
+  ])('refuses the DataTransfer body %j with 400 naming the field, asking no wallbox', async (body, reason) => {
+    await playGateway(() => statusReply('Accepted'));
+    const answer = await t.request('POST', `/api/charge-points/${CP}/data-transfer`, { body });
+    expect(answer.status).toBe(400);
+    expect(answer.body.message).toContain(reason);
+    expect(received).toEqual([]);
+  });
 });

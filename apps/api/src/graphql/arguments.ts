@@ -7,6 +7,7 @@ import {
   AvailabilityBody,
   ChangeConfigurationBody,
   ConfigurationKeyParams,
+  DataTransferBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -16,6 +17,7 @@ import {
 } from '../commands/command.dto';
 import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/params';
 import { PutTagBody } from '../tags/tag.dto';
+import { ListDataTransfersQuery } from '../data-transfers/data-transfer.dto';
 import { ListTransactionsQuery } from '../transactions/transaction.dto';
 import { ChargingProfileInput } from './charging-profile.input';
 import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
@@ -110,6 +112,9 @@ export class ChargePointInput extends PutChargePointBody {
 
   @Field(() => [RelaxationEnum], { nullable: true, description: 'OCPP quirks allowed to this wallbox; [] is strict' })
   override relaxations?: PutChargePointBody['relaxations'];
+
+  @Field(() => [String], { nullable: true, description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
+  override acceptedDataTransferVendors?: string[];
 }
 
 @ArgsType()
@@ -249,3 +254,30 @@ class ChangeConfigurationFields extends ChangeConfigurationBody {
 
 @ArgsType()
 export class ChangeConfigurationArgs extends IntersectionType(ConfigurationKeyFields, ChangeConfigurationFields, ArgsType) {}
+
+@ArgsType()
+class DataTransferFields extends DataTransferBody {
+  @Field({ description: 'the vendor: 1 to 255 characters' })
+  override vendorId: string;
+
+  @Field(() => String, { nullable: true, description: 'at most 50 characters' })
+  override messageId?: string;
+
+  @Field(() => String, { nullable: true })
+  override data?: string;
+}
+
+@ArgsType()
+export class DataTransferArgs extends IntersectionType(IdentityArgs, DataTransferFields, ArgsType) {}
+
+@ArgsType()
+class DataTransfersFields extends ListDataTransfersQuery {
+  @Field(() => Int, { nullable: true, description: '1 to 500, default 50' })
+  override limit?: number;
+
+  @Field({ nullable: true, description: 'nextCursor of the previous page' })
+  override cursor?: string;
+}
+
+@ArgsType()
+export class DataTransfersArgs extends IntersectionType(IdentityArgs, DataTransfersFields, ArgsType) {}

@@ -89,6 +89,9 @@ export class ChargePointObject implements ChargePointView {
   @Field(() => [RelaxationEnum])
   relaxations: string[];
 
+  @Field(() => [String], { description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
+  acceptedDataTransferVendors: string[];
+
   @Field(() => String, { nullable: true, description: 'the last FirmwareStatusNotification' })
   firmwareStatus: string | null;
 

@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import type { CommandStatusView, ConfigurationKeyView, ConfigurationView } from '../commands/command.view';
+import type { CommandStatusView, ConfigurationKeyView, ConfigurationView, DataTransferAnswerView } from '../commands/command.view';
 
 @ObjectType('CommandStatus', { description: "The charge point's own answer, relayed as it gave it" })
 export class CommandStatusObject implements CommandStatusView {
@@ -26,4 +26,13 @@ export class ConfigurationObject implements ConfigurationView {
 
   @Field(() => [String], { nullable: true })
   unknownKey?: string[];
+}
+
+@ObjectType('DataTransferAnswer', { description: "DataTransfer.conf, relayed as the charge point gave it" })
+export class DataTransferAnswerObject implements DataTransferAnswerView {
+  @Field({ description: 'Accepted, Rejected, UnknownMessageId or UnknownVendorId' })
+  status: string;
+
+  @Field(() => String, { nullable: true })
+  data?: string;
 }

@@ -4,7 +4,9 @@ import { CommandsService, type WallboxAnswer } from '../commands/commands.servic
 import {
   ChangeAvailabilityArgs,
   ChangeConfigurationArgs,
+  DataTransferArgs,
   GetConfigurationArgs,
+  IdentityArgs,
   RemoteStartArgs,
   RemoteStopArgs,
   ResetArgs,
@@ -12,7 +14,7 @@ import {
   UnlockArgs,
 } from './arguments';
 import { plainProfile } from './charging-profile.input';
-import { CommandStatusObject, ConfigurationObject } from './command.types';
+import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject } from './command.types';
 import { GraphqlErrorFilter } from './graphql-errors';
 
 /**
@@ -62,5 +64,15 @@ export class CommandsResolver {
   @Query(() => ConfigurationObject, { description: 'GetConfiguration, asked of the wallbox itself' })
   getConfiguration(@Args() { identity, key }: GetConfigurationArgs): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'getConfiguration', keys: key });
+  }
+
+  @Mutation(() => CommandStatusObject, { description: 'ClearCache: Accepted or Rejected' })
+  clearCache(@Args() { identity }: IdentityArgs): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'clearCache' });
+  }
+
+  @Mutation(() => DataTransferAnswerObject, { description: 'DataTransfer sent by the operator' })
+  dataTransfer(@Args() { identity, vendorId, messageId, data }: DataTransferArgs): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'dataTransfer', vendorId, messageId, data });
   }
 }

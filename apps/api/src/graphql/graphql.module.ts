@@ -5,6 +5,7 @@ import { ChargePointsModule } from '../charge-points/charge-points.module';
 import { ChargingProfilesModule } from '../charging-profiles/charging-profiles.module';
 import { CommandsModule } from '../commands/commands.module';
 import { FirmwareModule } from '../firmware/firmware.module';
+import { DataTransfersModule } from '../data-transfers/data-transfers.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
@@ -13,6 +14,7 @@ import { ChargePointsResolver } from './charge-points.resolver';
 import { ChargingProfilesResolver } from './charging-profiles.resolver';
 import { CommandsResolver } from './commands.resolver';
 import { FirmwareResolver } from './firmware.resolver';
+import { DataTransfersResolver } from './data-transfers.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
@@ -53,6 +55,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     FirmwareModule,
     ChargingProfilesModule,
     LocalListModule,
+    DataTransfersModule,
   ],
   providers: [
     ChargePointsResolver,
@@ -65,6 +68,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     FirmwareResolver,
     ChargingProfilesResolver,
     LocalListResolver,
+    DataTransfersResolver,
   ],
 })
 export class GraphqlModule {}

@@ -223,4 +223,37 @@ describe('GraphQL at /graphql: the reads and commands of the REST API', () => {
         }),
     );
   });
+
+  it('sends ClearCache, a DataTransfer and every trigger by mutation, relaying the answers', async () => {
+    const received = await playGateway(
+      (command) => ({ outcome: 'result', payload: command.action === 'DataTransfer' ? { status: 'Accepted', data: 'pong' } : { status: 'Accepted' } }),
+      async () => {
+        expect((await graphql(`mutation { clearCache(identity: "${CP}") { status } }`)).body).toEqual({ data: { clearCache: { status: 'Accepted' } } });
+        const transfer = await graphql(`mutation { dataTransfer(identity: "${CP}", vendorId: "com.example", messageId: "ping", data: "ping") { status data } }`);
+        expect(transfer.body).toEqual({ data: { dataTransfer: { status: 'Accepted', data: 'pong' } } });
+        const trigger = await graphql(`mutation { trigger(identity: "${CP}", message: DiagnosticsStatusNotification) { status } }`);
+        expect(trigger.body).toEqual({ data: { trigger: { status: 'Accepted' } } });
+      },
+    );
+    expect(received).toEqual([
+      { action: 'ClearCache', payload: {} },
+      { action: 'DataTransfer', payload: { vendorId: 'com.example', messageId: 'ping', data: 'ping' } },
+      { action: 'TriggerMessage', payload: { requestedMessage: 'DiagnosticsStatusNotification' } },
+    ]);
+    const tooLong = await graphql(`mutation { dataTransfer(identity: "${CP}", vendorId: "${'v'.repeat(256)}") { status } }`);
+    expect(errorOf(tooLong)).toMatchObject({ extensions: { code: 'BAD_USER_INPUT' } });
+    expect(JSON.stringify(errorOf(tooLong))).toContain('vendorId');
+  });
+
+  it('lists the DataTransfers a charge point sent, newest first, paged; NOT_FOUND for an unknown one', async () => {
+    await t.record(createEvent('DataTransferReceived', { vendorId: 'com.example', messageId: 'm1', data: 'first', status: 'Accepted' }, CP, at(5)));
+    await t.record(createEvent('DataTransferReceived', { vendorId: 'org.other' }, CP, at(6)));
+    const query = (page: string) => graphql(`{ dataTransfers(identity: "${CP}"${page}) { items { vendorId messageId data status receivedAt } nextCursor } }`);
+    const first = await query(', limit: 1');
+    expect(first.body.data?.dataTransfers).toMatchObject({ items: [{ vendorId: 'org.other', messageId: null, data: null, status: 'UnknownVendorId', receivedAt: at(6).toISOString() }] });
+    const cursor = (first.body.data?.dataTransfers as { nextCursor: string }).nextCursor;
+    const second = await query(`, limit: 1, cursor: "${cursor}"`);
+    expect(second.body.data?.dataTransfers).toEqual({ items: [{ vendorId: 'com.example', messageId: 'm1', data: 'first', status: 'Accepted', receivedAt: at(5).toISOString() }], nextCursor: null });
+    expect(errorOf(await graphql('{ dataTransfers(identity: "NOBODY") { nextCursor } }')).extensions).toMatchObject({ code: 'NOT_FOUND' });
+  });
 });

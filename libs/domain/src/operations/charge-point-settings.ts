@@ -31,6 +31,7 @@ export interface ChargePointChanges {
   passwordHash?: string | null;
   description?: string | null;
   relaxations?: Relaxation[];
+  acceptedDataTransferVendors?: string[];
 }
 
 export interface UpdateChargePoint {
@@ -51,6 +52,7 @@ const DEFAULT_SETTINGS: Omit<ChargePointSettings, 'startMode'> = {
   autoStartIdTag: null,
   passwordHash: null,
   description: null,
+  acceptedDataTransferVendors: [],
 };
 
 /** PUT of a charge point: adopts one that is not adopted yet, otherwise changes its settings. */
@@ -84,6 +86,9 @@ function applyChanges(base: ChargePointSettings, changes: ChargePointChanges): C
     autoStartIdTag: changes.autoStartIdTag === undefined ? base.autoStartIdTag : changes.autoStartIdTag,
     passwordHash: changes.passwordHash === undefined ? base.passwordHash : changes.passwordHash,
     description: changes.description === undefined ? base.description : changes.description,
+    acceptedDataTransferVendors: changes.acceptedDataTransferVendors
+      ? [...new Set(changes.acceptedDataTransferVendors)].sort()
+      : (base.acceptedDataTransferVendors ?? []),
   };
 }
 
@@ -93,10 +98,12 @@ function sameSettings(a: ChargePointSettings, b: ChargePointSettings): boolean {
     a.autoStartIdTag === b.autoStartIdTag &&
     a.passwordHash === b.passwordHash &&
     a.description === b.description &&
-    sorted(a.relaxations) === sorted(b.relaxations)
+    sorted(a.relaxations) === sorted(b.relaxations) &&
+    sorted(a.acceptedDataTransferVendors ?? []) === sorted(b.acceptedDataTransferVendors ?? [])
   );
 }
 
-function sorted(relaxations: Relaxation[]): string {
-  return [...relaxations].sort().join();
+/** A list of names as one comparable text; JSON, so that no name can pass for two. */
+function sorted(names: readonly string[]): string {
+  return JSON.stringify([...names].sort());
 }

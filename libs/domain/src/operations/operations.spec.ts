@@ -43,7 +43,7 @@ describe('decideChargePointUpdate', () => {
         {
           type: 'ChargePointAdopted',
           version: 1,
-          data: { startMode: 'centralList', relaxations: [], autoStartIdTag: null, passwordHash: null, description: 'Carport' },
+          data: { startMode: 'centralList', relaxations: [], autoStartIdTag: null, passwordHash: null, description: 'Carport', acceptedDataTransferVendors: [] },
           metadata: { chargePoint: 'CP1', recordedAt: at.toISOString() },
         },
       ],
@@ -76,6 +76,14 @@ describe('decideChargePointUpdate', () => {
   it('given an adopted charge point, when nothing changes, then no event is appended', () => {
     const same = update({ startMode: 'localList', relaxations: ['acceptNumericStrings', 'acceptNumericStrings'] });
     expect(decideChargePointUpdate(same, adopted)).toEqual({ ok: true, events: [] });
+  });
+
+  it('given settings recorded before the DataTransfer vendors existed, when the vendors are set, then they are kept sorted and once; the same again appends nothing', () => {
+    const decision = decideChargePointUpdate(update({ acceptedDataTransferVendors: ['org.b', 'com.a', 'org.b'] }), adopted);
+    expect(decision).toMatchObject({ ok: true, events: [{ type: 'ChargePointSettingsChanged', data: { ...settings, acceptedDataTransferVendors: ['com.a', 'org.b'] } }] });
+    const after: ChargePointRecord = { known: true, settings: { ...settings, acceptedDataTransferVendors: ['com.a', 'org.b'] } };
+    expect(decideChargePointUpdate(update({ acceptedDataTransferVendors: ['org.b', 'com.a'] }), after)).toEqual({ ok: true, events: [] });
+    expect(decideChargePointUpdate(update({ acceptedDataTransferVendors: [] }), adopted)).toEqual({ ok: true, events: [] });
   });
 
   it('refuses start mode auto without an autoStartIdTag', () => {
@@ -149,6 +157,11 @@ describe('wallbox commands', () => {
     });
     expect(toWallboxCommand({ type: 'getConfiguration' })).toEqual({ action: 'GetConfiguration', payload: {} });
     expect(toWallboxCommand({ type: 'reset', resetType: 'Soft' })).toEqual({ action: 'Reset', payload: { type: 'Soft' } });
+    expect(toWallboxCommand({ type: 'clearCache' })).toEqual({ action: 'ClearCache', payload: {} });
+    expect(toWallboxCommand({ type: 'dataTransfer', vendorId: 'com.example', data: 'hello' })).toEqual({
+      action: 'DataTransfer',
+      payload: { vendorId: 'com.example', data: 'hello' },
+    });
   });
 
   it('reads every outcome of the gateway, and refuses a malformed reply', () => {

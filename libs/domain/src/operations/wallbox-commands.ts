@@ -16,7 +16,9 @@ export type OperatorCommand =
   | ({ type: 'getDiagnostics' } & DiagnosticsRequest)
   | { type: 'setChargingProfile'; connectorId: number; chargingProfile: ChargingProfile }
   | { type: 'clearChargingProfile'; id?: number; connectorId?: number; purpose?: ChargingProfilePurposeType; stackLevel?: number }
-  | { type: 'getCompositeSchedule'; connectorId: number; duration: number; chargingRateUnit?: ChargingRateUnitType };
+  | { type: 'getCompositeSchedule'; connectorId: number; duration: number; chargingRateUnit?: ChargingRateUnitType }
+  | { type: 'clearCache' }
+  | { type: 'dataTransfer'; vendorId: string; messageId?: string; data?: string };
 
 /** UpdateFirmware: where the wallbox fetches the image, and from when. */
 export interface FirmwareUpdate {
@@ -73,6 +75,10 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       return call('ClearChargingProfile', { id: command.id, connectorId: command.connectorId, chargingProfilePurpose: command.purpose, stackLevel: command.stackLevel });
     case 'getCompositeSchedule':
       return call('GetCompositeSchedule', { connectorId: command.connectorId, duration: command.duration, chargingRateUnit: command.chargingRateUnit });
+    case 'clearCache':
+      return call('ClearCache', {});
+    case 'dataTransfer':
+      return call('DataTransfer', { vendorId: command.vendorId, messageId: command.messageId, data: command.data });
     default: {
       const exhaustive: never = command;
       return exhaustive;

@@ -7,6 +7,7 @@ import type {
   ProjectedConnector,
   ProjectedLocalListSync,
   ProjectedLocalTag,
+  NumberedDataTransfer,
   NumberedMeterValue,
   ProjectedTag,
   ProjectedTransaction,
@@ -36,6 +37,8 @@ export interface ProjectionWrites {
   transactions: ProjectedTransaction[];
   /** A sample sent again is kept once: the first one counts. */
   meterValues: NumberedMeterValue[];
+  /** Numbered by the place of their event in the log: one received again is kept once. */
+  dataTransfers: NumberedDataTransfer[];
   removedTags: string[];
   tags: ProjectedTag[];
   removedLocalTags: { chargePointIdentity: string; idTag: string }[];
@@ -100,6 +103,7 @@ export class ProjectionBatch implements ProjectionView {
   private readonly transactions = new Map<number, ProjectedTransaction>();
   private readonly changedTransactions = new Set<number>();
   private readonly meterValues = new Map<string, NumberedMeterValue>();
+  private readonly dataTransfers: NumberedDataTransfer[] = [];
   private readonly tags = new Map<string, ProjectedTag | null>();
   private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
   private readonly completed: CompletedTransaction[] = [];
@@ -138,6 +142,7 @@ export class ProjectionBatch implements ProjectionView {
     let nextId = sequence * SAMPLES_PER_EVENT;
     for (const change of project(event, this)) {
       if (change.type === 'meterValuesRecorded') this.recordSamples(change.rows.map((row) => ({ ...row, id: nextId++ })));
+      else if (change.type === 'dataTransferReceived') this.dataTransfers.push({ ...change.row, id: sequence });
       else this.record(change);
     }
   }
@@ -166,6 +171,7 @@ export class ProjectionBatch implements ProjectionView {
       connectors: [...this.changedConnectors].flatMap(([identity, ids]) => [...ids].map((id) => this.connectorsOf(identity).get(id) as ProjectedConnector)),
       transactions: [...this.changedTransactions].map((id) => this.transactions.get(id) as ProjectedTransaction),
       meterValues: [...this.meterValues.values()],
+      dataTransfers: [...this.dataTransfers],
       removedTags: [...this.tags].filter(([, row]) => row === null).map(([idTag]) => idTag),
       tags: present(this.tags.values()),
       removedLocalTags: localTags.filter(({ row }) => row === null).map(({ chargePointIdentity, idTag }) => ({ chargePointIdentity, idTag })),
@@ -191,7 +197,7 @@ export class ProjectionBatch implements ProjectionView {
     }
   }
 
-  private record(change: Exclude<ProjectionChange, { type: 'meterValuesRecorded' }>): void {
+  private record(change: Exclude<ProjectionChange, { type: 'meterValuesRecorded' | 'dataTransferReceived' }>): void {
     switch (change.type) {
       case 'chargePointSaved':
         this.chargePoints.set(change.row.identity, change.row);

@@ -4,6 +4,7 @@ import type {
   ProjectedChargePoint,
   ProjectedConnector,
   ProjectedLocalListSync,
+  ProjectedDataTransfer,
   ProjectedLocalTag,
   ProjectedMeterValue,
   ProjectedTag,
@@ -20,6 +21,7 @@ export type ProjectionChange =
   /** A known transaction completed: to be published for billing. */
   | { type: 'transactionCompleted'; transaction: CompletedTransaction }
   | { type: 'meterValuesRecorded'; rows: ProjectedMeterValue[] }
+  | { type: 'dataTransferReceived'; row: ProjectedDataTransfer }
   | { type: 'tagSaved'; row: ProjectedTag }
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }

@@ -14,6 +14,7 @@ export function discoveredChargePoint(identity: string): ProjectedChargePoint {
     description: null,
     passwordSet: false,
     relaxations: [],
+    acceptedDataTransferVendors: [],
     vendor: null,
     model: null,
     serialNumber: null,
@@ -38,6 +39,7 @@ export function withSettings(chargePoint: ProjectedChargePoint, settings: Charge
     description: settings.description,
     passwordSet: settings.passwordHash !== null,
     relaxations: [...settings.relaxations],
+    acceptedDataTransferVendors: [...(settings.acceptedDataTransferVendors ?? [])],
   };
 }
 

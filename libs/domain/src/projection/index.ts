@@ -11,6 +11,8 @@ export type {
   ProjectedTransaction,
   ProjectedMeterValue,
   NumberedMeterValue,
+  ProjectedDataTransfer,
+  NumberedDataTransfer,
   ProjectedTag,
   ProjectedLocalTag,
   ProjectedLocalListSync,

@@ -190,6 +190,39 @@ describe('transactions', () => {
   });
 });
 
+describe('data transfers', () => {
+  it('given a charge point, when it sends DataTransfers, then each is kept with its answer, numbered by its place in the log, an old one as answered UnknownVendorId', () => {
+    const batch = given(event('DataTransferReceived', { vendorId: 'com.example', messageId: 'm1', data: 'd', status: 'Accepted' }));
+    const first = sequence;
+    batch.apply(event('DataTransferReceived', { vendorId: 'org.old' }), ++sequence);
+    expect(batch.writes().dataTransfers).toEqual([
+      { id: first, chargePointIdentity: CP, vendorId: 'com.example', messageId: 'm1', data: 'd', status: 'Accepted', receivedAt: expect.any(Date) },
+      { id: sequence, chargePointIdentity: CP, vendorId: 'org.old', messageId: null, data: null, status: 'UnknownVendorId', receivedAt: expect.any(Date) },
+    ]);
+  });
+
+  it('shows the vendor ids an operator lets a charge point send, none for settings recorded before they existed', () => {
+    expect(given(event('ChargePointAdopted', settings)).chargePoint(CP)).toMatchObject({ acceptedDataTransferVendors: [] });
+    const changed = given(event('ChargePointSettingsChanged', { ...settings, acceptedDataTransferVendors: ['com.example'] }));
+    expect(changed.chargePoint(CP)).toMatchObject({ acceptedDataTransferVendors: ['com.example'] });
+  });
+});
+
+describe('metering detail: the meter reading follows the start and the stop', () => {
+  it('given a connector read at 0.5 kWh, when a transaction starts at 1000 Wh, then its reading is 1 kWh', () => {
+    const batch = given(event('MeterValuesReported', { connectorId: 1, meterValue: [register('500', 'Wh')] }));
+    batch.apply(started(7, 1, 1000), ++sequence);
+    expect(batch.connector(CP, 1)).toMatchObject({ meterValue: 1, transactionMeterStart: 1000 });
+  });
+
+  it('given a connector never read, when a transaction starts at 2500 Wh and stops at 4500 Wh, then its reading is 2.5 kWh, then 4.5 kWh', () => {
+    const batch = given(started(7, 1, 2500));
+    expect(batch.connector(CP, 1)).toMatchObject({ meterValue: 2.5 });
+    batch.apply(stopped(7, 4500), ++sequence);
+    expect(batch.connector(CP, 1)).toMatchObject({ meterValue: 4.5, transactionMeterEnd: 4500 });
+  });
+});
+
 describe('meter values', () => {
   it('keeps every sampled value with its fields, numbered by its place in the log, the running transaction when none is named', () => {
     const meterValue: MeterValue[] = [

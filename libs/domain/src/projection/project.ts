@@ -3,6 +3,7 @@ import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
 import { projectLocalListSync } from './local-list-sync';
+import { dataTransferReceived } from './data-transfer';
 import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
 import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
@@ -82,8 +83,9 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       return { chargePoint: withDiagnosticsStatus(seen, event), changes: [] };
     case 'FirmwareStatusReported':
       return { chargePoint: withFirmwareStatus(seen, event), changes: [] };
-    case 'HeartbeatReceived':
     case 'DataTransferReceived':
+      return { chargePoint: seen, changes: dataTransferReceived(identity, event) };
+    case 'HeartbeatReceived':
     case 'CallRefused':
     case 'DiagnosticsFileUploaded':
       return { chargePoint: seen, changes: [] };

@@ -12,6 +12,7 @@ export interface ProjectedChargePoint {
   description: string | null;
   passwordSet: boolean;
   relaxations: string[];
+  acceptedDataTransferVendors: string[];
   vendor: string | null;
   model: string | null;
   serialNumber: string | null;
@@ -84,6 +85,21 @@ export interface ProjectedMeterValue {
 
 /** A history row numbered by its place in the event log (`ProjectionBatch.apply`). */
 export interface NumberedMeterValue extends ProjectedMeterValue {
+  id: number;
+}
+
+/** A DataTransfer a wallbox sent to the CSMS, and what it was answered. */
+export interface ProjectedDataTransfer {
+  chargePointIdentity: string;
+  vendorId: string;
+  messageId: string | null;
+  data: string | null;
+  status: string;
+  receivedAt: Date;
+}
+
+/** A DataTransfer numbered by the place of its event in the log. */
+export interface NumberedDataTransfer extends ProjectedDataTransfer {
   id: number;
 }
 

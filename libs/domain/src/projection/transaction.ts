@@ -12,7 +12,10 @@ function receivedAt(event: { metadata: { recordedAt: string } }): Date {
   return new Date(event.metadata.recordedAt);
 }
 
-/** A start sent again (same transaction id, e.g. replayed after a reconnect) changes nothing. */
+/**
+ * The connector charges, and its meter reading is meterStart (the register at the start);
+ * a start sent again (same transaction id, e.g. replayed after a reconnect) changes nothing.
+ */
 export function transactionStarted(identity: string, event: EventOf<'TransactionStarted'>, current: ProjectionView): ProjectionChange[] {
   if (current.transaction(event.data.transactionId)) return [];
   const { transactionId, connectorId, idTag, meterStart, timestamp, authorizationStatus, tagOwner } = event.data;
@@ -36,7 +39,7 @@ export function transactionStarted(identity: string, event: EventOf<'Transaction
   if (connectorId < 1) return changes;
   const connector = current.connector(identity, connectorId) ?? newConnector(identity, connectorId);
   const charging: ProjectedConnector = {
-    ...connector,
+    ...withRegisterReading(connector, meterStart),
     transaction: true,
     transactionId,
     transactionMeterStart: meterStart,

@@ -36,6 +36,10 @@ export class ChargePointRow {
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
   relaxations: string[];
 
+  /** The vendor ids whose DataTransfer is answered Accepted. */
+  @Column({ name: 'accepted_data_transfer_vendors', type: 'jsonb', default: () => "'[]'::jsonb" })
+  acceptedDataTransferVendors: string[];
+
   @Column({ type: 'varchar', length: 20, nullable: true })
   vendor: string | null;
 

@@ -1,0 +1,42 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { DataTransferRow } from '@voltstream/read-models';
+
+/** A DataTransfer a wallbox sent to the CSMS, with the answer it got. */
+export class DataTransferView {
+  @ApiProperty({ description: 'its place in the event log: later ones have greater ids' })
+  id: number;
+
+  @ApiProperty()
+  vendorId: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  messageId: string | null;
+
+  @ApiProperty({ type: String, nullable: true })
+  data: string | null;
+
+  @ApiProperty({ example: 'Accepted', description: 'what the CSMS answered: Accepted (a vendor id the charge point is set to accept) or UnknownVendorId' })
+  status: string;
+
+  @ApiProperty({ format: 'date-time' })
+  receivedAt: string;
+}
+
+export class DataTransferPageView {
+  @ApiProperty({ type: [DataTransferView], description: 'newest first' })
+  items: DataTransferView[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+export function toDataTransferView(row: DataTransferRow): DataTransferView {
+  return {
+    id: Number(row.id),
+    vendorId: row.vendorId,
+    messageId: row.messageId,
+    data: row.data,
+    status: row.status,
+    receivedAt: row.receivedAt.toISOString(),
+  };
+}
