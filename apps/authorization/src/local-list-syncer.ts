@@ -20,7 +20,6 @@ import { SharedConsumer } from './shared-consumer';
 export const LOCAL_LIST_CONSUMERS = {
   registry: 'authorization-local-list-registry',
   tags: 'authorization-local-list-tags',
-  connected: 'authorization-local-list-connected',
   booted: 'authorization-local-list-booted',
 } as const;
 /** The gateway answers `timeout` after OCPP_CALL_TIMEOUT; this margin covers the hop to it. */
@@ -38,8 +37,7 @@ interface LocalListHistory {
 
 /**
  * Local Auth List Management (SPEC §9): keeps every charge point's local list as its start mode
- * and the tag lists want it. Triggered by the event log — a registry or tag change, a connection,
- * a boot — through durable consumers shared by the replicas (one replica handles each event), and
+ * and the tag lists want it. Triggered by the event log — a registry or tag change, a boot — through durable consumers shared by the replicas (one replica handles each event), and
  * by operators (`localListRequests`, one replica per request). What it learns is appended to the
  * charge point's local list aggregate, so its state is the fold of those events.
  */
@@ -64,7 +62,6 @@ export class LocalListSyncer {
     this.consumers = [
       consumer(LOCAL_LIST_CONSUMERS.registry, subjects.eventsOf('registry')),
       consumer(LOCAL_LIST_CONSUMERS.tags, subjects.eventsOf('tags')),
-      consumer(LOCAL_LIST_CONSUMERS.connected, subjects.eventsOfType('station', 'ChargePointConnected')),
       consumer(LOCAL_LIST_CONSUMERS.booted, subjects.eventsOfType('station', 'ChargePointBooted')),
     ];
   }
@@ -91,7 +88,13 @@ export class LocalListSyncer {
     }
   }
 
-  /** The charge points whose list an event may change or that may now take a sync. */
+  /**
+   * The charge points whose list an event may change or that may now take a sync. A wallbox is
+   * synced once its BootNotification is accepted (after every connection: a wallbox boots on
+   * connecting), not at the connection itself: OCPP 1.6 has the central system wait for the boot,
+   * and a call sent before it went unanswered in our runs, holding the wallbox's calls until
+   * OCPP_CALL_TIMEOUT.
+   */
   private async concernedBy(event: VoltstreamEvent, sequence: number): Promise<string[]> {
     const identity = event.metadata.chargePoint;
     switch (event.type) {
@@ -106,8 +109,6 @@ export class LocalListSyncer {
       case 'LocalTagSaved':
       case 'LocalTagRemoved':
         await this.registry.waitFor('registry', sequence);
-        return [identity as string];
-      case 'ChargePointConnected':
         return [identity as string];
       case 'ChargePointBooted':
         return event.data.registrationStatus === 'Accepted' ? [identity as string] : [];

@@ -7,7 +7,7 @@ export class LocalListSyncBody {
   @IsBoolean()
   full?: boolean;
 
-  @ApiPropertyOptional({ description: 'send an empty full list (version 0): clears the wallbox list until the next change or reconnection' })
+  @ApiPropertyOptional({ description: 'send an empty full list (version 0): clears the wallbox list until the next change or boot' })
   @IsOptional()
   @IsBoolean()
   empty?: boolean;
