@@ -171,25 +171,25 @@ describe('Local Auth List Management, synced by itself (end to end, SPEC §9)', 
     await eventually(async () => expect(await localList('LL-OPERATOR')).toMatchObject({ acknowledgedVersion: 0, reportedVersion: 0, state: 'pending' }));
   });
 
-  it('the wallbox authorizes from its list while the central system is unreachable, and reports the transaction once back', async () => {
+  it('the wallbox authorizes from its list while the central system is unreachable (listed Accepted starts, Blocked and unlisted do not), and the transaction is delivered once back', async () => {
     const { wallbox } = await wallboxWith('LL-OFFLINE-AUTH', 'localList', ['A', 'GONE']);
     await putLocalTag('LL-OFFLINE-AUTH', 'GONE', { blocked: true });
     await eventually(async () => expect(wallbox.localList.entry('GONE')).toEqual({ status: 'Blocked' }));
     await wallbox.close();
 
-    expect(wallbox.beginOfflineTransaction(2, 'GONE')).toBe('Blocked');
-    expect(wallbox.beginOfflineTransaction(2, 'STRANGER')).toBe('Invalid');
-    expect(wallbox.beginOfflineTransaction(1, 'A')).toBe('Accepted');
-    expect(wallbox.connectorStatus(1)).toBe('Charging');
-    wallbox.finishOfflineTransaction(1, 1500);
+    expect(wallbox.authorizeLocally('GONE')).toBe('Blocked');
+    expect(wallbox.authorizeLocally('STRANGER')).toBe('Invalid');
+    expect(wallbox.authorizeLocally('A')).toBe('Accepted');
+    const started = wallbox.beginTransaction(1, 'A');
 
     await wallbox.connect();
     await wallbox.bootAndReport();
-    await wallbox.sendOfflineTransactions();
-    expect(wallbox.offlineTransactions.pending).toBe(0);
+    expect((await started).idTagInfo.status).toBe('Accepted');
+    await wallbox.finishTransaction(1);
+    expect(wallbox.queuedWhileOffline).toBe(0);
     await eventually(async () => {
       const { body } = await system.api<{ items: { idTag: string; meterEnd: number | null }[] }>('/api/transactions?chargePoint=LL-OFFLINE-AUTH');
-      expect(body.items).toMatchObject([{ idTag: 'A', meterStart: 0, meterEnd: 1500, stopReason: 'Local' }]);
+      expect(body.items).toMatchObject([{ idTag: 'A', authorizationStatus: 'Accepted', stopReason: 'Local', stoppedAt: expect.any(String) }]);
     });
   });
 

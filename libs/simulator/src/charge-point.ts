@@ -24,7 +24,6 @@ import type {
   StopTransactionConf,
 } from './ocpp-types';
 import { LocalAuthList, type LocalListMode } from './local-list';
-import { OfflineTransactions } from './offline-transactions';
 import { plugInAndCharge, type ChargingSessionOptions, type ChargingSessionResult } from './session';
 import { sharedTicker, type Tickable, type Ticker } from './ticker';
 
@@ -105,7 +104,6 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   readonly identity: string;
   readonly configuration: Configuration;
   readonly localList: LocalAuthList;
-  readonly offlineTransactions = new OfflineTransactions();
   readonly failures: FirmwareFailures;
   /** Sent with BootNotification; an UpdateFirmware installs another. */
   firmwareVersion: string | undefined;
@@ -142,7 +140,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     this.ticker = options.ticker ?? sharedTicker;
     this.connection = new OcppConnection(
       { ...options, callTimeoutMs: options.callTimeoutMs ?? 30_000, autoReconnect: options.autoReconnect ?? false, reconnectDelayMs: options.reconnectDelayMs ?? 1000 },
-      { answer: this.answer, closed: this.onClosed, reconnected: () => this.bootAndReport().then(() => this.sendOfflineTransactions()), warning: this.warn },
+      { answer: this.answer, closed: this.onClosed, reconnected: () => this.bootAndReport(), warning: this.warn },
     );
     this.offlineQueue = new OfflineQueue((action, payload) => this.connection.call(action, payload));
   }
@@ -326,9 +324,15 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return authorized;
   }
 
-  /** A card's status decided without the central system (its cache and offline rules), or undefined: ask it. */
-  authorizeLocally(idTag: string): AuthorizationStatus | undefined {
-    return this.authorizationCache.decideLocally(idTag, this.online);
+  /**
+   * A card's status decided without the central system, or undefined: ask it. Offline, a card on
+   * the local list answers as listed (Expired past its expiryDate, OCPP 1.6 §3.4.1); otherwise the
+   * cache and the offline rules decide.
+   */
+  authorizeLocally(idTag: string, now = new Date()): AuthorizationStatus | undefined {
+    const listEnabled = this.configuration.get('LocalAuthListEnabled')?.value === 'true' && this.configuration.get('LocalAuthorizeOffline')?.value === 'true';
+    const listed = !this.online && listEnabled ? this.localList.authorize(idTag, now) : undefined;
+    return listed ?? this.authorizationCache.decideLocally(idTag, this.online);
   }
 
   /** ClearCache: the cards it knew are asked about again. */
@@ -443,46 +447,6 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     else if (booleanSetting(this.configuration, 'StopTransactionOnInvalidId')) await this.finishTransaction(connectorId, 'DeAuthorized');
     else await this.statusNotification(connectorId, 'SuspendedEVSE');
     return started;
-  }
-
-  /**
-   * A tag presented while the central system is unreachable (OCPP 1.6 §3.4.1, LocalAuthorizeOffline):
-   * charging starts when the local list holds it Accepted (unexpired); the transaction is reported
-   * by sendOfflineTransactions once connected again. Answers the local list's status, Invalid when unlisted.
-   */
-  beginOfflineTransaction(connectorId: number, idTag: string, now = new Date()): string {
-    const connector = this.connector(connectorId);
-    const offlineAllowed = this.configuration.get('LocalAuthorizeOffline')?.value === 'true' && this.configuration.get('LocalAuthListEnabled')?.value === 'true';
-    const status = offlineAllowed ? (this.localList.authorize(idTag, now) ?? 'Invalid') : 'Invalid';
-    if (status !== 'Accepted' || connector.transaction) return status;
-    const transaction = this.offlineTransactions.begin(connectorId, idTag, connector.meterWh, now);
-    connector.transaction = { id: transaction.localId, idTag, meterStartWh: connector.meterWh, startedAt: now.getTime() };
-    connector.status = 'Charging';
-    return status;
-  }
-
-  /** Ends an offline transaction at `meterStop` Wh; reported with its start after the reconnection. */
-  finishOfflineTransaction(connectorId: number, meterStop: number, now = new Date()): void {
-    const connector = this.connector(connectorId);
-    if (!connector.transaction || connector.transaction.id >= 0) return;
-    this.offlineTransactions.finish(connector.transaction.id, meterStop, now);
-    connector.meterWh = Math.max(connector.meterWh, meterStop);
-    connector.transaction = undefined;
-    connector.status = restingStatus(connector);
-  }
-
-  /** StartTransaction (and StopTransaction) of every offline transaction, in order, with their own timestamps. */
-  async sendOfflineTransactions(): Promise<void> {
-    await this.offlineTransactions.drain(async (offline) => {
-      const conf = await this.call('StartTransaction', { connectorId: offline.connectorId, idTag: offline.idTag, meterStart: offline.meterStart, timestamp: offline.startedAt.toISOString() });
-      if (!Number.isInteger(conf.transactionId)) throw new CallFailedError('invalidResponse', 'StartTransaction', 'answer lacks transactionId');
-      const transactionId = conf.transactionId as number;
-      const running = this.connector(offline.connectorId).transaction;
-      if (running?.id === offline.localId) running.id = transactionId;
-      if (!offline.stop) return;
-      const { meterStop, stoppedAt } = offline.stop;
-      await this.call('StopTransaction', { transactionId, meterStop, timestamp: stoppedAt.toISOString(), idTag: offline.idTag, reason: 'Local' });
-    });
   }
 
   /** StopTransaction → Finishing → the vehicle leaves; undefined when nothing ran there. */

@@ -1,3 +1,4 @@
+import type { AuthorizationStatus } from './authorization-cache';
 import { OcppError, type Payload } from './framing';
 
 /** How the wallbox plays Local Auth List Management: `supported`, or always answering Failed or NotSupported. */
@@ -5,7 +6,7 @@ export const LOCAL_LIST_MODES = ['supported', 'failing', 'unsupported'] as const
 export type LocalListMode = (typeof LOCAL_LIST_MODES)[number];
 
 export interface LocalIdTagInfo {
-  status: string;
+  status: AuthorizationStatus;
   expiryDate?: string;
   parentIdTag?: string;
 }
@@ -58,7 +59,7 @@ export class LocalAuthList {
   }
 
   /** What the wallbox answers offline for a tag: its entry's status, Expired once expiryDate passed; undefined when not listed. */
-  authorize(idTag: string, now: Date): string | undefined {
+  authorize(idTag: string, now: Date): AuthorizationStatus | undefined {
     const info = this.entries.get(idTag);
     if (!info) return undefined;
     if (info.status === 'Accepted' && info.expiryDate !== undefined && Date.parse(info.expiryDate) <= now.getTime()) return 'Expired';
