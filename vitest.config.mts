@@ -14,5 +14,7 @@ export default defineConfig({
     testTimeout: 30_000,
     hookTimeout: 60_000,
     pool: 'forks',
+    // Postgres and NATS found or started as `npm start` does; DATABASE_URL and NATS_URL for every test.
+    globalSetup: ['test/global-setup.ts'],
   },
 });

@@ -94,7 +94,7 @@ describe('docker-compose.yml', () => {
 
   it('wires every app to the nats and postgres services', () => {
     for (const [name, service] of appServices) {
-      expect(service.environment?.NATS_URL, name).toBe('nats://nats:4222');
+      expect(service.environment?.NATS_URL, name).toBe('${NATS_URL:-nats://nats:4222}');
       expect(service.environment?.DATABASE_URL, name).toMatch(/^postgres:\/\/postgres:.*@postgres:5432\/voltstream$/);
       expect(Object.keys(service.depends_on ?? {}), name).toEqual(expect.arrayContaining(['nats', 'postgres']));
     }
@@ -185,7 +185,7 @@ describe('k8s manifests', () => {
   it('give the apps NATS, the database and the API token from the ConfigMap and Secret', () => {
     for (const app of APP_NAMES) {
       const env = containerEnv(containersOf(appDeployment(app) as Workload)[0], manifests);
-      expect(env.NATS_URL, app).toBe('nats://nats:4222');
+      expect(env.NATS_URL, app).toBe('nats://nats-0.nats:4222,nats://nats-1.nats:4222,nats://nats-2.nats:4222');
       expect(env.DATABASE_URL, app).toMatch(/@postgres:5432\/voltstream$/);
       expect(env.API_TOKEN, app).toBeTruthy();
     }

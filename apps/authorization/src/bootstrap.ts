@@ -63,9 +63,9 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   };
   try {
     if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness);
-    await ensureStreams(nc, subjects);
+    await ensureStreams(nc, subjects, config.natsReplicas);
     await registry.start(nc, subjects);
-    const transactions = await TransactionStore.open(nc, subjects);
+    const transactions = await TransactionStore.open(nc, subjects, config.natsReplicas);
     const parked = new ParkedEvents(parkingDatabase.dataSource);
     autoStarter = new AutoStarter(nc, subjects, registry, transactions, parked, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
     await autoStarter.start();

@@ -11,6 +11,7 @@ import {
 } from 'nats';
 import type { Subjects } from '@voltstream/contracts';
 import { StallWatch, type ConsumerProgress } from '@voltstream/health';
+import { PULL_EXPIRES_MS } from '@voltstream/nats';
 import { handleOrPark, serveParkedRetries, type ApplyAgain, type ParkedEvents } from '@voltstream/read-models';
 
 /**
@@ -46,7 +47,7 @@ export class SharedConsumer {
   async start(handleEvent: ApplyAgain): Promise<void> {
     await this.ensureConsumer();
     const consumer = await this.nc.jetstream().consumers.get(this.subjects.eventsStream, this.name);
-    this.messages = await consumer.consume({ callback: (message) => this.track(this.handle(message, handleEvent)) });
+    this.messages = await consumer.consume({ expires: PULL_EXPIRES_MS, callback: (message) => this.track(this.handle(message, handleEvent)) });
     this.retries = await serveParkedRetries(this.nc, this.subjects, this.name, this.parked, handleEvent);
   }
 

@@ -32,9 +32,9 @@ export class TransactionStore {
     private readonly idSubject: string,
   ) {}
 
-  static async open(nc: NatsConnection, subjects: Subjects): Promise<TransactionStore> {
+  static async open(nc: NatsConnection, subjects: Subjects, replicas: number): Promise<TransactionStore> {
     const js = nc.jetstream();
-    const kv = await js.views.kv(subjects.transactionsBucket, { history: 1, storage: StorageType.File, ttl: RETENTION_MS });
+    const kv = await js.views.kv(subjects.transactionsBucket, { history: 1, storage: StorageType.File, ttl: RETENTION_MS, replicas });
     return new TransactionStore(js, kv, subjects.transactionIdSubject);
   }
 

@@ -13,6 +13,8 @@ describe('cp-simulator options', () => {
       connectors: 3,
       prefix: 'SIM-',
       password: 'pw',
+      securityProfile: 0,
+      tls: { ca: undefined, cert: undefined, key: undefined },
       concurrency: 50,
       localAddresses: ['127.0.0.2', '127.0.0.3'],
       duration: 60,
@@ -23,6 +25,21 @@ describe('cp-simulator options', () => {
       localListMaxLength: 100,
       wallbox: { dataTransferVendors: undefined, dataTransferOnBoot: undefined, cableLock: undefined, remoteStartWithoutVehicle: undefined },
     });
+  });
+
+  it('reads the security profile and its TLS files', () => {
+    const options = parseCliOptions(['--url', 'wss://csms/ocpp', '--security-profile', '3', '--ca', 'ca.pem', '--cert', 'cp.pem', '--key', 'cp.key']);
+    expect(options).toMatchObject({ securityProfile: 3, tls: { ca: 'ca.pem', cert: 'cp.pem', key: 'cp.key' } });
+  });
+
+  it.each([
+    [['--url', 'ws://csms/ocpp', '--security-profile', '2', '--password', 'pw'], '--security-profile 2 needs a wss:// --url'],
+    [['--url', 'wss://csms/ocpp', '--security-profile', '2'], '--security-profile 2 needs --password'],
+    [['--url', 'ws://csms/ocpp', '--security-profile', '1'], '--security-profile 1 needs --password'],
+    [['--url', 'wss://csms/ocpp', '--security-profile', '3', '--cert', 'cp.pem'], '--security-profile 3 needs --cert and --key'],
+    [['--url', 'wss://csms/ocpp', '--security-profile', '4'], '--security-profile must be 0, 1, 2 or 3, got 4'],
+  ])('refuses a security profile without what it needs: %j', (args, message) => {
+    expect(() => parseCliOptions(args)).toThrow(message);
   });
 
   it('reads how every wallbox plays DataTransfer and its cable lock', () => {

@@ -1,12 +1,18 @@
 import { parseArgs } from 'node:util';
 import { CABLE_LOCKS, LOCAL_LIST_MODES, type ChargePointOptions, type FirmwareFailures, type LocalListMode } from '@voltstream/simulator';
 
+export type SecurityProfile = 0 | 1 | 2 | 3;
+
 export interface CliOptions {
   url: string;
   count: number;
   connectors: number;
   prefix: string;
   password: string | undefined;
+  /** OCPP security profile the wallboxes connect with (0–3); checked against the other options. */
+  securityProfile: SecurityProfile;
+  /** Paths of the PEM files: the CA to trust over wss://, the client certificate and key of profile 3. */
+  tls: { ca?: string; cert?: string; key?: string };
   concurrency: number;
   localAddresses: string[];
   /** Seconds to run; undefined runs until Ctrl-C. */
@@ -27,7 +33,11 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --count N               wallboxes (1)
   --connectors N          connectors per wallbox (2)
   --prefix TEXT           identity prefix: TEXT1, TEXT2, … (SIM-)
-  --password TEXT         HTTP Basic password of every wallbox
+  --password TEXT         HTTP Basic password of every wallbox (security profiles 1 and 2)
+  --security-profile N    0 none, 1 Basic auth, 2 Basic auth over wss://, 3 client certificate (0)
+  --ca FILE               CA certificate (PEM) to trust over wss:// (the system's CAs)
+  --cert FILE             client certificate (PEM) of security profile 3; its CN must be the identity
+  --key FILE              private key (PEM) of --cert
   --concurrency N         wallboxes connecting at once (50)
   --local-address IP      source address, repeatable, used round-robin (e.g. 127.0.0.2)
   --duration SECONDS      stop after this long (until Ctrl-C)
@@ -61,6 +71,15 @@ function integer(name: string, raw: string | undefined, fallback: number, min: n
   return value;
 }
 
+/** What each security profile needs (OCPP 1.6 security whitepaper): refused here rather than by the CSMS. */
+function checkSecurityProfile(profile: number, url: string, password: string | undefined, tls: CliOptions['tls']): void {
+  if (profile > 3) throw new CliError(`--security-profile must be 0, 1, 2 or 3, got ${profile}`);
+  if (profile >= 2 && !url.startsWith('wss://')) throw new CliError(`--security-profile ${profile} needs a wss:// --url`);
+  if ((profile === 1 || profile === 2) && password === undefined) throw new CliError(`--security-profile ${profile} needs --password`);
+  if (profile === 3 && (!tls.cert || !tls.key)) throw new CliError('--security-profile 3 needs --cert and --key');
+  if (Boolean(tls.cert) !== Boolean(tls.key)) throw new CliError('--cert and --key go together');
+}
+
 export function parseCliOptions(args: string[]): CliOptions {
   const { values } = parseArgs({
     args,
@@ -71,6 +90,10 @@ export function parseCliOptions(args: string[]): CliOptions {
       connectors: { type: 'string' },
       prefix: { type: 'string' },
       password: { type: 'string' },
+      'security-profile': { type: 'string' },
+      ca: { type: 'string' },
+      cert: { type: 'string' },
+      key: { type: 'string' },
       concurrency: { type: 'string' },
       'local-address': { type: 'string', multiple: true },
       duration: { type: 'string' },
@@ -94,12 +117,17 @@ export function parseCliOptions(args: string[]): CliOptions {
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
   const localList = values['local-list'] ?? 'supported';
   if (!(LOCAL_LIST_MODES as readonly string[]).includes(localList)) throw new CliError(`--local-list must be one of ${LOCAL_LIST_MODES.join(', ')}, got "${localList}"`);
+  const securityProfile = integer('security-profile', values['security-profile'], 0, 0) as SecurityProfile;
+  const tls = { ca: values.ca, cert: values.cert, key: values.key };
+  checkSecurityProfile(securityProfile, values.url, values.password, tls);
   return {
     url: values.url,
     count: integer('count', values.count, 1, 1),
     connectors: integer('connectors', values.connectors, 2, 1),
     prefix: values.prefix ?? 'SIM-',
     password: values.password,
+    securityProfile,
+    tls,
     concurrency: integer('concurrency', values.concurrency, 50, 1),
     localAddresses: values['local-address'] ?? [],
     duration: values.duration === undefined ? undefined : integer('duration', values.duration, 0, 1),

@@ -1,4 +1,5 @@
-import { Fleet, type FleetStats } from '@voltstream/simulator';
+import { readFileSync } from 'node:fs';
+import { Fleet, type ClientTls, type FleetStats } from '@voltstream/simulator';
 import { parseCliOptions, USAGE, type CliOptions } from './cli-options';
 
 function perSecond(now: number, before: number): string {
@@ -34,6 +35,13 @@ function startSessions(fleet: Fleet, charge: NonNullable<CliOptions['charge']>, 
   }
 }
 
+/** The PEM files named on the command line, read once for every wallbox. */
+function readTls(files: CliOptions['tls']): ClientTls | undefined {
+  const read = (file: string | undefined) => (file === undefined ? undefined : readFileSync(file));
+  if (!files.ca && !files.cert) return undefined;
+  return { ca: read(files.ca), cert: read(files.cert), key: read(files.key) };
+}
+
 async function run(options: CliOptions): Promise<void> {
   const fleet = new Fleet({
     url: options.url,
@@ -43,7 +51,15 @@ async function run(options: CliOptions): Promise<void> {
     concurrency: options.concurrency,
     localAddresses: options.localAddresses,
     password: options.password,
-    chargePoint: { autoReconnect: true, firmwareVersion: options.firmwareVersion, firmwareFailures: options.firmwareFailures, localList: options.localList, localListMaxLength: options.localListMaxLength, ...options.wallbox },
+    chargePoint: {
+      autoReconnect: true,
+      tls: readTls(options.tls),
+      firmwareVersion: options.firmwareVersion,
+      firmwareFailures: options.firmwareFailures,
+      localList: options.localList,
+      localListMaxLength: options.localListMaxLength,
+      ...options.wallbox,
+    },
   });
   const startedAt = Date.now();
   let before = fleet.stats();

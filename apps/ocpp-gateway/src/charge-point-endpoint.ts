@@ -1,13 +1,16 @@
-import { STATUS_CODES, type IncomingMessage } from 'node:http';
+import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
-import { Inject, Injectable, Logger, type OnApplicationBootstrap } from '@nestjs/common';
-import { HttpAdapterHost } from '@nestjs/core';
+import { TLSSocket } from 'node:tls';
+import { Inject, Injectable, Logger } from '@nestjs/common';
 import { WebSocketServer, type Server } from 'ws';
+import { createEvent } from '@voltstream/contracts';
 import { verifyPassword } from '@voltstream/domain';
 import {
   afterPasswordCheck,
   CredentialCache,
   decideHandshake,
+  identityFromUrl,
+  refusalMessageId,
   OCPP_SUBPROTOCOL,
   parseProtocolsHeader,
   LoginThrottle,
@@ -16,8 +19,10 @@ import {
   type HandshakeContext,
   type HandshakeNeedsPassword,
   type HandshakeRefused,
+  type HandshakeTransport,
 } from '@voltstream/gateway';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
+import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
 import { StationSocket } from './station-session';
 import { StationSessions } from './station-sessions';
@@ -42,12 +47,27 @@ function refuse(socket: Duplex, refusal: HandshakeRefused): void {
   );
 }
 
+/** `wss://` or not, and the client certificate as TLS verified it against the CA bundle. */
+function transportOf(socket: unknown): HandshakeTransport {
+  if (!(socket instanceof TLSSocket)) return { secure: false };
+  const peer = socket.getPeerCertificate();
+  if (!peer || Object.keys(peer).length === 0) return { secure: true };
+  const commonName: unknown = peer.subject?.CN;
+  return {
+    secure: true,
+    clientCertificate: {
+      commonName: typeof commonName === 'string' ? commonName : undefined,
+      verifyError: socket.authorized ? undefined : String(socket.authorizationError ?? 'not verified'),
+    },
+  };
+}
+
 /**
- * `ws://HOST:GATEWAY_PORT/ocpp/IDENTITY` on the Nest HTTP(S) server: decides each handshake
- * (SPEC §3) and hands accepted WebSockets to the sessions.
+ * `/ocpp/IDENTITY` on the gateway's `ws://` and `wss://` servers: decides each handshake
+ * (SPEC §3, §10) and hands accepted WebSockets to the sessions.
  */
 @Injectable()
-export class ChargePointEndpoint implements OnApplicationBootstrap {
+export class ChargePointEndpoint {
   private readonly logger = new Logger(ChargePointEndpoint.name);
   private readonly credentials = new CredentialCache();
   private readonly throttle = new LoginThrottle(Date.now);
@@ -56,8 +76,8 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
 
   constructor(
     @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
-    private readonly adapterHost: HttpAdapterHost,
     private readonly sessions: StationSessions,
+    private readonly nats: NatsLink,
     registry: RegistryFollower,
   ) {
     this.wss = new WebSocketServer({
@@ -75,8 +95,9 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
     };
   }
 
-  onApplicationBootstrap(): void {
-    this.adapterHost.httpAdapter.getHttpServer().on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
+  /** Takes the WebSocket handshakes of `server`. */
+  serve(server: HttpServer): void {
+    server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       this.upgrade(request, socket, head).catch((error: unknown) => {
         this.logger.error(`a handshake could not be handled: ${String(error)}`);
         socket.destroy();
@@ -95,15 +116,29 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
         url: request.url ?? '',
         protocolsOffered: parseProtocolsHeader(request.headers['sec-websocket-protocol']),
         authorization: request.headers.authorization,
+        transport: transportOf(request.socket),
       },
       this.context,
     );
     const final = decision.outcome === 'verifyPassword' ? await this.afterPassword(decision, request.socket.remoteAddress ?? '') : decision;
-    if (final.outcome === 'refuse') return refuse(socket, final);
+    if (final.outcome === 'refuse') return this.refuseAndRecord(socket, final, request.url ?? '');
     const { identity } = final;
     this.wss.handleUpgrade(request, socket, head, (webSocket) => {
       socket.off('error', this.onHandshakeError);
       this.sessions.open(webSocket, identity);
+    });
+  }
+
+  /** A refusal by the security profile is logged and recorded for the operator; the wallbox only gets its status. */
+  private refuseAndRecord(socket: Duplex, refusal: HandshakeRefused, url: string): void {
+    refuse(socket, refusal);
+    if (!refusal.securityReason) return;
+    const identity = identityFromUrl(url);
+    if (!identity.ok) return;
+    this.logger.warn(`${identity.identity}: handshake refused (${refusal.status}): ${refusal.securityReason}`);
+    const event = createEvent('ConnectionRefused', { status: refusal.status, reason: refusal.securityReason }, identity.identity, new Date());
+    this.nats.publisher.publish(event, refusalMessageId(identity.identity, refusal.securityReason, Date.now())).catch((error: unknown) => {
+      this.logger.error(`${identity.identity}: the refused handshake could not be recorded: ${String(error)}`);
     });
   }
 
@@ -112,11 +147,12 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
    * within the identity's and the address's budget of attempts (LoginThrottle), else refused 429.
    */
   private async afterPassword(pending: HandshakeNeedsPassword, address: string): Promise<HandshakeAccepted | HandshakeRefused> {
-    const { identity, password, passwordHash } = pending;
-    // The decoded credentials stand for the header: the cache hashes them with the stored hash.
-    const credentials = `${identity}:${password}`;
+    const { identity, previousPasswordHash } = pending;
     try {
-      return afterPasswordCheck(pending, await this.credentials.verify(credentials, passwordHash, () => this.throttledCheck(pending, address)));
+      const matchesCurrent = await this.passwordMatches(pending, pending.passwordHash, address);
+      if (matchesCurrent && previousPasswordHash) this.retirePreviousPassword(identity, previousPasswordHash);
+      const matches = matchesCurrent || (previousPasswordHash !== null && (await this.passwordMatches(pending, previousPasswordHash, address)));
+      return afterPasswordCheck(pending, matches);
     } catch (error) {
       if (error instanceof AttemptsSpent) return tooManyAttempts(error.retryAfterMs);
       this.logger.warn(`${identity}: the stored password hash could not be checked: ${String(error)}`);
@@ -124,8 +160,22 @@ export class ChargePointEndpoint implements OnApplicationBootstrap {
     }
   }
 
+  private passwordMatches(pending: HandshakeNeedsPassword, passwordHash: string, address: string): Promise<boolean> {
+    // The decoded credentials stand for the header: the cache hashes them with the stored hash.
+    const credentials = `${pending.identity}:${pending.password}`;
+    return this.credentials.verify(credentials, passwordHash, () => this.throttledCheck(pending, passwordHash, address));
+  }
+
+  /** The wallbox came with its new password: the one before the rotation stops opening the handshake. */
+  private retirePreviousPassword(identity: string, previousPasswordHash: string): void {
+    const event = createEvent('PreviousPasswordRetired', {}, identity, new Date());
+    this.nats.publisher.publish(event, `${identity}:retired:${previousPasswordHash}`).catch((error: unknown) => {
+      this.logger.error(`${identity}: the retired previous password could not be recorded: ${String(error)}`);
+    });
+  }
+
   /** Rejects with AttemptsSpent, which the credential cache does not keep, when a budget is spent. */
-  private async throttledCheck({ identity, password, passwordHash }: HandshakeNeedsPassword, address: string): Promise<boolean> {
+  private async throttledCheck({ identity, password }: HandshakeNeedsPassword, passwordHash: string, address: string): Promise<boolean> {
     const admission = this.throttle.admit(identity, address);
     if (!admission.admitted) throw new AttemptsSpent(admission.retryAfterMs);
     const matches = await verifyPassword(password, passwordHash);

@@ -28,7 +28,7 @@ export class GatewayLease implements OnModuleInit, OnApplicationShutdown {
   ) {}
 
   async onModuleInit(): Promise<void> {
-    const kv = await openLeaseBucket(this.nats.nc, this.nats.subjects.gatewayLeasesBucket);
+    const kv = await openLeaseBucket(this.nats.nc, this.nats.subjects.gatewayLeasesBucket, this.options.config.natsReplicas);
     const holder = this.options.gatewayId;
     const ttlMs = this.options.config.gatewayLeaseTtl * 1000;
     this.held = await HeldLease.acquire(kv, holder, ttlMs, () => this.lost());

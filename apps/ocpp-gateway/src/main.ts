@@ -25,7 +25,8 @@ process.on('unhandledRejection', (reason: unknown) => {
   logger.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
 startGateway(loadConfig()).then(
-  ({ port }) => logger.log(`listening on port ${port}`),
+  // "listening on port N" is the ws:// port, as tests and operators read it.
+  ({ port, tlsPort }) => logger.log(`listening on port ${port ?? 'off'}${tlsPort === null ? '' : `, wss:// on port ${tlsPort}`}`),
   (error: unknown) => {
     logger.error(`could not start: ${String(error)}`);
     process.exit(1);

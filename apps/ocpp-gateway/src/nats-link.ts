@@ -20,7 +20,7 @@ export class NatsLink implements OnApplicationShutdown {
   static async connect(options: GatewayOptions): Promise<NatsLink> {
     const subjects = subjectsFor(options.config.namespace);
     const nc = await connectNats(options.config.natsUrl, `ocpp-gateway ${options.gatewayId}`);
-    await ensureStreams(nc, subjects);
+    await ensureStreams(nc, subjects, options.config.natsReplicas);
     return new NatsLink(nc, subjects, new EventPublisher(nc, subjects));
   }
 

@@ -1,8 +1,9 @@
 import { randomUUID } from 'node:crypto';
+import { setTimeout as sleep } from 'node:timers/promises';
 import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, Subscription } from 'nats';
 import { ContractError, identityFromToken, parseConnectionClaim, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
-import { isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
+import { drainPlan, isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
 import { GatewayLease } from './gateway-lease';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
@@ -81,15 +82,16 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   }
 
   /**
-   * Stops accepting, closes every socket with 1001 so wallboxes reconnect to another pod, records
-   * the disconnects and gives the lease back.
+   * Stops accepting, closes every socket with 1001 so wallboxes reconnect to another pod, in slices
+   * spread over the drain window (GATEWAY_DRAIN_SECONDS) rather than all at once, records the
+   * disconnects and gives the lease back. Until its last slice the pod still serves what it holds.
    */
   async beforeApplicationShutdown(): Promise<void> {
     this.accepting = false;
+    const sessions = await this.drain(this.options.config.gatewayDrainSeconds * 1000);
     clearInterval(this.pinger);
     this.claims?.unsubscribe();
     this.commands?.unsubscribe();
-    const sessions = this.closeAll(1001, CLOSE_REASONS.goingAway);
     const recorded = await Promise.all(sessions.map((session) => session.finished));
     await this.lease.release(recorded.every(Boolean));
     const grace = setTimeout(() => sessions.forEach((session) => session.terminate()), this.options.closeGraceMs);
@@ -112,11 +114,20 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     };
   }
 
-  /** Closes every connection this pod holds; @returns their sessions. */
-  private closeAll(code: number, reason: string): StationSession[] {
+  /** Closes the connections this pod holds slice by slice over the window; @returns their sessions. */
+  private async drain(windowMs: number): Promise<StationSession[]> {
     const sessions = [...this.held.values()];
-    for (const session of sessions) session.close(code, reason);
+    const began = Date.now();
+    for (const slice of drainPlan(sessions, windowMs)) {
+      await sleep(Math.max(0, began + slice.atMs - Date.now()));
+      for (const session of slice.items) session.close(1001, CLOSE_REASONS.goingAway);
+    }
     return sessions;
+  }
+
+  /** Closes every connection this pod holds at once. */
+  private closeAll(code: number, reason: string): void {
+    for (const session of [...this.held.values()]) session.close(code, reason);
   }
 
   private release(session: StationSession): void {

@@ -42,8 +42,12 @@ describe('OCPP gateway: pings and TLS', () => {
   });
 
   it('serves wss:// when a certificate and key are configured (security profile 2)', async () => {
-    const { url } = await testbed.startGateway({ TLS_CERT_FILE: join(certificates, 'cert.pem'), TLS_KEY_FILE: join(certificates, 'key.pem') });
-    const secure = new WebSocket(`${url.replace('ws://', 'wss://')}/ocpp/TLS-1`, ['ocpp1.6'], { rejectUnauthorized: false });
+    const { tlsUrl } = await testbed.startGateway({
+      TLS_CERT_FILE: join(certificates, 'cert.pem'),
+      TLS_KEY_FILE: join(certificates, 'key.pem'),
+      GATEWAY_TLS_PORT: '0',
+    });
+    const secure = new WebSocket(`${tlsUrl}/ocpp/TLS-1`, ['ocpp1.6'], { rejectUnauthorized: false });
     await once(secure, 'open');
     const answer = once<[Buffer]>(secure, 'message');
     secure.send(JSON.stringify([2, 'h1', 'Heartbeat', {}]));

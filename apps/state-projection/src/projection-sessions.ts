@@ -1,6 +1,6 @@
 import { Logger } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
-import { decodeEvent } from '@voltstream/nats';
+import { decodeEvent, PULL_EXPIRES_MS } from '@voltstream/nats';
 import { ParkedEvents, serveParkedRetries } from '@voltstream/read-models';
 import type { BillingOutbox } from './billing-outbox';
 import { MAX_ACK_PENDING, PROJECTION_NAME, resetEventsConsumer } from './events-consumer';
@@ -83,7 +83,7 @@ export class ProjectionSessions {
     const parked = await parkedEvents.sequences(PROJECTION_NAME);
     const worker = new ProjectionWorker(store, checkpoint, this.progress, parked, () => void this.billing.flush(), this.onStep);
     const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
-    const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, callback: (message) => worker.queue.push(message) });
+    const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, expires: PULL_EXPIRES_MS, callback: (message) => worker.queue.push(message) });
     const running = worker.run();
     const retries = await serveParkedRetries(nc, subjects, PROJECTION_NAME, parkedEvents, (sequence, data) => worker.retry({ sequence, event: decodeEvent(data) }));
     void this.billing.flush();

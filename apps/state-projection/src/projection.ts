@@ -35,7 +35,7 @@ export async function openConnections(config: Config): Promise<ProjectionConnect
   const subjects = subjectsFor(config.namespace);
   const nc = await connectNats(config.natsUrl, PROJECTION_NAME);
   try {
-    await ensureStreams(nc, subjects);
+    await ensureStreams(nc, subjects, config.natsReplicas);
     const dataSource = await openReadModels(config.databaseUrl);
     return { nc, dataSource, subjects, store: new ReadModelStore(dataSource, PROJECTION_NAME) };
   } catch (error) {

@@ -8,7 +8,10 @@ export interface Config {
   /** Prefix for every NATS subject and stream name; empty in production, unique per test run. */
   namespace: string;
   gatewayHost: string;
-  gatewayPort: number;
+  /** Port of `ws://` (GATEWAY_PORT); null when it is `off`. */
+  gatewayPort: number | null;
+  /** Port of `wss://` (GATEWAY_TLS_PORT); null when it is `off` or no certificate is configured. */
+  gatewayTlsPort: number | null;
   apiPort: number;
   /** Undefined when not configured: the API then generates one at start-up and prints it. */
   apiToken: string | undefined;
@@ -18,13 +21,20 @@ export interface Config {
    * and its wallboxes recorded offline, this long (and a quarter) after its last renewal.
    */
   gatewayLeaseTtl: number;
+  /**
+   * Seconds over which a stopping gateway pod closes its connections, in slices, so that its
+   * wallboxes reconnect to the other pods spread out rather than all at once; 0 closes all at once.
+   */
+  gatewayDrainSeconds: number;
+  /** Copies JetStream keeps of every stream and KeyValue bucket: 1 on a single server, 3 on a cluster. */
+  natsReplicas: number;
   unknownChargePoints: UnknownChargePointPolicy;
   defaultStartMode: StartMode;
   ocppCallTimeout: number;
   /** How long an API write waits for the read models to show it before answering 202. */
   readYourWritesWaitMs: number;
-  tlsCertFile: string | undefined;
-  tlsKeyFile: string | undefined;
+  /** Server certificates and their keys (PEM), pairwise: an RSA and an ECDSA one may be given together. */
+  tls: TlsFiles | undefined;
   /** Public base URL a wallbox should use, when the gateway sits behind a load balancer. */
   publicGatewayUrl: string | undefined;
   /**
@@ -43,6 +53,13 @@ export interface Config {
   readyMaxPending: number;
   /** Nor when it has committed nothing for this many seconds while events wait. */
   readyMaxStall: number;
+}
+
+export interface TlsFiles {
+  certFiles: string[];
+  keyFiles: string[];
+  /** CA bundle the client certificates of security profile 3 must chain to (TLS_CLIENT_CA_FILE). */
+  clientCaFile: string | undefined;
 }
 
 export class ConfigError extends Error {
@@ -108,30 +125,61 @@ function namespace(env: Env): string {
   return raw;
 }
 
+function list(env: Env, name: string): string[] {
+  return (optional(env, name) ?? '')
+    .split(',')
+    .map((item) => item.trim())
+    .filter((item) => item.length > 0);
+}
+
+/** A port, or null when the variable says `off`. */
+function port(env: Env, name: string, fallback: number): number | null {
+  return optional(env, name)?.toLowerCase() === 'off' ? null : integer(env, name, fallback, 0, 65535);
+}
+
+function tlsFiles(env: Env): TlsFiles | undefined {
+  const certFiles = list(env, 'TLS_CERT_FILE');
+  const keyFiles = list(env, 'TLS_KEY_FILE');
+  if (certFiles.length !== keyFiles.length) {
+    throw new ConfigError('TLS_CERT_FILE/TLS_KEY_FILE', 'must be set together, as many keys as certificates (comma-separated)');
+  }
+  const clientCaFile = optional(env, 'TLS_CLIENT_CA_FILE');
+  if (certFiles.length === 0 && clientCaFile) throw new ConfigError('TLS_CLIENT_CA_FILE', 'needs TLS_CERT_FILE and TLS_KEY_FILE');
+  return certFiles.length === 0 ? undefined : { certFiles, keyFiles, clientCaFile };
+}
+
+function gatewayPorts(env: Env, tls: TlsFiles | undefined): Pick<Config, 'gatewayPort' | 'gatewayTlsPort'> {
+  const gatewayPort = port(env, 'GATEWAY_PORT', 9000);
+  const tlsPort = port(env, 'GATEWAY_TLS_PORT', 9443);
+  if (!tls && optional(env, 'GATEWAY_TLS_PORT') && tlsPort !== null) {
+    throw new ConfigError('GATEWAY_TLS_PORT', 'needs TLS_CERT_FILE and TLS_KEY_FILE');
+  }
+  const gatewayTlsPort = tls ? tlsPort : null;
+  if (gatewayPort === null && gatewayTlsPort === null) throw new ConfigError('GATEWAY_PORT/GATEWAY_TLS_PORT', 'cannot both be off');
+  return { gatewayPort, gatewayTlsPort };
+}
+
 /** The one configuration loader of every Voltstream process (SPEC §8). */
 export function loadConfig(env: Env = process.env): Config {
-  const tlsCertFile = optional(env, 'TLS_CERT_FILE');
-  const tlsKeyFile = optional(env, 'TLS_KEY_FILE');
-  if (Boolean(tlsCertFile) !== Boolean(tlsKeyFile)) {
-    throw new ConfigError('TLS_CERT_FILE/TLS_KEY_FILE', 'must be set together');
-  }
+  const tls = tlsFiles(env);
   const heartbeatInterval = integer(env, 'HEARTBEAT_INTERVAL', 300, 1, 86400);
   return {
     natsUrl: text(env, 'NATS_URL', 'nats://127.0.0.1:4222'),
     databaseUrl: text(env, 'DATABASE_URL', 'postgres://postgres@127.0.0.1:5432/voltstream'),
     namespace: namespace(env),
     gatewayHost: text(env, 'GATEWAY_HOST', '0.0.0.0'),
-    gatewayPort: integer(env, 'GATEWAY_PORT', 9000, 0, 65535),
+    ...gatewayPorts(env, tls),
     apiPort: integer(env, 'API_PORT', 3000, 0, 65535),
     apiToken: optional(env, 'API_TOKEN'),
     heartbeatInterval,
     gatewayLeaseTtl: integer(env, 'GATEWAY_LEASE_TTL', defaultLeaseTtl(heartbeatInterval), MIN_LEASE_TTL_S, 86400),
+    gatewayDrainSeconds: integer(env, 'GATEWAY_DRAIN_SECONDS', 0, 0, 3600),
+    natsReplicas: integer(env, 'NATS_REPLICAS', 1, 1, 5),
     unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
     defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),
     ocppCallTimeout: integer(env, 'OCPP_CALL_TIMEOUT', 30, 1, 3600),
     readYourWritesWaitMs: integer(env, 'READ_YOUR_WRITES_WAIT_MS', 5000, 0, 60000),
-    tlsCertFile,
-    tlsKeyFile,
+    tls,
     publicGatewayUrl: optional(env, 'PUBLIC_GATEWAY_URL'),
     publicApiUrl: httpUrl(env, 'PUBLIC_API_URL'),
     diagnosticsMaxBytes: integer(env, 'DIAGNOSTICS_MAX_BYTES', 20 * MIB, 1, MAX_FILE_BYTES),
@@ -141,4 +189,10 @@ export function loadConfig(env: Env = process.env): Config {
     readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),
     readyMaxStall: integer(env, 'READY_MAX_STALL', 60, 1, 86400),
   };
+}
+
+/** The base URL a wallbox on `hostname` connects to: `wss://` when the gateway serves it, else `ws://`. */
+export function gatewayBaseUrl(config: Pick<Config, 'gatewayPort' | 'gatewayTlsPort'>, hostname: string): string {
+  if (config.gatewayTlsPort !== null) return `wss://${hostname}:${config.gatewayTlsPort}`;
+  return `ws://${hostname}:${config.gatewayPort ?? ''}`;
 }

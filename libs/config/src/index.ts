@@ -1,2 +1,2 @@
-export { loadConfig, ConfigError } from './config';
-export type { Config, UnknownChargePointPolicy } from './config';
+export { gatewayBaseUrl, loadConfig, ConfigError } from './config';
+export type { Config, TlsFiles, UnknownChargePointPolicy } from './config';

@@ -1,6 +1,7 @@
 import {
   LOCAL_LIST_UPDATE_TYPES,
   RELAXATIONS,
+  SECURITY_PROFILES,
   START_MODES,
   type AuthorizationStatus,
   type ChargePointSettings,
@@ -54,7 +55,7 @@ export const chargePointSettings: Schema<ChargePointSettings> = object(
     passwordHash: nullable(string()),
     description: nullable(string()),
   },
-  { acceptedDataTransferVendors: array(string({ min: 1 })) },
+  { securityProfile: oneOf(SECURITY_PROFILES), acceptedDataTransferVendors: array(string({ min: 1 })) },
 );
 
 const sampledValue: Schema<SampledValue> = object(

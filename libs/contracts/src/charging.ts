@@ -43,11 +43,20 @@ export interface ChargePointSettings {
    * Absent from the settings recorded before it existed: none.
    */
   acceptedDataTransferVendors?: string[];
+  /**
+   * OCPP 1.6 security whitepaper profile the charge point never connects with less than (SPEC §10):
+   * 0 none, 1 Basic auth, 2 Basic auth over TLS, 3 TLS with a client certificate. Absent in events
+   * stored before profiles existed: those mean 0.
+   */
+  securityProfile?: SecurityProfile;
 }
 
 /** What the CSMS answers a wallbox's DataTransfer (OCPP 1.6 DataTransferStatus, the values it uses). */
 export const DATA_TRANSFER_ANSWERS = ['Accepted', 'UnknownVendorId'] as const;
 export type DataTransferAnswer = (typeof DATA_TRANSFER_ANSWERS)[number];
+
+export const SECURITY_PROFILES = [0, 1, 2, 3] as const;
+export type SecurityProfile = (typeof SECURITY_PROFILES)[number];
 
 export interface SampledValue {
   value: string;

@@ -39,6 +39,14 @@ interface Event<Type extends string, Data> {
 export type ChargePointAdopted = Event<'ChargePointAdopted', ChargePointSettings>;
 export type ChargePointSettingsChanged = Event<'ChargePointSettingsChanged', ChargePointSettings>;
 export type ChargePointForgotten = Event<'ChargePointForgotten', Record<string, never>>;
+/**
+ * The wallbox accepted a new password (ChangeConfiguration AuthorizationKey, TC_073): its hash is
+ * now the charge point's. Until the wallbox connects with it, the previous one still opens its
+ * handshake (it may reconnect before it switched).
+ */
+export type PasswordChanged = Event<'PasswordChanged', { passwordHash: string; previousPasswordHash: string | null }>;
+/** The wallbox connected with its new password: the previous one no longer opens its handshake. */
+export type PreviousPasswordRetired = Event<'PreviousPasswordRetired', Record<string, never>>;
 export type LocalTagSaved = Event<'LocalTagSaved', { tag: TagEntry }>;
 export type LocalTagRemoved = Event<'LocalTagRemoved', { idTag: string }>;
 
@@ -120,6 +128,12 @@ export type DiagnosticsFileUploaded = Event<'DiagnosticsFileUploaded', { name: s
  * claimed, for an operator to see. Bounded: the gateway's own reason, never the payload.
  */
 export type CallRefused = Event<'CallRefused', { action: string; errorCode: string; reason: string }>;
+/**
+ * A handshake of an adopted charge point refused for less security than its profile (SPEC §10):
+ * `ws://` for profile 2 or 3, no or a wrong client certificate for 3. The wallbox only got a plain
+ * 401 or 403; the reason is the operator's. Never credentials or certificate contents.
+ */
+export type ConnectionRefused = Event<'ConnectionRefused', { status: number; reason: string }>;
 
 // Local list: the local authorization list of one charge point, kept in sync by the CSMS (one aggregate per charge point).
 /** The list the charge point should hold changed (start mode, tags, an expiry): `version` is the version wanted. */
@@ -148,6 +162,8 @@ export type RegistryEvent =
   | ChargePointAdopted
   | ChargePointSettingsChanged
   | ChargePointForgotten
+  | PasswordChanged
+  | PreviousPasswordRetired
   | LocalTagSaved
   | LocalTagRemoved;
 export type TagListEvent = TagSaved | TagRemoved;
@@ -165,6 +181,7 @@ export type StationEvent =
   | DiagnosticsStatusReported
   | FirmwareStatusReported
   | CallRefused
+  | ConnectionRefused
   | DiagnosticsFileUploaded
   | ChargingProfileSet
   | ChargingProfilesCleared;
@@ -178,6 +195,8 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   ChargePointAdopted: 'registry',
   ChargePointSettingsChanged: 'registry',
   ChargePointForgotten: 'registry',
+  PasswordChanged: 'registry',
+  PreviousPasswordRetired: 'registry',
   LocalTagSaved: 'registry',
   LocalTagRemoved: 'registry',
   TagSaved: 'tags',
@@ -199,6 +218,7 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   LocalListSent: 'station',
   LocalListVersionReported: 'station',
   LocalListMaxLengthRead: 'station',
+  ConnectionRefused: 'station',
   DiagnosticsFileUploaded: 'station',
   ChargingProfileSet: 'station',
   ChargingProfilesCleared: 'station',

@@ -19,7 +19,7 @@ describe('GatewayRegistry', () => {
   it('given an adopted charge point, keeps its password and relaxations, and forgets it when it is forgotten', () => {
     const registry = new GatewayRegistry();
     registry.apply(createEvent('ChargePointAdopted', { ...settings, passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'] }, 'CP1', at));
-    expect(registry.registration('CP1')).toEqual({ passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'], acceptedDataTransferVendors: [] });
+    expect(registry.registration('CP1')).toEqual({ passwordHash: 'scrypt$x', relaxations: ['acceptNumericStrings'], acceptedDataTransferVendors: [], securityProfile: 0, previousPasswordHash: null });
     registry.apply(createEvent('ChargePointForgotten', {}, 'CP1', at));
     expect(registry.registration('CP1')).toBeUndefined();
   });
@@ -36,14 +36,14 @@ describe('GatewayRegistry', () => {
     registry.apply(createEvent('ChargePointAdopted', settings, 'CP3', at));
     registry.apply(createEvent('ChargePointSettingsChanged', { ...settings, passwordHash: 'scrypt$y' }, 'CP3', at));
     registry.apply(createEvent('LocalTagSaved', { tag }, 'CP3', at));
-    expect(registry.registration('CP3')).toEqual({ passwordHash: 'scrypt$y', relaxations: [], acceptedDataTransferVendors: [] });
+    expect(registry.registration('CP3')).toEqual({ passwordHash: 'scrypt$y', relaxations: [], acceptedDataTransferVendors: [], securityProfile: 0, previousPasswordHash: null });
   });
 
   it('shares one record among charge points without password or relaxations', () => {
     const registry = new GatewayRegistry();
     registry.apply(createEvent('ChargePointAdopted', settings, 'CP4', at));
     registry.apply(createEvent('ChargePointAdopted', { ...settings, description: 'Carport' }, 'CP5', at));
-    expect(registry.registration('CP4')).toEqual({ passwordHash: null, relaxations: [], acceptedDataTransferVendors: [] });
+    expect(registry.registration('CP4')).toEqual({ passwordHash: null, relaxations: [], acceptedDataTransferVendors: [], securityProfile: 0, previousPasswordHash: null });
     expect(registry.registration('CP4')).toBe(registry.registration('CP5'));
   });
 
@@ -51,7 +51,16 @@ describe('GatewayRegistry', () => {
     const registry = new GatewayRegistry();
     registry.apply(createEvent('ChargePointAdopted', settings, 'CP7', at));
     registry.apply(createEvent('ChargePointSettingsChanged', { ...settings, acceptedDataTransferVendors: ['com.example'] }, 'CP7', at));
-    expect(registry.registration('CP7')).toEqual({ passwordHash: null, relaxations: [], acceptedDataTransferVendors: ['com.example'] });
+    expect(registry.registration('CP7')).toEqual({ passwordHash: null, relaxations: [], acceptedDataTransferVendors: ['com.example'], securityProfile: 0, previousPasswordHash: null });
+  });
+
+  it('after a password rotation, opens the handshake with the new and the previous password until the previous is retired', () => {
+    const registry = new GatewayRegistry();
+    registry.apply(createEvent('ChargePointAdopted', { ...settings, passwordHash: 'scrypt$old', securityProfile: 1 }, 'CP6', at));
+    registry.apply(createEvent('PasswordChanged', { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$old' }, 'CP6', at));
+    expect(registry.registration('CP6')).toMatchObject({ passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$old', securityProfile: 1 });
+    registry.apply(createEvent('PreviousPasswordRetired', {}, 'CP6', at));
+    expect(registry.registration('CP6')).toMatchObject({ passwordHash: 'scrypt$new', previousPasswordHash: null });
   });
 
   it('ignores station and central tag list events', () => {

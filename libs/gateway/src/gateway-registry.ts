@@ -1,4 +1,4 @@
-import type { ChargePointSettings, Relaxation, VoltstreamEvent } from '@voltstream/contracts';
+import type { ChargePointSettings, Relaxation, SecurityProfile, VoltstreamEvent } from '@voltstream/contracts';
 
 /**
  * What the gateway needs of an adopted charge point: the password of its handshake, the relaxations
@@ -8,15 +8,26 @@ export interface GatewayRegistration {
   readonly passwordHash: string | null;
   readonly relaxations: readonly Relaxation[];
   readonly acceptedDataTransferVendors: readonly string[];
+  readonly securityProfile: SecurityProfile;
+  /** The password before a rotation (PasswordChanged), valid until the wallbox connects with the new one. */
+  readonly previousPasswordHash: string | null;
 }
 
-/** Most charge points have no password, no relaxations, no vendor ids: they all share this one record. */
-const PLAIN: GatewayRegistration = Object.freeze({ passwordHash: null, relaxations: Object.freeze([]), acceptedDataTransferVendors: Object.freeze([]) });
+/** Most charge points have no password, no relaxations, no vendor ids, no profile: they all share this one record. */
+const PLAIN: GatewayRegistration = Object.freeze({
+  passwordHash: null,
+  relaxations: Object.freeze([]),
+  acceptedDataTransferVendors: Object.freeze([]),
+  securityProfile: 0,
+  previousPasswordHash: null,
+});
 
 function registrationOf(settings: ChargePointSettings): GatewayRegistration {
   const acceptedDataTransferVendors = settings.acceptedDataTransferVendors ?? [];
-  if (settings.passwordHash === null && settings.relaxations.length === 0 && acceptedDataTransferVendors.length === 0) return PLAIN;
-  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, acceptedDataTransferVendors };
+  const securityProfile = settings.securityProfile ?? 0;
+  const plain = settings.passwordHash === null && settings.relaxations.length === 0 && acceptedDataTransferVendors.length === 0;
+  if (plain && securityProfile === 0) return PLAIN;
+  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, acceptedDataTransferVendors, securityProfile, previousPasswordHash: null };
 }
 
 /**
@@ -39,7 +50,16 @@ export class GatewayRegistry {
         return;
       case 'ChargePointForgotten':
         return void this.registrations.delete(identity);
+      case 'PasswordChanged':
+        return this.update(identity, { passwordHash: event.data.passwordHash, previousPasswordHash: event.data.previousPasswordHash });
+      case 'PreviousPasswordRetired':
+        return this.update(identity, { previousPasswordHash: null });
     }
+  }
+
+  private update(identity: string, changes: Partial<GatewayRegistration>): void {
+    const current = this.registrations.get(identity);
+    if (current) this.registrations.set(identity, { ...current, ...changes });
   }
 
   /** Undefined while the charge point is not adopted. */

@@ -5,6 +5,7 @@ import {
   parseProtocolsHeader,
   tooManyAttempts,
   type HandshakeRegistration,
+  type HandshakeTransport,
   type UnknownChargePointPolicy,
 } from './handshake';
 
@@ -13,8 +14,8 @@ const basic = (credentials: string) => `Basic ${Buffer.from(credentials).toStrin
 function given(registrations: Record<string, HandshakeRegistration>, unknownChargePoints: UnknownChargePointPolicy = 'pending') {
   const context = { registrationOf: (identity: string) => registrations[identity], unknownChargePoints };
   return {
-    when: (url: string, protocolsOffered: string[] = ['ocpp1.6'], authorization?: string) =>
-      decideHandshake({ url, protocolsOffered, authorization }, context),
+    when: (url: string, protocolsOffered: string[] = ['ocpp1.6'], authorization?: string, transport: HandshakeTransport = { secure: false }) =>
+      decideHandshake({ url, protocolsOffered, authorization, transport }, context),
   };
 }
 
@@ -78,11 +79,11 @@ describe('handshake ladder', () => {
   });
 
   it('accepts an adopted identity without password when unknown charge points are rejected', () => {
-    expect(given({ 'CP-1': { passwordHash: null } }, 'reject').when('/ocpp/CP-1')).toMatchObject({ outcome: 'accept' });
+    expect(given({ 'CP-1': { passwordHash: null, securityProfile: 0 } }, 'reject').when('/ocpp/CP-1')).toMatchObject({ outcome: 'accept' });
   });
 
   describe('with a password set', () => {
-    const registrations = { 'CP:1': { passwordHash: 'scrypt$stored' } };
+    const registrations = { 'CP:1': { passwordHash: 'scrypt$stored', securityProfile: 0 as const } };
 
     it('refuses a handshake without credentials with 401 and a Basic challenge', () => {
       expect(given(registrations).when('/ocpp/CP:1')).toMatchObject({
@@ -100,6 +101,15 @@ describe('handshake ladder', () => {
       expect(given(registrations).when('/ocpp/CP:1', ['ocpp1.6'], authorization)).toMatchObject({ outcome: 'refuse', status: 401 });
     });
 
+    it('during a password rotation, names the previous password as the one to try after the new', () => {
+      const rotating = { 'CP:1': { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$old', securityProfile: 1 as const } };
+      expect(given(rotating).when('/ocpp/CP:1', [], basic('CP:1:secret'))).toMatchObject({
+        outcome: 'verifyPassword',
+        passwordHash: 'scrypt$new',
+        previousPasswordHash: 'scrypt$old',
+      });
+    });
+
     it('asks to verify the password of an identity that itself contains ":"', () => {
       const decision = given(registrations).when('/ocpp/CP:1', ['ocpp1.6'], basic('CP:1:pa:ss'));
       expect(decision).toMatchObject({ outcome: 'verifyPassword', identity: 'CP:1', password: 'pa:ss', passwordHash: 'scrypt$stored' });
@@ -110,6 +120,67 @@ describe('handshake ladder', () => {
       if (decision.outcome !== 'verifyPassword') throw new Error(`expected a password check, got ${decision.outcome}`);
       expect(afterPasswordCheck(decision, true)).toEqual({ outcome: 'accept', identity: 'CP:1', protocol: 'ocpp1.6' });
       expect(afterPasswordCheck(decision, false)).toMatchObject({ outcome: 'refuse', status: 401 });
+    });
+  });
+
+  describe('security profiles (SPEC §10): never less than the profile', () => {
+    const tls: HandshakeTransport = { secure: true };
+    const certificate = (commonName: string | undefined, verifyError?: string): HandshakeTransport => ({
+      secure: true,
+      clientCertificate: { commonName, verifyError },
+    });
+    const profile = (securityProfile: HandshakeRegistration['securityProfile'], passwordHash: string | null = 'scrypt$stored') =>
+      given({ 'CP-1': { passwordHash, securityProfile } });
+
+    it.each([0, 1] as const)('lets a profile %i charge point use wss:// as well', (securityProfile) => {
+      expect(profile(securityProfile).when('/ocpp/CP-1', [], basic('CP-1:secret'), tls)).toMatchObject({ outcome: 'verifyPassword' });
+    });
+
+    it('asks a profile 1 charge point for its password over ws://', () => {
+      expect(profile(1).when('/ocpp/CP-1', [], basic('CP-1:secret'))).toMatchObject({ outcome: 'verifyPassword', password: 'secret' });
+    });
+
+    it('refuses a profile 2 charge point over ws:// with a plain 403, the reason kept for the operator', () => {
+      expect(profile(2).when('/ocpp/CP-1', [], basic('CP-1:secret'))).toEqual({
+        outcome: 'refuse',
+        status: 403,
+        reason: 'forbidden',
+        headers: {},
+        securityReason: 'security profile 2 needs wss://, the charge point came over ws://',
+      });
+    });
+
+    it('refuses a profile 2 charge point over wss:// without credentials with 401, recorded', () => {
+      expect(profile(2).when('/ocpp/CP-1', [], undefined, tls)).toMatchObject({
+        status: 401,
+        reason: 'authentication required',
+        securityReason: 'this charge point needs a password (HTTP Basic authentication)',
+      });
+    });
+
+    it('refuses a profile 1 charge point whose password is not set, whatever it sends', () => {
+      expect(profile(1, null).when('/ocpp/CP-1', [], basic('CP-1:secret'))).toMatchObject({ status: 401, securityReason: expect.stringContaining('needs a password') });
+    });
+
+    it('accepts a profile 3 charge point whose certificate chains and names it, without Basic auth', () => {
+      expect(profile(3).when('/ocpp/CP-1', [], undefined, certificate('CP-1'))).toEqual({ outcome: 'accept', identity: 'CP-1', protocol: 'ocpp1.6' });
+    });
+
+    it.each([
+      ['over ws://', { secure: false }, 'security profile 3 needs wss://, the charge point came over ws://'],
+      ['without a client certificate', tls, 'security profile 3 needs a client certificate, the charge point presented none'],
+      ['with an expired certificate', certificate('CP-1', 'CERT_HAS_EXPIRED'), 'the client certificate does not verify against the CA bundle: CERT_HAS_EXPIRED'],
+      ['with a certificate of another CA', certificate('CP-1', 'UNABLE_TO_VERIFY_LEAF_SIGNATURE'), 'the client certificate does not verify against the CA bundle: UNABLE_TO_VERIFY_LEAF_SIGNATURE'],
+      ['with a certificate for another CN', certificate('CP-2'), 'the client certificate is for CN "CP-2", not for the identity'],
+      ['with a certificate without CN', certificate(undefined), 'the client certificate is for CN "", not for the identity'],
+    ] as [string, HandshakeTransport, string][])('refuses a profile 3 charge point %s with a plain 403', (_case, transport, securityReason) => {
+      expect(profile(3).when('/ocpp/CP-1', [], basic('CP-1:secret'), transport)).toEqual({
+        outcome: 'refuse',
+        status: 403,
+        reason: 'forbidden',
+        headers: {},
+        securityReason,
+      });
     });
   });
 

@@ -2,7 +2,11 @@
  * The WebSocket handshake of a charge point (SPEC §3) as one ladder of guard clauses. Pure: the
  * caller hands in what the HTTP request said and what the registry knows; checking a password
  * costs scrypt, so the ladder only says which password to verify and the caller does it async.
+ * A charge point never connects with less than its security profile (SPEC §10): the transport
+ * (`ws://` or `wss://`, the client certificate as TLS verified it) is one more input.
  */
+import type { SecurityProfile } from '@voltstream/contracts';
+
 export const OCPP_SUBPROTOCOL = 'ocpp1.6';
 export const ENDPOINT_PREFIX = '/ocpp/';
 export const BASIC_REALM = 'Voltstream';
@@ -18,11 +22,29 @@ export interface HandshakeRequest {
   protocolsOffered: readonly string[];
   /** The `Authorization` header, when sent. */
   authorization: string | undefined;
+  transport: HandshakeTransport;
+}
+
+/** How the wallbox came: `wss://` or not, and the client certificate TLS checked against the CA bundle. */
+export interface HandshakeTransport {
+  secure: boolean;
+  /** Absent when the wallbox presented none (always over `ws://`). */
+  clientCertificate?: ClientCertificate;
+}
+
+export interface ClientCertificate {
+  /** The subject CN; undefined when the subject has none (or more than one). */
+  commonName: string | undefined;
+  /** Why TLS could not verify it against the CA bundle (e.g. CERT_HAS_EXPIRED); undefined when it chains. */
+  verifyError: string | undefined;
 }
 
 /** What the registry knows about the identity; undefined while it is only discovered. */
 export interface HandshakeRegistration {
   passwordHash: string | null;
+  /** Also opens the handshake while a password rotation waits for the wallbox to use the new one. */
+  previousPasswordHash?: string | null;
+  securityProfile: SecurityProfile;
 }
 
 /** `UNKNOWN_CHARGE_POINTS` (SPEC §3): only `reject` matters at the handshake. */
@@ -44,6 +66,8 @@ export interface HandshakeRefused {
   status: 400 | 401 | 403 | 404 | 429 | 503;
   reason: string;
   headers: Record<string, string>;
+  /** Why the charge point's security profile refused it: logged and recorded (ConnectionRefused), never sent. */
+  securityReason?: string;
 }
 
 /** Accept once `password` matches `passwordHash`, else refuse with `onMismatch`. */
@@ -53,6 +77,8 @@ export interface HandshakeNeedsPassword {
   protocol: typeof OCPP_SUBPROTOCOL;
   password: string;
   passwordHash: string;
+  /** Tried when `passwordHash` does not match: the password before a rotation. */
+  previousPasswordHash: string | null;
   onMismatch: HandshakeRefused;
 }
 
@@ -64,6 +90,25 @@ function refuse(status: HandshakeRefused['status'], reason: string, headers: Rec
 
 function unauthorized(reason: string): HandshakeRefused {
   return refuse(401, reason, { 'WWW-Authenticate': `Basic realm="${BASIC_REALM}"` });
+}
+
+/** A refusal by the security profile: the wallbox gets a plain 401 or 403, the operator the reason. */
+function insecure(status: 401 | 403, securityReason: string): HandshakeRefused {
+  const refusal = status === 401 ? unauthorized('authentication required') : refuse(403, 'forbidden');
+  return { ...refusal, securityReason };
+}
+
+/** Profiles 2 and 3 need TLS; 3 a client certificate that chains to the CA bundle, for this identity. */
+function profileRefusal(profile: SecurityProfile, identity: string, transport: HandshakeTransport): HandshakeRefused | undefined {
+  if (profile >= 2 && !transport.secure) return insecure(403, `security profile ${profile} needs wss://, the charge point came over ws://`);
+  if (profile < 3) return undefined;
+  const certificate = transport.clientCertificate;
+  if (!certificate) return insecure(403, 'security profile 3 needs a client certificate, the charge point presented none');
+  if (certificate.verifyError) return insecure(403, `the client certificate does not verify against the CA bundle: ${certificate.verifyError}`);
+  if (certificate.commonName !== identity) {
+    return insecure(403, `the client certificate is for CN ${JSON.stringify(certificate.commonName ?? '')}, not for the identity`);
+  }
+  return undefined;
 }
 
 /** Splits a `Sec-WebSocket-Protocol` header (`a, b`) into its values. */
@@ -134,17 +179,25 @@ export function decideHandshake(request: HandshakeRequest, context: HandshakeCon
     return refuse(403, `charge point ${identity} is not adopted and unknown charge points are refused`);
   }
 
-  const passwordHash = registration?.passwordHash;
+  const profile = registration?.securityProfile ?? 0;
+  const profileRefused = profileRefusal(profile, identity, request.transport);
+  if (profileRefused) return profileRefused;
+  // Profile 3 authenticates by its certificate alone (whitepaper: no Basic auth).
+  const passwordHash = profile === 3 ? null : registration?.passwordHash;
+  if (!passwordHash && (profile === 1 || profile === 2)) {
+    return insecure(401, `security profile ${profile} needs a password, none is set for the charge point`);
+  }
   if (!passwordHash) return { outcome: 'accept', identity, protocol: OCPP_SUBPROTOCOL };
 
   const credentials = passwordFromAuthorization(request.authorization, identity);
-  if (!credentials.ok) return unauthorized(credentials.reason);
+  if (!credentials.ok) return profile === 0 ? unauthorized(credentials.reason) : insecure(401, credentials.reason);
   return {
     outcome: 'verifyPassword',
     identity,
     protocol: OCPP_SUBPROTOCOL,
     password: credentials.password,
     passwordHash,
+    previousPasswordHash: registration?.previousPasswordHash ?? null,
     onMismatch: unauthorized('wrong password'),
   };
 }

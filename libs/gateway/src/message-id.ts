@@ -27,3 +27,12 @@ function contentHash(text: string): string {
 export function connectionMessageId(identity: string, connectionId: string, what: 'connected' | 'disconnected'): string {
   return `${identity}:${what}:${connectionId}`;
 }
+
+/**
+ * A misconfigured wallbox retries all day: the same refusal of its handshake is recorded once a
+ * minute at most (JetStream drops a message id it saw within its duplicate window).
+ */
+export function refusalMessageId(identity: string, reason: string, now: number): string {
+  const reasonHash = hash('sha256', reason, 'base64url').slice(0, 16);
+  return `${identity}:refused:${reasonHash}:${Math.floor(now / 60_000)}`;
+}

@@ -35,23 +35,31 @@ export async function postgresAnswers(url: string): Promise<boolean> {
   return true;
 }
 
+/** The default URL, on the port of PGPORT (libpq's variable) when set. */
+function defaultDatabaseUrl(env: NodeJS.ProcessEnv): string {
+  const url = new URL(DEFAULT_DATABASE_URL);
+  if (env.PGPORT?.trim()) url.port = env.PGPORT.trim();
+  return url.toString();
+}
+
 /**
  * The Postgres the services will use: DATABASE_URL if set, else a local server on the default
- * port, else an embedded one with its data under `.data/postgres`.
+ * port (PGPORT, else 5432), else an embedded one on that port (or another free one) with its data
+ * under `.data/<dataDirName>`.
  */
-export async function resolvePostgres(env: NodeJS.ProcessEnv, root: string, output: Output): Promise<StartedServer> {
+export async function resolvePostgres(env: NodeJS.ProcessEnv, root: string, output: Output, dataDirName = 'postgres'): Promise<StartedServer> {
   const configured = env.DATABASE_URL?.trim();
-  const url = configured || DEFAULT_DATABASE_URL;
+  const url = configured || defaultDatabaseUrl(env);
   const answers = await postgresAnswers(url);
   if (configured && !answers) throw new LauncherError(`No Postgres answers at DATABASE_URL=${redactUrl(url)}.`);
   if (answers) {
     output('launcher', `using Postgres at ${redactUrl(url)}`);
     return { url, startedHere: false, stop: async () => undefined };
   }
-  output('launcher', `no Postgres at ${redactUrl(url)}: starting an embedded one in .data/postgres`);
+  output('launcher', `no Postgres at ${redactUrl(url)}: starting an embedded one in .data/${dataDirName}`);
   const server = await startEmbeddedPostgres({
-    dataDir: join(root, '.data', 'postgres'),
-    port: await firstFreePort(EMBEDDED_PORTS),
+    dataDir: join(root, '.data', dataDirName),
+    port: await firstFreePort([Number(new URL(url).port), ...EMBEDDED_PORTS]),
     output,
   });
   if (!(await postgresAnswers(server.url))) {

@@ -26,7 +26,7 @@ export interface RunningServices {
   readonly apps: readonly AppName[];
   readonly gatewayPort: number;
   readonly apiPort: number;
-  /** Base URL of the gateway's WebSocket endpoint; a charge point connects to `${ocppUrl}/${identity}`. */
+  /** Base URL of the gateway's `ws://` endpoint (GATEWAY_PORT; `wss://` is on GATEWAY_TLS_PORT); a charge point connects to `${ocppUrl}/${identity}`. */
   readonly ocppUrl: string;
   /** Base URL of the api's HTTP server (REST under /api, GraphQL at /graphql). */
   readonly apiUrl: string;
@@ -139,12 +139,12 @@ function launcher(app: AppName, root: string, env: NodeJS.ProcessEnv, output: Ou
     spawnLogged({ name: app, command: process.execPath, args: ['--enable-source-maps', entryPoint(app)], cwd: root, env, output });
 }
 
-function describeRunning(services: SupervisedService[], ports: Record<AppName, number>, tls: boolean): RunningServices {
+function describeRunning(services: SupervisedService[], ports: Record<AppName, number>): RunningServices {
   return {
     apps: services.map((service) => service.app),
     gatewayPort: ports['ocpp-gateway'],
     apiPort: ports.api,
-    ocppUrl: `${tls ? 'wss' : 'ws'}://127.0.0.1:${ports['ocpp-gateway']}/ocpp`,
+    ocppUrl: `ws://127.0.0.1:${ports['ocpp-gateway']}/ocpp`,
     apiUrl: `http://127.0.0.1:${ports.api}`,
     healthUrl: (app) => `http://127.0.0.1:${ports[app]}`,
     stop: async () => {
@@ -194,7 +194,7 @@ export async function startServices(
   const services = APP_NAMES.filter((app) => apps.includes(app)).map(
     (app) => new SupervisedService(app, launcher(app, root, appEnv(app, env, ports), output), policy),
   );
-  const running = describeRunning(services, ports, Boolean(env.TLS_CERT_FILE));
+  const running = describeRunning(services, ports);
   services.forEach((service) => service.start());
   try {
     await waitUntilReady(services, running, options);

@@ -14,6 +14,7 @@ import {
 } from 'nats';
 import { eventSubject, InvalidEventError, parseStoredEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
+import { PULL_EXPIRES_MS } from './streams';
 
 const codec = JSONCodec();
 const FETCHED_TOGETHER = 1000;
@@ -158,7 +159,7 @@ export async function followEvents(
 ): Promise<{ stop(): Promise<void> }> {
   const consumer = await nc.jetstream().consumers.get(stream, { filterSubjects: filterSubject, opt_start_seq: fromSequence });
   const { num_pending: pendingAtStart } = await consumer.info();
-  const messages = await consumer.consume();
+  const messages = await consumer.consume({ expires: PULL_EXPIRES_MS });
   let markCaughtUp!: () => void;
   const caughtUp = new Promise<void>((resolve) => (markCaughtUp = resolve));
   if (pendingAtStart === 0) markCaughtUp();

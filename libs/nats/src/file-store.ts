@@ -31,9 +31,9 @@ function storedFile(info: ObjectInfo): StoredFile {
 export class FileStore {
   private constructor(private readonly store: ObjectStore) {}
 
-  /** Opens the bucket, creating it when missing; safe on every start of every replica. */
-  static async open(nc: NatsConnection, bucket: string): Promise<FileStore> {
-    return new FileStore(await nc.jetstream().views.os(bucket, { storage: StorageType.File }));
+  /** Opens the bucket, creating it when missing (on `replicas` servers, NATS_REPLICAS); safe on every start of every replica. */
+  static async open(nc: NatsConnection, bucket: string, replicas = 1): Promise<FileStore> {
+    return new FileStore(await nc.jetstream().views.os(bucket, { storage: StorageType.File, replicas }));
   }
 
   /** Stores (or replaces) the file under `name`; resolves once JetStream holds all of it. */

@@ -1,5 +1,5 @@
 export { connectNats } from './connection';
-export { ensureStreams, DUPLICATE_WINDOW_MS } from './streams';
+export { ensureStreams, DUPLICATE_WINDOW_MS, PULL_EXPIRES_MS } from './streams';
 export { EventPublisher, decodeEvent, followEvents, isConcurrentAppend, lastEventPerSubject } from './events';
 export { readAggregate, type AggregateHistory, type AggregateSubjects } from './aggregates';
 export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } from './leases';

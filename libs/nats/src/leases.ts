@@ -22,8 +22,8 @@ function holderOf(key: string): string {
   return Buffer.from(key, 'base64url').toString();
 }
 
-export function openLeaseBucket(nc: NatsConnection, bucket: string): Promise<KV> {
-  return nc.jetstream().views.kv(bucket, { history: 1, storage: StorageType.File });
+export function openLeaseBucket(nc: NatsConnection, bucket: string, replicas = 1): Promise<KV> {
+  return nc.jetstream().views.kv(bucket, { history: 1, storage: StorageType.File, replicas });
 }
 
 /** Holds one lease while the process runs: renews it, and tells when another claimed it. */

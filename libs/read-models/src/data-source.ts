@@ -19,6 +19,7 @@ import { DataTransfers1765100000000 } from './migrations/1765100000000-data-tran
 import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
 import { ChargingProfileRow } from './entities/charging-profile.entity';
 import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
+import { SecurityProfile1765600000000 } from './migrations/1765600000000-security-profile';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -43,6 +44,7 @@ export const READ_MODEL_MIGRATIONS = [
   LocalListSync1765200000000,
   ChargingProfiles1765400000000,
   FirmwareStatus1765500000000,
+  SecurityProfile1765600000000,
 ];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */

@@ -1,13 +1,15 @@
 import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
+import { setTimeout as delay } from 'node:timers/promises';
 import { AuthorizationCache, type AuthorizationStatus } from './authorization-cache';
 import { booleanSetting, changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
+import type { ClientTls } from './socket';
 import { connectorForRemoteStart, connectorOfTransaction, createConnectors, restingStatus, type ConnectorState } from './connectors';
 import { clearProfiles, installProfile, withoutTransaction, type ChargingProfile, type ChargingRateUnit, type ClearCriteria, type InstalledProfile } from './charging-profiles';
 import { compositeSchedule, limitAt, type CompositeContext, type CompositeSchedule } from './composite-schedule';
 import { answerCsmsCall } from './csms-calls';
-import { CallFailedError } from './errors';
+import { CallFailedError, HandshakeRefusedError } from './errors';
 import type { FirmwareFailures, FirmwareHost } from './firmware';
 import type { Payload } from './framing';
 import { OfflineQueue } from './offline-queue';
@@ -40,6 +42,8 @@ export interface ChargePointOptions {
   model?: string;
   serialNumber?: string;
   firmwareVersion?: string;
+  /** `wss://`: the CA to trust and, for security profile 3, the client certificate and key. */
+  tls?: ClientTls;
   /** Source IP of the connection, to spread many sockets over 127.0.0.x. */
   localAddress?: string;
   /** How long the central system has to answer a call (and the handshake); default 30 s. */
@@ -97,6 +101,7 @@ export interface ChargePointEvents {
 const REGISTRATION_STATUSES: readonly string[] = ['Accepted', 'Pending', 'Rejected'];
 const DEFAULT_RETRY_INTERVAL_S = 60;
 const DEFAULT_LOCAL_LIST_MAX_LENGTH = 100;
+const PASSWORD_RECONNECT_ATTEMPTS = 5;
 const DEFAULT_MAX_POWER_W = 22_000;
 
 /** One simulated OCPP 1.6J wallbox on one WebSocket. */
@@ -496,6 +501,25 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     await this.connect();
     await this.bootAndReport();
     for (const id of this.connectors.keys()) await this.finishTransaction(id, 'PowerLoss');
+  }
+
+  /**
+   * ChangeConfiguration AuthorizationKey accepted (whitepaper §3.3): the wallbox connects again
+   * with the new password. Its transactions go on; only the connection is renewed. The central
+   * system records the password once it has the answer, which may be after the wallbox is back:
+   * a refused handshake is tried again, as a wallbox does.
+   */
+  async reconnectWithPassword(password: string): Promise<void> {
+    this.connection.usePassword(password);
+    await this.connection.close(1000);
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await this.connect();
+      } catch (error) {
+        if (!(error instanceof HandshakeRefusedError) || attempt === PASSWORD_RECONNECT_ATTEMPTS) throw error;
+        await delay(250 * attempt);
+      }
+    }
   }
 
   /** The end of a firmware update: the new version runs after a restart. */

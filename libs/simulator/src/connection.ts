@@ -2,7 +2,7 @@ import { once } from 'node:events';
 import WebSocket from 'ws';
 import { CALL, CALL_RESULT, encodeCallError, encodeCallResult, OcppError, parseFrame, type Frame, type Payload } from './framing';
 import { OutboundCalls } from './outbound-calls';
-import { endpointOf, openSocket } from './socket';
+import { endpointOf, openSocket, type ClientTls } from './socket';
 
 export interface CsmsCall {
   action: string;
@@ -26,6 +26,7 @@ export interface ConnectionOptions {
   password?: string;
   protocols?: string[];
   localAddress?: string;
+  tls?: ClientTls;
   callTimeoutMs: number;
   autoReconnect: boolean;
   reconnectDelayMs: number;
@@ -55,12 +56,19 @@ export class OcppConnection {
   private closingLocally = false;
   private reconnectDueAt: number | undefined;
   private reconnectAttempts = 0;
+  private password: string | undefined;
 
   constructor(
     private readonly options: ConnectionOptions,
     private readonly handlers: ConnectionHandlers,
   ) {
     this.calls = new OutboundCalls(this.send, options.callTimeoutMs);
+    this.password = options.password;
+  }
+
+  /** The HTTP Basic password of the next handshakes (after ChangeConfiguration AuthorizationKey). */
+  usePassword(password: string): void {
+    this.password = password;
   }
 
   get online(): boolean {
@@ -79,8 +87,9 @@ export class OcppConnection {
     try {
       socket = await openSocket(endpointOf(this.options.url, this.options.identity), {
         protocols: this.options.protocols ?? ['ocpp1.6'],
-        basicAuth: this.options.password === undefined ? undefined : { identity: this.options.identity, password: this.options.password },
+        basicAuth: this.password === undefined ? undefined : { identity: this.options.identity, password: this.password },
         localAddress: this.options.localAddress,
+        tls: this.options.tls,
         handshakeTimeoutMs: this.options.callTimeoutMs,
       });
     } finally {

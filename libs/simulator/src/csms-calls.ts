@@ -86,7 +86,16 @@ function getConfiguration(cp: SimulatedChargePoint, payload: Payload): CsmsCallA
   return { reply: readConfiguration(cp.configuration, keys as string[]) };
 }
 
+/** AuthorizationKey: the hex of a 16 to 40 byte password; write-only, so never kept in the configuration. */
+const AUTHORIZATION_KEY = /^(?:[0-9a-fA-F]{2}){16,40}$/;
+
 function changeConfigurationCall(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  if (textField(payload, 'key') === 'AuthorizationKey') {
+    const value = textField(payload, 'value');
+    if (!AUTHORIZATION_KEY.test(value)) return { reply: { status: 'Rejected' } };
+    const password = Buffer.from(value, 'hex').toString('utf8');
+    return { reply: { status: 'Accepted' }, afterwards: () => cp.reconnectWithPassword(password) };
+  }
   const status = changeConfiguration(cp.configuration, textField(payload, 'key'), textField(payload, 'value'));
   return { reply: { status } };
 }

@@ -15,3 +15,4 @@ export type * from './ocpp-types';
 export type { Payload } from './framing';
 export { LocalAuthList, LOCAL_LIST_MODES } from './local-list';
 export type { LocalIdTagInfo, LocalListMode } from './local-list';
+export type { ClientTls } from './socket';

@@ -2,11 +2,19 @@ import type { IncomingMessage } from 'node:http';
 import WebSocket from 'ws';
 import { HandshakeRefusedError } from './errors';
 
+/** TLS of a `wss://` connection: the CA bundle to trust, and the client certificate of security profile 3. */
+export interface ClientTls {
+  ca?: string | Buffer;
+  cert?: string | Buffer;
+  key?: string | Buffer;
+}
+
 export interface SocketOptions {
   protocols: string[];
   /** Sent as `Authorization: Basic base64(identity:password)` (OCPP 1.6 security profile 1). */
   basicAuth?: { identity: string; password: string };
   localAddress?: string;
+  tls?: ClientTls;
   handshakeTimeoutMs: number;
 }
 
@@ -29,6 +37,7 @@ export function openSocket(url: string, options: SocketOptions): Promise<WebSock
     handshakeTimeout: options.handshakeTimeoutMs,
     // Thousands of sockets per process: a deflate context each would cost far more than it saves.
     perMessageDeflate: false,
+    ...options.tls,
   });
   return new Promise((resolve, reject) => {
     let refusal: HandshakeRefusedError | undefined;

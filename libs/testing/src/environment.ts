@@ -5,11 +5,21 @@ export function uniqueNamespace(): string {
   return `t${randomBytes(5).toString('hex')}`;
 }
 
-/** Environment for services started by a test: local NATS and Postgres, a database of its own. */
+/** A database of the test's own on the Postgres server of DATABASE_URL (set by the test runner's global setup). */
+function databaseUrl(namespace: string): string {
+  const url = new URL(process.env.DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/voltstream');
+  url.pathname = `/voltstream_${namespace}`;
+  return url.toString();
+}
+
+/**
+ * Environment for services started by a test: the NATS and Postgres the global setup found or
+ * started (NATS_URL, DATABASE_URL), a database of its own.
+ */
 export function testEnv(namespace: string, overrides: Record<string, string> = {}): Record<string, string> {
   return {
     NATS_URL: process.env.NATS_URL ?? 'nats://127.0.0.1:4222',
-    DATABASE_URL: `postgres://postgres@127.0.0.1:5432/voltstream_${namespace}`,
+    DATABASE_URL: databaseUrl(namespace),
     VOLTSTREAM_NAMESPACE: namespace,
     LOG_LEVEL: 'warn',
     ...overrides,

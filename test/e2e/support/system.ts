@@ -5,6 +5,7 @@ import { testEnv, uniqueNamespace } from '@voltstream/testing';
 import { startServices, type AppName, type RunningServices } from '@voltstream/launcher';
 
 const TOKEN = 'e2e-operator-token';
+const API_TIMEOUT_MS = 15_000;
 
 export interface System {
   namespace: string;
@@ -33,6 +34,8 @@ export async function startSystem(overrides: Record<string, string> = {}, apps?:
         ...(init.body === undefined ? {} : { 'content-type': 'application/json' }),
       },
       body: init.body === undefined ? undefined : JSON.stringify(init.body),
+      // A request that hangs fails, so that a polling test retries rather than waits for ever.
+      signal: AbortSignal.timeout(API_TIMEOUT_MS),
     });
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never };
@@ -61,6 +64,7 @@ async function deleteNamespace(natsUrl: string, namespace: string): Promise<void
   await nc.close();
 }
 
-function quietOutput(source: string, line: string, stream?: 'stdout' | 'stderr'): void {
+/** Service output in tests: errors only, everything with E2E_VERBOSE set. */
+export function quietOutput(source: string, line: string, stream?: 'stdout' | 'stderr'): void {
   if (stream === 'stderr' || process.env.E2E_VERBOSE) process.stderr.write(`[${source}] ${line}\n`);
 }

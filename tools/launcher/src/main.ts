@@ -1,9 +1,12 @@
+import { randomBytes } from 'node:crypto';
 import { once } from 'node:events';
-import { networkInterfaces } from 'node:os';
-import { ConfigError, loadConfig, type Config } from '@voltstream/config';
+import { hostname, networkInterfaces } from 'node:os';
+import { join } from 'node:path';
+import { ConfigError, gatewayBaseUrl, loadConfig, type Config } from '@voltstream/config';
 import {
   APP_NAMES,
   consoleOutput,
+  ensureDevelopmentTls,
   isPortFree,
   LauncherError,
   repoRoot,
@@ -24,15 +27,23 @@ function networkAddress(): string | undefined {
 async function requireFreePorts(config: Config): Promise<void> {
   for (const [variable, port] of [
     ['GATEWAY_PORT', config.gatewayPort],
+    ['GATEWAY_TLS_PORT', config.gatewayTlsPort],
     ['API_PORT', config.apiPort],
   ] as const) {
-    if (!(await isPortFree(port))) throw new LauncherError(`Port ${port} is in use: set ${variable} to another port.`);
+    if (port !== null && !(await isPortFree(port))) throw new LauncherError(`Port ${port} is in use: set ${variable} to another port.`);
   }
 }
 
-function printWhereThingsAre(config: Config): void {
-  const scheme = config.tlsCertFile ? 'wss' : 'ws';
-  const ocpp = (host: string) => `${scheme}://${host}:${config.gatewayPort}/ocpp/<identity>`;
+/**
+ * The operator API's token: API_TOKEN, or one made here and handed to the api, so that the banner
+ * shows it beside the URLs and an api restarted by the launcher keeps it.
+ */
+function apiToken(config: Config): string {
+  return config.apiToken ?? randomBytes(24).toString('base64url');
+}
+
+function printWhereThingsAre(config: Config, token: string): void {
+  const ocpp = (host: string) => `${gatewayBaseUrl(config, host)}/ocpp/<identity>`;
   const api = `http://localhost:${config.apiPort}`;
   const host = networkAddress();
   say('Voltstream is running.');
@@ -41,8 +52,23 @@ function printWhereThingsAre(config: Config): void {
   say(`  REST API:               ${api}/api  (Authorization: Bearer <token>)`);
   say(`  API docs (OpenAPI):     ${api}/api/docs`);
   say(`  GraphQL:                ${api}/graphql`);
-  say(config.apiToken ? '  API token:              the API_TOKEN you set' : '  API token:              printed by the api above');
+  say(`  API token:              ${config.apiToken ? 'the API_TOKEN you set' : token}`);
+  say(`  Try:                    curl -H 'Authorization: Bearer ${config.apiToken ? '$API_TOKEN' : token}' ${api}/api/charge-points`);
   say('Stop with Ctrl-C.');
+}
+
+/**
+ * `--tls`: a development CA and server certificate under .data/tls (made once, then kept), served
+ * on GATEWAY_TLS_PORT beside ws://; @returns the TLS variables for the services.
+ */
+async function developmentTls(root: string): Promise<Record<string, string>> {
+  const hosts = ['localhost', '127.0.0.1', hostname(), ...(networkAddress() ? [networkAddress() as string] : [])];
+  const tls = await ensureDevelopmentTls(join(root, '.data', 'tls'), hosts);
+  say(`${tls.created ? 'made' : 'using'} a development CA and server certificate in ${join(root, '.data', 'tls')} (for ${hosts.join(', ')})`);
+  say(`  Give a wallbox the CA certificate to trust: ${tls.caFile}`);
+  say(`  Security profile 2: wss:// with the charge point's password (PUT /api/charge-points/<identity> {"securityProfile": 2, "password": …})`);
+  say(`  Security profile 3: a client certificate with CN=<identity>, signed by ${tls.caFile} (key ${tls.caKeyFile}): {"securityProfile": 3}`);
+  return { TLS_CERT_FILE: tls.certFile, TLS_KEY_FILE: tls.keyFile, TLS_CLIENT_CA_FILE: tls.caFile };
 }
 
 async function untilAborted(signal: AbortSignal): Promise<void> {
@@ -50,9 +76,12 @@ async function untilAborted(signal: AbortSignal): Promise<void> {
 }
 
 async function runVoltstream(stopping: AbortSignal): Promise<void> {
-  const config = loadConfig(process.env);
-  await requireFreePorts(config);
   const root = repoRoot();
+  const tlsEnv = process.argv.includes('--tls') ? await developmentTls(root) : {};
+  const config = loadConfig({ ...process.env, ...tlsEnv });
+  if (config.gatewayPort === null) throw new LauncherError('npm start checks the gateway over ws://: leave GATEWAY_PORT on (GATEWAY_TLS_PORT serves wss:// beside it)');
+  await requireFreePorts(config);
+  const token = apiToken(config);
   const started: Array<{ stop(): Promise<void> }> = [];
   try {
     const postgres = await resolvePostgres(process.env, root, output);
@@ -66,9 +95,11 @@ async function runVoltstream(stopping: AbortSignal): Promise<void> {
       NATS_URL: nats.url,
       GATEWAY_PORT: String(config.gatewayPort),
       API_PORT: String(config.apiPort),
+      ...tlsEnv,
+      API_TOKEN: token,
     };
     started.push(await startServices(env, APP_NAMES, { root, restart: true, output, signal: stopping }));
-    printWhereThingsAre(config);
+    printWhereThingsAre(config, token);
     await untilAborted(stopping);
   } finally {
     say('stopping');

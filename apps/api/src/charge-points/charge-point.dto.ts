@@ -1,5 +1,5 @@
 import { ApiPropertyOptional } from '@nestjs/swagger';
-import { RELAXATIONS, START_MODES, type Relaxation, type StartMode } from '@voltstream/contracts';
+import { RELAXATIONS, SECURITY_PROFILES, START_MODES, type Relaxation, type SecurityProfile, type StartMode } from '@voltstream/contracts';
 import { Type } from 'class-transformer';
 import type { ChargePointState } from '@voltstream/read-models';
 import { ArrayMaxSize, IsArray, IsIn, IsInt, IsISO8601, IsOptional, IsString, Length, Max, MaxLength, Min } from 'class-validator';
@@ -43,6 +43,14 @@ export class PutChargePointBody {
   @IsString()
   @MaxLength(500)
   description?: string | null;
+
+  @ApiPropertyOptional({
+    enum: SECURITY_PROFILES,
+    description: 'OCPP security profile (0 none, 1 Basic auth, 2 Basic auth over wss://, 3 client certificate); 1 and 2 need a password',
+  })
+  @IsOptional()
+  @IsIn(SECURITY_PROFILES)
+  securityProfile?: SecurityProfile;
 
   @ApiPropertyOptional({ enum: RELAXATIONS, isArray: true, description: 'OCPP quirks allowed to this wallbox; [] is strict' })
   @IsOptional()

@@ -1,5 +1,5 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { RELAXATIONS, START_MODES } from '@voltstream/contracts';
+import { RELAXATIONS, SECURITY_PROFILES, START_MODES } from '@voltstream/contracts';
 import type { ChargePointRow, ChargePointState, ConnectorRow } from '@voltstream/read-models';
 
 export const CHARGE_POINT_STATES = ['discovered', 'adopted'] as const satisfies readonly ChargePointState[];
@@ -87,6 +87,9 @@ export class ChargePointView {
   @ApiProperty({ description: 'the wallbox must authenticate with a password (HTTP Basic)' })
   passwordSet: boolean;
 
+  @ApiProperty({ enum: SECURITY_PROFILES, description: 'OCPP security profile it never connects with less than: 0 none, 1 Basic auth, 2 Basic auth over TLS, 3 client certificate' })
+  securityProfile: number;
+
   @ApiProperty({ enum: RELAXATIONS, isArray: true })
   relaxations: string[];
 
@@ -143,6 +146,7 @@ export function toChargePointView(row: ChargePointRow): ChargePointView {
     errorCode: row.errorCode,
     description: row.description,
     passwordSet: row.passwordSet,
+    securityProfile: row.securityProfile,
     relaxations: row.relaxations,
     acceptedDataTransferVendors: row.acceptedDataTransferVendors,
     firmwareStatus: row.firmwareStatus,

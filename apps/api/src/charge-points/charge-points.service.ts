@@ -3,6 +3,7 @@ import type { Config } from '@voltstream/config';
 import {
   decideChargePointForget,
   decideChargePointUpdate,
+  decidePasswordChange,
   chargePointRecord,
   hashPassword,
   type ChargePointChanges,
@@ -64,6 +65,13 @@ export class ChargePointsService {
       decideChargePointUpdate(command, chargePointRecord(known, registration)),
     );
     return { resource: await this.get(identity), created: before === undefined };
+  }
+
+  /** Records a password the wallbox accepted; the previous one stays valid until the wallbox uses the new one. */
+  async changePassword(identity: string, password: string): Promise<void> {
+    const command = { identity, passwordHash: hashPassword(password), at: new Date() };
+    const known = await this.isKnown(identity);
+    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordChange(command, chargePointRecord(known, registration)));
   }
 
   async forget(identity: string): Promise<void> {

@@ -47,6 +47,7 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       errorCode: null,
       description: 'Carport',
       passwordSet: true,
+      securityProfile: 0,
       relaxations: [],
       acceptedDataTransferVendors: [],
       firmwareStatus: null,
@@ -126,5 +127,16 @@ describe('charge points: adopt, update, forget (through the event log and the pr
     const withPassword = await t.request('GET', '/api/connection-info?identity=CP-NEW');
     expect(withPassword.body).toMatchObject({ passwordRequired: true, state: 'adopted' });
     expect((await t.request('GET', '/api/connection-info?identity=CP.DISC')).body).toMatchObject({ passwordRequired: false });
+  });
+
+  it('sets the security profile, refusing a profile the API does not know and a Basic auth profile without password', async () => {
+    const unknownProfile = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 4 } });
+    expect(unknownProfile.status).toBe(400);
+    expect(JSON.stringify(unknownProfile.body)).toContain('securityProfile');
+    const withoutPassword = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 2 } });
+    expect(withoutPassword).toMatchObject({ status: 400, body: { message: ['securityProfile 2 needs a password (HTTP Basic authentication)'] } });
+    const put = await t.request('PUT', '/api/charge-points/CP-SEC', { body: { securityProfile: 2, password: 'wallbox-secret-2' } });
+    expect(put.body).toMatchObject({ securityProfile: 2, passwordSet: true });
+    expect((await t.lastEvent('ChargePointAdopted', 'CP-SEC'))?.data).toMatchObject({ securityProfile: 2 });
   });
 });

@@ -84,6 +84,15 @@ export class ChangeConfigurationBody {
   value: string;
 }
 
+/** POST …/password: TC_073. Without a password, a random one is made. */
+export class RotatePasswordBody {
+  @ApiPropertyOptional({ minLength: 16, maxLength: 40, description: 'the new HTTP Basic password; random when absent' })
+  @IsOptional()
+  @IsString()
+  @Length(16, 40)
+  password?: string;
+}
+
 /** OCPP 1.6 DataTransfer.req: vendorId CiString255, messageId CiString50, data free text. */
 export class DataTransferBody {
   @ApiProperty({ minLength: 1, maxLength: 255, description: 'the vendor, e.g. a reversed DNS name' })

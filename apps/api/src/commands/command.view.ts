@@ -25,6 +25,14 @@ export class ConfigurationView {
   unknownKey?: string[];
 }
 
+export class PasswordRotationView {
+  @ApiProperty({ description: 'the new HTTP Basic password, shown this once' })
+  password: string;
+
+  @ApiProperty({ description: 'what the wallbox was sent: ChangeConfiguration AuthorizationKey, the hex of the password bytes' })
+  authorizationKey: string;
+}
+
 /** DataTransfer.conf, relayed as the charge point gave it. */
 export class DataTransferAnswerView {
   @ApiProperty({ example: 'Accepted', description: 'Accepted, Rejected, UnknownMessageId or UnknownVendorId' })

@@ -10,11 +10,12 @@ import {
   RemoteStartBody,
   RemoteStopBody,
   ResetBody,
+  RotatePasswordBody,
   TriggerBody,
   UnlockBody,
 } from './command.dto';
 import { ApiWallboxCommandResponses } from './command-responses';
-import { CommandStatusView, ConfigurationView, DataTransferAnswerView } from './command.view';
+import { CommandStatusView, ConfigurationView, DataTransferAnswerView, PasswordRotationView } from './command.view';
 import { CommandsService, type WallboxAnswer } from './commands.service';
 
 @ApiTags('commands')
@@ -31,6 +32,13 @@ export class CommandsController {
     @Body() { available }: AvailabilityBody,
   ): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'changeAvailability', connectorId, available });
+  }
+
+  @Post('password')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: PasswordRotationView, description: 'the wallbox accepted the new password (shown this once); the previous one works until it reconnects' })
+  rotatePassword(@Param() { identity }: IdentityParams, @Body() { password }: RotatePasswordBody): Promise<PasswordRotationView> {
+    return this.commands.rotatePassword(identity, password);
   }
 
   @Post('remote-start')

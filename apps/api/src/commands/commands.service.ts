@@ -1,3 +1,4 @@
+import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
 import { chargingProfileFailure, toWallboxCommand, type OperatorCommand } from '@voltstream/domain';
 import { ChargePointsService } from '../charge-points/charge-points.service';
@@ -18,6 +19,24 @@ export class CommandsService {
     private readonly chargePoints: ChargePointsService,
     private readonly link: WallboxLink,
   ) {}
+
+  /**
+   * TC_073: a new password (given, or 24 random characters) goes to the wallbox as
+   * ChangeConfiguration AuthorizationKey, the hex of its bytes; it is stored only once the
+   * wallbox accepted it. @returns the password, shown this once.
+   */
+  async rotatePassword(identity: string, given: string | undefined): Promise<{ password: string; authorizationKey: string }> {
+    const password = given ?? randomBytes(18).toString('base64url');
+    const bytes = Buffer.byteLength(password, 'utf8');
+    if (bytes < 16 || bytes > 40) throw new OperationFailedError({ kind: 'invalid', message: `password must be 16 to 40 bytes, got ${bytes}` });
+    const authorizationKey = Buffer.from(password, 'utf8').toString('hex');
+    const answer = await this.send(identity, { type: 'changeConfiguration', key: 'AuthorizationKey', value: authorizationKey });
+    if (answer.status !== 'Accepted') {
+      throw new OperationFailedError({ kind: 'conflict', message: `the wallbox answered ${String(answer.status)}: the password is unchanged` });
+    }
+    await this.chargePoints.changePassword(identity, password);
+    return { password, authorizationKey };
+  }
 
   async send(identity: string, command: OperatorCommand): Promise<WallboxAnswer> {
     const badProfile = chargingProfileFailure(command);

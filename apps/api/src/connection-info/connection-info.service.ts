@@ -1,5 +1,5 @@
 import { Inject, Injectable } from '@nestjs/common';
-import type { Config } from '@voltstream/config';
+import { gatewayBaseUrl, type Config } from '@voltstream/config';
 import { ChargePointRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
 import { CsmsLinks } from '../firmware/csms-links.service';
@@ -16,8 +16,8 @@ export class ConnectionInfoService {
 
   /** @param requestHost the Host the operator reached the API by: the gateway is most likely there too. */
   async describe(requestHost: string | undefined, identity?: string): Promise<ConnectionInfoView> {
-    const tls = Boolean(this.config.tlsCertFile);
-    const baseUrl = this.baseUrl(requestHost, tls);
+    const tls = this.config.gatewayTlsPort !== null;
+    const baseUrl = this.baseUrl(requestHost);
     const general = {
       baseUrl,
       urlPattern: `${baseUrl}/ocpp/{identity}`,
@@ -38,10 +38,10 @@ export class ConnectionInfoService {
     };
   }
 
-  private baseUrl(requestHost: string | undefined, tls: boolean): string {
+  private baseUrl(requestHost: string | undefined): string {
     if (this.config.publicGatewayUrl) return this.config.publicGatewayUrl.replace(/\/+$/, '');
     const reached = `http://${requestHost ?? 'localhost'}`;
     const hostname = URL.canParse(reached) ? new URL(reached).hostname : 'localhost';
-    return `${tls ? 'wss' : 'ws'}://${hostname}:${this.config.gatewayPort}`;
+    return gatewayBaseUrl(this.config, hostname);
   }
 }

@@ -110,6 +110,9 @@ export class ChargePointInput extends PutChargePointBody {
   @Field(() => String, { nullable: true })
   override description?: string | null;
 
+  @Field(() => Int, { nullable: true, description: 'OCPP security profile 0 to 3; 1 and 2 need a password' })
+  override securityProfile?: PutChargePointBody['securityProfile'];
+
   @Field(() => [RelaxationEnum], { nullable: true, description: 'OCPP quirks allowed to this wallbox; [] is strict' })
   override relaxations?: PutChargePointBody['relaxations'];
 

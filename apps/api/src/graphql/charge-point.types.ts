@@ -86,6 +86,9 @@ export class ChargePointObject implements ChargePointView {
   @Field({ description: 'the wallbox must authenticate with a password (HTTP Basic)' })
   passwordSet: boolean;
 
+  @Field(() => Int, { description: 'OCPP security profile it never connects with less than: 0 none, 1 Basic auth, 2 Basic auth over TLS, 3 client certificate' })
+  securityProfile: number;
+
   @Field(() => [RelaxationEnum])
   relaxations: string[];
 

@@ -165,6 +165,15 @@ describe('GraphQL at /graphql: the reads and commands of the REST API', () => {
     expect(errorOf(decided)).toMatchObject({ message: expect.stringContaining('autoStartIdTag'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
+  it('sets the security profile, refusing one it does not know and a Basic auth profile without password', async () => {
+    const unknown = await graphql(`mutation { updateChargePoint(identity: "${CP}", input: { securityProfile: 7 }) { identity } }`);
+    expect(errorOf(unknown).extensions).toMatchObject({ code: 'BAD_USER_INPUT', reasons: [expect.stringContaining('securityProfile')] });
+    const withoutPassword = await graphql(`mutation { updateChargePoint(identity: "${CP}", input: { securityProfile: 1, password: null }) { identity } }`);
+    expect(errorOf(withoutPassword)).toMatchObject({ message: expect.stringContaining('securityProfile 1 needs a password'), extensions: { code: 'BAD_USER_INPUT' } });
+    const raised = await graphql(`mutation { updateChargePoint(identity: "${CP}", input: { securityProfile: 3 }) { securityProfile } }`);
+    expect(raised.body).toEqual({ data: { updateChargePoint: { securityProfile: 3 } } });
+  });
+
   it('answers CONFLICT to a command for a charge point that is offline', async () => {
     const answer = await graphql(`mutation { reset(identity: "${CP}", type: Soft) { status } }`);
     expect(answer.body.data).toBeNull();

@@ -14,7 +14,7 @@ import { WallboxLink } from './wallbox-link.service';
 async function connectEventLog(config: Config, subjects: Subjects): Promise<NatsConnection> {
   const nc = await connectNats(config.natsUrl, 'voltstream-api');
   try {
-    await ensureStreams(nc, subjects);
+    await ensureStreams(nc, subjects, config.natsReplicas);
     return nc;
   } catch (error) {
     await nc.close();

@@ -33,11 +33,14 @@ export class GatewayTestbed {
     return testEnv(this.namespace, { GATEWAY_PORT: '0', GATEWAY_HOST: '127.0.0.1', ...overrides });
   }
 
-  /** Starts a gateway in this process; @returns its ws:// base URL. */
-  async startGateway(env: Record<string, string> = {}, tuning: Partial<GatewayTuning> = {}): Promise<{ url: string; gateway: RunningGateway }> {
+  /** Starts a gateway in this process; @returns its ws:// and wss:// base URLs (`wss://` with TLS files and GATEWAY_TLS_PORT). */
+  async startGateway(
+    env: Record<string, string> = {},
+    tuning: Partial<GatewayTuning> = {},
+  ): Promise<{ url: string; tlsUrl: string; gateway: RunningGateway }> {
     const gateway = await startGateway(loadConfig(this.env(env)), tuning);
     this.gateways.push(gateway);
-    return { url: `ws://127.0.0.1:${gateway.port}`, gateway };
+    return { url: `ws://127.0.0.1:${gateway.port}`, tlsUrl: `wss://127.0.0.1:${gateway.tlsPort}`, gateway };
   }
 
   async adopt(identity: string, overrides: Partial<ChargePointSettings> = {}): Promise<void> {

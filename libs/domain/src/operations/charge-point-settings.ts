@@ -4,7 +4,9 @@ import {
   type ChargePointForgotten,
   type ChargePointSettings,
   type ChargePointSettingsChanged,
+  type PasswordChanged,
   type Relaxation,
+  type SecurityProfile,
   type StartMode,
 } from '@voltstream/contracts';
 import type { Registration } from '../registry';
@@ -32,6 +34,7 @@ export interface ChargePointChanges {
   description?: string | null;
   relaxations?: Relaxation[];
   acceptedDataTransferVendors?: string[];
+  securityProfile?: SecurityProfile;
 }
 
 export interface UpdateChargePoint {
@@ -53,6 +56,7 @@ const DEFAULT_SETTINGS: Omit<ChargePointSettings, 'startMode'> = {
   passwordHash: null,
   description: null,
   acceptedDataTransferVendors: [],
+  securityProfile: 0,
 };
 
 /** PUT of a charge point: adopts one that is not adopted yet, otherwise changes its settings. */
@@ -65,9 +69,26 @@ export function decideChargePointUpdate(
   if (settings.startMode === 'auto' && settings.autoStartIdTag === null) {
     return reject('invalid', 'autoStartIdTag is required when startMode is auto');
   }
+  if (needsPassword(settings.securityProfile) && settings.passwordHash === null) {
+    return reject('invalid', `securityProfile ${settings.securityProfile} needs a password (HTTP Basic authentication)`);
+  }
   if (!current.settings) return accept(createEvent('ChargePointAdopted', settings, command.identity, command.at));
   if (sameSettings(current.settings, settings)) return accept();
   return accept(createEvent('ChargePointSettingsChanged', settings, command.identity, command.at));
+}
+
+export interface ChangePassword {
+  identity: string;
+  /** Hashed by the caller; the wallbox already accepted the password (ChangeConfiguration AuthorizationKey). */
+  passwordHash: string;
+  at: Date;
+}
+
+/** The wallbox accepted a new password: it replaces the stored one, which stays valid until the wallbox uses the new one. */
+export function decidePasswordChange(command: ChangePassword, current: ChargePointRecord): OperationDecision<PasswordChanged> {
+  if (!current.settings) return reject('notFound', `charge point ${command.identity} is not adopted`);
+  const previousPasswordHash = current.settings.passwordHash;
+  return accept(createEvent('PasswordChanged', { passwordHash: command.passwordHash, previousPasswordHash }, command.identity, command.at));
 }
 
 /** DELETE of a charge point: it becomes discovered again when it next connects. */
@@ -89,6 +110,7 @@ function applyChanges(base: ChargePointSettings, changes: ChargePointChanges): C
     acceptedDataTransferVendors: changes.acceptedDataTransferVendors
       ? [...new Set(changes.acceptedDataTransferVendors)].sort()
       : (base.acceptedDataTransferVendors ?? []),
+    securityProfile: changes.securityProfile ?? base.securityProfile ?? 0,
   };
 }
 
@@ -98,9 +120,15 @@ function sameSettings(a: ChargePointSettings, b: ChargePointSettings): boolean {
     a.autoStartIdTag === b.autoStartIdTag &&
     a.passwordHash === b.passwordHash &&
     a.description === b.description &&
+    (a.securityProfile ?? 0) === (b.securityProfile ?? 0) &&
     sorted(a.relaxations) === sorted(b.relaxations) &&
     sorted(a.acceptedDataTransferVendors ?? []) === sorted(b.acceptedDataTransferVendors ?? [])
   );
+}
+
+/** Profiles 1 and 2 authenticate with HTTP Basic; profile 3 with its client certificate. */
+function needsPassword(profile: SecurityProfile | undefined): boolean {
+  return profile === 1 || profile === 2;
 }
 
 /** A list of names as one comparable text; JSON, so that no name can pass for two. */

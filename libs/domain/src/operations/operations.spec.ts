@@ -3,6 +3,7 @@ import type { ChargePointSettings, TagEntry } from '@voltstream/contracts';
 import {
   decideChargePointForget,
   decideChargePointUpdate,
+  decidePasswordChange,
   decideLocalTagRemove,
   decideLocalTagSave,
   decideTagRemove,
@@ -43,7 +44,7 @@ describe('decideChargePointUpdate', () => {
         {
           type: 'ChargePointAdopted',
           version: 1,
-          data: { startMode: 'centralList', relaxations: [], autoStartIdTag: null, passwordHash: null, description: 'Carport', acceptedDataTransferVendors: [] },
+          data: { startMode: 'centralList', relaxations: [], autoStartIdTag: null, passwordHash: null, description: 'Carport', acceptedDataTransferVendors: [], securityProfile: 0 },
           metadata: { chargePoint: 'CP1', recordedAt: at.toISOString() },
         },
       ],
@@ -71,6 +72,43 @@ describe('decideChargePointUpdate', () => {
   it('given an adopted charge point, when the password is set to null, then it is cleared', () => {
     const decision = decideChargePointUpdate(update({ passwordHash: null }), adopted);
     expect(decision).toMatchObject({ ok: true, events: [{ data: { passwordHash: null } }] });
+  });
+
+  it('given an adopted charge point with a password, when its security profile is raised to 2, then the change is recorded', () => {
+    const withPassword = { known: true, settings: { ...settings, passwordHash: 'scrypt$hash' } };
+    expect(decideChargePointUpdate(update({ securityProfile: 2 }), withPassword)).toMatchObject({
+      ok: true,
+      events: [{ type: 'ChargePointSettingsChanged', data: { securityProfile: 2, passwordHash: 'scrypt$hash' } }],
+    });
+  });
+
+  it.each([1, 2] as const)('given no password, when security profile %i is set, then it is refused: that profile authenticates with Basic auth', (securityProfile) => {
+    expect(decideChargePointUpdate(update({ securityProfile, passwordHash: null }), adopted)).toEqual({
+      ok: false,
+      failure: { kind: 'invalid', message: `securityProfile ${securityProfile} needs a password (HTTP Basic authentication)` },
+    });
+  });
+
+  it('given no password, when security profile 3 is set, then it is recorded: the client certificate authenticates', () => {
+    expect(decideChargePointUpdate(update({ securityProfile: 3, passwordHash: null }), adopted)).toMatchObject({
+      ok: true,
+      events: [{ data: { securityProfile: 3, passwordHash: null } }],
+    });
+  });
+
+  it('given settings stored before security profiles, when nothing changes, then no event is appended (absent means 0)', () => {
+    expect(decideChargePointUpdate(update({ securityProfile: 0 }), adopted)).toEqual({ ok: true, events: [] });
+  });
+
+  it('given an adopted charge point, when the wallbox accepted a new password, then PasswordChanged keeps the previous hash', () => {
+    expect(decidePasswordChange({ identity: 'CP1', passwordHash: 'scrypt$new', at }, adopted)).toMatchObject({
+      ok: true,
+      events: [{ type: 'PasswordChanged', data: { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$hash' } }],
+    });
+  });
+
+  it('given a charge point that is not adopted, when a password change is recorded, then it is refused', () => {
+    expect(decidePasswordChange({ identity: 'CP1', passwordHash: 'scrypt$new', at }, discovered)).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
   });
 
   it('given an adopted charge point, when nothing changes, then no event is appended', () => {

@@ -13,6 +13,7 @@ export function discoveredChargePoint(identity: string): ProjectedChargePoint {
     autoStartIdTag: null,
     description: null,
     passwordSet: false,
+    securityProfile: 0,
     relaxations: [],
     acceptedDataTransferVendors: [],
     vendor: null,
@@ -38,6 +39,7 @@ export function withSettings(chargePoint: ProjectedChargePoint, settings: Charge
     autoStartIdTag: settings.autoStartIdTag,
     description: settings.description,
     passwordSet: settings.passwordHash !== null,
+    securityProfile: settings.securityProfile ?? 0,
     relaxations: [...settings.relaxations],
     acceptedDataTransferVendors: [...(settings.acceptedDataTransferVendors ?? [])],
   };

@@ -53,6 +53,22 @@ describe('charge points', () => {
     expect(chargePoint).toMatchObject({ state: 'adopted', passwordSet: false });
   });
 
+  it('shows a password set by a rotation, never its hash', () => {
+    const rotated = given(
+      event('ChargePointAdopted', { ...settings, passwordHash: null }),
+      event('PasswordChanged', { passwordHash: 'scrypt$rotated', previousPasswordHash: null }),
+      event('PreviousPasswordRetired', {}),
+    ).chargePoint(CP);
+    expect(rotated).toMatchObject({ state: 'adopted', passwordSet: true });
+    expect(JSON.stringify(rotated)).not.toContain('scrypt$rotated');
+  });
+
+  it('shows the security profile, 0 for settings stored before profiles', () => {
+    expect(given(event('ChargePointAdopted', settings)).chargePoint(CP)).toMatchObject({ securityProfile: 0 });
+    const raised = given(event('ChargePointAdopted', settings), event('ChargePointSettingsChanged', { ...settings, securityProfile: 2 })).chargePoint(CP);
+    expect(raised).toMatchObject({ securityProfile: 2 });
+  });
+
   it('forgets the charge point, its connectors and local tags; its next event discovers it again', () => {
     const batch = given(
       event('ChargePointAdopted', settings),

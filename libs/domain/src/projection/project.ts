@@ -36,6 +36,11 @@ function settingsSaved(
   return [{ type: 'chargePointSaved', row: { ...withSettings(before, event.data), state } }];
 }
 
+function passwordChanged(identity: string, current: ProjectionView): ProjectionChange[] {
+  const before = current.chargePoint(identity);
+  return before ? [{ type: 'chargePointSaved', row: { ...before, passwordSet: true } }] : [];
+}
+
 function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'ConnectorStatusChanged'>, current: ProjectionView): StationOutcome {
   const { connectorId, status } = event.data;
   const errorCode = shownErrorCode(event.data.errorCode);
@@ -87,6 +92,7 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       return { chargePoint: seen, changes: dataTransferReceived(identity, event) };
     case 'HeartbeatReceived':
     case 'CallRefused':
+    case 'ConnectionRefused':
     case 'DiagnosticsFileUploaded':
       return { chargePoint: seen, changes: [] };
     case 'ChargingProfileSet':
@@ -132,6 +138,10 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
       const identity = chargePointOf(event);
       return [{ type: 'localListSyncSaved', row: projectLocalListSync(current.localListSync(identity), event, identity) }];
     }
+    case 'PasswordChanged':
+      return passwordChanged(chargePointOf(event), current);
+    case 'PreviousPasswordRetired':
+      return [];
     default:
       return projectStationEvent(event, current);
   }

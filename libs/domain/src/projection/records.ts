@@ -11,6 +11,7 @@ export interface ProjectedChargePoint {
   autoStartIdTag: string | null;
   description: string | null;
   passwordSet: boolean;
+  securityProfile: number;
   relaxations: string[];
   acceptedDataTransferVendors: string[];
   vendor: string | null;

@@ -16,6 +16,10 @@ export function evolveRegistration(current: Registration | undefined, event: Reg
       return current && { ...current, settings: event.data };
     case 'ChargePointForgotten':
       return undefined;
+    case 'PasswordChanged':
+      return current && { ...current, settings: { ...current.settings, passwordHash: event.data.passwordHash } };
+    case 'PreviousPasswordRetired':
+      return current;
     case 'LocalTagSaved':
       return current && { ...current, localTags: new Map(current.localTags).set(event.data.tag.idTag, event.data.tag) };
     case 'LocalTagRemoved': {
@@ -65,6 +69,8 @@ const REGISTRY_TYPES = new Set([
   'ChargePointAdopted',
   'ChargePointSettingsChanged',
   'ChargePointForgotten',
+  'PasswordChanged',
+  'PreviousPasswordRetired',
   'LocalTagSaved',
   'LocalTagRemoved',
 ]);

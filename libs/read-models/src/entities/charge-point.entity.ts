@@ -33,6 +33,9 @@ export class ChargePointRow {
   @Column({ name: 'password_set', type: 'boolean', default: false })
   passwordSet: boolean;
 
+  @Column({ name: 'security_profile', type: 'smallint', default: 0 })
+  securityProfile: number;
+
   @Column({ type: 'jsonb', default: () => "'[]'::jsonb" })
   relaxations: string[];
 
