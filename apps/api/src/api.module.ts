@@ -18,6 +18,7 @@ import { OperationFailedFilter } from './infrastructure/operation-failed.filter'
 import { OutageInterceptor } from './infrastructure/outage.interceptor';
 import { WriteNotYetVisibleFilter } from './infrastructure/write-not-yet-visible.filter';
 import { ParkedEventsModule } from './parked-events/parked-events.module';
+import { LocalListModule } from './local-list/local-list.module';
 import { TagsModule } from './tags/tags.module';
 import { TransactionsModule } from './transactions/transactions.module';
 
@@ -35,6 +36,7 @@ export class ApiModule {
         CommandsModule,
         TransactionsModule,
         ParkedEventsModule,
+        LocalListModule,
         FirmwareModule,
         GraphqlModule,
         FleetModule,

@@ -56,6 +56,8 @@ async function run(options: CliOptions): Promise<void> {
       tls: readTls(options.tls),
       firmwareVersion: options.firmwareVersion,
       firmwareFailures: options.firmwareFailures,
+      localList: options.localList,
+      localListMaxLength: options.localListMaxLength,
       ...options.wallbox,
     },
   });

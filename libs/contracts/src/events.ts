@@ -2,6 +2,8 @@ import type {
   AuthorizationStatus,
   BootInfo,
   ChargePointSettings,
+  LocalListEntry,
+  LocalListUpdateType,
   ChargingProfileCriteria,
   ChargingProfileRecord,
   DataTransferAnswer,
@@ -133,6 +135,19 @@ export type CallRefused = Event<'CallRefused', { action: string; errorCode: stri
  */
 export type ConnectionRefused = Event<'ConnectionRefused', { status: number; reason: string }>;
 
+// Local list: the local authorization list of one charge point, kept in sync by the CSMS (one aggregate per charge point).
+/** The list the charge point should hold changed (start mode, tags, an expiry): `version` is the version wanted. */
+export type LocalListChanged = Event<'LocalListChanged', { version: number; digest: string; size: number }>;
+/** One SendLocalList (a chunk of at most SendLocalListMaxLength entries) and the wallbox's answer, `status`. */
+export type LocalListSent = Event<
+  'LocalListSent',
+  { version: number; updateType: LocalListUpdateType; entries: LocalListEntry[]; complete: boolean; status: string }
+>;
+/** The wallbox's answer to GetLocalListVersion: 0 for an empty list, -1 when it has no local list. */
+export type LocalListVersionReported = Event<'LocalListVersionReported', { listVersion: number }>;
+/** SendLocalListMaxLength read with GetConfiguration; null when the wallbox does not know the key. */
+export type LocalListMaxLengthRead = Event<'LocalListMaxLengthRead', { maxLength: number | null }>;
+
 /**
  * A wallbox accepted a charging profile on a connector (0: the charge point as a whole): recorded
  * by the gateway once the wallbox answered SetChargingProfile Accepted, or RemoteStartTransaction
@@ -170,8 +185,9 @@ export type StationEvent =
   | DiagnosticsFileUploaded
   | ChargingProfileSet
   | ChargingProfilesCleared;
+export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
-export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent;
+export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | LocalListEvent;
 export type EventType = VoltstreamEvent['type'];
 export type EventOf<T extends EventType> = Extract<VoltstreamEvent, { type: T }>;
 
@@ -198,6 +214,10 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
   CallRefused: 'station',
+  LocalListChanged: 'station',
+  LocalListSent: 'station',
+  LocalListVersionReported: 'station',
+  LocalListMaxLengthRead: 'station',
   ConnectionRefused: 'station',
   DiagnosticsFileUploaded: 'station',
   ChargingProfileSet: 'station',

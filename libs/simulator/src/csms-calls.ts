@@ -10,9 +10,7 @@ type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
 /** OCPP 1.6 actions a simple Core wallbox does not support: answered NotSupported, not NotImplemented. */
 const NOT_SUPPORTED = new Set([
   'CancelReservation',
-  'GetLocalListVersion',
   'ReserveNow',
-  'SendLocalList',
 ]);
 
 const handlers = new Map<string, Handler>([
@@ -21,6 +19,8 @@ const handlers = new Map<string, Handler>([
   ['ClearCache', clearCache],
   ['DataTransfer', dataTransfer],
   ['GetConfiguration', getConfiguration],
+  ['GetLocalListVersion', (cp) => ({ reply: { listVersion: cp.localList.listVersion } })],
+  ['SendLocalList', (cp, payload) => ({ reply: { status: cp.localList.update(payload) } })],
   ['RemoteStartTransaction', remoteStartTransaction],
   ['RemoteStopTransaction', remoteStopTransaction],
   ['Reset', reset],

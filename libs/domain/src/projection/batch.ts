@@ -5,6 +5,7 @@ import { project } from './project';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
+  ProjectedLocalListSync,
   ProjectedLocalTag,
   NumberedDataTransfer,
   NumberedMeterValue,
@@ -17,6 +18,7 @@ export interface LoadedRows {
   chargePoints: ProjectedChargePoint[];
   connectors: ProjectedConnector[];
   transactions: ProjectedTransaction[];
+  localListSyncs: ProjectedLocalListSync[];
 }
 
 export interface RowsToLoad {
@@ -41,6 +43,7 @@ export interface ProjectionWrites {
   tags: ProjectedTag[];
   removedLocalTags: { chargePointIdentity: string; idTag: string }[];
   localTags: ProjectedLocalTag[];
+  localListSyncs: ProjectedLocalListSync[];
   completedTransactions: CompletedTransaction[];
   /** In the order of the log: each is applied over what the ones before it left. */
   chargingProfiles: ChargingProfileChange[];
@@ -104,12 +107,15 @@ export class ProjectionBatch implements ProjectionView {
   private readonly tags = new Map<string, ProjectedTag | null>();
   private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
   private readonly completed: CompletedTransaction[] = [];
+  private readonly localListSyncs = new Map<string, ProjectedLocalListSync>();
+  private readonly changedLocalListSyncs = new Set<string>();
   private chargingProfiles: ChargingProfileChange[] = [];
 
-  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [] }) {
+  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], localListSyncs: [] }) {
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
     for (const connector of loaded.connectors) this.connectorsOf(connector.chargePointIdentity).set(connector.connectorId, connector);
     for (const transaction of loaded.transactions) this.transactions.set(transaction.transactionId, transaction);
+    for (const sync of loaded.localListSyncs) this.localListSyncs.set(sync.chargePointIdentity, sync);
   }
 
   chargePoint(identity: string): ProjectedChargePoint | undefined {
@@ -122,6 +128,10 @@ export class ProjectionBatch implements ProjectionView {
 
   transaction(transactionId: number): ProjectedTransaction | undefined {
     return this.transactions.get(transactionId);
+  }
+
+  localListSync(identity: string): ProjectedLocalListSync | undefined {
+    return this.localListSyncs.get(identity);
   }
 
   /**
@@ -147,6 +157,7 @@ export class ProjectionBatch implements ProjectionView {
       chargePoints: present(this.chargePoints.values()),
       connectors: [...this.connectors.values()].flatMap((byId) => [...byId.values()]),
       transactions: [...this.transactions.values()],
+      localListSyncs: [...this.localListSyncs.values()],
     };
   }
 
@@ -165,6 +176,7 @@ export class ProjectionBatch implements ProjectionView {
       tags: present(this.tags.values()),
       removedLocalTags: localTags.filter(({ row }) => row === null).map(({ chargePointIdentity, idTag }) => ({ chargePointIdentity, idTag })),
       localTags: present(localTags.map(({ row }) => row)),
+      localListSyncs: [...this.changedLocalListSyncs].map((identity) => this.localListSyncs.get(identity) as ProjectedLocalListSync),
       completedTransactions: [...this.completed],
       chargingProfiles: [...this.chargingProfiles],
     };
@@ -222,6 +234,10 @@ export class ProjectionBatch implements ProjectionView {
         this.localTags.set(localTagKey(chargePointIdentity, idTag), { chargePointIdentity, idTag, row: null });
         return;
       }
+      case 'localListSyncSaved':
+        this.localListSyncs.set(change.row.chargePointIdentity, change.row);
+        this.changedLocalListSyncs.add(change.row.chargePointIdentity);
+        return;
       case 'chargingProfileInstalled':
       case 'chargingProfilesCleared':
       case 'transactionProfilesEnded':

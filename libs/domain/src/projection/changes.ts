@@ -3,6 +3,7 @@ import type { ChargingProfileChange } from './charging-profiles';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
+  ProjectedLocalListSync,
   ProjectedDataTransfer,
   ProjectedLocalTag,
   ProjectedMeterValue,
@@ -25,6 +26,7 @@ export type ProjectionChange =
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }
   | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
+  | { type: 'localListSyncSaved'; row: ProjectedLocalListSync }
   | ChargingProfileChange;
 
 /** The rows `project` may read: the state before the event. */
@@ -32,4 +34,5 @@ export interface ProjectionView {
   chargePoint(identity: string): ProjectedChargePoint | undefined;
   connector(identity: string, connectorId: number): ProjectedConnector | undefined;
   transaction(transactionId: number): ProjectedTransaction | undefined;
+  localListSync(identity: string): ProjectedLocalListSync | undefined;
 }

@@ -15,5 +15,7 @@ export type {
   NumberedDataTransfer,
   ProjectedTag,
   ProjectedLocalTag,
+  ProjectedLocalListSync,
   ProjectedChargingProfile,
 } from './records';
+export { localListSyncState } from './local-list-sync';
