@@ -18,6 +18,7 @@ import { OperationFailedFilter } from './infrastructure/operation-failed.filter'
 import { OutageInterceptor } from './infrastructure/outage.interceptor';
 import { WriteNotYetVisibleFilter } from './infrastructure/write-not-yet-visible.filter';
 import { ParkedEventsModule } from './parked-events/parked-events.module';
+import { LocalListModule } from './local-list/local-list.module';
 import { TagsModule } from './tags/tags.module';
 import { TransactionsModule } from './transactions/transactions.module';
 import { ReservationsModule } from './reservations/reservations.module';
@@ -37,6 +38,7 @@ export class ApiModule {
         TransactionsModule,
         ParkedEventsModule,
         ReservationsModule,
+        LocalListModule,
         FirmwareModule,
         GraphqlModule,
         FleetModule,

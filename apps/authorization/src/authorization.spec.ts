@@ -253,7 +253,9 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
         await ns.publish(createEvent('ChargePointConnected', { connectionId: `${identity}-connection`, gatewayId: 'gateway-auto' }, identity, at()));
         ns.nc.subscribe(ns.subjects.command('gateway-auto', identity), {
           callback: (_error: unknown, message: Msg) => {
-            commands.push({ identity, command: parseWallboxCommand(message.data) });
+            const command = parseWallboxCommand(message.data);
+            // The local list syncer talks to these wallboxes too (GetConfiguration, SendLocalList).
+            if (command.action === 'RemoteStartTransaction') commands.push({ identity, command });
             message.respond(codec.encode({ outcome: 'result', payload: { status: 'Accepted' } }));
           },
         });

@@ -12,6 +12,7 @@ import { AuthorizationService } from './authorization.service';
 import { AutoStarter } from './auto-starter';
 import { watchConnection } from './connection-state';
 import { DrainingNatsServer } from './draining-nats-server';
+import { LocalListSyncer } from './local-list-syncer';
 import { ParkingDatabase } from './parking-database';
 import { RegistryFollower } from './registry-follower';
 import { TransactionStore } from './transaction-store';
@@ -45,9 +46,11 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   const registry = new RegistryFollower();
   let health: Server | undefined;
   let autoStarter: AutoStarter | undefined;
+  let localLists: LocalListSyncer | undefined;
   const parkingDatabase = new ParkingDatabase(config.databaseUrl, new Logger('AutoStart'));
   const resources = new ServiceResources([
     async () => autoStarter?.stop(),
+    async () => localLists?.stop(),
     () => registry.stop(),
     () => closeServer(health),
     () => nc.drain(),
@@ -66,6 +69,8 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     const parked = new ParkedEvents(parkingDatabase.dataSource);
     autoStarter = new AutoStarter(nc, subjects, registry, transactions, parked, config.ocppCallTimeout * 1000, new Logger('AutoStart'));
     await autoStarter.start();
+    localLists = new LocalListSyncer(nc, subjects, registry, parked, config.ocppCallTimeout * 1000, new Logger('LocalList'));
+    await localLists.start();
     const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config);
     const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {
       strategy: new DrainingNatsServer(nc, subjects.authorizationQueue),

@@ -22,6 +22,8 @@ describe('cp-simulator options', () => {
       reservations: false,
       firmwareVersion: undefined,
       firmwareFailures: { download: false, installation: false, upload: false },
+      localList: 'supported',
+      localListMaxLength: 100,
       wallbox: { dataTransferVendors: undefined, dataTransferOnBoot: undefined, cableLock: undefined, remoteStartWithoutVehicle: undefined },
     });
   });
@@ -60,6 +62,12 @@ describe('cp-simulator options', () => {
   it('reads the firmware version and the Firmware Management steps to fail', () => {
     const options = parseCliOptions(['--url', 'ws://h/ocpp', '--firmware-version', '1.4.2', '--fail-firmware-installation', '--fail-diagnostics-upload']);
     expect(options).toMatchObject({ firmwareVersion: '1.4.2', firmwareFailures: { download: false, installation: true, upload: true } });
+  });
+
+  it('plays Local Auth List Management as asked: a max length, Failed or NotSupported answers', () => {
+    expect(parseCliOptions(['--url', 'ws://h/ocpp', '--local-list', 'unsupported', '--local-list-max-length', '5'])).toMatchObject({ localList: 'unsupported', localListMaxLength: 5 });
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--local-list', 'sometimes'])).toThrow('--local-list must be one of supported, failing, unsupported, got "sometimes"');
+    expect(() => parseCliOptions(['--url', 'ws://h/ocpp', '--local-list-max-length', '0'])).toThrow(CliError);
   });
 
   it('defaults to one wallbox with two connectors, running until stopped, not charging', () => {

@@ -1,5 +1,5 @@
 import { parseArgs } from 'node:util';
-import { CABLE_LOCKS, type ChargePointOptions, type FirmwareFailures } from '@voltstream/simulator';
+import { CABLE_LOCKS, LOCAL_LIST_MODES, type ChargePointOptions, type FirmwareFailures, type LocalListMode } from '@voltstream/simulator';
 
 export type SecurityProfile = 0 | 1 | 2 | 3;
 
@@ -20,6 +20,8 @@ export interface CliOptions {
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
   /** False: the wallboxes answer every ReserveNow Rejected. */
   reservations: boolean;
+  localList: LocalListMode;
+  localListMaxLength: number;
   /** BootNotification firmwareVersion until an UpdateFirmware installs another. */
   firmwareVersion: string | undefined;
   /** Firmware Management steps the wallboxes fail (FirmwareStatusNotification / DiagnosticsStatusNotification). */
@@ -59,7 +61,9 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
                           ends Faulted, ConnectorLockFailure) or unlockFails (UnlockFailed) (works)
   --remote-start-waits-for-cable
                           a remote start on a connector without a vehicle waits for its cable until
-                          ConnectionTimeOut (it starts at once)`;
+                          ConnectionTimeOut (it starts at once)
+  --local-list MODE       SendLocalList answered as: supported, failing (Failed), unsupported (NotSupported) (supported)
+  --local-list-max-length N  SendLocalListMaxLength reported and enforced (100)`;
 
 export class CliError extends Error {}
 
@@ -102,6 +106,8 @@ export function parseCliOptions(args: string[]): CliOptions {
       samples: { type: 'string' },
       'id-tag': { type: 'string' },
       'no-reservations': { type: 'boolean' },
+      'local-list': { type: 'string' },
+      'local-list-max-length': { type: 'string' },
       'firmware-version': { type: 'string' },
       'fail-firmware-download': { type: 'boolean' },
       'fail-firmware-installation': { type: 'boolean' },
@@ -113,6 +119,8 @@ export function parseCliOptions(args: string[]): CliOptions {
     },
   });
   if (!values.url || !/^wss?:\/\//.test(values.url)) throw new CliError('--url must be a ws:// or wss:// URL');
+  const localList = values['local-list'] ?? 'supported';
+  if (!(LOCAL_LIST_MODES as readonly string[]).includes(localList)) throw new CliError(`--local-list must be one of ${LOCAL_LIST_MODES.join(', ')}, got "${localList}"`);
   const securityProfile = integer('security-profile', values['security-profile'], 0, 0) as SecurityProfile;
   const tls = { ca: values.ca, cert: values.cert, key: values.key };
   checkSecurityProfile(securityProfile, values.url, values.password, tls);
@@ -136,6 +144,8 @@ export function parseCliOptions(args: string[]): CliOptions {
         }
       : undefined,
     reservations: !values['no-reservations'],
+    localList: localList as LocalListMode,
+    localListMaxLength: integer('local-list-max-length', values['local-list-max-length'], 100, 1),
     firmwareVersion: values['firmware-version'],
     firmwareFailures: {
       download: values['fail-firmware-download'] ?? false,

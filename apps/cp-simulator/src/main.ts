@@ -57,6 +57,8 @@ async function run(options: CliOptions): Promise<void> {
       firmwareVersion: options.firmwareVersion,
       firmwareFailures: options.firmwareFailures,
       reservations: options.reservations,
+      localList: options.localList,
+      localListMaxLength: options.localListMaxLength,
       ...options.wallbox,
     },
   });

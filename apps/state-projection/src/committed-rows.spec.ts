@@ -3,7 +3,7 @@ import { createEvent, type EventOf, type EventType, type VoltstreamEvent } from 
 import { ProjectionBatch, rowsToLoad, type LoadedRows, type RowsToLoad } from '@voltstream/domain';
 import { CommittedRows } from './committed-rows';
 
-const NOTHING: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [] };
+const NOTHING: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] };
 let clock = Date.parse('2025-05-01T08:00:00Z');
 
 function event<T extends EventType>(identity: string, type: T, data: EventOf<T>['data']): EventOf<T> {

@@ -1,9 +1,10 @@
-import type { LoadedRows, ProjectedChargePoint, ProjectedConnector, ProjectedTransaction, RowsToLoad } from '@voltstream/domain';
+import type { LoadedRows, ProjectedChargePoint, ProjectedConnector, ProjectedLocalListSync, ProjectedTransaction, RowsToLoad } from '@voltstream/domain';
 
 /** What the database holds for one identity: its charge point (if any) and all its connectors. */
 interface IdentityRows {
   chargePoint: ProjectedChargePoint | undefined;
   connectors: ProjectedConnector[];
+  localListSync: ProjectedLocalListSync | undefined;
 }
 
 /**
@@ -20,7 +21,7 @@ export class CommittedRows {
 
   /** The rows for `keys`: those known here, the rest from `read`. */
   async rowsFor(keys: RowsToLoad, read: (missing: RowsToLoad) => Promise<LoadedRows>): Promise<LoadedRows> {
-    const known: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [] };
+    const known: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] };
     const missing: RowsToLoad = { identities: [], transactionIds: [], reservationIds: keys.reservationIds };
     const transactionIds = new Set(keys.transactionIds);
     for (const identity of keys.identities) {
@@ -31,6 +32,7 @@ export class CommittedRows {
       }
       if (rows.chargePoint) known.chargePoints.push(rows.chargePoint);
       known.connectors.push(...rows.connectors);
+      if (rows.localListSync) known.localListSyncs.push(rows.localListSync);
       for (const connector of rows.connectors) if (connector.transaction && connector.transactionId !== null) transactionIds.add(connector.transactionId);
     }
     for (const transactionId of transactionIds) {
@@ -45,17 +47,22 @@ export class CommittedRows {
       connectors: [...known.connectors, ...loaded.connectors],
       transactions: [...known.transactions, ...loaded.transactions],
       reservations: loaded.reservations,
+      localListSyncs: [...known.localListSyncs, ...loaded.localListSyncs],
     };
   }
 
   /** After a commit: `rows` are what the database now holds for the identities of `keys`. */
   remember(keys: RowsToLoad, rows: LoadedRows): void {
-    const committed = new Map<string, IdentityRows>(keys.identities.map((identity) => [identity, { chargePoint: undefined, connectors: [] }]));
+    const committed = new Map<string, IdentityRows>(keys.identities.map((identity) => [identity, { chargePoint: undefined, connectors: [], localListSync: undefined }]));
     for (const chargePoint of rows.chargePoints) {
       const entry = committed.get(chargePoint.identity);
       if (entry) entry.chargePoint = chargePoint;
     }
     for (const connector of rows.connectors) committed.get(connector.chargePointIdentity)?.connectors.push(connector);
+    for (const sync of rows.localListSyncs) {
+      const entry = committed.get(sync.chargePointIdentity);
+      if (entry) entry.localListSync = sync;
+    }
     for (const [identity, entry] of committed) this.identities.set(identity, entry);
     for (const transaction of rows.transactions) {
       if (transaction.stoppedAt === null) this.running.set(transaction.transactionId, transaction);

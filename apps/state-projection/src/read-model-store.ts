@@ -8,6 +8,7 @@ import {
   ConnectorRow,
   DataTransferRow,
   deleteRows,
+  LocalListSyncRow,
   LocalTagRow,
   MeterValueRow,
   ParkedEventRow,
@@ -23,7 +24,7 @@ import { applyChargingProfileChanges } from './charging-profile-writes';
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations', 'charging_profiles', 'data_transfers'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations', 'charging_profiles', 'data_transfers', 'local_list_sync'];
 
 /** Deletions, and the charging profile changes (applied one after the other, in log order), take a transaction. */
 function hasDeletions(writes: ProjectionWrites): boolean {
@@ -50,7 +51,8 @@ export class ReadModelStore {
     const transactionIds = [...new Set([...keys.transactionIds, ...running])];
     const transactions = transactionIds.length ? await manager.findBy(TransactionRow, { transactionId: In(transactionIds) }) : [];
     const reservations = keys.reservationIds.length ? await manager.findBy(ReservationRow, { reservationId: In(keys.reservationIds) }) : [];
-    return { chargePoints, connectors, transactions, reservations };
+    const localListSyncs = identities.length ? await manager.findBy(LocalListSyncRow, { chargePointIdentity: In(identities) }) : [];
+    return { chargePoints, connectors, transactions, reservations, localListSyncs };
   }
 
   /**
@@ -111,6 +113,7 @@ export class ReadModelStore {
       { entity: DataTransferRow, rows: writes.dataTransfers, onConflict: 'ignore' },
       { entity: TagRow, rows: writes.tags, onConflict: 'update' },
       { entity: LocalTagRow, rows: writes.localTags, onConflict: 'update' },
+      { entity: LocalListSyncRow, rows: writes.localListSyncs, onConflict: 'update' },
       { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },
       { entity: ParkedEventRow, rows: parked as ParkedEventRow[], onConflict: 'ignore' },
       { entity: ReservationRow, rows: writes.reservations, onConflict: 'update' },

@@ -17,6 +17,7 @@ export const PROJECTED_TABLES: Record<string, string> = {
   tags: 'id_tag',
   local_tags: 'charge_point_identity, id_tag',
   reservations: 'reservation_id',
+  local_list_sync: 'charge_point_identity',
   charging_profiles: 'charge_point_identity, charging_profile_id',
   data_transfers: 'id',
   projection_checkpoints: 'projection',

@@ -1,9 +1,11 @@
 import {
+  LOCAL_LIST_UPDATE_TYPES,
   RELAXATIONS,
   SECURITY_PROFILES,
   START_MODES,
   type AuthorizationStatus,
   type ChargePointSettings,
+  type LocalListEntry,
   type ChargingProfileCriteria,
   type ChargingProfileRecord,
   type MeterValue,
@@ -72,6 +74,12 @@ export const BOOT_INFO_OPTIONAL_FIELDS = {
   meterType: string(),
   meterSerialNumber: string(),
 };
+
+export const localListEntry: Schema<LocalListEntry> = object(
+  { idTag: string({ min: 1 }) },
+  { idTagInfo: object({ status: authorizationStatus }, { expiryDate: string(), parentIdTag: string() }) },
+);
+export const localListUpdateType = oneOf(LOCAL_LIST_UPDATE_TYPES);
 
 export const chargingProfileRecord: Schema<ChargingProfileRecord> = object(
   { chargingProfileId: integer(), stackLevel: integer(0), chargingProfilePurpose: string({ min: 1 }), chargingProfileKind: string({ min: 1 }), chargingSchedule: jsonObject() },

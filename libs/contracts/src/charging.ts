@@ -85,6 +85,16 @@ export interface BootInfo {
   meterSerialNumber?: string;
 }
 
+/** Local Auth List Management: one entry of a wallbox's local authorization list (OCPP 1.6 AuthorizationData). */
+export interface LocalListEntry {
+  idTag: string;
+  /** Absent in a Differential update: the tag is removed from the list. */
+  idTagInfo?: { status: AuthorizationStatus; expiryDate?: string; parentIdTag?: string };
+}
+
+export const LOCAL_LIST_UPDATE_TYPES = ['Full', 'Differential'] as const;
+export type LocalListUpdateType = (typeof LOCAL_LIST_UPDATE_TYPES)[number];
+
 /** A charging profile as a wallbox accepted it (OCPP 1.6 ChargingProfile, checked by the gateway); its schedule as sent. */
 export interface ChargingProfileRecord {
   chargingProfileId: number;

@@ -46,6 +46,16 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   ReservationRejected: { reservationId: 3, status: 'Occupied', reason: 'the charge point answered Occupied' },
   ReservationCancelled: { reservationId: 3 },
   ReservationExpired: { reservationId: 3 },
+  LocalListChanged: { version: 3, digest: 'a1b2', size: 2 },
+  LocalListSent: {
+    version: 3,
+    updateType: 'Differential',
+    entries: [{ idTag: 'CARD-1', idTagInfo: { status: 'Expired', expiryDate: '2026-03-01T10:00:00.000Z' } }, { idTag: 'CARD-2' }],
+    complete: true,
+    status: 'Accepted',
+  },
+  LocalListVersionReported: { listVersion: -1 },
+  LocalListMaxLengthRead: { maxLength: null },
   DiagnosticsFileUploaded: { name: 'diagnostics-CP-1.log', size: 2048, sha256: 'n4bQgYhMfWWaL-qgxVrQFaO_TxsrC4Is0V1sFbDwCgg' },
   ChargingProfileSet: {
     connectorId: 1,

@@ -2,6 +2,8 @@ import type {
   AuthorizationStatus,
   BootInfo,
   ChargePointSettings,
+  LocalListEntry,
+  LocalListUpdateType,
   ChargingProfileCriteria,
   ChargingProfileRecord,
   DataTransferAnswer,
@@ -151,6 +153,19 @@ export type ReservationRejected = Event<'ReservationRejected', { reservationId: 
 export type ReservationCancelled = Event<'ReservationCancelled', { reservationId: number }>;
 /** Its expiry passed without a transaction naming it: noticed by the CSMS's clock (the API's expiry check). */
 export type ReservationExpired = Event<'ReservationExpired', { reservationId: number }>;
+// Local list: the local authorization list of one charge point, kept in sync by the CSMS (one aggregate per charge point).
+/** The list the charge point should hold changed (start mode, tags, an expiry): `version` is the version wanted. */
+export type LocalListChanged = Event<'LocalListChanged', { version: number; digest: string; size: number }>;
+/** One SendLocalList (a chunk of at most SendLocalListMaxLength entries) and the wallbox's answer, `status`. */
+export type LocalListSent = Event<
+  'LocalListSent',
+  { version: number; updateType: LocalListUpdateType; entries: LocalListEntry[]; complete: boolean; status: string }
+>;
+/** The wallbox's answer to GetLocalListVersion: 0 for an empty list, -1 when it has no local list. */
+export type LocalListVersionReported = Event<'LocalListVersionReported', { listVersion: number }>;
+/** SendLocalListMaxLength read with GetConfiguration; null when the wallbox does not know the key. */
+export type LocalListMaxLengthRead = Event<'LocalListMaxLengthRead', { maxLength: number | null }>;
+
 /**
  * A wallbox accepted a charging profile on a connector (0: the charge point as a whole): recorded
  * by the gateway once the wallbox answered SetChargingProfile Accepted, or RemoteStartTransaction
@@ -189,8 +204,9 @@ export type StationEvent =
   | ChargingProfileSet
   | ChargingProfilesCleared;
 export type ReservationEvent = ReservationRequested | ReservationAccepted | ReservationRejected | ReservationCancelled | ReservationExpired;
+export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
-export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | ReservationEvent;
+export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | ReservationEvent | LocalListEvent;
 export type EventType = VoltstreamEvent['type'];
 export type EventOf<T extends EventType> = Extract<VoltstreamEvent, { type: T }>;
 
@@ -222,6 +238,10 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   ReservationRejected: 'station',
   ReservationCancelled: 'station',
   ReservationExpired: 'station',
+  LocalListChanged: 'station',
+  LocalListSent: 'station',
+  LocalListVersionReported: 'station',
+  LocalListMaxLengthRead: 'station',
   ConnectionRefused: 'station',
   DiagnosticsFileUploaded: 'station',
   ChargingProfileSet: 'station',

@@ -10,3 +10,4 @@ export * from './rpc';
 export * from './schema';
 export * from './subjects';
 export * from './parking';
+export * from './local-list';

@@ -44,6 +44,10 @@ export interface Subjects {
   registrationHistory(identity: string): string;
   /** One entry of the central tag list, likewise one subject: `<ns>vs.evt.tags.<idTag>.entry`. */
   centralTag(idTag: string): string;
+  /** Every event of one charge point's local list (an aggregate): `<ns>vs.evt.station.<identity>.local-list`. */
+  localList(identity: string): string;
+  /** Request/reply, one authorization replica (queue group): an operator's local list request (`LocalListRequest`). */
+  localListRequests: string;
   /** Central tag list events an older Voltstream stored on `<ns>vs.evt.tags.<EventType>`, every tag's together. */
   legacyCentralTags: string;
   /**
@@ -96,6 +100,8 @@ export function subjectsFor(namespace = ''): Subjects {
     registrationHistory: (identity) => `${root}.evt.registry.${identityToken(identity)}.*`,
     centralTag: (idTag) => `${root}.evt.tags.${idTagToken(idTag)}.entry`,
     legacyCentralTags: `${root}.evt.tags.*`,
+    localList: (identity) => `${root}.evt.station.${identityToken(identity)}.local-list`,
+    localListRequests: `${root}.local-list.request`,
     command: (gatewayId, identity) => `${root}.cmd.${identityToken(gatewayId)}.${identityToken(identity)}`,
     commandsOf: (gatewayId) => `${root}.cmd.${identityToken(gatewayId)}.*`,
     connectionClaimed: (identity) => `${root}.gw.claim.${identityToken(identity)}`,

@@ -8,6 +8,7 @@ import { MeterValueRow } from './entities/meter-value.entity';
 import { LocalTagRow, TagRow } from './entities/tag.entity';
 import { BillingOutboxRow } from './entities/billing-outbox.entity';
 import { ParkedEventRow } from './entities/parked-event.entity';
+import { LocalListSyncRow } from './entities/local-list-sync.entity';
 import { DataTransferRow } from './entities/data-transfer.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
@@ -15,6 +16,7 @@ import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-or
 import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
 import { ReservationRow } from './entities/reservation.entity';
 import { Reservations1765300000000 } from './migrations/1765300000000-reservations';
+import { LocalListSync1765200000000 } from './migrations/1765200000000-local-list-sync';
 import { DataTransfers1765100000000 } from './migrations/1765100000000-data-transfers';
 import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
 import { ChargingProfileRow } from './entities/charging-profile.entity';
@@ -33,6 +35,7 @@ export const READ_MODEL_ENTITIES = [
   ParkedEventRow,
   ReservationRow,
   ChargingProfileRow,
+  LocalListSyncRow,
   DataTransferRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
@@ -42,6 +45,7 @@ export const READ_MODEL_MIGRATIONS = [
   ParkedEvents1764300000000,
   Reservations1765300000000,
   DataTransfers1765100000000,
+  LocalListSync1765200000000,
   ChargingProfiles1765400000000,
   FirmwareStatus1765500000000,
   SecurityProfile1765600000000,

@@ -5,6 +5,7 @@ export { ProjectionCheckpointRow, STATE_PROJECTION } from './entities/projection
 export { TransactionRow } from './entities/transaction.entity';
 export { MeterValueRow } from './entities/meter-value.entity';
 export { TagRow, LocalTagRow } from './entities/tag.entity';
+export { LocalListSyncRow } from './entities/local-list-sync.entity';
 export { BillingOutboxRow } from './entities/billing-outbox.entity';
 export { ParkedEventRow, PARKED_EVENT_STATES } from './entities/parked-event.entity';
 export type { ParkedEventState } from './entities/parked-event.entity';

@@ -26,6 +26,7 @@ import type {
   StopTransactionConf,
 } from './ocpp-types';
 import { ReservationBook, type Reservation, type ReserveNowStatus } from './reservations';
+import { LocalAuthList, type LocalListMode } from './local-list';
 import { plugInAndCharge, type ChargingSessionOptions, type ChargingSessionResult } from './session';
 import { sharedTicker, type Tickable, type Ticker } from './ticker';
 
@@ -59,6 +60,10 @@ export interface ChargePointOptions {
   /** Firmware updates and diagnostics uploads that fail, to play those cases; none by default. */
   firmwareFailures?: FirmwareFailures;
   ticker?: Ticker;
+  /** Local Auth List Management: `supported` (default), or answering SendLocalList `failing` (Failed) or `unsupported` (NotSupported). */
+  localList?: LocalListMode;
+  /** SendLocalListMaxLength and LocalAuthListMaxLength; default 100. */
+  localListMaxLength?: number;
   /** Vendor ids whose DataTransfer it answers Accepted (echoing the data); others get UnknownVendorId. */
   dataTransferVendors?: string[];
   /** A DataTransfer it sends after each accepted boot. */
@@ -98,6 +103,7 @@ export interface ChargePointEvents {
 
 const REGISTRATION_STATUSES: readonly string[] = ['Accepted', 'Pending', 'Rejected'];
 const DEFAULT_RETRY_INTERVAL_S = 60;
+const DEFAULT_LOCAL_LIST_MAX_LENGTH = 100;
 const PASSWORD_RECONNECT_ATTEMPTS = 5;
 const DEFAULT_MAX_POWER_W = 22_000;
 
@@ -105,6 +111,7 @@ const DEFAULT_MAX_POWER_W = 22_000;
 export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implements Tickable, FirmwareHost {
   readonly identity: string;
   readonly configuration: Configuration;
+  readonly localList: LocalAuthList;
   readonly failures: FirmwareFailures;
   /** Sent with BootNotification; an UpdateFirmware installs another. */
   firmwareVersion: string | undefined;
@@ -138,7 +145,8 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     this.failures = options.firmwareFailures ?? {};
     this.firmwareVersion = options.firmwareVersion;
     this.connectors = createConnectors(options.connectors);
-    this.configuration = defaultConfiguration(options.connectors);
+    this.localList = new LocalAuthList(options.localList ?? 'supported', options.localListMaxLength ?? DEFAULT_LOCAL_LIST_MAX_LENGTH);
+    this.configuration = defaultConfiguration(options.connectors, this.localList.mode === 'unsupported' ? undefined : this.localList.maxLength);
     this.authorizationCache = new AuthorizationCache(this.configuration);
     this.ticker = options.ticker ?? sharedTicker;
     this.connection = new OcppConnection(
@@ -363,9 +371,15 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return authorized;
   }
 
-  /** A card's status decided without the central system (its cache and offline rules), or undefined: ask it. */
-  authorizeLocally(idTag: string): AuthorizationStatus | undefined {
-    return this.authorizationCache.decideLocally(idTag, this.online);
+  /**
+   * A card's status decided without the central system, or undefined: ask it. Offline, a card on
+   * the local list answers as listed (Expired past its expiryDate, OCPP 1.6 §3.4.1); otherwise the
+   * cache and the offline rules decide.
+   */
+  authorizeLocally(idTag: string, now = new Date()): AuthorizationStatus | undefined {
+    const listEnabled = this.configuration.get('LocalAuthListEnabled')?.value === 'true' && this.configuration.get('LocalAuthorizeOffline')?.value === 'true';
+    const listed = !this.online && listEnabled ? this.localList.authorize(idTag, now) : undefined;
+    return listed ?? this.authorizationCache.decideLocally(idTag, this.online);
   }
 
   /** ClearCache: the cards it knew are asked about again. */

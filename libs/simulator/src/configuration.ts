@@ -22,7 +22,17 @@ export interface GetConfigurationConf {
 
 export type ChangeConfigurationStatus = 'Accepted' | 'Rejected' | 'NotSupported';
 
-export function defaultConfiguration(connectors: number): Configuration {
+/** The keys of Local Auth List Management, reported only by a wallbox that supports it. */
+function localListKeys(maxLength: number): [string, ConfigurationEntry][] {
+  return [
+    ['LocalAuthListEnabled', { value: 'true', readonly: false, kind: 'boolean' }],
+    ['LocalAuthListMaxLength', { value: String(maxLength), readonly: true, kind: 'integer' }],
+    ['SendLocalListMaxLength', { value: String(maxLength), readonly: true, kind: 'integer' }],
+  ];
+}
+
+/** @param localListMaxLength undefined: the wallbox has no local list. */
+export function defaultConfiguration(connectors: number, localListMaxLength?: number): Configuration {
   const writable = (kind: ValueKind, value: string): ConfigurationEntry => ({ value, readonly: false, kind });
   const fixed = (kind: ValueKind, value: string): ConfigurationEntry => ({ value, readonly: true, kind });
   return new Map([
@@ -40,11 +50,12 @@ export function defaultConfiguration(connectors: number): Configuration {
     ['NumberOfConnectors', fixed('integer', String(connectors))],
     ['ReserveConnectorZeroSupported', fixed('boolean', 'true')],
     ['StopTransactionOnInvalidId', writable('boolean', 'true')],
-    ['SupportedFeatureProfiles', fixed('text', 'Core,RemoteTrigger,SmartCharging,Reservation')],
+    ['SupportedFeatureProfiles', fixed('text', localListMaxLength === undefined ? 'Core,RemoteTrigger,SmartCharging,Reservation' : 'Core,LocalAuthListManagement,RemoteTrigger,SmartCharging,Reservation')],
     ['ChargeProfileMaxStackLevel', fixed('integer', '8')],
     ['ChargingScheduleAllowedChargingRateUnit', fixed('text', 'Current,Power')],
     ['ChargingScheduleMaxPeriods', fixed('integer', '24')],
     ['MaxChargingProfilesInstalled', fixed('integer', '16')],
+    ...(localListMaxLength === undefined ? [] : localListKeys(localListMaxLength)),
   ]);
 }
 

@@ -7,18 +7,14 @@ import { OcppError, type Payload } from './framing';
 
 type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
 
-/** OCPP 1.6 actions a simple Core wallbox does not support: answered NotSupported, not NotImplemented. */
-const NOT_SUPPORTED = new Set([
-  'GetLocalListVersion',
-  'SendLocalList',
-]);
-
 const handlers = new Map<string, Handler>([
   ['ChangeAvailability', changeAvailability],
   ['ChangeConfiguration', changeConfigurationCall],
   ['ClearCache', clearCache],
   ['DataTransfer', dataTransfer],
   ['GetConfiguration', getConfiguration],
+  ['GetLocalListVersion', (cp) => ({ reply: { listVersion: cp.localList.listVersion } })],
+  ['SendLocalList', (cp, payload) => ({ reply: { status: cp.localList.update(payload) } })],
   ['RemoteStartTransaction', remoteStartTransaction],
   ['RemoteStopTransaction', remoteStopTransaction],
   ['Reset', reset],
@@ -37,7 +33,6 @@ const handlers = new Map<string, Handler>([
 export function answerCsmsCall(cp: SimulatedChargePoint, action: string, payload: Payload): CsmsCallAnswer {
   const handler = handlers.get(action);
   if (handler) return handler(cp, payload);
-  if (NOT_SUPPORTED.has(action)) throw new OcppError('NotSupported', `${action} is not supported by this charge point`);
   throw new OcppError('NotImplemented', `unknown action ${action}`);
 }
 

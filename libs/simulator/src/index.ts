@@ -14,4 +14,6 @@ export type { LatencySummary } from './latency';
 export { Ticker, sharedTicker } from './ticker';
 export type * from './ocpp-types';
 export type { Payload } from './framing';
+export { LocalAuthList, LOCAL_LIST_MODES } from './local-list';
+export type { LocalIdTagInfo, LocalListMode } from './local-list';
 export type { ClientTls } from './socket';

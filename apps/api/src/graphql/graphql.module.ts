@@ -19,6 +19,8 @@ import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
 import { LiveResolver } from './live.resolver';
+import { LocalListModule } from '../local-list/local-list.module';
+import { LocalListResolver } from './local-list.resolver';
 import { ParkedEventsResolver } from './parked-events.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
@@ -55,6 +57,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     FirmwareModule,
     ReservationsModule,
     ChargingProfilesModule,
+    LocalListModule,
     DataTransfersModule,
   ],
   providers: [
@@ -68,6 +71,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     FirmwareResolver,
     ReservationsResolver,
     ChargingProfilesResolver,
+    LocalListResolver,
     DataTransfersResolver,
   ],
 })

@@ -52,10 +52,15 @@ function findEntry(lists: readonly ListSource[], local: TagEntry | undefined, ce
 }
 
 function decideListed(entry: TagEntry, now: Date): TagDecision {
+  return { idTagInfo: idTagInfoOf(entry, now), tagOwner: { firstName: entry.firstName, lastName: entry.lastName, email: entry.email } };
+}
+
+/** What a listed tag answers at `now`: Accepted, Blocked or Expired, with its expiryDate and parentIdTag. */
+export function idTagInfoOf(entry: TagEntry, now: Date): IdTagInfo {
   const idTagInfo: IdTagInfo = { status: statusOf(entry, now) };
   if (entry.expiresAt !== null) idTagInfo.expiryDate = entry.expiresAt;
   if (entry.parentIdTag !== null) idTagInfo.parentIdTag = entry.parentIdTag;
-  return { idTagInfo, tagOwner: { firstName: entry.firstName, lastName: entry.lastName, email: entry.email } };
+  return idTagInfo;
 }
 
 function statusOf(entry: TagEntry, now: Date): IdTagInfo['status'] {

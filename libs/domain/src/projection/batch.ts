@@ -5,6 +5,7 @@ import { project } from './project';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
+  ProjectedLocalListSync,
   ProjectedLocalTag,
   NumberedDataTransfer,
   NumberedMeterValue,
@@ -19,6 +20,7 @@ export interface LoadedRows {
   connectors: ProjectedConnector[];
   transactions: ProjectedTransaction[];
   reservations: ProjectedReservation[];
+  localListSyncs: ProjectedLocalListSync[];
 }
 
 export interface RowsToLoad {
@@ -44,6 +46,7 @@ export interface ProjectionWrites {
   tags: ProjectedTag[];
   removedLocalTags: { chargePointIdentity: string; idTag: string }[];
   localTags: ProjectedLocalTag[];
+  localListSyncs: ProjectedLocalListSync[];
   completedTransactions: CompletedTransaction[];
   reservations: ProjectedReservation[];
   /** In the order of the log: each is applied over what the ones before it left. */
@@ -125,13 +128,16 @@ export class ProjectionBatch implements ProjectionView {
   private readonly completed: CompletedTransaction[] = [];
   private readonly reservations = new Map<number, ProjectedReservation>();
   private readonly changedReservations = new Set<number>();
+  private readonly localListSyncs = new Map<string, ProjectedLocalListSync>();
+  private readonly changedLocalListSyncs = new Set<string>();
   private chargingProfiles: ChargingProfileChange[] = [];
 
-  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [] }) {
+  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] }) {
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
     for (const connector of loaded.connectors) this.connectorsOf(connector.chargePointIdentity).set(connector.connectorId, connector);
     for (const transaction of loaded.transactions) this.transactions.set(transaction.transactionId, transaction);
     for (const reservation of loaded.reservations) this.reservations.set(reservation.reservationId, reservation);
+    for (const sync of loaded.localListSyncs) this.localListSyncs.set(sync.chargePointIdentity, sync);
   }
 
   chargePoint(identity: string): ProjectedChargePoint | undefined {
@@ -148,6 +154,10 @@ export class ProjectionBatch implements ProjectionView {
 
   reservation(reservationId: number): ProjectedReservation | undefined {
     return this.reservations.get(reservationId);
+  }
+
+  localListSync(identity: string): ProjectedLocalListSync | undefined {
+    return this.localListSyncs.get(identity);
   }
 
   /**
@@ -174,6 +184,7 @@ export class ProjectionBatch implements ProjectionView {
       connectors: [...this.connectors.values()].flatMap((byId) => [...byId.values()]),
       transactions: [...this.transactions.values()],
       reservations: [...this.reservations.values()],
+      localListSyncs: [...this.localListSyncs.values()],
     };
   }
 
@@ -192,6 +203,7 @@ export class ProjectionBatch implements ProjectionView {
       tags: present(this.tags.values()),
       removedLocalTags: localTags.filter(({ row }) => row === null).map(({ chargePointIdentity, idTag }) => ({ chargePointIdentity, idTag })),
       localTags: present(localTags.map(({ row }) => row)),
+      localListSyncs: [...this.changedLocalListSyncs].map((identity) => this.localListSyncs.get(identity) as ProjectedLocalListSync),
       completedTransactions: [...this.completed],
       reservations: [...this.changedReservations].map((id) => this.reservations.get(id) as ProjectedReservation),
       chargingProfiles: [...this.chargingProfiles],
@@ -253,6 +265,10 @@ export class ProjectionBatch implements ProjectionView {
       case 'reservationSaved':
         this.reservations.set(change.row.reservationId, change.row);
         this.changedReservations.add(change.row.reservationId);
+        return;
+      case 'localListSyncSaved':
+        this.localListSyncs.set(change.row.chargePointIdentity, change.row);
+        this.changedLocalListSyncs.add(change.row.chargePointIdentity);
         return;
       case 'chargingProfileInstalled':
       case 'chargingProfilesCleared':

@@ -3,6 +3,7 @@ import type { ChargingProfileChange } from './charging-profiles';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
+  ProjectedLocalListSync,
   ProjectedDataTransfer,
   ProjectedLocalTag,
   ProjectedMeterValue,
@@ -27,6 +28,7 @@ export type ProjectionChange =
   | { type: 'localTagSaved'; row: ProjectedLocalTag }
   | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
   | { type: 'reservationSaved'; row: ProjectedReservation }
+  | { type: 'localListSyncSaved'; row: ProjectedLocalListSync }
   | ChargingProfileChange;
 
 /** The rows `project` may read: the state before the event. */
@@ -35,4 +37,5 @@ export interface ProjectionView {
   connector(identity: string, connectorId: number): ProjectedConnector | undefined;
   transaction(transactionId: number): ProjectedTransaction | undefined;
   reservation(reservationId: number): ProjectedReservation | undefined;
+  localListSync(identity: string): ProjectedLocalListSync | undefined;
 }

@@ -17,6 +17,8 @@ export type {
   ProjectedLocalTag,
   ProjectedReservation,
   ReservationState,
+  ProjectedLocalListSync,
   ProjectedChargingProfile,
 } from './records';
 export { OPEN_RESERVATION_STATES } from './reservation';
+export { localListSyncState } from './local-list-sync';

@@ -302,6 +302,7 @@ describe('a batch over loaded rows', () => {
       connectors: loaded.connectors,
       transactions: loaded.transactions,
       reservations: [],
+      localListSyncs: [],
     });
     batch.apply(stopped(), ++sequence);
     batch.apply(event('ChargePointForgotten', {}, 'CP-2'), ++sequence);

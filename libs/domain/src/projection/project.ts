@@ -2,6 +2,7 @@ import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstre
 import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
+import { projectLocalListSync } from './local-list-sync';
 import { dataTransferReceived } from './data-transfer';
 import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
 import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
@@ -141,6 +142,13 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
     case 'ReservationCancelled':
     case 'ReservationExpired':
       return reservationChanged(chargePointOf(event), event, current);
+    case 'LocalListChanged':
+    case 'LocalListSent':
+    case 'LocalListVersionReported':
+    case 'LocalListMaxLengthRead': {
+      const identity = chargePointOf(event);
+      return [{ type: 'localListSyncSaved', row: projectLocalListSync(current.localListSync(identity), event, identity) }];
+    }
     case 'PasswordChanged':
       return passwordChanged(chargePointOf(event), current);
     case 'PreviousPasswordRetired':

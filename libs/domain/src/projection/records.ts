@@ -1,4 +1,4 @@
-import type { ChargingProfileRecord, MeterValue, TagOwner } from '@voltstream/contracts';
+import type { ChargingProfileRecord, LocalListEntry, MeterValue, TagOwner } from '@voltstream/contracts';
 
 /** The rows of the read models as plain data: what `project` reads and writes. */
 export interface ProjectedChargePoint {
@@ -141,6 +141,23 @@ export interface ProjectedReservation {
   requestedAt: Date;
   /** When it reached its current status. */
   updatedAt: Date;
+}
+
+/** Where a charge point's local list stands (Local Auth List Management). */
+export interface ProjectedLocalListSync {
+  chargePointIdentity: string;
+  wantedVersion: number;
+  acknowledgedVersion: number | null;
+  reportedVersion: number | null;
+  notSupported: boolean;
+  maxLength: number | null;
+  lastStatus: string | null;
+  lastUpdateType: string | null;
+  lastSentAt: Date | null;
+  /** `inSync`, `pending` or `notSupported`. */
+  state: string;
+  /** What the charge point holds, from the chunks it accepted; null while unknown. */
+  held: LocalListEntry[] | null;
 }
 
 /** A charging profile a wallbox accepted (see charging-profiles.ts). */

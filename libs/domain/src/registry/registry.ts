@@ -100,6 +100,16 @@ export class RegistryView {
   centralTag(idTag: string): TagEntry | undefined {
     return this.centralTags.get(idTag);
   }
+
+  /** Every adopted charge point's registration. */
+  allRegistrations(): IterableIterator<Registration> {
+    return this.registrations.values();
+  }
+
+  /** Every entry of the central tag list. */
+  allCentralTags(): IterableIterator<TagEntry> {
+    return this.centralTags.values();
+  }
 }
 
 function store<T>(map: Map<string, T>, key: string, value: T | undefined): void {
