@@ -47,6 +47,7 @@ describe('Voltstream on a three-node NATS cluster (end to end)', () => {
       subjects.eventsStream,
       subjects.billingStream,
       subjects.transactionIdStream,
+      subjects.reservationIdStream,
       `KV_${subjects.gatewayLeasesBucket}`,
       `KV_${subjects.transactionsBucket}`,
       `OBJ_${subjects.firmwareImagesBucket}`,

@@ -21,6 +21,7 @@ import { ParkedEventsModule } from './parked-events/parked-events.module';
 import { LocalListModule } from './local-list/local-list.module';
 import { TagsModule } from './tags/tags.module';
 import { TransactionsModule } from './transactions/transactions.module';
+import { ReservationsModule } from './reservations/reservations.module';
 
 @Module({})
 export class ApiModule {
@@ -36,6 +37,7 @@ export class ApiModule {
         CommandsModule,
         TransactionsModule,
         ParkedEventsModule,
+        ReservationsModule,
         LocalListModule,
         FirmwareModule,
         GraphqlModule,

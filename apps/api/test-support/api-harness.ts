@@ -120,7 +120,7 @@ function eventsAbout(subjects: Subjects, type: EventType, identity: string | nul
 
 async function deleteStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
   const jsm = await nc.jetstreamManager();
-  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) {
+  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream]) {
     await jsm.streams.delete(stream);
   }
   for (const bucket of [subjects.firmwareImagesBucket, subjects.diagnosticsFilesBucket]) {

@@ -94,7 +94,7 @@ class Namespace {
     await Promise.all(this.services.map((service) => service.close()));
     const jsm = await this.nc.jetstreamManager();
     const kvStream = `KV_${subjectsFor(this.namespace).transactionsBucket}`;
-    for (const stream of [this.subjects.eventsStream, this.subjects.billingStream, this.subjects.transactionIdStream, kvStream]) {
+    for (const stream of [this.subjects.eventsStream, this.subjects.billingStream, this.subjects.transactionIdStream, this.subjects.reservationIdStream, kvStream]) {
       await jsm.streams.delete(stream);
     }
     await this.nc.close();

@@ -1,20 +1,12 @@
 import { createHash } from 'node:crypto';
-import { JSONCodec, StorageType, type JetStreamClient, type KV, type NatsConnection } from 'nats';
+import { JSONCodec, StorageType, type KV, type NatsConnection } from 'nats';
 import { parseTransactionRecord, type StartTransactionRequest, type Subjects, type TransactionRecord } from '@voltstream/contracts';
+import { SequenceIds } from '@voltstream/nats';
 
-/** OCPP transaction ids are 32-bit signed integers (SPEC §5). */
-const MAX_TRANSACTION_ID = 2 ** 31 - 1;
 /** A start queued offline for longer than this is no longer recognised as sent before. */
 const RETENTION_MS = 400 * 24 * 60 * 60 * 1000;
 
 const codec = JSONCodec<TransactionRecord>();
-
-export class TransactionIdExhaustedError extends Error {
-  constructor(sequence: number) {
-    super(`Transaction id ${sequence} exceeds the 32-bit range of OCPP`);
-    this.name = 'TransactionIdExhaustedError';
-  }
-}
 
 /**
  * Transaction ids and what they belong to, in a JetStream KeyValue bucket shared by every replica:
@@ -27,15 +19,14 @@ export class TransactionIdExhaustedError extends Error {
  */
 export class TransactionStore {
   private constructor(
-    private readonly js: JetStreamClient,
+    private readonly ids: SequenceIds,
     private readonly kv: KV,
-    private readonly idSubject: string,
   ) {}
 
   static async open(nc: NatsConnection, subjects: Subjects, replicas: number): Promise<TransactionStore> {
     const js = nc.jetstream();
     const kv = await js.views.kv(subjects.transactionsBucket, { history: 1, storage: StorageType.File, ttl: RETENTION_MS, replicas });
-    return new TransactionStore(js, kv, subjects.transactionIdSubject);
+    return new TransactionStore(new SequenceIds(js, subjects.transactionIdSubject), kv);
   }
 
   /** The transaction id of this start: the one handed out before for the same start, else a new one. */
@@ -43,7 +34,7 @@ export class TransactionStore {
     const startKey = `start.${startHash(request)}`;
     const known = await this.readId(startKey);
     if (known !== undefined) return known;
-    const transactionId = await this.nextId();
+    const transactionId = await this.ids.next();
     const record: TransactionRecord = { identity: request.identity, connectorId: request.connectorId, idTag: request.idTag };
     // The record goes first: once the start key names an id, a stop of that id finds its record.
     await this.kv.put(`tx.${transactionId}`, codec.encode(record));
@@ -72,12 +63,6 @@ export class TransactionStore {
   private async readId(key: string): Promise<number | undefined> {
     const entry = await this.kv.get(key);
     return entry?.operation === 'PUT' ? Number(entry.string()) : undefined;
-  }
-
-  private async nextId(): Promise<number> {
-    const { seq } = await this.js.publish(this.idSubject);
-    if (seq > MAX_TRANSACTION_ID) throw new TransactionIdExhaustedError(seq);
-    return seq;
   }
 
   /** `create` succeeds for one racer only; the others adopt its id (theirs stays unused, never reused). */

@@ -5,7 +5,7 @@ describe('cp-simulator options', () => {
   it('reads a full command line', () => {
     const options = parseCliOptions([
       '--url', 'ws://127.0.0.1:9000/ocpp', '--count', '10', '--connectors', '3', '--prefix', 'SIM-', '--password', 'pw',
-      '--local-address', '127.0.0.2', '--local-address', '127.0.0.3', '--charge', '--duration', '60', '--meter-interval', '2',
+      '--local-address', '127.0.0.2', '--local-address', '127.0.0.3', '--charge', '--duration', '60', '--meter-interval', '2', '--no-reservations',
     ]);
     expect(options).toEqual({
       url: 'ws://127.0.0.1:9000/ocpp',
@@ -19,6 +19,7 @@ describe('cp-simulator options', () => {
       localAddresses: ['127.0.0.2', '127.0.0.3'],
       duration: 60,
       charge: { sessionsPerSecond: 1, meterIntervalMs: 2000, samples: 6, idTag: 'SIM-TAG' },
+      reservations: false,
       firmwareVersion: undefined,
       firmwareFailures: { download: false, installation: false, upload: false },
       localList: 'supported',
@@ -70,7 +71,7 @@ describe('cp-simulator options', () => {
   });
 
   it('defaults to one wallbox with two connectors, running until stopped, not charging', () => {
-    expect(parseCliOptions(['--url', 'ws://localhost:9000/ocpp'])).toMatchObject({ count: 1, connectors: 2, duration: undefined, charge: undefined });
+    expect(parseCliOptions(['--url', 'ws://localhost:9000/ocpp'])).toMatchObject({ count: 1, connectors: 2, duration: undefined, charge: undefined, reservations: true });
   });
 
   it('refuses a missing URL and counts that are not positive integers', () => {

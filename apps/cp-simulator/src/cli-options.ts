@@ -18,6 +18,8 @@ export interface CliOptions {
   /** Seconds to run; undefined runs until Ctrl-C. */
   duration: number | undefined;
   charge: { sessionsPerSecond: number; meterIntervalMs: number; samples: number; idTag: string } | undefined;
+  /** False: the wallboxes answer every ReserveNow Rejected. */
+  reservations: boolean;
   localList: LocalListMode;
   localListMaxLength: number;
   /** BootNotification firmwareVersion until an UpdateFirmware installs another. */
@@ -46,6 +48,7 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --meter-interval S      seconds between MeterValues of a session (10)
   --samples N             MeterValues per session (6)
   --id-tag TEXT           id tag presented for sessions (SIM-TAG)
+  --no-reservations       answer every ReserveNow Rejected (default: reservations are held)
   --firmware-version TEXT firmwareVersion sent with BootNotification until an update installs another
   --fail-firmware-download      UpdateFirmware: report DownloadFailed instead of downloading
   --fail-firmware-installation  UpdateFirmware: download, then report InstallationFailed
@@ -102,6 +105,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       'meter-interval': { type: 'string' },
       samples: { type: 'string' },
       'id-tag': { type: 'string' },
+      'no-reservations': { type: 'boolean' },
       'local-list': { type: 'string' },
       'local-list-max-length': { type: 'string' },
       'firmware-version': { type: 'string' },
@@ -139,6 +143,7 @@ export function parseCliOptions(args: string[]): CliOptions {
           idTag: values['id-tag'] ?? 'SIM-TAG',
         }
       : undefined,
+    reservations: !values['no-reservations'],
     localList: localList as LocalListMode,
     localListMaxLength: integer('local-list-max-length', values['local-list-max-length'], 100, 1),
     firmwareVersion: values['firmware-version'],

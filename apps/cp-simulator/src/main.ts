@@ -56,6 +56,7 @@ async function run(options: CliOptions): Promise<void> {
       tls: readTls(options.tls),
       firmwareVersion: options.firmwareVersion,
       firmwareFailures: options.firmwareFailures,
+      reservations: options.reservations,
       localList: options.localList,
       localListMaxLength: options.localListMaxLength,
       ...options.wallbox,

@@ -3,7 +3,7 @@ import { createEvent, type EventOf, type EventType, type VoltstreamEvent } from 
 import { ProjectionBatch, rowsToLoad, type LoadedRows, type RowsToLoad } from '@voltstream/domain';
 import { CommittedRows } from './committed-rows';
 
-const NOTHING: LoadedRows = { chargePoints: [], connectors: [], transactions: [], localListSyncs: [] };
+const NOTHING: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] };
 let clock = Date.parse('2025-05-01T08:00:00Z');
 
 function event<T extends EventType>(identity: string, type: T, data: EventOf<T>['data']): EventOf<T> {
@@ -35,10 +35,10 @@ describe('rows committed by earlier batches', () => {
   it('reads a charge point once, then serves its rows and running transaction from memory', async () => {
     const committed = new CommittedRows();
     expect(await project(committed, [event('CP-1', 'ConnectorStatusChanged', { connectorId: 1, status: 'Available', errorCode: 'NoError' }), start('CP-1', 5)])).toEqual([
-      { identities: ['CP-1'], transactionIds: [5] },
+      { identities: ['CP-1'], transactionIds: [5], reservationIds: [] },
     ]);
     expect(await project(committed, [meter('CP-1', 400)])).toEqual([]);
-    const keys = { identities: ['CP-1'], transactionIds: [] };
+    const keys = { identities: ['CP-1'], transactionIds: [], reservationIds: [] };
     const rows = await committed.rowsFor(keys, () => Promise.reject(new Error('no read expected')));
     expect(rows.connectors).toMatchObject([{ connectorId: 1, status: 'Available', transaction: true, transactionId: 5, transactionConsumption: 400 }]);
     expect(rows.transactions).toMatchObject([{ transactionId: 5, consumption: 400, stoppedAt: null }]);
@@ -48,21 +48,30 @@ describe('rows committed by earlier batches', () => {
     const committed = new CommittedRows();
     await project(committed, [start('CP-1', 5)]);
     expect(await project(committed, [stop('CP-1', 5)])).toEqual([]);
-    expect(await project(committed, [stop('CP-1', 5)])).toEqual([{ identities: [], transactionIds: [5] }]);
+    expect(await project(committed, [stop('CP-1', 5)])).toEqual([{ identities: [], transactionIds: [5], reservationIds: [] }]);
   });
 
   it('remembers that an identity has no rows, and what a forgetting left', async () => {
     const committed = new CommittedRows();
     await project(committed, [event('CP-2', 'LocalTagRemoved', { idTag: 'X' })]);
-    expect(await committed.rowsFor({ identities: ['CP-2'], transactionIds: [] }, () => Promise.reject(new Error('no read expected')))).toEqual(NOTHING);
+    expect(await committed.rowsFor({ identities: ['CP-2'], transactionIds: [], reservationIds: [] }, () => Promise.reject(new Error('no read expected')))).toEqual(NOTHING);
     await project(committed, [event('CP-3', 'HeartbeatReceived', {}), event('CP-3', 'ChargePointForgotten', {})]);
-    expect(await committed.rowsFor({ identities: ['CP-3'], transactionIds: [] }, () => Promise.reject(new Error('no read expected')))).toEqual(NOTHING);
+    expect(await committed.rowsFor({ identities: ['CP-3'], transactionIds: [], reservationIds: [] }, () => Promise.reject(new Error('no read expected')))).toEqual(NOTHING);
   });
 
   it('reads everything again once cleared', async () => {
     const committed = new CommittedRows();
     await project(committed, [start('CP-1', 5)]);
     committed.clear();
-    expect(await project(committed, [meter('CP-1', 100)])).toEqual([{ identities: ['CP-1'], transactionIds: [] }]);
+    expect(await project(committed, [meter('CP-1', 100)])).toEqual([{ identities: ['CP-1'], transactionIds: [], reservationIds: [] }]);
+  });
+});
+
+describe('reservations', () => {
+  it('are read from the database for every batch that names one, never kept in memory', async () => {
+    const committed = new CommittedRows();
+    const request = event('CP-1', 'ReservationRequested', { reservationId: 9, connectorId: 1, idTag: 'T', expiresAt: '2025-05-01T10:00:00Z' });
+    expect(await project(committed, [request])).toEqual([{ identities: ['CP-1'], transactionIds: [], reservationIds: [9] }]);
+    expect(await project(committed, [event('CP-1', 'ReservationAccepted', { reservationId: 9 })])).toEqual([{ identities: [], transactionIds: [], reservationIds: [9] }]);
   });
 });

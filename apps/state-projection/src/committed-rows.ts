@@ -12,7 +12,8 @@ interface IdentityRows {
  * them, kept between batches so that a batch reads from the database only what it has not seen.
  * Sound because the projection is the only writer of these tables (one instance, stopped during a
  * rebuild); whoever doubts a commit — a batch that failed may or may not have been committed —
- * clears it. A stopped transaction is not kept: later events rarely touch it again.
+ * clears it. A stopped transaction is not kept: later events rarely touch it again. Nor is a
+ * reservation: few events name one, and those are read from the database.
  */
 export class CommittedRows {
   private readonly identities = new Map<string, IdentityRows>();
@@ -20,8 +21,8 @@ export class CommittedRows {
 
   /** The rows for `keys`: those known here, the rest from `read`. */
   async rowsFor(keys: RowsToLoad, read: (missing: RowsToLoad) => Promise<LoadedRows>): Promise<LoadedRows> {
-    const known: LoadedRows = { chargePoints: [], connectors: [], transactions: [], localListSyncs: [] };
-    const missing: RowsToLoad = { identities: [], transactionIds: [] };
+    const known: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] };
+    const missing: RowsToLoad = { identities: [], transactionIds: [], reservationIds: keys.reservationIds };
     const transactionIds = new Set(keys.transactionIds);
     for (const identity of keys.identities) {
       const rows = this.identities.get(identity);
@@ -39,12 +40,13 @@ export class CommittedRows {
       if (transaction) known.transactions.push(transaction);
       else missing.transactionIds.push(transactionId);
     }
-    if (missing.identities.length === 0 && missing.transactionIds.length === 0) return known;
+    if (missing.identities.length + missing.transactionIds.length + missing.reservationIds.length === 0) return known;
     const loaded = await read(missing);
     return {
       chargePoints: [...known.chargePoints, ...loaded.chargePoints],
       connectors: [...known.connectors, ...loaded.connectors],
       transactions: [...known.transactions, ...loaded.transactions],
+      reservations: loaded.reservations,
       localListSyncs: [...known.localListSyncs, ...loaded.localListSyncs],
     };
   }

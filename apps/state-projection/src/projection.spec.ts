@@ -14,6 +14,7 @@ import {
   openReadModels,
   ParkedEventRow,
   ProjectionCheckpointRow,
+  ReservationRow,
   STATE_PROJECTION,
   TransactionRow,
 } from '@voltstream/read-models';
@@ -79,7 +80,7 @@ afterAll(async () => {
   await projection?.close();
   await db?.destroy();
   const jsm = await nc.jetstreamManager();
-  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
+  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream]) await jsm.streams.delete(stream);
   await nc.close();
   await dropDatabase(config.databaseUrl);
 });
@@ -187,6 +188,33 @@ describe('state projection on real NATS and Postgres', () => {
     expect(await db.getRepository(ParkedEventRow).count()).toBe(0);
   });
 
+  it('keeps each reservation where its events left it: used by the start that names it, expired, rejected with the answer', async () => {
+    const expiresAt = '2025-06-01T12:00:00.000Z';
+    await publish('CP-V', 'ReservationRequested', { reservationId: 1, connectorId: 1, idTag: 'TAG1', expiresAt });
+    await publish('CP-V', 'ReservationAccepted', { reservationId: 1 });
+    await publish('CP-V', 'TransactionStarted', {
+      transactionId: 21,
+      connectorId: 1,
+      idTag: 'TAG1',
+      meterStart: 0,
+      timestamp: '2025-06-01T10:00:00.000Z',
+      reservationId: 1,
+      authorizationStatus: 'Accepted',
+      tagOwner,
+    });
+    await publish('CP-V', 'ReservationRequested', { reservationId: 2, connectorId: 0, idTag: 'TAG2', parentIdTag: 'FLEET', expiresAt });
+    await publish('CP-V', 'ReservationAccepted', { reservationId: 2 });
+    await publish('CP-V', 'ReservationExpired', { reservationId: 2 });
+    await publish('CP-V', 'ReservationRequested', { reservationId: 3, connectorId: 2, idTag: 'TAG3', expiresAt });
+    await publish('CP-V', 'ReservationRejected', { reservationId: 3, status: 'Occupied', reason: 'charge point CP-V answered Occupied' });
+    await projection.reached(lastSequence);
+    expect(await db.getRepository(ReservationRow).find({ order: { reservationId: 'ASC' } })).toMatchObject([
+      { reservationId: 1, chargePointIdentity: 'CP-V', status: 'used', transactionId: 21, answer: 'Accepted' },
+      { reservationId: 2, connectorId: 0, parentIdTag: 'FLEET', status: 'expired', expiresAt: new Date(expiresAt) },
+      { reservationId: 3, status: 'rejected', answer: 'Occupied', reason: 'charge point CP-V answered Occupied' },
+    ]);
+  });
+
   it('keeps the charging profiles each wallbox accepted: replaced by id or by stack level, cleared, ended with their transaction, bound to a remote start', async () => {
     const schedule = { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 7400 }] };
     const profile = (chargingProfileId: number, chargingProfilePurpose: string, stackLevel: number, transactionId?: number) => ({
@@ -256,6 +284,7 @@ describe('state projection on real NATS and Postgres', () => {
     await publish('CP-A', 'DataTransferReceived', { vendorId: 'org.other' });
     await projection.reached(lastSequence);
     const before = await tableContents(db);
+    expect(before.reservations).toHaveLength(3);
     expect(before.charge_points).toContainEqual(expect.objectContaining({ identity: 'CP-A', firmware_status: 'Installing', diagnostics_status: 'Uploaded' }));
     expect(before.data_transfers).toMatchObject([
       { vendor_id: 'com.example', message_id: 'hello', data: 'world', status: 'Accepted' },

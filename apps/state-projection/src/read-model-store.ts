@@ -14,6 +14,7 @@ import {
   ParkedEventRow,
   prepared,
   ProjectionCheckpointRow,
+  ReservationRow,
   TagRow,
   TransactionRow,
   withConnection,
@@ -23,7 +24,7 @@ import { applyChargingProfileChanges } from './charging-profile-writes';
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'charging_profiles', 'data_transfers', 'local_list_sync'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations', 'charging_profiles', 'data_transfers', 'local_list_sync'];
 
 /** Deletions, and the charging profile changes (applied one after the other, in log order), take a transaction. */
 function hasDeletions(writes: ProjectionWrites): boolean {
@@ -40,7 +41,7 @@ export class ReadModelStore {
     return { sequence: row?.sequence ?? 0, appliedAbove: row?.appliedAbove ?? [] };
   }
 
-  /** The charge points and connectors of these identities; these transactions and those running on the connectors. */
+  /** The charge points and connectors of these identities; these transactions and those running on the connectors; these reservations. */
   async load(keys: RowsToLoad): Promise<LoadedRows> {
     const { manager } = this.dataSource;
     const identities = keys.identities;
@@ -49,8 +50,9 @@ export class ReadModelStore {
     const running = connectors.filter((connector) => connector.transaction && connector.transactionId !== null).map((connector) => connector.transactionId as number);
     const transactionIds = [...new Set([...keys.transactionIds, ...running])];
     const transactions = transactionIds.length ? await manager.findBy(TransactionRow, { transactionId: In(transactionIds) }) : [];
+    const reservations = keys.reservationIds.length ? await manager.findBy(ReservationRow, { reservationId: In(keys.reservationIds) }) : [];
     const localListSyncs = identities.length ? await manager.findBy(LocalListSyncRow, { chargePointIdentity: In(identities) }) : [];
-    return { chargePoints, connectors, transactions, localListSyncs };
+    return { chargePoints, connectors, transactions, reservations, localListSyncs };
   }
 
   /**
@@ -114,6 +116,7 @@ export class ReadModelStore {
       { entity: LocalListSyncRow, rows: writes.localListSyncs, onConflict: 'update' },
       { entity: BillingOutboxRow, rows: completed, onConflict: 'ignore' },
       { entity: ParkedEventRow, rows: parked as ParkedEventRow[], onConflict: 'ignore' },
+      { entity: ReservationRow, rows: writes.reservations, onConflict: 'update' },
       { entity: ProjectionCheckpointRow, rows: [{ projection: this.projection, ...checkpoint }], onConflict: 'update' },
     ]);
   }

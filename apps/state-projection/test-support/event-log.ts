@@ -16,6 +16,7 @@ export const PROJECTED_TABLES: Record<string, string> = {
   meter_values: 'id',
   tags: 'id_tag',
   local_tags: 'charge_point_identity, id_tag',
+  reservations: 'reservation_id',
   local_list_sync: 'charge_point_identity',
   charging_profiles: 'charge_point_identity, charging_profile_id',
   data_transfers: 'id',
@@ -82,7 +83,7 @@ export class TestEventLog {
   async close(): Promise<void> {
     await this.db?.destroy();
     const jsm = await this.nc.jetstreamManager();
-    for (const stream of [this.subjects.eventsStream, this.subjects.billingStream, this.subjects.transactionIdStream]) await jsm.streams.delete(stream);
+    for (const stream of [this.subjects.eventsStream, this.subjects.billingStream, this.subjects.transactionIdStream, this.subjects.reservationIdStream]) await jsm.streams.delete(stream);
     await this.nc.close();
     await dropDatabase(this.config.databaseUrl);
     await dropDatabase(this.replayConfig.databaseUrl);

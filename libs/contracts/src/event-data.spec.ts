@@ -41,6 +41,11 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   DiagnosticsStatusReported: { status: 'Uploaded' },
   FirmwareStatusReported: { status: 'Installed' },
   CallRefused: { action: 'StatusNotification', errorCode: 'PropertyConstraintViolation', reason: 'connectorId: must not be negative' },
+  ReservationRequested: { reservationId: 3, connectorId: 0, idTag: 'CARD-1', parentIdTag: 'FLEET', expiresAt: '2026-03-01T13:00:00.000Z' },
+  ReservationAccepted: { reservationId: 3 },
+  ReservationRejected: { reservationId: 3, status: 'Occupied', reason: 'the charge point answered Occupied' },
+  ReservationCancelled: { reservationId: 3 },
+  ReservationExpired: { reservationId: 3 },
   LocalListChanged: { version: 3, digest: 'a1b2', size: 2 },
   LocalListSent: {
     version: 3,
@@ -101,6 +106,7 @@ describe('event contracts', () => {
     ['MeterValuesReported', { connectorId: 1, meterValue: [meterValue, { timestamp: 't', sampledValue: [{ value: 3 }] }] }, 'MeterValuesReported data.meterValue[1].sampledValue[0].value must be a string'],
     ['ChargePointAdopted', { ...settings, relaxations: ['everything'] }, 'ChargePointAdopted data.relaxations[0] must be one of "truncateOverlongStrings", "ignoreUnknownProperties", "acceptNumericStrings"'],
     ['HeartbeatReceived', { extra: 1 }, 'HeartbeatReceived data.extra is not expected'],
+    ['ReservationRequested', { ...SAMPLES.ReservationRequested, idTag: 'X'.repeat(21) }, 'ReservationRequested data.idTag must be at most 20 characters'],
   ] as const)('refuses a %s whose data breaks its contract, naming the field', (type, data, reason) => {
     expect(() => parseEvent({ type, version: 1, data, metadata: { chargePoint: 'CP-1', recordedAt: at.toISOString() } })).toThrow(
       new InvalidEventError(reason),

@@ -5,6 +5,7 @@ import {
   chargingProfileRecord,
   chargePointSettings,
   connectorId,
+  ID_TAG_MAX,
   localListEntry,
   localListUpdateType,
   meterValue,
@@ -16,6 +17,9 @@ import {
 import { DATA_TRANSFER_ANSWERS } from './charging';
 import type { EventOf, EventType, VoltstreamEvent } from './events';
 import { array, boolean, empty, integer, nullable, object, oneOf, string, type AnySchema, type Schema } from './schema';
+
+/** OCPP 1.6 ReservationStatus values are at most 11 characters; the read model holds 16. */
+const RESERVATION_ANSWER_MAX = 16;
 
 /**
  * The schema of the `data` of every event type, checked by parseEvent on every read of the log.
@@ -56,6 +60,15 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),
+  // Written by the API, never by a wallbox: held to what the reservations read model stores.
+  ReservationRequested: object(
+    { reservationId: integer(), connectorId, idTag: string({ min: 1, max: ID_TAG_MAX }), expiresAt: timestamp },
+    { parentIdTag: string({ min: 1, max: ID_TAG_MAX }) },
+  ),
+  ReservationAccepted: object({ reservationId: integer() }),
+  ReservationRejected: object({ reservationId: integer(), status: nullable(string({ min: 1, max: RESERVATION_ANSWER_MAX })), reason: string() }),
+  ReservationCancelled: object({ reservationId: integer() }),
+  ReservationExpired: object({ reservationId: integer() }),
   LocalListChanged: object({ version: integer(1), digest: string({ min: 1 }), size: integer(0) }),
   LocalListSent: object({ version: integer(), updateType: localListUpdateType, entries: array(localListEntry), complete: boolean(), status: string({ min: 1 }) }),
   LocalListVersionReported: object({ listVersion: integer(-1) }),

@@ -135,6 +135,24 @@ export type CallRefused = Event<'CallRefused', { action: string; errorCode: stri
  */
 export type ConnectionRefused = Event<'ConnectionRefused', { status: number; reason: string }>;
 
+// Reservations (OCPP 1.6 Reservation profile): one reservation's lifecycle, on its charge point's
+// subjects. Being used is no event of its own: the TransactionStarted that names it marks it used.
+/** An operator asked for a reservation; recorded before ReserveNow is sent. Id handed out by the CSMS. */
+export type ReservationRequested = Event<
+  'ReservationRequested',
+  { reservationId: number; connectorId: number; idTag: string; parentIdTag?: string; expiresAt: string }
+>;
+/** The charge point answered ReserveNow `Accepted`. */
+export type ReservationAccepted = Event<'ReservationAccepted', { reservationId: number }>;
+/**
+ * The reservation will not be held: `status` is the charge point's answer to ReserveNow (Faulted,
+ * Occupied, Rejected, Unavailable), null when it never got the request (offline, CALLERROR); `reason` says which.
+ */
+export type ReservationRejected = Event<'ReservationRejected', { reservationId: number; status: string | null; reason: string }>;
+/** The charge point answered CancelReservation `Accepted`. */
+export type ReservationCancelled = Event<'ReservationCancelled', { reservationId: number }>;
+/** Its expiry passed without a transaction naming it: noticed by the CSMS's clock (the API's expiry check). */
+export type ReservationExpired = Event<'ReservationExpired', { reservationId: number }>;
 // Local list: the local authorization list of one charge point, kept in sync by the CSMS (one aggregate per charge point).
 /** The list the charge point should hold changed (start mode, tags, an expiry): `version` is the version wanted. */
 export type LocalListChanged = Event<'LocalListChanged', { version: number; digest: string; size: number }>;
@@ -185,9 +203,10 @@ export type StationEvent =
   | DiagnosticsFileUploaded
   | ChargingProfileSet
   | ChargingProfilesCleared;
+export type ReservationEvent = ReservationRequested | ReservationAccepted | ReservationRejected | ReservationCancelled | ReservationExpired;
 export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
-export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | LocalListEvent;
+export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | ReservationEvent | LocalListEvent;
 export type EventType = VoltstreamEvent['type'];
 export type EventOf<T extends EventType> = Extract<VoltstreamEvent, { type: T }>;
 
@@ -214,6 +233,11 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
   CallRefused: 'station',
+  ReservationRequested: 'station',
+  ReservationAccepted: 'station',
+  ReservationRejected: 'station',
+  ReservationCancelled: 'station',
+  ReservationExpired: 'station',
   LocalListChanged: 'station',
   LocalListSent: 'station',
   LocalListVersionReported: 'station',

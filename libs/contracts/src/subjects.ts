@@ -69,6 +69,9 @@ export interface Subjects {
   /** Stream whose sequence numbers are transaction ids. */
   transactionIdStream: string;
   transactionIdSubject: string;
+  /** Stream whose sequence numbers are reservation ids. */
+  reservationIdStream: string;
+  reservationIdSubject: string;
   /** KeyValue bucket of the authorization service: start keys, transactions, active connectors. */
   transactionsBucket: string;
   /** KeyValue bucket of the gateway pods' leases: one key per live pod, renewed while it runs. */
@@ -114,6 +117,8 @@ export function subjectsFor(namespace = ''): Subjects {
     billingCompleted: `${prefix}billing.transaction.completed`,
     transactionIdStream: `${streamPrefix}VS_TRANSACTION_IDS`,
     transactionIdSubject: `${root}.txid`,
+    reservationIdStream: `${streamPrefix}VS_RESERVATION_IDS`,
+    reservationIdSubject: `${root}.resid`,
     transactionsBucket: namespace ? `${namespace}_vs_transactions` : 'vs_transactions',
     gatewayLeasesBucket: namespace ? `${namespace}_vs_gateway_leases` : 'vs_gateway_leases',
     parkedEventRetry: (consumer) => `${root}.parked.retry.${identityToken(consumer)}`,

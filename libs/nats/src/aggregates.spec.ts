@@ -29,7 +29,7 @@ describe('aggregates on a real JetStream: read whole, appended with an expected 
   });
   afterAll(async () => {
     const jsm = await nc.jetstreamManager();
-    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
+    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream]) await jsm.streams.delete(stream);
     await nc.close();
   });
 

@@ -18,7 +18,7 @@ describe('event log on a real JetStream', () => {
   });
   afterAll(async () => {
     const jsm = await nc.jetstreamManager();
-    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) {
+    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream]) {
       await jsm.streams.delete(stream);
     }
     await nc.close();
@@ -103,7 +103,7 @@ describe('event log on a real JetStream', () => {
     await ensureStreams(nc, gone);
     const follower = await followEvents(nc, gone.eventsStream, gone.eventsOf('registry'), () => undefined);
     const jsm = await nc.jetstreamManager();
-    for (const stream of [gone.eventsStream, gone.billingStream, gone.transactionIdStream]) await jsm.streams.delete(stream);
+    for (const stream of [gone.eventsStream, gone.billingStream, gone.transactionIdStream, gone.reservationIdStream]) await jsm.streams.delete(stream);
     await expect(follower.stop()).resolves.toBeUndefined();
   });
 

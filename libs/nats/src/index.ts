@@ -6,4 +6,5 @@ export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } fr
 export { Replies, type ReplyCallback } from './replies';
 export type { SkippedEvent, StoredEvent } from './events';
 export { WallboxCommands, type CommandDelivery } from './wallbox-commands';
+export { SequenceIds, IdsExhaustedError } from './sequence-ids';
 export { FileStore, type StoredFile } from './file-store';

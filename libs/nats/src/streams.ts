@@ -24,6 +24,7 @@ function streamConfigs(subjects: Subjects, replicas: number): Partial<StreamConf
     { name: subjects.billingStream, subjects: [subjects.billingCompleted], ...durable },
     // Only the sequence numbers matter here; one message per transaction id ever handed out.
     { name: subjects.transactionIdStream, subjects: [subjects.transactionIdSubject], ...durable, max_msgs_per_subject: 1 },
+    { name: subjects.reservationIdStream, subjects: [subjects.reservationIdSubject], ...durable, max_msgs_per_subject: 1 },
   ];
 }
 

@@ -28,7 +28,7 @@ describe('WallboxCommands on a real JetStream', () => {
   });
   afterAll(async () => {
     const jsm = await nc.jetstreamManager();
-    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream]) await jsm.streams.delete(stream);
+    for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream]) await jsm.streams.delete(stream);
     await nc.close();
   });
 

@@ -14,6 +14,8 @@ import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-poi
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
 import { ParkedEvents1764300000000 } from './migrations/1764300000000-parked-events';
+import { ReservationRow } from './entities/reservation.entity';
+import { Reservations1765300000000 } from './migrations/1765300000000-reservations';
 import { LocalListSync1765200000000 } from './migrations/1765200000000-local-list-sync';
 import { DataTransfers1765100000000 } from './migrations/1765100000000-data-transfers';
 import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware-status';
@@ -31,6 +33,7 @@ export const READ_MODEL_ENTITIES = [
   LocalTagRow,
   BillingOutboxRow,
   ParkedEventRow,
+  ReservationRow,
   ChargingProfileRow,
   LocalListSyncRow,
   DataTransferRow,
@@ -40,6 +43,7 @@ export const READ_MODEL_MIGRATIONS = [
   Transactions1764100000000,
   LogOrderedWrites1764200000000,
   ParkedEvents1764300000000,
+  Reservations1765300000000,
   DataTransfers1765100000000,
   LocalListSync1765200000000,
   ChargingProfiles1765400000000,

@@ -9,7 +9,7 @@ import { connectorForRemoteStart, connectorOfTransaction, createConnectors, rest
 import { clearProfiles, installProfile, withoutTransaction, type ChargingProfile, type ChargingRateUnit, type ClearCriteria, type InstalledProfile } from './charging-profiles';
 import { compositeSchedule, limitAt, type CompositeContext, type CompositeSchedule } from './composite-schedule';
 import { answerCsmsCall } from './csms-calls';
-import { CallFailedError, HandshakeRefusedError } from './errors';
+import { CallFailedError, ConnectorReservedError, HandshakeRefusedError } from './errors';
 import type { FirmwareFailures, FirmwareHost } from './firmware';
 import type { Payload } from './framing';
 import { OfflineQueue } from './offline-queue';
@@ -25,6 +25,7 @@ import type {
   StopReason,
   StopTransactionConf,
 } from './ocpp-types';
+import { ReservationBook, type Reservation, type ReserveNowStatus } from './reservations';
 import { LocalAuthList, type LocalListMode } from './local-list';
 import { plugInAndCharge, type ChargingSessionOptions, type ChargingSessionResult } from './session';
 import { sharedTicker, type Tickable, type Ticker } from './ticker';
@@ -54,6 +55,8 @@ export interface ChargePointOptions {
   autoReconnect?: boolean;
   /** First wait before a reconnect; doubles per failed attempt up to 30 s. Default 1 s. */
   reconnectDelayMs?: number;
+  /** Holds reservations (ReserveNow); default true. False answers every ReserveNow Rejected. */
+  reservations?: boolean;
   /** Firmware updates and diagnostics uploads that fail, to play those cases; none by default. */
   firmwareFailures?: FirmwareFailures;
   ticker?: Ticker;
@@ -125,6 +128,9 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   private bootDueAt: number | undefined;
   private lastCall: CsmsCall | undefined;
   private statusReport: Promise<void> = Promise.resolve();
+  private readonly reservations = new ReservationBook();
+  /** Parent id tags as the central system's Authorize answers named them. */
+  private readonly parentIdTags = new Map<string, string | undefined>();
   private readonly authorizationCache: AuthorizationCache;
   private readonly offlineQueue: OfflineQueue;
   /** A transaction goes by a negative id of its own until the central system hands one out. */
@@ -200,9 +206,44 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     return connectorOfTransaction(this.connectors, transactionId);
   }
 
-  /** Where a RemoteStartTransaction would start: the named connector if free, else the first free one. */
-  connectorForRemoteStart(requested?: number): number | undefined {
-    return connectorForRemoteStart(this.connectors, requested);
+  /** Where a RemoteStartTransaction of `idTag` would start: the named connector if free for it, else the first one free for it. */
+  connectorForRemoteStart(requested?: number, idTag?: string): number | undefined {
+    const reservedFor = (id: number) => idTag === undefined || this.reservations.verdict(this.connectors, id, idTag, this.parentIdTags.get(idTag)).allowed;
+    return connectorForRemoteStart(this.connectors, requested, reservedFor);
+  }
+
+  /** The reservation the wallbox holds under this id. */
+  reservation(reservationId: number): Reservation | undefined {
+    return this.reservations.get(reservationId);
+  }
+
+  /**
+   * ReserveNow: answered by the state of the connector; an id held already is replaced. Accepted
+   * turns the connector Reserved (connector 0: none in particular, one stays free for the tag).
+   */
+  reserve(reservation: Reservation): { status: ReserveNowStatus; afterwards?: () => Promise<void> } {
+    const replaced = this.reservations.remove(reservation.id);
+    const zeroSupported = this.configuration.get('ReserveConnectorZeroSupported')?.value === 'true';
+    const refused = this.options.reservations === false || (reservation.connectorId === 0 && !zeroSupported);
+    const status = refused ? 'Rejected' : this.reservations.statusFor(this.connectors, reservation.connectorId);
+    if (status !== 'Accepted') {
+      if (replaced) this.reservations.add(replaced);
+      return { status };
+    }
+    this.reservations.add(reservation);
+    return {
+      status,
+      afterwards: async () => {
+        if (replaced && replaced.connectorId !== reservation.connectorId) await this.released(replaced);
+        if (reservation.connectorId > 0) await this.statusNotification(reservation.connectorId, 'Reserved');
+      },
+    };
+  }
+
+  /** CancelReservation: undefined when no reservation has the id, else what follows the Accepted answer. */
+  cancelReservation(reservationId: number): (() => Promise<void>) | undefined {
+    const reservation = this.reservations.remove(reservationId);
+    return reservation && (() => this.released(reservation));
   }
 
   /** The charging profiles installed, as the wallbox holds them. */
@@ -325,6 +366,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     const conf = await this.call('Authorize', { idTag });
     if (!hasIdTagInfo(conf)) throw new CallFailedError('invalidResponse', 'Authorize', 'answer lacks idTagInfo.status');
     const authorized = conf as unknown as AuthorizeConf;
+    this.parentIdTags.set(idTag, authorized.idTagInfo.parentIdTag);
     this.authorizationCache.remember(idTag, authorized.idTagInfo);
     return authorized;
   }
@@ -347,14 +389,20 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
 
   /**
    * StartTransaction; the connector knows its transaction at once (whatever the tag's status),
-   * offline by an id of its own until the central system answers once it is back.
+   * offline by an id of its own until the central system answers once it is back. On a reserved
+   * connector only the reserving tag, or one of its parent, starts (naming the reservation, which
+   * ends); any other is refused here with ConnectorReservedError.
    */
   async startTransaction(connectorId: number, idTag: string, meterStart: number, timestamp = new Date()): Promise<StartTransactionConf> {
     const connector = this.connector(connectorId);
+    const verdict = this.reservations.verdict(this.connectors, connectorId, idTag, this.parentIdTags.get(idTag));
+    if (!verdict.allowed) throw new ConnectorReservedError(connectorId, verdict.reservation.id);
+    const reservationId = verdict.uses?.id;
+    if (reservationId !== undefined) this.reservations.remove(reservationId);
     const transaction = { id: --this.lastOwnId, idTag, meterStartWh: meterStart, startedAt: timestamp.getTime() };
     connector.transaction = transaction;
     connector.meterWh = Math.max(connector.meterWh, meterStart);
-    const payload = { connectorId, idTag, meterStart, timestamp: timestamp.toISOString() };
+    const payload = { connectorId, idTag, meterStart, timestamp: timestamp.toISOString(), reservationId };
     let conf: Payload;
     try {
       const handedOut = (answer: Payload): void => {
@@ -497,7 +545,10 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   async reboot(reason: 'SoftReset' | 'HardReset' | 'Reboot' | 'PowerLoss'): Promise<void> {
     if (reason !== 'PowerLoss') for (const id of this.connectors.keys()) await this.finishTransaction(id, reason);
     await this.connection.close(1001);
-    for (const connector of this.connectors) if (!connector.transaction) connector.status = restingStatus(connector);
+    // Reservations outlive a reboot, as on a real wallbox.
+    this.connectors.forEach((connector, id) => {
+      if (!connector.transaction) connector.status = id > 0 && this.reservations.onConnector(id) ? 'Reserved' : restingStatus(connector);
+    });
     await this.connect();
     await this.bootAndReport();
     for (const id of this.connectors.keys()) await this.finishTransaction(id, 'PowerLoss');
@@ -553,6 +604,18 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
       connector.awaitingCable = undefined;
       this.unplug(id).then(undefined, this.warn);
     });
+    for (const reservation of this.reservations.expired(now)) {
+      this.reservations.remove(reservation.id);
+      this.released(reservation).then(undefined, this.warn);
+    }
+  }
+
+  /** A reservation ended unused: its connector, if still Reserved, is available again. */
+  private async released(reservation: Reservation): Promise<void> {
+    const { connectorId } = reservation;
+    if (connectorId > 0 && this.connectorStatus(connectorId) === 'Reserved') {
+      await this.statusNotification(connectorId, restingStatus(this.connector(connectorId)));
+    }
   }
 
   private samples(measurand: string): boolean {

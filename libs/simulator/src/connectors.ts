@@ -45,11 +45,11 @@ export function connectorOfTransaction(connectors: ConnectorState[], transaction
   return index > 0 ? index : undefined;
 }
 
-/** Where a remote start may begin: the named connector, or the first free one. */
-export function connectorForRemoteStart(connectors: ConnectorState[], requested: number | undefined): number | undefined {
+/** Where a remote start may begin: the named connector, or the first free one; `allowed` says where its reservations let it. */
+export function connectorForRemoteStart(connectors: ConnectorState[], requested: number | undefined, allowed: (id: number) => boolean = () => true): number | undefined {
   const isFree = (id: number): boolean => {
     const connector = connectors[id];
-    return id > 0 && connector !== undefined && !connector.transaction && ['Available', 'Preparing'].includes(connector.status);
+    return id > 0 && connector !== undefined && !connector.transaction && ['Available', 'Preparing', 'Reserved'].includes(connector.status) && allowed(id);
   };
   if (requested !== undefined) return isFree(requested) ? requested : undefined;
   const index = connectors.findIndex((_, id) => isFree(id));

@@ -7,12 +7,6 @@ import { OcppError, type Payload } from './framing';
 
 type Handler = (cp: SimulatedChargePoint, payload: Payload) => CsmsCallAnswer;
 
-/** OCPP 1.6 actions a simple Core wallbox does not support: answered NotSupported, not NotImplemented. */
-const NOT_SUPPORTED = new Set([
-  'CancelReservation',
-  'ReserveNow',
-]);
-
 const handlers = new Map<string, Handler>([
   ['ChangeAvailability', changeAvailability],
   ['ChangeConfiguration', changeConfigurationCall],
@@ -26,6 +20,8 @@ const handlers = new Map<string, Handler>([
   ['Reset', reset],
   ['TriggerMessage', triggerMessage],
   ['UnlockConnector', unlockConnector],
+  ['ReserveNow', reserveNow],
+  ['CancelReservation', cancelReservation],
   ['UpdateFirmware', updateFirmware],
   ['GetDiagnostics', getDiagnostics],
   ['SetChargingProfile', setChargingProfile],
@@ -37,7 +33,6 @@ const handlers = new Map<string, Handler>([
 export function answerCsmsCall(cp: SimulatedChargePoint, action: string, payload: Payload): CsmsCallAnswer {
   const handler = handlers.get(action);
   if (handler) return handler(cp, payload);
-  if (NOT_SUPPORTED.has(action)) throw new OcppError('NotSupported', `${action} is not supported by this charge point`);
   throw new OcppError('NotImplemented', `unknown action ${action}`);
 }
 
@@ -102,7 +97,7 @@ function changeConfigurationCall(cp: SimulatedChargePoint, payload: Payload): Cs
 
 function remoteStartTransaction(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
   const idTag = textField(payload, 'idTag');
-  const connectorId = cp.connectorForRemoteStart(optionalConnectorId(payload));
+  const connectorId = cp.connectorForRemoteStart(optionalConnectorId(payload), idTag);
   if (connectorId === undefined) return { reply: { status: 'Rejected' } };
   const profile = payload.chargingProfile as ChargingProfile | undefined;
   // §5.11: the profile must be a TxProfile; it applies to the transaction this start begins.
@@ -173,6 +168,25 @@ function triggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAns
     case 'FirmwareStatusNotification':
       return accepted(() => cp.call('FirmwareStatusNotification', { status: 'Idle' }));
   }
+}
+
+function optionalText(payload: Payload, field: string): string | undefined {
+  return payload[field] === undefined ? undefined : textField(payload, field);
+}
+
+function reserveNow(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const connectorId = integerField(payload, 'connectorId');
+  const expiresAt = Date.parse(textField(payload, 'expiryDate'));
+  if (Number.isNaN(expiresAt)) throw new OcppError('PropertyConstraintViolation', 'expiryDate must be a date-time');
+  const reservation = { id: integerField(payload, 'reservationId'), connectorId, idTag: textField(payload, 'idTag'), parentIdTag: optionalText(payload, 'parentIdTag'), expiresAt };
+  if (!isConnector(cp, connectorId, true)) return { reply: { status: 'Rejected' } };
+  const { status, afterwards } = cp.reserve(reservation);
+  return { reply: { status }, afterwards };
+}
+
+function cancelReservation(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const afterwards = cp.cancelReservation(integerField(payload, 'reservationId'));
+  return afterwards ? { reply: { status: 'Accepted' }, afterwards } : { reply: { status: 'Rejected' } };
 }
 
 function optionalInteger(payload: Payload, field: string): number | undefined {

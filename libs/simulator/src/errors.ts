@@ -25,3 +25,11 @@ export class CallFailedError extends Error {
     this.name = 'CallFailedError';
   }
 }
+
+/** A tag may not start on a connector reserved for another (OCPP 1.6 §5.13): the wallbox sends nothing. */
+export class ConnectorReservedError extends Error {
+  constructor(readonly connectorId: number, readonly reservationId: number) {
+    super(`connector ${connectorId} is reserved (reservation ${reservationId}) for another tag`);
+    this.name = 'ConnectorReservedError';
+  }
+}

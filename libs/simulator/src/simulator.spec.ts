@@ -561,7 +561,7 @@ describe('answers to the central system', () => {
     expect(await csms.callForResult('CP-1', 'DataTransfer', { vendorId: 'other' })).toEqual({ status: 'UnknownVendorId' });
   });
 
-  it('answers CALLERROR NotSupported, NotImplemented or a constraint violation for what it cannot do', async () => {
+  it('answers CALLERROR NotImplemented or a constraint violation for what it cannot do', async () => {
     await bootedWallbox();
     const errorCode = async (action: string, payload: Payload): Promise<unknown[]> => {
       const [type, , code] = await csms.call('CP-1', action, payload);

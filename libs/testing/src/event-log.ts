@@ -34,7 +34,7 @@ export async function deleteStreams(nc: NatsConnection, subjects: Subjects): Pro
   const jsm = await nc.jetstreamManager();
   const existing = new Set<string>();
   for await (const name of jsm.streams.names()) existing.add(name);
-  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, `KV_${subjects.gatewayLeasesBucket}`]) {
+  for (const stream of [subjects.eventsStream, subjects.billingStream, subjects.transactionIdStream, subjects.reservationIdStream, `KV_${subjects.gatewayLeasesBucket}`]) {
     if (existing.has(stream)) await jsm.streams.delete(stream);
   }
 }

@@ -24,6 +24,8 @@ import { LocalListResolver } from './local-list.resolver';
 import { ParkedEventsResolver } from './parked-events.resolver';
 import { TagsResolver } from './tags.resolver';
 import { TransactionsResolver } from './transactions.resolver';
+import { ReservationsModule } from '../reservations/reservations.module';
+import { ReservationsResolver } from './reservations.resolver';
 
 const GRAPHQL_PATH = '/graphql';
 
@@ -53,6 +55,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     TransactionsModule,
     ParkedEventsModule,
     FirmwareModule,
+    ReservationsModule,
     ChargingProfilesModule,
     LocalListModule,
     DataTransfersModule,
@@ -66,6 +69,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     LiveChanges,
     ParkedEventsResolver,
     FirmwareResolver,
+    ReservationsResolver,
     ChargingProfilesResolver,
     LocalListResolver,
     DataTransfersResolver,

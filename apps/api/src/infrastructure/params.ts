@@ -1,7 +1,7 @@
 import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional, IntersectionType } from '@nestjs/swagger';
-import { Type } from 'class-transformer';
-import { IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
+import { Transform, Type } from 'class-transformer';
+import { IsBoolean, IsInt, IsOptional, Length, Matches, Max, Min } from 'class-validator';
 
 /** OCPP's integers, and the read models' columns that hold them, are 32-bit signed. */
 export const INT32_MIN = -(2 ** 31);
@@ -9,6 +9,9 @@ export const INT32_MAX = 2 ** 31 - 1;
 
 /** An integer the read models can hold: anything else is refused naming the property, never sent to Postgres. */
 export const IsInt32 = (min = INT32_MIN) => applyDecorators(IsInt(), Min(min), Max(INT32_MAX));
+
+/** A query parameter `true` or `false`; anything else is refused naming the parameter. */
+export const IsQueryBoolean = () => applyDecorators(Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value), IsBoolean());
 
 /** How many items a page of a list holds unless the request says otherwise. */
 export const DEFAULT_PAGE_SIZE = 50;

@@ -1,7 +1,7 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { Transform, Type } from 'class-transformer';
-import { IsBoolean, IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsIdentity, IsInt32, IsPageLimit } from '../infrastructure/params';
+import { Type } from 'class-transformer';
+import { IsOptional, IsString, MaxLength } from 'class-validator';
+import { IsIdentity, IsInt32, IsPageLimit, IsQueryBoolean } from '../infrastructure/params';
 
 export class ListTransactionsQuery {
   @ApiPropertyOptional({ description: 'identity of a charge point' })
@@ -11,8 +11,7 @@ export class ListTransactionsQuery {
 
   @ApiPropertyOptional({ description: 'true: only running transactions; false: only finished ones' })
   @IsOptional()
-  @Transform(({ value }) => ({ true: true, false: false })[String(value)] ?? value)
-  @IsBoolean()
+  @IsQueryBoolean()
   active?: boolean;
 
   @IsPageLimit()

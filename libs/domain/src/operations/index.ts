@@ -5,4 +5,6 @@ export { decideLocalTagRemove, decideLocalTagSave, decideTagRemove, decideTagSav
 export type { LocalTagRecord, RemoveLocalTag, RemoveTag, SaveLocalTag, SaveTag } from './tags';
 export { interpretCommandReply, toWallboxCommand, unreachable } from './wallbox-commands';
 export type { CommandResult, OperatorCommand } from './wallbox-commands';
+export { cancellationAnswered, decideReservation, reservationAnswered } from './reservations';
+export type { ReservationTarget, ReserveConnector } from './reservations';
 export { chargingProfileFailure } from './charging-profiles';

@@ -12,6 +12,8 @@ export type OperatorCommand =
   | { type: 'trigger'; message: MessageTrigger; connectorId?: number }
   | { type: 'getConfiguration'; keys?: string[] }
   | { type: 'changeConfiguration'; key: string; value: string }
+  | { type: 'reserveNow'; reservationId: number; connectorId: number; idTag: string; parentIdTag?: string; expiresAt: Date }
+  | { type: 'cancelReservation'; reservationId: number }
   | ({ type: 'updateFirmware' } & FirmwareUpdate)
   | ({ type: 'getDiagnostics' } & DiagnosticsRequest)
   | { type: 'setChargingProfile'; connectorId: number; chargingProfile: ChargingProfile }
@@ -61,6 +63,12 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       return call('GetConfiguration', { key: command.keys });
     case 'changeConfiguration':
       return call('ChangeConfiguration', { key: command.key, value: command.value });
+    case 'reserveNow': {
+      const { connectorId, idTag, parentIdTag, reservationId } = command;
+      return call('ReserveNow', { connectorId, expiryDate: command.expiresAt.toISOString(), idTag, parentIdTag, reservationId });
+    }
+    case 'cancelReservation':
+      return call('CancelReservation', { reservationId: command.reservationId });
     case 'updateFirmware': {
       const { location, retrieveDate, retries, retryInterval } = command;
       return call('UpdateFirmware', { location, retrieveDate, retries, retryInterval });

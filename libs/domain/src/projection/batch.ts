@@ -9,6 +9,7 @@ import type {
   ProjectedLocalTag,
   NumberedDataTransfer,
   NumberedMeterValue,
+  ProjectedReservation,
   ProjectedTag,
   ProjectedTransaction,
 } from './records';
@@ -18,6 +19,7 @@ export interface LoadedRows {
   chargePoints: ProjectedChargePoint[];
   connectors: ProjectedConnector[];
   transactions: ProjectedTransaction[];
+  reservations: ProjectedReservation[];
   localListSyncs: ProjectedLocalListSync[];
 }
 
@@ -25,6 +27,7 @@ export interface RowsToLoad {
   identities: string[];
   /** Besides these, the transactions running on the loaded connectors. */
   transactionIds: number[];
+  reservationIds: number[];
 }
 
 /** What a batch leaves to write, in this order, in one database transaction. */
@@ -45,6 +48,7 @@ export interface ProjectionWrites {
   localTags: ProjectedLocalTag[];
   localListSyncs: ProjectedLocalListSync[];
   completedTransactions: CompletedTransaction[];
+  reservations: ProjectedReservation[];
   /** In the order of the log: each is applied over what the ones before it left. */
   chargingProfiles: ChargingProfileChange[];
 }
@@ -60,10 +64,25 @@ function transactionIdOf(event: VoltstreamEvent): number | undefined {
   }
 }
 
+function reservationIdOf(event: VoltstreamEvent): number | undefined {
+  switch (event.type) {
+    case 'ReservationRequested':
+    case 'ReservationAccepted':
+    case 'ReservationRejected':
+    case 'ReservationCancelled':
+    case 'ReservationExpired':
+    case 'TransactionStarted':
+      return event.data.reservationId;
+    default:
+      return undefined;
+  }
+}
+
 export function rowsToLoad(events: VoltstreamEvent[]): RowsToLoad {
   const identities = new Set(events.map((event) => event.metadata.chargePoint).filter((identity) => identity !== null));
   const transactionIds = new Set(events.map(transactionIdOf).filter((id) => id !== undefined));
-  return { identities: [...identities], transactionIds: [...transactionIds] };
+  const reservationIds = new Set(events.map(reservationIdOf).filter((id) => id !== undefined));
+  return { identities: [...identities], transactionIds: [...transactionIds], reservationIds: [...reservationIds] };
 }
 
 /**
@@ -107,14 +126,17 @@ export class ProjectionBatch implements ProjectionView {
   private readonly tags = new Map<string, ProjectedTag | null>();
   private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
   private readonly completed: CompletedTransaction[] = [];
+  private readonly reservations = new Map<number, ProjectedReservation>();
+  private readonly changedReservations = new Set<number>();
   private readonly localListSyncs = new Map<string, ProjectedLocalListSync>();
   private readonly changedLocalListSyncs = new Set<string>();
   private chargingProfiles: ChargingProfileChange[] = [];
 
-  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], localListSyncs: [] }) {
+  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] }) {
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
     for (const connector of loaded.connectors) this.connectorsOf(connector.chargePointIdentity).set(connector.connectorId, connector);
     for (const transaction of loaded.transactions) this.transactions.set(transaction.transactionId, transaction);
+    for (const reservation of loaded.reservations) this.reservations.set(reservation.reservationId, reservation);
     for (const sync of loaded.localListSyncs) this.localListSyncs.set(sync.chargePointIdentity, sync);
   }
 
@@ -128,6 +150,10 @@ export class ProjectionBatch implements ProjectionView {
 
   transaction(transactionId: number): ProjectedTransaction | undefined {
     return this.transactions.get(transactionId);
+  }
+
+  reservation(reservationId: number): ProjectedReservation | undefined {
+    return this.reservations.get(reservationId);
   }
 
   localListSync(identity: string): ProjectedLocalListSync | undefined {
@@ -157,6 +183,7 @@ export class ProjectionBatch implements ProjectionView {
       chargePoints: present(this.chargePoints.values()),
       connectors: [...this.connectors.values()].flatMap((byId) => [...byId.values()]),
       transactions: [...this.transactions.values()],
+      reservations: [...this.reservations.values()],
       localListSyncs: [...this.localListSyncs.values()],
     };
   }
@@ -178,6 +205,7 @@ export class ProjectionBatch implements ProjectionView {
       localTags: present(localTags.map(({ row }) => row)),
       localListSyncs: [...this.changedLocalListSyncs].map((identity) => this.localListSyncs.get(identity) as ProjectedLocalListSync),
       completedTransactions: [...this.completed],
+      reservations: [...this.changedReservations].map((id) => this.reservations.get(id) as ProjectedReservation),
       chargingProfiles: [...this.chargingProfiles],
     };
   }
@@ -234,6 +262,10 @@ export class ProjectionBatch implements ProjectionView {
         this.localTags.set(localTagKey(chargePointIdentity, idTag), { chargePointIdentity, idTag, row: null });
         return;
       }
+      case 'reservationSaved':
+        this.reservations.set(change.row.reservationId, change.row);
+        this.changedReservations.add(change.row.reservationId);
+        return;
       case 'localListSyncSaved':
         this.localListSyncs.set(change.row.chargePointIdentity, change.row);
         this.changedLocalListSyncs.add(change.row.chargePointIdentity);

@@ -8,6 +8,7 @@ import type {
   ProjectedLocalTag,
   ProjectedMeterValue,
   ProjectedTag,
+  ProjectedReservation,
   ProjectedTransaction,
 } from './records';
 
@@ -26,6 +27,7 @@ export type ProjectionChange =
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }
   | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
+  | { type: 'reservationSaved'; row: ProjectedReservation }
   | { type: 'localListSyncSaved'; row: ProjectedLocalListSync }
   | ChargingProfileChange;
 
@@ -34,5 +36,6 @@ export interface ProjectionView {
   chargePoint(identity: string): ProjectedChargePoint | undefined;
   connector(identity: string, connectorId: number): ProjectedConnector | undefined;
   transaction(transactionId: number): ProjectedTransaction | undefined;
+  reservation(reservationId: number): ProjectedReservation | undefined;
   localListSync(identity: string): ProjectedLocalListSync | undefined;
 }

@@ -15,7 +15,10 @@ export type {
   NumberedDataTransfer,
   ProjectedTag,
   ProjectedLocalTag,
+  ProjectedReservation,
+  ReservationState,
   ProjectedLocalListSync,
   ProjectedChargingProfile,
 } from './records';
+export { OPEN_RESERVATION_STATES } from './reservation';
 export { localListSyncState } from './local-list-sync';

@@ -301,6 +301,7 @@ describe('a batch over loaded rows', () => {
       chargePoints: [...loaded.chargePoints, ...other.chargePoints],
       connectors: loaded.connectors,
       transactions: loaded.transactions,
+      reservations: [],
       localListSyncs: [],
     });
     batch.apply(stopped(), ++sequence);

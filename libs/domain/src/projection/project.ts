@@ -7,6 +7,7 @@ import { dataTransferReceived } from './data-transfer';
 import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
 import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
+import { reservationChanged, reservationUsed } from './reservation';
 import { meterValuesReported, transactionStarted, transactionStopped } from './transaction';
 
 function projectedTag(tag: TagEntry): ProjectedTag {
@@ -75,7 +76,10 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'TransactionStarted':
       return {
         chargePoint: { ...seen, lastIdTag: event.data.idTag },
-        changes: withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
+        changes: [
+          ...withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
+          ...reservationUsed(identity, event, current),
+        ],
       };
     case 'TransactionStopped':
       return {
@@ -131,6 +135,13 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
     case 'ChargePointAdopted':
     case 'ChargePointSettingsChanged':
       return settingsSaved(event, current);
+    // An operator's request, the charge point's answer relayed by the API, the CSMS's clock: no sign of life.
+    case 'ReservationRequested':
+    case 'ReservationAccepted':
+    case 'ReservationRejected':
+    case 'ReservationCancelled':
+    case 'ReservationExpired':
+      return reservationChanged(chargePointOf(event), event, current);
     case 'LocalListChanged':
     case 'LocalListSent':
     case 'LocalListVersionReported':

@@ -120,6 +120,29 @@ export interface ProjectedLocalTag extends ProjectedTag {
 }
 
 
+/** Where a reservation is in its lifecycle (SPEC §9). */
+export type ReservationState = 'requested' | 'accepted' | 'rejected' | 'used' | 'cancelled' | 'expired';
+
+export interface ProjectedReservation {
+  reservationId: number;
+  chargePointIdentity: string;
+  /** 0: any connector of the charge point. */
+  connectorId: number;
+  idTag: string;
+  parentIdTag: string | null;
+  expiresAt: Date;
+  status: ReservationState;
+  /** The charge point's answer to ReserveNow, once it gave one. */
+  answer: string | null;
+  /** Why it was rejected, in words. */
+  reason: string | null;
+  /** The transaction that used it. */
+  transactionId: number | null;
+  requestedAt: Date;
+  /** When it reached its current status. */
+  updatedAt: Date;
+}
+
 /** Where a charge point's local list stands (Local Auth List Management). */
 export interface ProjectedLocalListSync {
   chargePointIdentity: string;
