@@ -72,6 +72,18 @@ describe('every service serves Prometheus metrics that move with what happens (e
     expect(await refused()).toBe(before + 1);
   });
 
+  it('the api serves /metrics without a token and times each request under its route pattern, not its path', async () => {
+    const requests = async () => {
+      const response = await fetch(`${system.services.apiUrl}/metrics`);
+      expect(response.status).toBe(200);
+      const labels = { service: 'api', method: 'GET', route: '/api/charge-points/:identity', status: '200' };
+      return seriesValue(await response.text(), 'voltstream_api_request_duration_seconds_count', labels);
+    };
+    const before = await requests();
+    expect((await system.api(`/api/charge-points/${IDENTITY}`)).status).toBe(200);
+    expect(await requests()).toBe(before + 1);
+  });
+
   it('the authorization service and the state projection serve Node process metrics on their health port', async () => {
     expect(await scrape('authorization')).toMatch(/^process_resident_memory_bytes\{service="authorization"\} [1-9]/m);
     expect(await scrape('state-projection')).toMatch(/^process_resident_memory_bytes\{service="state-projection"\} [1-9]/m);
