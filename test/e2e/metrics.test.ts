@@ -62,6 +62,13 @@ describe('every service serves Prometheus metrics that move with what happens (e
     await raw.close();
   });
 
+  it('an operator command counts by action and by how the wallbox answered', async () => {
+    const unlocked = gateway('voltstream_gateway_operator_commands_total', { action: 'UnlockConnector', outcome: 'result' });
+    const before = await unlocked();
+    expect((await system.api(`/api/charge-points/${IDENTITY}/unlock`, { method: 'POST', body: { connectorId: 2 } })).status).toBe(200);
+    expect(await unlocked()).toBe(before + 1);
+  });
+
   it('a refused handshake (here: no ocpp1.6 offered) counts by its HTTP status', async () => {
     const refused = gateway('voltstream_gateway_handshakes_refused_total', { status: '400' });
     const before = await refused();

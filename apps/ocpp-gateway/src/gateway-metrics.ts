@@ -25,6 +25,12 @@ export class GatewayMetrics {
     registers: [this.registry],
   });
   private readonly callErrors = new Counter({ name: 'voltstream_gateway_call_errors_sent_total', help: 'CALLERRORs sent to wallboxes, by OCPP error code.', labelNames: ['code'], registers: [this.registry] });
+  private readonly commands = new Counter({
+    name: 'voltstream_gateway_operator_commands_total',
+    help: 'Operator commands a wallbox of this pod answered (or not), by action and outcome.',
+    labelNames: ['action', 'outcome'],
+    registers: [this.registry],
+  });
   private readonly byAction = new Map<string, ActionSeries>();
 
   constructor() {
@@ -75,5 +81,10 @@ export class GatewayMetrics {
 
   callErrorSent(code: string): void {
     this.callErrors.labels(code).inc();
+  }
+
+  /** `action` is a central-system action the command was checked against, so the series stay few. */
+  commandAnswered(action: string, outcome: string): void {
+    this.commands.labels(action, outcome).inc();
   }
 }

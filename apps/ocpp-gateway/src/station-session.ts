@@ -178,6 +178,7 @@ export class StationSession implements CallingStation {
   private replyToCommand(message: Msg, action: string, request: Record<string, unknown>, outcome: CallOutcome): void {
     try {
       const reply = commandReplyFor(action, outcome);
+      this.services.metrics.commandAnswered(action, reply.outcome);
       if (action === 'GetConfiguration' && reply.outcome === 'result') {
         this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
       }
