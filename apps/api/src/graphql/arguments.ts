@@ -284,3 +284,7 @@ class DataTransfersFields extends ListDataTransfersQuery {
 
 @ArgsType()
 export class DataTransfersArgs extends IntersectionType(IdentityArgs, DataTransfersFields, ArgsType) {}
+
+/** Paged as the DataTransfers are. */
+@ArgsType()
+export class SecurityEventsArgs extends DataTransfersArgs {}
