@@ -27,7 +27,7 @@ describe('SecurityEventNotification end to end (OCPP 1.6 security whitepaper; SP
     await system?.stop();
   });
 
-  it('answers a security event once stored, lists it newest first, paged, in REST and GraphQL, and publishes it on security.event.<identity>', async () => {
+  it('TC_078: answers a security event once stored, lists it newest first, paged, in REST and GraphQL, and publishes it on security.event.<identity>', async () => {
     const identity = 'SEC.EVENTS*1';
     const nc = await connectNats(system.env.NATS_URL, 'e2e-security-events');
     const subscription = nc.subscribe(subjectsFor(system.namespace).securityEvent(identity), { max: 2 });
@@ -39,15 +39,15 @@ describe('SecurityEventNotification end to end (OCPP 1.6 security whitepaper; SP
 
     const wallbox = await adoptedWallbox(system, identity, { startMode: 'anyTag' }, { securityEventOnBoot: 'StartupOfTheDevice' });
     wallboxes.push(wallbox);
-    expect(await wallbox.securityEvent('InvalidFirmwareSignature', 'fw 2.4.1: signature does not verify')).toEqual({});
+    expect(await wallbox.securityEvent('InvalidCentralSystemCertificate', 'server certificate not trusted: unknown issuer')).toEqual({});
 
     const page = await eventually(async () => {
       const { status, body } = await securityEvents(identity, '?limit=1');
       expect(status).toBe(200);
-      expect(body.items.map((item) => item.type)).toEqual(['InvalidFirmwareSignature']);
+      expect(body.items.map((item) => item.type)).toEqual(['InvalidCentralSystemCertificate']);
       return body;
     });
-    expect(page.items[0]).toMatchObject({ techInfo: 'fw 2.4.1: signature does not verify' });
+    expect(page.items[0]).toMatchObject({ techInfo: 'server certificate not trusted: unknown issuer' });
     expect(page.nextCursor).not.toBeNull();
     const rest = await securityEvents(identity, `?limit=1&cursor=${page.nextCursor}`);
     expect(rest.body).toMatchObject({ items: [{ type: 'StartupOfTheDevice', techInfo: null }], nextCursor: null });
@@ -59,7 +59,7 @@ describe('SecurityEventNotification end to end (OCPP 1.6 security whitepaper; SP
     });
     expect(graphql.body.data?.securityEvents).toEqual({
       items: [
-        { type: 'InvalidFirmwareSignature', techInfo: 'fw 2.4.1: signature does not verify' },
+        { type: 'InvalidCentralSystemCertificate', techInfo: 'server certificate not trusted: unknown issuer' },
         { type: 'StartupOfTheDevice', techInfo: null },
       ],
       nextCursor: null,
@@ -68,7 +68,7 @@ describe('SecurityEventNotification end to end (OCPP 1.6 security whitepaper; SP
     await Promise.race([delivered, new Promise((_, reject) => setTimeout(() => reject(new Error('no security events published')), SLOW_MS))]);
     expect(published.map(({ type, data }) => [type, data.type])).toEqual([
       ['SecurityEventReported', 'StartupOfTheDevice'],
-      ['SecurityEventReported', 'InvalidFirmwareSignature'],
+      ['SecurityEventReported', 'InvalidCentralSystemCertificate'],
     ]);
     expect(published[1].metadata.chargePoint).toBe(identity);
     await nc.close();
