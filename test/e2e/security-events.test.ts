@@ -3,7 +3,7 @@ import { subjectsFor, type EventOf } from '@voltstream/contracts';
 import { connectNats } from '@voltstream/nats';
 import { CallFailedError, type SimulatedChargePoint } from '@voltstream/simulator';
 import { startSystem, type System } from './support/system';
-import { adoptedWallbox, eventually, SLOW_MS } from './support/wallboxes';
+import { adoptedWallbox, chargePoint, eventually, SLOW_MS } from './support/wallboxes';
 import type { ErrorBody } from './support/views';
 
 interface SecurityEventPage {
@@ -97,5 +97,50 @@ describe('SecurityEventNotification end to end (OCPP 1.6 security whitepaper; SP
     expect(badCursor.status).toBe(400);
     expect(String(badCursor.body.message)).toContain('cursor');
     expect((await securityEvents('NOBODY-HERE')).status).toBe(404);
+  });
+
+  describe('ExtendedTriggerMessage through the API', () => {
+    const extendedTrigger = (identity: string, body: unknown) =>
+      system.api<{ status: string } & ErrorBody>(`/api/charge-points/${encodeURIComponent(identity)}/extended-trigger`, { method: 'POST', body });
+
+    it('relays the answer, and the wallbox sends the message it accepted; one it does not implement is relayed NotImplemented', async () => {
+      const wallbox = await adoptedWallbox(system, 'SEC-TRIGGER', { startMode: 'anyTag' });
+      wallboxes.push(wallbox);
+      const sent: string[] = [];
+      const original = wallbox.call.bind(wallbox);
+      wallbox.call = (action, payload) => {
+        sent.push(action);
+        return original(action, payload);
+      };
+      expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'Heartbeat' })).toEqual({ status: 200, body: { status: 'Accepted' } });
+      await eventually(async () => expect(sent).toContain('Heartbeat'));
+      expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'StatusNotification', connectorId: 1 })).toEqual({ status: 200, body: { status: 'Accepted' } });
+      await eventually(async () => expect(sent).toContain('StatusNotification'));
+      expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'StatusNotification', connectorId: 5 })).toEqual({ status: 200, body: { status: 'Rejected' } });
+      expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'LogStatusNotification' })).toEqual({ status: 200, body: { status: 'NotImplemented' } });
+
+      const graphql = await system.api<{ data?: unknown }>('/graphql', {
+        method: 'POST',
+        body: { query: 'mutation { extendedTrigger(identity: "SEC-TRIGGER", requestedMessage: MeterValues, connectorId: 1) { status } }' },
+      });
+      expect(graphql.body).toEqual({ data: { extendedTrigger: { status: 'Accepted' } } });
+      await eventually(async () => expect(sent).toContain('MeterValues'));
+    });
+
+    it('answers bad input with 400 naming the field, a charge point offline with 409', async () => {
+      const notExtended = await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'DiagnosticsStatusNotification' });
+      expect(notExtended.status).toBe(400);
+      expect(String(notExtended.body.message)).toContain('requestedMessage');
+      const badConnector = await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'StatusNotification', connectorId: 0 });
+      expect(badConnector.status).toBe(400);
+      expect(String(badConnector.body.message)).toContain('connectorId');
+
+      const parked = await adoptedWallbox(system, 'SEC-TRIGGER-OFFLINE', { startMode: 'anyTag' });
+      await parked.close();
+      await expect.poll(async () => (await chargePoint(system, 'SEC-TRIGGER-OFFLINE')).online, { timeout: SLOW_MS }).toBe(false);
+      const offline = await extendedTrigger('SEC-TRIGGER-OFFLINE', { requestedMessage: 'Heartbeat' });
+      expect(offline.status).toBe(409);
+      expect(String(offline.body.message)).toContain('SEC-TRIGGER-OFFLINE');
+    });
   });
 });

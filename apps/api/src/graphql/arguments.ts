@@ -8,6 +8,7 @@ import {
   ChangeConfigurationBody,
   ConfigurationKeyParams,
   DataTransferBody,
+  ExtendedTriggerBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -20,7 +21,7 @@ import { PutTagBody } from '../tags/tag.dto';
 import { ListDataTransfersQuery } from '../data-transfers/data-transfer.dto';
 import { ListTransactionsQuery } from '../transactions/transaction.dto';
 import { ChargingProfileInput } from './charging-profile.input';
-import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
+import { ChargePointStateEnum, ExtendedTriggerMessageEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
 
 /*
  * The arguments of every query and mutation are the REST parameter and body classes with GraphQL
@@ -230,6 +231,18 @@ class TriggerFields extends TriggerBody {
 
 @ArgsType()
 export class TriggerArgs extends IntersectionType(IdentityArgs, TriggerFields, ArgsType) {}
+
+@ArgsType()
+class ExtendedTriggerFields extends ExtendedTriggerBody {
+  @Field(() => ExtendedTriggerMessageEnum)
+  override requestedMessage: ExtendedTriggerBody['requestedMessage'];
+
+  @Field(() => Int, { nullable: true })
+  override connectorId?: number;
+}
+
+@ArgsType()
+export class ExtendedTriggerArgs extends IntersectionType(IdentityArgs, ExtendedTriggerFields, ArgsType) {}
 
 @ArgsType()
 class GetConfigurationFields extends GetConfigurationQuery {

@@ -22,6 +22,7 @@ export const CENTRAL_SYSTEM_ACTIONS = [
   'ClearCache',
   'ClearChargingProfile',
   'DataTransfer',
+  'ExtendedTriggerMessage',
   'GetCompositeSchedule',
   'GetConfiguration',
   'GetDiagnostics',
@@ -47,7 +48,6 @@ export type OcppAction = ChargePointAction | CentralSystemAction;
 export const SECURITY_EXTENSION_ACTIONS = [
   'CertificateSigned',
   'DeleteCertificate',
-  'ExtendedTriggerMessage',
   'GetInstalledCertificateIds',
   'GetLog',
   'InstallCertificate',

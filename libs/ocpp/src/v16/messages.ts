@@ -36,6 +36,7 @@ const MESSAGES = {
     request: firmware.FirmwareStatusNotificationRequest,
     confirmation: firmware.FirmwareStatusNotificationConfirmation,
   },
+  ExtendedTriggerMessage: { request: security.ExtendedTriggerMessageRequest, confirmation: security.ExtendedTriggerMessageConfirmation },
   GetCompositeSchedule: {
     request: smartCharging.GetCompositeScheduleRequest,
     confirmation: smartCharging.GetCompositeScheduleConfirmation,

@@ -1,4 +1,5 @@
-import { ciString, dateTime, Optional, Required } from './fields';
+import { EXTENDED_MESSAGE_TRIGGERS, TRIGGER_MESSAGE_STATUSES, type ExtendedMessageTrigger, type TriggerMessageStatus } from './enums';
+import { ciString, dateTime, integer, oneOf, Optional, Required } from './fields';
 
 /** OCPP 1.6 Security Whitepaper (edition 3). */
 
@@ -9,3 +10,12 @@ export class SecurityEventNotificationRequest {
 }
 
 export class SecurityEventNotificationConfirmation {}
+
+export class ExtendedTriggerMessageRequest {
+  @Required(oneOf(EXTENDED_MESSAGE_TRIGGERS)) requestedMessage: ExtendedMessageTrigger;
+  @Optional(integer) connectorId?: number;
+}
+
+export class ExtendedTriggerMessageConfirmation {
+  @Required(oneOf(TRIGGER_MESSAGE_STATUSES)) status: TriggerMessageStatus;
+}
