@@ -13,7 +13,7 @@ describe('bulk writes on a real Postgres', () => {
   });
 
   const chargePoint = (identity: string, vendor: string | null) =>
-    Object.assign(new ChargePointRow(), { identity, state: 'discovered', online: false, connectionId: null, lastSeenAt: new Date('2025-01-01T00:00:00.123Z'), startMode: null, autoStartIdTag: null, description: null, passwordSet: false, relaxations: ['acceptNumericStrings'], acceptedDataTransferVendors: [], vendor, model: null, serialNumber: null, firmwareVersion: null, registrationStatus: null, lastIdTag: null, status: null, errorCode: null, firmwareStatus: null, firmwareStatusAt: null, diagnosticsStatus: null, diagnosticsStatusAt: null });
+    Object.assign(new ChargePointRow(), { identity, state: 'discovered', online: false, connectionId: null, lastSeenAt: new Date('2025-01-01T00:00:00.123Z'), startMode: null, autoStartIdTag: null, description: null, passwordSet: false, securityProfile: 0, relaxations: ['acceptNumericStrings'], acceptedDataTransferVendors: [], vendor, model: null, serialNumber: null, firmwareVersion: null, registrationStatus: null, lastIdTag: null, status: null, errorCode: null, firmwareStatus: null, firmwareStatusAt: null, diagnosticsStatus: null, diagnosticsStatusAt: null });
 
   it('inserts and updates many rows at once, JSON and dates included', async () => {
     await upsertRows(dataSource.manager, ChargePointRow, [chargePoint('A', 'one'), chargePoint('B"\\', null)], 'update');
