@@ -9,6 +9,7 @@ import { ConsumptionModule } from './consumption/consumption.module';
 import { FirmwareModule } from './firmware/firmware.module';
 import { FleetModule } from './fleet/fleet.module';
 import { DataTransfersModule } from './data-transfers/data-transfers.module';
+import { SecurityEventsModule } from './security-events/security-events.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -45,6 +46,7 @@ export class ApiModule {
         ConsumptionModule,
         ChargingProfilesModule,
         DataTransfersModule,
+        SecurityEventsModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

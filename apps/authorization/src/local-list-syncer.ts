@@ -92,8 +92,9 @@ export class LocalListSyncer {
    * The charge points whose list an event may change or that may now take a sync. A wallbox is
    * synced once its BootNotification is accepted (after every connection: a wallbox boots on
    * connecting), not at the connection itself: OCPP 1.6 has the central system wait for the boot,
-   * and a call sent before it went unanswered in our runs, holding the wallbox's calls until
-   * OCPP_CALL_TIMEOUT.
+   * and a wallbox that is still Pending or Rejected has no list to keep. This is a choice: a call
+   * sent at the connection is answered (the simulator once dropped a CALL that came in the same
+   * read as the handshake answer; libs/simulator/src/connection.spec.ts).
    */
   private async concernedBy(event: VoltstreamEvent, sequence: number): Promise<string[]> {
     const identity = event.metadata.chargePoint;

@@ -24,7 +24,7 @@ describe('cp-simulator options', () => {
       firmwareFailures: { download: false, installation: false, upload: false },
       localList: 'supported',
       localListMaxLength: 100,
-      wallbox: { dataTransferVendors: undefined, dataTransferOnBoot: undefined, cableLock: undefined, remoteStartWithoutVehicle: undefined },
+      wallbox: { dataTransferVendors: undefined, dataTransferOnBoot: undefined, securityEventOnBoot: undefined, cableLock: undefined, remoteStartWithoutVehicle: undefined },
     });
   });
 
@@ -47,10 +47,12 @@ describe('cp-simulator options', () => {
     const options = parseCliOptions([
       '--url', 'ws://h/ocpp', '--data-transfer-vendor', 'com.acme', '--data-transfer-vendor', 'org.other',
       '--send-data-transfer', 'com.acme:hello:a:b', '--cable-lock', 'fixedCable', '--remote-start-waits-for-cable',
+      '--send-security-event', 'StartupOfTheDevice',
     ]);
     expect(options.wallbox).toEqual({
       dataTransferVendors: ['com.acme', 'org.other'],
       dataTransferOnBoot: { vendorId: 'com.acme', messageId: 'hello', data: 'a:b' },
+      securityEventOnBoot: 'StartupOfTheDevice',
       cableLock: 'fixedCable',
       remoteStartWithoutVehicle: 'waitsForCable',
     });

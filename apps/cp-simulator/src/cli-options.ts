@@ -27,7 +27,7 @@ export interface CliOptions {
   /** Firmware Management steps the wallboxes fail (FirmwareStatusNotification / DiagnosticsStatusNotification). */
   firmwareFailures: FirmwareFailures;
   /** How every wallbox plays its part (DataTransfer, cable lock). */
-  wallbox: Pick<ChargePointOptions, 'dataTransferVendors' | 'dataTransferOnBoot' | 'cableLock' | 'remoteStartWithoutVehicle'>;
+  wallbox: Pick<ChargePointOptions, 'dataTransferVendors' | 'dataTransferOnBoot' | 'securityEventOnBoot' | 'cableLock' | 'remoteStartWithoutVehicle'>;
 }
 
 export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://127.0.0.1:9000/ocpp [options]
@@ -57,6 +57,8 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
                           answer a DataTransfer of this vendor Accepted, repeatable (UnknownVendorId)
   --send-data-transfer VENDOR[:MESSAGE_ID[:DATA]]
                           send this DataTransfer to the central system after each accepted boot
+  --send-security-event TYPE
+                          send a SecurityEventNotification of this type after each accepted boot
   --cable-lock MODE       works, fixedCable (UnlockConnector NotSupported), lockFails (a session
                           ends Faulted, ConnectorLockFailure) or unlockFails (UnlockFailed) (works)
   --remote-start-waits-for-cable
@@ -114,6 +116,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       'fail-diagnostics-upload': { type: 'boolean' },
       'data-transfer-vendor': { type: 'string', multiple: true },
       'send-data-transfer': { type: 'string' },
+      'send-security-event': { type: 'string' },
       'cable-lock': { type: 'string' },
       'remote-start-waits-for-cable': { type: 'boolean' },
     },
@@ -155,6 +158,7 @@ export function parseCliOptions(args: string[]): CliOptions {
     wallbox: {
       dataTransferVendors: values['data-transfer-vendor'],
       dataTransferOnBoot: dataTransfer(values['send-data-transfer']),
+      securityEventOnBoot: values['send-security-event'],
       cableLock: cableLock(values['cable-lock']),
       remoteStartWithoutVehicle: values['remote-start-waits-for-cable'] ? 'waitsForCable' : undefined,
     },

@@ -38,6 +38,7 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   TransactionStopped: { transactionId: 7, meterStop: 2000, timestamp: '2026-03-01T11:00:00.000Z', known: true, transactionData: [meterValue] },
   MeterValuesReported: { connectorId: 1, transactionId: 7, meterValue: [meterValue] },
   DataTransferReceived: { vendorId: 'Voltstream', messageId: 'hello', data: 'world', status: 'Accepted' },
+  SecurityEventReported: { type: 'InvalidFirmwareSignature', timestamp: '2026-12-05T00:10:00.000Z', techInfo: 'fw 2.4.1' },
   DiagnosticsStatusReported: { status: 'Uploaded' },
   FirmwareStatusReported: { status: 'Installed' },
   CallRefused: { action: 'StatusNotification', errorCode: 'PropertyConstraintViolation', reason: 'connectorId: must not be negative' },

@@ -114,6 +114,8 @@ export type DataTransferReceived = Event<
   'DataTransferReceived',
   { vendorId: string; messageId?: string; data?: string; status?: DataTransferAnswer }
 >;
+/** SecurityEventNotification (security whitepaper): `timestamp` is the wallbox's clock, `type` as it sent it. */
+export type SecurityEventReported = Event<'SecurityEventReported', { type: string; timestamp: string; techInfo?: string }>;
 export type DiagnosticsStatusReported = Event<'DiagnosticsStatusReported', { status: string }>;
 export type FirmwareStatusReported = Event<'FirmwareStatusReported', { status: string }>;
 /**
@@ -196,6 +198,7 @@ export type StationEvent =
   | TransactionStopped
   | MeterValuesReported
   | DataTransferReceived
+  | SecurityEventReported
   | DiagnosticsStatusReported
   | FirmwareStatusReported
   | CallRefused
@@ -230,6 +233,7 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   TransactionStopped: 'station',
   MeterValuesReported: 'station',
   DataTransferReceived: 'station',
+  SecurityEventReported: 'station',
   DiagnosticsStatusReported: 'station',
   FirmwareStatusReported: 'station',
   CallRefused: 'station',

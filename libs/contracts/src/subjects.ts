@@ -82,6 +82,11 @@ export interface Subjects {
   firmwareImagesBucket: string;
   /** Object store of the diagnostics files wallboxes upload, `<identity>/<file name>`. */
   diagnosticsFilesBucket: string;
+  /**
+   * Core NATS (no stream): each SecurityEventReported, published by the gateway once it is stored,
+   * for any subscriber to react at once: `<ns>security.event.<identity>`.
+   */
+  securityEvent(identity: string): string;
 }
 
 /** @param namespace empty in production; a test run uses its own to stay apart from others. */
@@ -124,5 +129,6 @@ export function subjectsFor(namespace = ''): Subjects {
     parkedEventRetry: (consumer) => `${root}.parked.retry.${identityToken(consumer)}`,
     firmwareImagesBucket: namespace ? `${namespace}_vs_firmware_images` : 'vs_firmware_images',
     diagnosticsFilesBucket: namespace ? `${namespace}_vs_diagnostics_files` : 'vs_diagnostics_files',
+    securityEvent: (identity) => `${prefix}security.event.${identityToken(identity)}`,
   };
 }

@@ -156,6 +156,10 @@ export function toEvent<A extends StationAction>(
       return createEvent('DiagnosticsStatusReported', { status: call.payload.status }, identity, now);
     case 'FirmwareStatusNotification':
       return createEvent('FirmwareStatusReported', { status: call.payload.status }, identity, now);
+    case 'SecurityEventNotification': {
+      const { type, timestamp, techInfo } = call.payload;
+      return createEvent('SecurityEventReported', { type, timestamp, techInfo }, identity, now);
+    }
     default: {
       const exhaustive: never = call;
       return exhaustive;
@@ -183,6 +187,7 @@ export function confirmationFor<A extends StationAction>(action: A, decision: De
     case 'MeterValues':
     case 'DiagnosticsStatusNotification':
     case 'FirmwareStatusNotification':
+    case 'SecurityEventNotification':
       return {};
     default: {
       const exhaustive: never = call;

@@ -127,6 +127,7 @@ const LIMITS: Limits = {
   DiagnosticsStatusNotification: () => null,
   FirmwareStatusNotification: () => null,
   Heartbeat: () => null,
+  SecurityEventNotification: () => null,
   MeterValues: ({ connectorId, transactionId, meterValue }, station) =>
     connector(connectorId, 0, station) ?? int32('transactionId', transactionId) ?? meterValueLimits('meterValue', meterValue),
   StartTransaction: ({ connectorId, meterStart, reservationId }, station) =>

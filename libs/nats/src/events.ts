@@ -12,7 +12,7 @@ import {
   type NatsConnection,
   type PubAck,
 } from 'nats';
-import { eventSubject, InvalidEventError, parseStoredEvent, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
+import { eventSubject, InvalidEventError, parseStoredEvent, type EventOf, type Subjects, type VoltstreamEvent } from '@voltstream/contracts';
 import { Replies } from './replies';
 import { PULL_EXPIRES_MS } from './streams';
 
@@ -57,8 +57,17 @@ export class EventPublisher {
   private readonly replies: Replies;
   private waiting: WaitingPublish[] = [];
 
-  constructor(nc: NatsConnection, private readonly subjects: Subjects, private readonly timeoutMs = 5000) {
+  constructor(
+    private readonly nc: NatsConnection,
+    private readonly subjects: Subjects,
+    private readonly timeoutMs = 5000,
+  ) {
     this.replies = new Replies(nc);
+  }
+
+  /** Core publish, at most once, of a security event already stored: for subscribers, not a record. */
+  announceSecurityEvent(event: EventOf<'SecurityEventReported'>): void {
+    this.nc.publish(this.subjects.securityEvent(event.metadata.chargePoint ?? ''), codec.encode(event));
   }
 
   /** @param messageId de-duplication key: the same id within the duplicate window is stored once. */

@@ -10,6 +10,7 @@ import { BillingOutboxRow } from './entities/billing-outbox.entity';
 import { ParkedEventRow } from './entities/parked-event.entity';
 import { LocalListSyncRow } from './entities/local-list-sync.entity';
 import { DataTransferRow } from './entities/data-transfer.entity';
+import { SecurityEventRow } from './entities/security-event.entity';
 import { ChargePoints1764000000000 } from './migrations/1764000000000-charge-points';
 import { Transactions1764100000000 } from './migrations/1764100000000-transactions';
 import { LogOrderedWrites1764200000000 } from './migrations/1764200000000-log-ordered-writes';
@@ -22,6 +23,7 @@ import { FirmwareStatus1765500000000 } from './migrations/1765500000000-firmware
 import { ChargingProfileRow } from './entities/charging-profile.entity';
 import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
 import { SecurityProfile1765600000000 } from './migrations/1765600000000-security-profile';
+import { SecurityEvents1765700000000 } from './migrations/1765700000000-security-events';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -37,6 +39,7 @@ export const READ_MODEL_ENTITIES = [
   ChargingProfileRow,
   LocalListSyncRow,
   DataTransferRow,
+  SecurityEventRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
   ChargePoints1764000000000,
@@ -49,6 +52,7 @@ export const READ_MODEL_MIGRATIONS = [
   ChargingProfiles1765400000000,
   FirmwareStatus1765500000000,
   SecurityProfile1765600000000,
+  SecurityEvents1765700000000,
 ];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */

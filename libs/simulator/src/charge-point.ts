@@ -68,6 +68,8 @@ export interface ChargePointOptions {
   dataTransferVendors?: string[];
   /** A DataTransfer it sends after each accepted boot. */
   dataTransferOnBoot?: DataTransferReq;
+  /** A SecurityEventNotification it sends after each accepted boot (`type`, e.g. StartupOfTheDevice). */
+  securityEventOnBoot?: string;
   /**
    * Its connectors' cable lock: `works` (default); `fixedCable`, a tethered cable with no lock
    * (UnlockConnector NotSupported); `lockFails` (a transaction cannot start: Faulted,
@@ -339,6 +341,11 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
 
   async dataTransfer(request: DataTransferReq): Promise<Payload> {
     return this.call('DataTransfer', request);
+  }
+
+  /** SecurityEventNotification (security whitepaper), stamped with its own clock. */
+  async securityEvent(type: string, techInfo?: string): Promise<Payload> {
+    return this.call('SecurityEventNotification', { type, timestamp: new Date().toISOString(), techInfo });
   }
 
   async heartbeat(): Promise<HeartbeatConf> {
@@ -656,10 +663,11 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
     this.statusReport.then(undefined, this.warn);
   }
 
-  /** What it sends once accepted and its statuses are reported: what it kept while offline, then its DataTransfer. */
+  /** What it sends once accepted and its statuses are reported: what it kept while offline, then its DataTransfer and security event. */
   private async afterBoot(): Promise<void> {
     await this.offlineQueue.flush(() => this.online);
     if (this.options.dataTransferOnBoot) await this.dataTransfer(this.options.dataTransferOnBoot);
+    if (this.options.securityEventOnBoot) await this.securityEvent(this.options.securityEventOnBoot);
   }
 
   /**

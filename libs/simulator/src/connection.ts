@@ -91,6 +91,7 @@ export class OcppConnection {
         localAddress: this.options.localAddress,
         tls: this.options.tls,
         handshakeTimeoutMs: this.options.callTimeoutMs,
+        onOpen: this.adopt,
       });
     } finally {
       this.connecting = false;
@@ -99,8 +100,13 @@ export class OcppConnection {
       socket.terminate();
       throw new Error(`${this.options.identity} was closed while connecting`);
     }
-    this.socket = socket.on('message', this.onMessage).on('close', this.onClose).on('error', this.handlers.warning);
   }
+
+  /** Listens on a socket as it opens, so that a CALL sent with the handshake answer is answered. */
+  private readonly adopt = (socket: WebSocket): void => {
+    if (this.closingLocally) return;
+    this.socket = socket.on('message', this.onMessage).on('close', this.onClose).on('error', this.handlers.warning);
+  };
 
   /** Closes from this side, which never reconnects; resolves once closed. */
   async close(code: number): Promise<void> {

@@ -19,6 +19,7 @@ const handlers = new Map<string, Handler>([
   ['RemoteStopTransaction', remoteStopTransaction],
   ['Reset', reset],
   ['TriggerMessage', triggerMessage],
+  ['ExtendedTriggerMessage', extendedTriggerMessage],
   ['UnlockConnector', unlockConnector],
   ['ReserveNow', reserveNow],
   ['CancelReservation', cancelReservation],
@@ -148,6 +149,17 @@ const TRIGGERABLE = [
   'MeterValues',
   'StatusNotification',
 ] as const;
+
+/** ExtendedTriggerMessage's own: logs and certificates, which this simulator does not keep yet. */
+const NOT_IMPLEMENTED_TRIGGERS = ['LogStatusNotification', 'SignChargePointCertificate'] as const;
+const EXTENDED_TRIGGERABLE = [...TRIGGERABLE.filter((message) => message !== 'DiagnosticsStatusNotification'), ...NOT_IMPLEMENTED_TRIGGERS];
+
+/** Security whitepaper: the messages TriggerMessage sends, the same way; logs and certificates NotImplemented. */
+function extendedTriggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
+  const requested = oneOf(payload, 'requestedMessage', EXTENDED_TRIGGERABLE);
+  if ((NOT_IMPLEMENTED_TRIGGERS as readonly string[]).includes(requested)) return { reply: { status: 'NotImplemented' } };
+  return triggerMessage(cp, payload);
+}
 
 function triggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
   const requested = oneOf(payload, 'requestedMessage', TRIGGERABLE);

@@ -16,6 +16,11 @@ export interface SocketOptions {
   localAddress?: string;
   tls?: ClientTls;
   handshakeTimeoutMs: number;
+  /**
+   * Called in the 'open' event, before the promise resolves: frames that came in the same read as
+   * the handshake answer are emitted before any code after `await openSocket(...)` runs.
+   */
+  onOpen(socket: WebSocket): void;
 }
 
 /** `base` + `/` + the URL-encoded identity: the charge point's endpoint (SPEC §3). */
@@ -52,6 +57,7 @@ export function openSocket(url: string, options: SocketOptions): Promise<WebSock
     };
     const onOpen = (): void => {
       stopListening();
+      options.onOpen(socket);
       resolve(socket);
     };
     const stopListening = (): void => {

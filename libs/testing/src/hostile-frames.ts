@@ -49,6 +49,7 @@ export const VALID_CALLS: Record<ChargePointAction, Record<string, unknown>> = {
   DiagnosticsStatusNotification: { status: 'Idle' },
   FirmwareStatusNotification: { status: 'Idle' },
   Heartbeat: {},
+  SecurityEventNotification: { type: 'InvalidFirmwareSignature', timestamp: at, techInfo: 'fw 2.4.1' },
   MeterValues: {
     connectorId: 1,
     transactionId: 1001,

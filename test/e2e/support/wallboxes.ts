@@ -1,6 +1,6 @@
 import { expect, vi } from 'vitest';
 import type { StartMode } from '@voltstream/contracts';
-import { SimulatedChargePoint, type ChargePointOptions } from '@voltstream/simulator';
+import { CallFailedError, SimulatedChargePoint, type BootNotificationConf, type ChargePointOptions } from '@voltstream/simulator';
 import type { System } from './system';
 import type { ChargePointView, ConnectorView } from './views';
 
@@ -53,11 +53,28 @@ export async function adoptedWallbox(
 export async function bootedWallbox(system: System, identity: string, options: Partial<ChargePointOptions> = {}): Promise<SimulatedChargePoint> {
   const wallbox = simulatedWallbox(system, identity, options);
   await wallbox.connect();
-  const boot = await wallbox.bootAndReport();
+  const boot = await bootAsAWallboxDoes(wallbox);
   if (boot.status !== 'Accepted') throw new Error(`${identity} booted ${boot.status}, not Accepted`);
   const allAvailable = Array.from({ length: wallbox.connectorCount }, () => 'Available');
   await eventually(async () => expect((await chargePoint(system, identity)).connectors.map((c) => c.status)).toEqual(allAvailable));
   return wallbox;
+}
+
+const BOOT_TRIES = 5;
+
+/**
+ * Boots, sending the BootNotification again when the central system answers InternalError, as OCPP
+ * asks a wallbox to (a cluster still electing its stream leaders, a machine that is very busy).
+ */
+async function bootAsAWallboxDoes(wallbox: SimulatedChargePoint): Promise<BootNotificationConf> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await wallbox.bootAndReport();
+    } catch (error) {
+      if (!(error instanceof CallFailedError && error.errorCode === 'InternalError') || attempt === BOOT_TRIES) throw error;
+      await new Promise((resolve) => setTimeout(resolve, 1000));
+    }
+  }
 }
 
 let syncCounter = 0;

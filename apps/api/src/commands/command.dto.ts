@@ -1,5 +1,13 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
-import { MESSAGE_TRIGGERS, RESET_TYPES, type ChargingProfile, type MessageTrigger, type ResetType } from '@voltstream/ocpp';
+import {
+  EXTENDED_MESSAGE_TRIGGERS,
+  MESSAGE_TRIGGERS,
+  RESET_TYPES,
+  type ChargingProfile,
+  type ExtendedMessageTrigger,
+  type MessageTrigger,
+  type ResetType,
+} from '@voltstream/ocpp';
 import { Transform } from 'class-transformer';
 import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
 import { IdentityParams, IsInt32 } from '../infrastructure/params';
@@ -53,6 +61,18 @@ export class TriggerBody {
   @ApiProperty({ enum: MESSAGE_TRIGGERS })
   @IsIn(MESSAGE_TRIGGERS)
   message: MessageTrigger;
+
+  @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1 })
+  @IsOptional()
+  @IsInt32(1)
+  connectorId?: number;
+}
+
+/** ExtendedTriggerMessage (security whitepaper). */
+export class ExtendedTriggerBody {
+  @ApiProperty({ enum: EXTENDED_MESSAGE_TRIGGERS })
+  @IsIn(EXTENDED_MESSAGE_TRIGGERS)
+  requestedMessage: ExtendedMessageTrigger;
 
   @ApiPropertyOptional({ type: 'integer', format: 'int32', minimum: 1 })
   @IsOptional()

@@ -6,6 +6,7 @@ import {
   ChangeConfigurationBody,
   ConfigurationKeyParams,
   DataTransferBody,
+  ExtendedTriggerBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -80,6 +81,13 @@ export class CommandsController {
     @Body() { message, connectorId }: TriggerBody,
   ): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'trigger', message, connectorId });
+  }
+
+  @Post('extended-trigger')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView, description: 'ExtendedTriggerMessage: Accepted, Rejected or NotImplemented' })
+  extendedTrigger(@Param() { identity }: IdentityParams, @Body() { requestedMessage, connectorId }: ExtendedTriggerBody): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'extendedTrigger', requestedMessage, connectorId });
   }
 
   @Get('configuration')

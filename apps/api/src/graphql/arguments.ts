@@ -8,6 +8,7 @@ import {
   ChangeConfigurationBody,
   ConfigurationKeyParams,
   DataTransferBody,
+  ExtendedTriggerBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -20,7 +21,7 @@ import { PutTagBody } from '../tags/tag.dto';
 import { ListDataTransfersQuery } from '../data-transfers/data-transfer.dto';
 import { ListTransactionsQuery } from '../transactions/transaction.dto';
 import { ChargingProfileInput } from './charging-profile.input';
-import { ChargePointStateEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
+import { ChargePointStateEnum, ExtendedTriggerMessageEnum, RelaxationEnum, ResetTypeEnum, StartModeEnum, TriggerMessageEnum } from './enums';
 
 /*
  * The arguments of every query and mutation are the REST parameter and body classes with GraphQL
@@ -232,6 +233,18 @@ class TriggerFields extends TriggerBody {
 export class TriggerArgs extends IntersectionType(IdentityArgs, TriggerFields, ArgsType) {}
 
 @ArgsType()
+class ExtendedTriggerFields extends ExtendedTriggerBody {
+  @Field(() => ExtendedTriggerMessageEnum)
+  override requestedMessage: ExtendedTriggerBody['requestedMessage'];
+
+  @Field(() => Int, { nullable: true })
+  override connectorId?: number;
+}
+
+@ArgsType()
+export class ExtendedTriggerArgs extends IntersectionType(IdentityArgs, ExtendedTriggerFields, ArgsType) {}
+
+@ArgsType()
 class GetConfigurationFields extends GetConfigurationQuery {
   @Field(() => [String], { nullable: true, description: 'configuration keys; none asks for the whole configuration' })
   override key?: string[];
@@ -284,3 +297,7 @@ class DataTransfersFields extends ListDataTransfersQuery {
 
 @ArgsType()
 export class DataTransfersArgs extends IntersectionType(IdentityArgs, DataTransfersFields, ArgsType) {}
+
+/** Paged as the DataTransfers are. */
+@ArgsType()
+export class SecurityEventsArgs extends DataTransfersArgs {}

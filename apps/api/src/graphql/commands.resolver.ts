@@ -11,6 +11,7 @@ import {
   RemoteStopArgs,
   ResetArgs,
   TriggerArgs,
+  ExtendedTriggerArgs,
   UnlockArgs,
 } from './arguments';
 import { plainProfile } from './charging-profile.input';
@@ -54,6 +55,11 @@ export class CommandsResolver {
   @Mutation(() => CommandStatusObject, { description: 'TriggerMessage' })
   trigger(@Args() { identity, message, connectorId }: TriggerArgs): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'trigger', message, connectorId });
+  }
+
+  @Mutation(() => CommandStatusObject, { description: 'ExtendedTriggerMessage (security whitepaper): Accepted, Rejected or NotImplemented' })
+  extendedTrigger(@Args() { identity, requestedMessage, connectorId }: ExtendedTriggerArgs): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'extendedTrigger', requestedMessage, connectorId });
   }
 
   @Mutation(() => CommandStatusObject, { description: 'ChangeConfiguration: Accepted, Rejected, RebootRequired or NotSupported' })

@@ -6,6 +6,7 @@ import { ChargingProfilesModule } from '../charging-profiles/charging-profiles.m
 import { CommandsModule } from '../commands/commands.module';
 import { FirmwareModule } from '../firmware/firmware.module';
 import { DataTransfersModule } from '../data-transfers/data-transfers.module';
+import { SecurityEventsModule } from '../security-events/security-events.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
@@ -15,6 +16,7 @@ import { ChargingProfilesResolver } from './charging-profiles.resolver';
 import { CommandsResolver } from './commands.resolver';
 import { FirmwareResolver } from './firmware.resolver';
 import { DataTransfersResolver } from './data-transfers.resolver';
+import { SecurityEventsResolver } from './security-events.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
@@ -59,6 +61,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     ChargingProfilesModule,
     LocalListModule,
     DataTransfersModule,
+    SecurityEventsModule,
   ],
   providers: [
     ChargePointsResolver,
@@ -73,6 +76,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     ChargingProfilesResolver,
     LocalListResolver,
     DataTransfersResolver,
+    SecurityEventsResolver,
   ],
 })
 export class GraphqlModule {}

@@ -1,5 +1,5 @@
 import { ContractError, parseWallboxCommandReply, type WallboxCommand, type WallboxCommandReply } from '@voltstream/contracts';
-import type { ChargingProfile, ChargingProfilePurposeType, ChargingRateUnitType, MessageTrigger, ResetType } from '@voltstream/ocpp';
+import type { ChargingProfile, ChargingProfilePurposeType, ChargingRateUnitType, ExtendedMessageTrigger, MessageTrigger, ResetType } from '@voltstream/ocpp';
 import type { OperationFailure } from './failure';
 
 /** What an operator asks a wallbox to do, in the operator's words. */
@@ -10,6 +10,7 @@ export type OperatorCommand =
   | { type: 'reset'; resetType: ResetType }
   | { type: 'unlock'; connectorId: number }
   | { type: 'trigger'; message: MessageTrigger; connectorId?: number }
+  | { type: 'extendedTrigger'; requestedMessage: ExtendedMessageTrigger; connectorId?: number }
   | { type: 'getConfiguration'; keys?: string[] }
   | { type: 'changeConfiguration'; key: string; value: string }
   | { type: 'reserveNow'; reservationId: number; connectorId: number; idTag: string; parentIdTag?: string; expiresAt: Date }
@@ -59,6 +60,8 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       return call('UnlockConnector', { connectorId: command.connectorId });
     case 'trigger':
       return call('TriggerMessage', { requestedMessage: command.message, connectorId: command.connectorId });
+    case 'extendedTrigger':
+      return call('ExtendedTriggerMessage', { requestedMessage: command.requestedMessage, connectorId: command.connectorId });
     case 'getConfiguration':
       return call('GetConfiguration', { key: command.keys });
     case 'changeConfiguration':

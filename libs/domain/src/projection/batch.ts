@@ -8,6 +8,7 @@ import type {
   ProjectedLocalListSync,
   ProjectedLocalTag,
   NumberedDataTransfer,
+  NumberedSecurityEvent,
   NumberedMeterValue,
   ProjectedReservation,
   ProjectedTag,
@@ -42,6 +43,8 @@ export interface ProjectionWrites {
   meterValues: NumberedMeterValue[];
   /** Numbered by the place of their event in the log: one received again is kept once. */
   dataTransfers: NumberedDataTransfer[];
+  /** Numbered by the place of their event in the log: one received again is kept once. */
+  securityEvents: NumberedSecurityEvent[];
   removedTags: string[];
   tags: ProjectedTag[];
   removedLocalTags: { chargePointIdentity: string; idTag: string }[];
@@ -123,6 +126,7 @@ export class ProjectionBatch implements ProjectionView {
   private readonly changedTransactions = new Set<number>();
   private readonly meterValues = new Map<string, NumberedMeterValue>();
   private readonly dataTransfers: NumberedDataTransfer[] = [];
+  private readonly securityEvents: NumberedSecurityEvent[] = [];
   private readonly tags = new Map<string, ProjectedTag | null>();
   private readonly localTags = new Map<string, { chargePointIdentity: string; idTag: string; row: ProjectedLocalTag | null }>();
   private readonly completed: CompletedTransaction[] = [];
@@ -169,6 +173,7 @@ export class ProjectionBatch implements ProjectionView {
     for (const change of project(event, this)) {
       if (change.type === 'meterValuesRecorded') this.recordSamples(change.rows.map((row) => ({ ...row, id: nextId++ })));
       else if (change.type === 'dataTransferReceived') this.dataTransfers.push({ ...change.row, id: sequence });
+      else if (change.type === 'securityEventReported') this.securityEvents.push({ ...change.row, id: sequence });
       else this.record(change);
     }
   }
@@ -199,6 +204,7 @@ export class ProjectionBatch implements ProjectionView {
       transactions: [...this.changedTransactions].map((id) => this.transactions.get(id) as ProjectedTransaction),
       meterValues: [...this.meterValues.values()],
       dataTransfers: [...this.dataTransfers],
+      securityEvents: [...this.securityEvents],
       removedTags: [...this.tags].filter(([, row]) => row === null).map(([idTag]) => idTag),
       tags: present(this.tags.values()),
       removedLocalTags: localTags.filter(({ row }) => row === null).map(({ chargePointIdentity, idTag }) => ({ chargePointIdentity, idTag })),
@@ -225,7 +231,7 @@ export class ProjectionBatch implements ProjectionView {
     }
   }
 
-  private record(change: Exclude<ProjectionChange, { type: 'meterValuesRecorded' | 'dataTransferReceived' }>): void {
+  private record(change: Exclude<ProjectionChange, { type: 'meterValuesRecorded' | 'dataTransferReceived' | 'securityEventReported' }>): void {
     switch (change.type) {
       case 'chargePointSaved':
         this.chargePoints.set(change.row.identity, change.row);

@@ -5,6 +5,7 @@ import type {
   ProjectedConnector,
   ProjectedLocalListSync,
   ProjectedDataTransfer,
+  ProjectedSecurityEvent,
   ProjectedLocalTag,
   ProjectedMeterValue,
   ProjectedTag,
@@ -23,6 +24,7 @@ export type ProjectionChange =
   | { type: 'transactionCompleted'; transaction: CompletedTransaction }
   | { type: 'meterValuesRecorded'; rows: ProjectedMeterValue[] }
   | { type: 'dataTransferReceived'; row: ProjectedDataTransfer }
+  | { type: 'securityEventReported'; row: ProjectedSecurityEvent }
   | { type: 'tagSaved'; row: ProjectedTag }
   | { type: 'tagRemoved'; idTag: string }
   | { type: 'localTagSaved'; row: ProjectedLocalTag }

@@ -217,6 +217,16 @@ describe('data transfers', () => {
     ]);
   });
 
+  it('given a charge point, when it reports security events, then each is kept as it came, numbered by its place in the log, by the wallbox clock', () => {
+    const batch = given(event('SecurityEventReported', { type: 'InvalidFirmwareSignature', timestamp: '2026-12-05T01:10:00+01:00', techInfo: 'fw 2.4.1' }));
+    const first = sequence;
+    batch.apply(event('SecurityEventReported', { type: 'ResetOrReboot', timestamp: '2026-12-05T00:11:00Z' }), ++sequence);
+    expect(batch.writes().securityEvents).toEqual([
+      { id: first, chargePointIdentity: CP, type: 'InvalidFirmwareSignature', occurredAt: new Date('2026-12-05T00:10:00Z'), techInfo: 'fw 2.4.1', receivedAt: expect.any(Date) },
+      { id: sequence, chargePointIdentity: CP, type: 'ResetOrReboot', occurredAt: new Date('2026-12-05T00:11:00Z'), techInfo: null, receivedAt: expect.any(Date) },
+    ]);
+  });
+
   it('shows the vendor ids an operator lets a charge point send, none for settings recorded before they existed', () => {
     expect(given(event('ChargePointAdopted', settings)).chargePoint(CP)).toMatchObject({ acceptedDataTransferVendors: [] });
     const changed = given(event('ChargePointSettingsChanged', { ...settings, acceptedDataTransferVendors: ['com.example'] }));

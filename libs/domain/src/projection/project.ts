@@ -4,6 +4,7 @@ import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoo
 import { newConnector, withStatus } from './connector';
 import { projectLocalListSync } from './local-list-sync';
 import { dataTransferReceived } from './data-transfer';
+import { securityEventReported } from './security-event';
 import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
 import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
@@ -94,6 +95,8 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       return { chargePoint: withFirmwareStatus(seen, event), changes: [] };
     case 'DataTransferReceived':
       return { chargePoint: seen, changes: dataTransferReceived(identity, event) };
+    case 'SecurityEventReported':
+      return { chargePoint: seen, changes: securityEventReported(identity, event) };
     case 'HeartbeatReceived':
     case 'CallRefused':
     case 'ConnectionRefused':

@@ -99,6 +99,19 @@ export interface ProjectedDataTransfer {
   receivedAt: Date;
 }
 
+export interface ProjectedSecurityEvent {
+  chargePointIdentity: string;
+  type: string;
+  occurredAt: Date;
+  techInfo: string | null;
+  receivedAt: Date;
+}
+
+/** A SecurityEventNotification numbered by the place of its event in the log. */
+export interface NumberedSecurityEvent extends ProjectedSecurityEvent {
+  id: number;
+}
+
 /** A DataTransfer numbered by the place of its event in the log. */
 export interface NumberedDataTransfer extends ProjectedDataTransfer {
   id: number;

@@ -11,6 +11,7 @@ export const CHARGE_POINT_ACTIONS = [
   'StartTransaction',
   'StatusNotification',
   'StopTransaction',
+  'SecurityEventNotification',
 ] as const;
 export type ChargePointAction = (typeof CHARGE_POINT_ACTIONS)[number];
 
@@ -21,6 +22,7 @@ export const CENTRAL_SYSTEM_ACTIONS = [
   'ClearCache',
   'ClearChargingProfile',
   'DataTransfer',
+  'ExtendedTriggerMessage',
   'GetCompositeSchedule',
   'GetConfiguration',
   'GetDiagnostics',
@@ -40,18 +42,16 @@ export type CentralSystemAction = (typeof CENTRAL_SYSTEM_ACTIONS)[number];
 export type OcppAction = ChargePointAction | CentralSystemAction;
 
 /**
- * Actions of the "OCPP 1.6 Security Whitepaper" extension: recognised, not supported (a CALL of
+ * Actions of the "OCPP 1.6 Security Whitepaper" extension not supported yet: recognised (a CALL of
  * one is answered NotSupported rather than NotImplemented, OCPP-J 1.6 §4.2.3).
  */
 export const SECURITY_EXTENSION_ACTIONS = [
   'CertificateSigned',
   'DeleteCertificate',
-  'ExtendedTriggerMessage',
   'GetInstalledCertificateIds',
   'GetLog',
   'InstallCertificate',
   'LogStatusNotification',
-  'SecurityEventNotification',
   'SignCertificate',
   'SignedFirmwareStatusNotification',
   'SignedUpdateFirmware',

@@ -125,6 +125,18 @@ export const MESSAGE_TRIGGERS = [
 ] as const;
 export type MessageTrigger = (typeof MESSAGE_TRIGGERS)[number];
 
+/** ExtendedTriggerMessage (security whitepaper): MessageTriggerEnumType. */
+export const EXTENDED_MESSAGE_TRIGGERS = [
+  'BootNotification',
+  'LogStatusNotification',
+  'FirmwareStatusNotification',
+  'Heartbeat',
+  'MeterValues',
+  'SignChargePointCertificate',
+  'StatusNotification',
+] as const;
+export type ExtendedMessageTrigger = (typeof EXTENDED_MESSAGE_TRIGGERS)[number];
+
 export const PHASES = ['L1', 'L2', 'L3', 'N', 'L1-N', 'L2-N', 'L3-N', 'L1-L2', 'L2-L3', 'L3-L1'] as const;
 export type Phase = (typeof PHASES)[number];
 

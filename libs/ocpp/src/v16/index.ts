@@ -8,6 +8,7 @@ export { isDateTime, isUri, toDate } from './formats';
 export * from './local-auth-list';
 export { isOcppAction, validateConfirmation, validateRequest, type OcppConfirmation, type OcppRequest } from './messages';
 export * from './remote-trigger';
+export * from './security';
 export * from './reservation';
 export * from './smart-charging';
 export * from './types';

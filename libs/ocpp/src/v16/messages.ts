@@ -6,6 +6,7 @@ import * as firmware from './firmware';
 import * as localAuthList from './local-auth-list';
 import * as remoteTrigger from './remote-trigger';
 import * as reservation from './reservation';
+import * as security from './security';
 import * as smartCharging from './smart-charging';
 import { invalid, validatePayload, type MessageClass, type Validated, type ValidationOptions } from './validation';
 
@@ -35,6 +36,7 @@ const MESSAGES = {
     request: firmware.FirmwareStatusNotificationRequest,
     confirmation: firmware.FirmwareStatusNotificationConfirmation,
   },
+  ExtendedTriggerMessage: { request: security.ExtendedTriggerMessageRequest, confirmation: security.ExtendedTriggerMessageConfirmation },
   GetCompositeSchedule: {
     request: smartCharging.GetCompositeScheduleRequest,
     confirmation: smartCharging.GetCompositeScheduleConfirmation,
@@ -51,6 +53,7 @@ const MESSAGES = {
   RemoteStopTransaction: { request: cs.RemoteStopTransactionRequest, confirmation: cs.RemoteStopTransactionConfirmation },
   ReserveNow: { request: reservation.ReserveNowRequest, confirmation: reservation.ReserveNowConfirmation },
   Reset: { request: cs.ResetRequest, confirmation: cs.ResetConfirmation },
+  SecurityEventNotification: { request: security.SecurityEventNotificationRequest, confirmation: security.SecurityEventNotificationConfirmation },
   SendLocalList: { request: localAuthList.SendLocalListRequest, confirmation: localAuthList.SendLocalListConfirmation },
   SetChargingProfile: {
     request: smartCharging.SetChargingProfileRequest,

@@ -34,6 +34,9 @@ interface Schema {
   maxLength?: number;
   format?: 'date-time' | 'uri';
   multipleOf?: number;
+  /** The security whitepaper's schemas name their enumerations: `#/definitions/<name>`. */
+  $ref?: string;
+  definitions?: Record<string, Schema>;
 }
 
 type Path = (string | number)[];
@@ -65,7 +68,18 @@ const SUFFIX: Record<Direction, string> = { request: 'req', confirmation: 'conf'
 function schemaOf(action: string, direction: Direction): Schema {
   const schema = schemas.find((candidate) => candidate.$id === `urn:${action}.${SUFFIX[direction]}`);
   if (!schema) throw new Error(`no schema for ${action}.${SUFFIX[direction]}`);
-  return schema;
+  return withDefinitions(schema, schema.definitions ?? {});
+}
+
+/** The schema with each `$ref` to one of its definitions replaced by the definition. */
+function withDefinitions(schema: Schema, definitions: Record<string, Schema>): Schema {
+  if (schema.$ref) {
+    const definition = definitions[schema.$ref.replace('#/definitions/', '')];
+    if (!definition) throw new Error(`unresolved ${schema.$ref}`);
+    return withDefinitions(definition, definitions);
+  }
+  const properties = schema.properties && Object.fromEntries(Object.entries(schema.properties).map(([key, value]) => [key, withDefinitions(value, definitions)]));
+  return { ...schema, properties, items: schema.items && withDefinitions(schema.items, definitions), definitions: undefined };
 }
 
 function oracleOf(action: string, direction: Direction): ValidateFunction {
@@ -317,8 +331,8 @@ describe('OCPP 1.6 messages against the official JSON schemas', () => {
   it('cover every action of the schema file', () => {
     const inSchemaFile = [...new Set(schemas.map((schema) => /^urn:(\w+)\.(req|conf)$/.exec(schema.$id ?? '')?.[1]))].sort();
     expect(inSchemaFile).toEqual([...ACTIONS, ...SECURITY_EXTENSION_ACTIONS].sort());
-    expect(CHARGE_POINT_ACTIONS).toHaveLength(10);
-    expect(CENTRAL_SYSTEM_ACTIONS).toHaveLength(19);
+    expect(CHARGE_POINT_ACTIONS).toHaveLength(11);
+    expect(CENTRAL_SYSTEM_ACTIONS).toHaveLength(20);
   });
 
   it('have hand-written realistic samples for every request and confirmation', () => {

@@ -1,0 +1,44 @@
+import { UseFilters } from '@nestjs/common';
+import { Args, Field, Float, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import type { SecurityEventPageView, SecurityEventView } from '../security-events/security-event.view';
+import { SecurityEventsService } from '../security-events/security-events.service';
+import { SecurityEventsArgs } from './arguments';
+import { GraphqlErrorFilter } from './graphql-errors';
+
+@ObjectType('SecurityEvent', { description: 'A SecurityEventNotification a wallbox sent (OCPP 1.6 security whitepaper)' })
+export class SecurityEventObject implements SecurityEventView {
+  @Field(() => Float, { description: 'its place in the event log (an integer, beyond 32 bits in time): later ones have greater ids' })
+  id: number;
+
+  @Field({ description: 'the whitepaper event type, or the vendor’s own' })
+  type: string;
+
+  @Field({ description: 'when it happened, by the wallbox’s clock' })
+  timestamp: string;
+
+  @Field(() => String, { nullable: true })
+  techInfo: string | null;
+
+  @Field({ description: 'when the CSMS recorded it' })
+  receivedAt: string;
+}
+
+@ObjectType('SecurityEventPage')
+export class SecurityEventPageObject implements SecurityEventPageView {
+  @Field(() => [SecurityEventObject], { description: 'newest first' })
+  items: SecurityEventObject[];
+
+  @Field(() => String, { nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+@UseFilters(GraphqlErrorFilter)
+@Resolver()
+export class SecurityEventsResolver {
+  constructor(private readonly service: SecurityEventsService) {}
+
+  @Query(() => SecurityEventPageObject, { description: 'the security events a charge point reported, newest first, paged; NOT_FOUND for an unknown one' })
+  securityEvents(@Args() { identity, ...page }: SecurityEventsArgs): Promise<SecurityEventPageView> {
+    return this.service.list(identity, page);
+  }
+}

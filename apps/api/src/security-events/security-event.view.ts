@@ -1,0 +1,38 @@
+import { ApiProperty } from '@nestjs/swagger';
+import type { SecurityEventRow } from '@voltstream/read-models';
+
+/** A SecurityEventNotification a wallbox sent (OCPP 1.6 security whitepaper). */
+export class SecurityEventView {
+  @ApiProperty({ description: 'its place in the event log: later ones have greater ids' })
+  id: number;
+
+  @ApiProperty({ example: 'InvalidFirmwareSignature', description: 'the whitepaper event type, or the vendor’s own' })
+  type: string;
+
+  @ApiProperty({ format: 'date-time', description: 'when it happened, by the wallbox’s clock' })
+  timestamp: string;
+
+  @ApiProperty({ type: String, nullable: true })
+  techInfo: string | null;
+
+  @ApiProperty({ format: 'date-time', description: 'when the CSMS recorded it' })
+  receivedAt: string;
+}
+
+export class SecurityEventPageView {
+  @ApiProperty({ type: [SecurityEventView], description: 'newest first' })
+  items: SecurityEventView[];
+
+  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  nextCursor: string | null;
+}
+
+export function toSecurityEventView(row: SecurityEventRow): SecurityEventView {
+  return {
+    id: Number(row.id),
+    type: row.type,
+    timestamp: row.occurredAt.toISOString(),
+    techInfo: row.techInfo,
+    receivedAt: row.receivedAt.toISOString(),
+  };
+}
