@@ -9,6 +9,7 @@ import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@voltstream/config';
 import { ApiModule } from './api.module';
 import { serveDashboard } from './dashboard/serve-dashboard';
+import { serveMetrics } from './infrastructure/request-metrics';
 
 /** Where `npm run build` puts the dashboard: dist/apps/dashboard, beside this file's dist/apps/api. */
 const DASHBOARD_DIR = resolve(__dirname, '../../dashboard');
@@ -33,6 +34,7 @@ export async function startApi(config: Config): Promise<RunningApi> {
   const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, token), { logger: LOG_LEVELS[config.logLevel] });
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
+  serveMetrics(app);
   serveOpenApi(app);
   const dashboard = serveDashboard(app, DASHBOARD_DIR) ? '; the dashboard at /' : '';
   await app.listen(config.apiPort);

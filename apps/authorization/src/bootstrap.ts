@@ -4,7 +4,7 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type LogLevel } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { subjectsFor } from '@voltstream/contracts';
-import { consumerReadiness, startHealthServer, type HealthReport } from '@voltstream/health';
+import { consumerReadiness, createMetricsRegistry, startHealthServer, type HealthReport } from '@voltstream/health';
 import { ParkedEvents } from '@voltstream/read-models';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
@@ -62,7 +62,7 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     return consumerReadiness(await autoStarter.progress(), bounds);
   };
   try {
-    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness);
+    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness, createMetricsRegistry('authorization'));
     await ensureStreams(nc, subjects, config.natsReplicas);
     await registry.start(nc, subjects);
     const transactions = await TransactionStore.open(nc, subjects, config.natsReplicas);

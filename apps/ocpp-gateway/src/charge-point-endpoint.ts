@@ -22,6 +22,7 @@ import {
   type HandshakeTransport,
 } from '@voltstream/gateway';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
+import { GatewayMetrics } from './gateway-metrics';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
 import { StationSocket } from './station-session';
@@ -78,6 +79,7 @@ export class ChargePointEndpoint {
     @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
     private readonly sessions: StationSessions,
     private readonly nats: NatsLink,
+    private readonly metrics: GatewayMetrics,
     registry: RegistryFollower,
   ) {
     this.wss = new WebSocketServer({
@@ -110,7 +112,7 @@ export class ChargePointEndpoint {
 
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', this.onHandshakeError);
-    if (!this.sessions.isAccepting) return refuse(socket, SHUTTING_DOWN);
+    if (!this.sessions.isAccepting) return this.refuseAndRecord(socket, SHUTTING_DOWN, request.url ?? '');
     const decision = decideHandshake(
       {
         url: request.url ?? '',
@@ -132,6 +134,7 @@ export class ChargePointEndpoint {
   /** A refusal by the security profile is logged and recorded for the operator; the wallbox only gets its status. */
   private refuseAndRecord(socket: Duplex, refusal: HandshakeRefused, url: string): void {
     refuse(socket, refusal);
+    this.metrics.handshakeRefused(refusal.status);
     if (!refusal.securityReason) return;
     const identity = identityFromUrl(url);
     if (!identity.ok) return;

@@ -3,7 +3,9 @@ import { AuthorizationClient } from './authorization.client';
 import { ChargePointEndpoint } from './charge-point-endpoint';
 import { GatewayLease } from './gateway-lease';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
+import { GatewayMetrics } from './gateway-metrics';
 import { HealthController } from './health.controller';
+import { MetricsController } from './metrics.controller';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
 import { StationCalls } from './station-calls';
@@ -14,9 +16,10 @@ export class GatewayModule {
   static forRoot(options: GatewayOptions): DynamicModule {
     return {
       module: GatewayModule,
-      controllers: [HealthController],
+      controllers: [HealthController, MetricsController],
       providers: [
         { provide: GATEWAY_OPTIONS, useValue: options },
+        { provide: GatewayMetrics, useFactory: () => new GatewayMetrics() },
         { provide: NatsLink, useFactory: () => NatsLink.connect(options) },
         AuthorizationClient,
         RegistryFollower,

@@ -5,6 +5,7 @@ import type { Msg, Subscription } from 'nats';
 import { ContractError, identityFromToken, parseConnectionClaim, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { drainPlan, isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
 import { GatewayLease } from './gateway-lease';
+import { GatewayMetrics } from './gateway-metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
@@ -36,10 +37,12 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     private readonly lease: GatewayLease,
     registry: RegistryFollower,
     calls: StationCalls,
+    metrics: GatewayMetrics,
   ) {
     this.services = {
       nats,
       calls,
+      metrics,
       logger: this.logger,
       gatewayId: options.gatewayId,
       callTimeoutMs: options.config.ocppCallTimeout * 1000,
@@ -47,6 +50,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       nextUniqueId: () => (++this.callCounter).toString(36),
       ended: (session) => this.release(session),
     };
+    metrics.countConnectedWith(() => this.held.size);
     registry.onAdopted((identity) => this.held.get(identity)?.rebootIfPending());
     lease.onLost(() => this.closeAll(1012, CLOSE_REASONS.leaseLost));
   }

@@ -4,7 +4,7 @@ import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@voltstream/config';
 import { subjectsFor, type Subjects } from '@voltstream/contracts';
-import { consumerReadiness, StallWatch, startHealthServer, type HealthReport, type ReadinessBounds } from '@voltstream/health';
+import { consumerReadiness, createMetricsRegistry, StallWatch, startHealthServer, type HealthReport, type ReadinessBounds } from '@voltstream/health';
 import { connectNats, ensureStreams } from '@voltstream/nats';
 import { openReadModels, ParkedEvents } from '@voltstream/read-models';
 import { BillingOutbox } from './billing-outbox';
@@ -83,7 +83,7 @@ export async function runProjection(connections: ProjectionConnections, { health
   const sessions = new ProjectionSessions(connections, progress, billing, onStep);
   sessions.start(lock);
   const stall = new StallWatch();
-  const health = healthOptions && (await startHealthServer(healthOptions.port, () => readiness(connections, healthOptions.bounds, stall)));
+  const health = healthOptions && (await startHealthServer(healthOptions.port, () => readiness(connections, healthOptions.bounds, stall), createMetricsRegistry('state-projection')));
   return {
     healthPort: health && (health.address() as AddressInfo).port,
     reached: (sequence) => progress.reached(sequence),
