@@ -12,6 +12,8 @@ export const CHARGE_POINT_ACTIONS = [
   'StatusNotification',
   'StopTransaction',
   'SecurityEventNotification',
+  'LogStatusNotification',
+  'SignedFirmwareStatusNotification',
 ] as const;
 export type ChargePointAction = (typeof CHARGE_POINT_ACTIONS)[number];
 
@@ -36,6 +38,8 @@ export const CENTRAL_SYSTEM_ACTIONS = [
   'TriggerMessage',
   'UnlockConnector',
   'UpdateFirmware',
+  'GetLog',
+  'SignedUpdateFirmware',
 ] as const;
 export type CentralSystemAction = (typeof CENTRAL_SYSTEM_ACTIONS)[number];
 
@@ -49,11 +53,7 @@ export const SECURITY_EXTENSION_ACTIONS = [
   'CertificateSigned',
   'DeleteCertificate',
   'GetInstalledCertificateIds',
-  'GetLog',
   'InstallCertificate',
-  'LogStatusNotification',
   'SignCertificate',
-  'SignedFirmwareStatusNotification',
-  'SignedUpdateFirmware',
 ] as const;
 export type SecurityExtensionAction = (typeof SECURITY_EXTENSION_ACTIONS)[number];

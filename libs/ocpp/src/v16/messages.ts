@@ -7,6 +7,7 @@ import * as localAuthList from './local-auth-list';
 import * as remoteTrigger from './remote-trigger';
 import * as reservation from './reservation';
 import * as security from './security';
+import * as securityLogsFirmware from './security-logs-firmware';
 import * as smartCharging from './smart-charging';
 import { invalid, validatePayload, type MessageClass, type Validated, type ValidationOptions } from './validation';
 
@@ -65,6 +66,19 @@ const MESSAGES = {
   TriggerMessage: { request: remoteTrigger.TriggerMessageRequest, confirmation: remoteTrigger.TriggerMessageConfirmation },
   UnlockConnector: { request: cs.UnlockConnectorRequest, confirmation: cs.UnlockConnectorConfirmation },
   UpdateFirmware: { request: firmware.UpdateFirmwareRequest, confirmation: firmware.UpdateFirmwareConfirmation },
+  GetLog: { request: securityLogsFirmware.GetLogRequest, confirmation: securityLogsFirmware.GetLogConfirmation },
+  LogStatusNotification: {
+    request: securityLogsFirmware.LogStatusNotificationRequest,
+    confirmation: securityLogsFirmware.LogStatusNotificationConfirmation,
+  },
+  SignedUpdateFirmware: {
+    request: securityLogsFirmware.SignedUpdateFirmwareRequest,
+    confirmation: securityLogsFirmware.SignedUpdateFirmwareConfirmation,
+  },
+  SignedFirmwareStatusNotification: {
+    request: securityLogsFirmware.SignedFirmwareStatusNotificationRequest,
+    confirmation: securityLogsFirmware.SignedFirmwareStatusNotificationConfirmation,
+  },
 } as const satisfies Record<OcppAction, MessagePair>;
 
 type Messages = typeof MESSAGES;
