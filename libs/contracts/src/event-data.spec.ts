@@ -70,6 +70,8 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
     },
   },
   ChargingProfilesCleared: { connectorId: 1, chargingProfilePurpose: 'TxDefaultProfile' },
+  LogStatusReported: { status: 'Uploaded', requestId: 7 },
+  SignedFirmwareStatusReported: { status: 'SignatureVerified', requestId: 3 },
 };
 
 const at = new Date('2026-03-01T12:00:00.000Z');

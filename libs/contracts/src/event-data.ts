@@ -78,6 +78,8 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsFileUploaded: object({ name: string({ min: 1 }), size: integer(0), sha256: string({ min: 1 }) }),
   ChargingProfileSet: object({ connectorId, chargingProfile: chargingProfileRecord }, { remoteStartIdTag: string() }),
   ChargingProfilesCleared: chargingProfileCriteria,
+  LogStatusReported: object({ status: string() }, { requestId: integer() }),
+  SignedFirmwareStatusReported: object({ status: string() }, { requestId: integer() }),
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

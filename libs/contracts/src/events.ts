@@ -136,6 +136,10 @@ export type CallRefused = Event<'CallRefused', { action: string; errorCode: stri
  * 401 or 403; the reason is the operator's. Never credentials or certificate contents.
  */
 export type ConnectionRefused = Event<'ConnectionRefused', { status: number; reason: string }>;
+/** LogStatusNotification (security whitepaper): the upload of the log GetLog `requestId` asked for. */
+export type LogStatusReported = Event<'LogStatusReported', { status: string; requestId?: number }>;
+/** SignedFirmwareStatusNotification (security whitepaper): the progress of SignedUpdateFirmware `requestId`. */
+export type SignedFirmwareStatusReported = Event<'SignedFirmwareStatusReported', { status: string; requestId?: number }>;
 
 // Reservations (OCPP 1.6 Reservation profile): one reservation's lifecycle, on its charge point's
 // subjects. Being used is no event of its own: the TransactionStarted that names it marks it used.
@@ -205,7 +209,9 @@ export type StationEvent =
   | ConnectionRefused
   | DiagnosticsFileUploaded
   | ChargingProfileSet
-  | ChargingProfilesCleared;
+  | ChargingProfilesCleared
+  | LogStatusReported
+  | SignedFirmwareStatusReported;
 export type ReservationEvent = ReservationRequested | ReservationAccepted | ReservationRejected | ReservationCancelled | ReservationExpired;
 export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
@@ -250,6 +256,8 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsFileUploaded: 'station',
   ChargingProfileSet: 'station',
   ChargingProfilesCleared: 'station',
+  LogStatusReported: 'station',
+  SignedFirmwareStatusReported: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

@@ -160,6 +160,10 @@ export function toEvent<A extends StationAction>(
       const { type, timestamp, techInfo } = call.payload;
       return createEvent('SecurityEventReported', { type, timestamp, techInfo }, identity, now);
     }
+    case 'LogStatusNotification':
+      return createEvent('LogStatusReported', { status: call.payload.status, requestId: call.payload.requestId }, identity, now);
+    case 'SignedFirmwareStatusNotification':
+      return createEvent('SignedFirmwareStatusReported', { status: call.payload.status, requestId: call.payload.requestId }, identity, now);
     default: {
       const exhaustive: never = call;
       return exhaustive;
@@ -188,6 +192,8 @@ export function confirmationFor<A extends StationAction>(action: A, decision: De
     case 'DiagnosticsStatusNotification':
     case 'FirmwareStatusNotification':
     case 'SecurityEventNotification':
+    case 'LogStatusNotification':
+    case 'SignedFirmwareStatusNotification':
       return {};
     default: {
       const exhaustive: never = call;

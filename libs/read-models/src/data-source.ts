@@ -24,6 +24,7 @@ import { ChargingProfileRow } from './entities/charging-profile.entity';
 import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
 import { SecurityProfile1765600000000 } from './migrations/1765600000000-security-profile';
 import { SecurityEvents1765700000000 } from './migrations/1765700000000-security-events';
+import { LogStatus1765900000000 } from './migrations/1765900000000-log-status';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -53,6 +54,7 @@ export const READ_MODEL_MIGRATIONS = [
   FirmwareStatus1765500000000,
   SecurityProfile1765600000000,
   SecurityEvents1765700000000,
+  LogStatus1765900000000,
 ];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */

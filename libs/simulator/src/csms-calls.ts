@@ -2,6 +2,7 @@ import type { SimulatedChargePoint } from './charge-point';
 import { changeConfiguration, readConfiguration } from './configuration';
 import type { CsmsCallAnswer } from './connection';
 import { getDiagnostics, updateFirmware } from './firmware';
+import { getLog, signedUpdateFirmware } from './security-logs-firmware';
 import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit } from './charging-profiles';
 import { OcppError, type Payload } from './framing';
 
@@ -28,6 +29,8 @@ const handlers = new Map<string, Handler>([
   ['SetChargingProfile', setChargingProfile],
   ['ClearChargingProfile', clearChargingProfile],
   ['GetCompositeSchedule', getCompositeSchedule],
+  ['GetLog', getLog],
+  ['SignedUpdateFirmware', signedUpdateFirmware],
 ]);
 
 /** Answers a call of the central system as a real wallbox would; throws OcppError for a CALLERROR. */

@@ -50,6 +50,8 @@ export const VALID_CALLS: Record<ChargePointAction, Record<string, unknown>> = {
   FirmwareStatusNotification: { status: 'Idle' },
   Heartbeat: {},
   SecurityEventNotification: { type: 'InvalidFirmwareSignature', timestamp: at, techInfo: 'fw 2.4.1' },
+  LogStatusNotification: { status: 'Uploaded', requestId: 7 },
+  SignedFirmwareStatusNotification: { status: 'SignatureVerified', requestId: 3 },
   MeterValues: {
     connectorId: 1,
     transactionId: 1001,

@@ -202,6 +202,18 @@ describe('wallbox commands', () => {
     });
   });
 
+  it('nests the whitepaper’s LogParametersType and FirmwareType, leaving their absent fields out', () => {
+    expect(toWallboxCommand({ type: 'getLog', logType: 'SecurityLog', requestId: 7, location: 'http://csms/up/', retries: 1 })).toEqual({
+      action: 'GetLog',
+      payload: { logType: 'SecurityLog', requestId: 7, log: { remoteLocation: 'http://csms/up/' }, retries: 1 },
+    });
+    const signed = { requestId: 3, location: 'http://csms/fw.bin', retrieveDateTime: '2026-12-05T01:00:00Z', signingCertificate: 'PEM', signature: 'c2ln' };
+    expect(toWallboxCommand({ type: 'signedUpdateFirmware', ...signed })).toEqual({
+      action: 'SignedUpdateFirmware',
+      payload: { requestId: 3, firmware: { location: 'http://csms/fw.bin', retrieveDateTime: '2026-12-05T01:00:00Z', signingCertificate: 'PEM', signature: 'c2ln' } },
+    });
+  });
+
   it('reads every outcome of the gateway, and refuses a malformed reply', () => {
     const reply = (value: unknown) => new TextEncoder().encode(JSON.stringify(value));
     const accepted = { status: 'Accepted' };

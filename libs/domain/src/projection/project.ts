@@ -5,7 +5,7 @@ import { newConnector, withStatus } from './connector';
 import { projectLocalListSync } from './local-list-sync';
 import { dataTransferReceived } from './data-transfer';
 import { securityEventReported } from './security-event';
-import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
+import { withDiagnosticsStatus, withFirmwareStatus, withLogStatus } from './firmware';
 import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { reservationChanged, reservationUsed } from './reservation';
@@ -92,6 +92,7 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'DiagnosticsStatusReported':
       return { chargePoint: withDiagnosticsStatus(seen, event), changes: [] };
     case 'FirmwareStatusReported':
+    case 'SignedFirmwareStatusReported':
       return { chargePoint: withFirmwareStatus(seen, event), changes: [] };
     case 'DataTransferReceived':
       return { chargePoint: seen, changes: dataTransferReceived(identity, event) };
@@ -106,6 +107,8 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       return { chargePoint: seen, changes: [chargingProfileSet(identity, event)] };
     case 'ChargingProfilesCleared':
       return { chargePoint: seen, changes: [chargingProfilesCleared(identity, event)] };
+    case 'LogStatusReported':
+      return { chargePoint: withLogStatus(seen, event), changes: [] };
     default: {
       const exhaustive: never = event;
       return exhaustive;
