@@ -57,13 +57,15 @@ export class FirmwareCommands {
   async signedUpdateFirmware(identity: string, body: SignedUpdateFirmwareBody, requestHost: string | undefined): Promise<WallboxAnswer> {
     const { image, retrieveDateTime, installDateTime, signingCertificate, signature, retries, retryInterval } = body;
     const requestId = body.requestId ?? newRequestId();
-    const location = body.location ?? whitepaperLocation('image', await this.imageUrl(image as string, requestHost));
+    const location = body.location ?? (await this.imageUrl(image as string, requestHost, (url) => whitepaperLocation('image', url)));
     const command = { type: 'signedUpdateFirmware', requestId, location, retrieveDateTime, installDateTime, signingCertificate, signature, retries, retryInterval } as const;
     return { ...(await this.commands.send(identity, command)), requestId };
   }
 
-  private async imageUrl(name: string, requestHost: string | undefined): Promise<string> {
+  /** @param fits checks the URL before the image is looked up */
+  private async imageUrl(name: string, requestHost: string | undefined, fits = (url: string) => url): Promise<string> {
+    const url = fits(this.links.firmwareDownload(requestHost, name));
     if ((await this.images.info(name)) === null) throw notFound(`firmware image ${name} not found`);
-    return this.links.firmwareDownload(requestHost, name);
+    return url;
   }
 }
