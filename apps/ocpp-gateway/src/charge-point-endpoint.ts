@@ -165,7 +165,7 @@ export class ChargePointEndpoint {
 
   private passwordMatches(pending: HandshakeNeedsPassword, passwordHash: string, address: string): Promise<boolean> {
     // The decoded credentials stand for the header: the cache hashes them with the stored hash.
-    const credentials = `${pending.identity}:${pending.password}`;
+    const credentials = `${pending.identity}:${pending.password.toString('base64')}`;
     return this.credentials.verify(credentials, passwordHash, () => this.throttledCheck(pending, passwordHash, address));
   }
 

@@ -23,6 +23,9 @@ function handshakeStatus(port: number, path: string): Promise<number> {
   });
 }
 
+/** 17 bytes that are not UTF-8 (AuthorizationKey ff00c328…): a password is any 16 to 40 bytes. */
+const NOT_UTF8_PASSWORD = Buffer.from('ff00c3288081e2282b9f3a0d0a7e7f2aa1', 'hex');
+
 describe('OCPP gateway handshake (SPEC §3)', () => {
   const testbed = new GatewayTestbed();
   let url: string;
@@ -32,6 +35,7 @@ describe('OCPP gateway handshake (SPEC §3)', () => {
   beforeAll(async () => {
     await testbed.setUp();
     await testbed.adopt('LOCKED-1', { passwordHash: hashPassword('correct horse') });
+    await testbed.adopt('BYTES-1', { passwordHash: hashPassword(NOT_UTF8_PASSWORD) });
     await testbed.adopt('OPEN-1');
     ({ url } = await testbed.startGateway());
     httpUrl = url.replace('ws://', 'http://');
@@ -85,6 +89,15 @@ describe('OCPP gateway handshake (SPEC §3)', () => {
     expect(await TestWallbox.connect(url, 'LOCKED-1', { password: 'wrong' })).toMatchObject({ ok: false, status: 401 });
     const wallbox = await TestWallbox.open(url, 'LOCKED-1', { password: 'correct horse' });
     await wallbox.close();
+  });
+
+  it('compares Basic credentials as bytes: a password that is not UTF-8 opens the handshake, its UTF-8 decoding does not', async () => {
+    const wallbox = await TestWallbox.open(url, 'BYTES-1', { password: NOT_UTF8_PASSWORD });
+    await wallbox.close();
+    expect(await TestWallbox.connect(url, 'BYTES-1', { password: NOT_UTF8_PASSWORD.toString('utf8') })).toMatchObject({ ok: false, status: 401 });
+    const oneByteOff = Buffer.from(NOT_UTF8_PASSWORD);
+    oneByteOff[0] ^= 1;
+    expect(await TestWallbox.connect(url, 'BYTES-1', { password: oneByteOff })).toMatchObject({ ok: false, status: 401 });
   });
 
   it('refuses an unknown charge point with 403 when UNKNOWN_CHARGE_POINTS=reject, but lets adopted ones in', async () => {

@@ -567,7 +567,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
    * system records the password once it has the answer, which may be after the wallbox is back:
    * a refused handshake is tried again, as a wallbox does.
    */
-  async reconnectWithPassword(password: string): Promise<void> {
+  async reconnectWithPassword(password: Buffer): Promise<void> {
     this.connection.usePassword(password);
     await this.connection.close(1000);
     for (let attempt = 1; ; attempt++) {

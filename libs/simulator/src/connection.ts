@@ -56,7 +56,7 @@ export class OcppConnection {
   private closingLocally = false;
   private reconnectDueAt: number | undefined;
   private reconnectAttempts = 0;
-  private password: string | undefined;
+  private password: string | Buffer | undefined;
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -67,7 +67,7 @@ export class OcppConnection {
   }
 
   /** The HTTP Basic password of the next handshakes (after ChangeConfiguration AuthorizationKey). */
-  usePassword(password: string): void {
+  usePassword(password: string | Buffer): void {
     this.password = password;
   }
 

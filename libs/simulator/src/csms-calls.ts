@@ -92,7 +92,8 @@ function changeConfigurationCall(cp: SimulatedChargePoint, payload: Payload): Cs
   if (textField(payload, 'key') === 'AuthorizationKey') {
     const value = textField(payload, 'value');
     if (!AUTHORIZATION_KEY.test(value)) return { reply: { status: 'Rejected' } };
-    const password = Buffer.from(value, 'hex').toString('utf8');
+    // The bytes as they are: a password need not be UTF-8 text.
+    const password = Buffer.from(value, 'hex');
     return { reply: { status: 'Accepted' }, afterwards: () => cp.reconnectWithPassword(password) };
   }
   const status = changeConfiguration(cp.configuration, textField(payload, 'key'), textField(payload, 'value'));

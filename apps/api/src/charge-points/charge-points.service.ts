@@ -68,7 +68,7 @@ export class ChargePointsService {
   }
 
   /** Records a password the wallbox accepted; the previous one stays valid until the wallbox uses the new one. */
-  async changePassword(identity: string, password: string): Promise<void> {
+  async changePassword(identity: string, password: Buffer): Promise<void> {
     const command = { identity, passwordHash: hashPassword(password), at: new Date() };
     const known = await this.isKnown(identity);
     await this.eventLog.changeRegistration(identity, (registration) => decidePasswordChange(command, chargePointRecord(known, registration)));

@@ -9,7 +9,7 @@ import {
   type ResetType,
 } from '@voltstream/ocpp';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { IdentityParams, IsInt32 } from '../infrastructure/params';
 
 export class AvailabilityBody {
@@ -111,6 +111,15 @@ export class RotatePasswordBody {
   @IsString()
   @Length(16, 40)
   password?: string;
+
+  @ApiPropertyOptional({ pattern: '^([0-9a-fA-F]{2}){16,40}$', description: 'instead of password: its bytes in hex, for a password of any 16 to 40 bytes (not necessarily text)' })
+  @IsOptional()
+  @Matches(/^(?:[0-9a-fA-F]{2}){16,40}$/, { message: 'authorizationKey must be the hex of 16 to 40 bytes' })
+  @ValidateBy({
+    name: 'notWithPassword',
+    validator: { validate: (_, args) => (args?.object as RotatePasswordBody).password === undefined, defaultMessage: () => 'authorizationKey must not be given with password' },
+  })
+  authorizationKey?: string;
 }
 
 /** OCPP 1.6 DataTransfer.req: vendorId CiString255, messageId CiString50, data free text. */

@@ -38,8 +38,8 @@ export class CommandsController {
   @Post('password')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: PasswordRotationView, description: 'the wallbox accepted the new password (shown this once); the previous one works until it reconnects' })
-  rotatePassword(@Param() { identity }: IdentityParams, @Body() { password }: RotatePasswordBody): Promise<PasswordRotationView> {
-    return this.commands.rotatePassword(identity, password);
+  rotatePassword(@Param() { identity }: IdentityParams, @Body() body: RotatePasswordBody): Promise<PasswordRotationView> {
+    return this.commands.rotatePassword(identity, body);
   }
 
   @Post('remote-start')

@@ -21,21 +21,21 @@ export class CommandsService {
   ) {}
 
   /**
-   * TC_073: a new password (given, or 24 random characters) goes to the wallbox as
-   * ChangeConfiguration AuthorizationKey, the hex of its bytes; it is stored only once the
-   * wallbox accepted it. @returns the password, shown this once.
+   * TC_073: a new password (given as text or as the hex of its bytes, or 24 random characters)
+   * goes to the wallbox as ChangeConfiguration AuthorizationKey, the hex of its bytes; it is stored
+   * only once the wallbox accepted it. @returns the password, shown this once.
    */
-  async rotatePassword(identity: string, given: string | undefined): Promise<{ password: string; authorizationKey: string }> {
-    const password = given ?? randomBytes(18).toString('base64url');
-    const bytes = Buffer.byteLength(password, 'utf8');
-    if (bytes < 16 || bytes > 40) throw new OperationFailedError({ kind: 'invalid', message: `password must be 16 to 40 bytes, got ${bytes}` });
-    const authorizationKey = Buffer.from(password, 'utf8').toString('hex');
+  async rotatePassword(identity: string, given: { password?: string; authorizationKey?: string }): Promise<{ password: string | null; authorizationKey: string }> {
+    const bytes = given.authorizationKey ? Buffer.from(given.authorizationKey, 'hex') : Buffer.from(given.password ?? randomBytes(18).toString('base64url'), 'utf8');
+    if (bytes.length < 16 || bytes.length > 40) throw new OperationFailedError({ kind: 'invalid', message: `password must be 16 to 40 bytes, got ${bytes.length}` });
+    const authorizationKey = bytes.toString('hex');
+    const text = bytes.toString('utf8');
     const answer = await this.send(identity, { type: 'changeConfiguration', key: 'AuthorizationKey', value: authorizationKey });
     if (answer.status !== 'Accepted') {
       throw new OperationFailedError({ kind: 'conflict', message: `the wallbox answered ${String(answer.status)}: the password is unchanged` });
     }
-    await this.chargePoints.changePassword(identity, password);
-    return { password, authorizationKey };
+    await this.chargePoints.changePassword(identity, bytes);
+    return { password: Buffer.from(text, 'utf8').equals(bytes) ? text : null, authorizationKey };
   }
 
   async send(identity: string, command: OperatorCommand): Promise<WallboxAnswer> {
