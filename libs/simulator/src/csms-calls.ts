@@ -96,6 +96,12 @@ function changeConfigurationCall(cp: SimulatedChargePoint, payload: Payload): Cs
     const password = Buffer.from(value, 'hex');
     return { reply: { status: 'Accepted' }, afterwards: () => cp.reconnectWithPassword(password) };
   }
+  if (textField(payload, 'key') === 'SecurityProfile') {
+    const value = textField(payload, 'value');
+    const profile = /^\d$/.test(value) ? Number(value) : Number.NaN;
+    if (cp.securityProfileProblem(profile) !== null) return { reply: { status: 'Rejected' } };
+    return { reply: { status: 'Accepted' }, afterwards: () => cp.reconnectWithProfile(profile) };
+  }
   const status = changeConfiguration(cp.configuration, textField(payload, 'key'), textField(payload, 'value'));
   return { reply: { status } };
 }

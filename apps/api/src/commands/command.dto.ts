@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SecurityProfile } from '@voltstream/contracts';
 import {
   EXTENDED_MESSAGE_TRIGGERS,
   MESSAGE_TRIGGERS,
@@ -139,4 +140,11 @@ export class DataTransferBody {
   @IsOptional()
   @IsString()
   data?: string;
+}
+
+/** POST …/security-profile: TC_083, only upward. */
+export class RaiseSecurityProfileBody {
+  @ApiProperty({ enum: [1, 2, 3], description: 'the higher profile: 1 Basic auth, 2 Basic auth over wss://, 3 client certificate' })
+  @IsIn([1, 2, 3], { message: 'securityProfile must be one of 1, 2, 3' })
+  securityProfile: Exclude<SecurityProfile, 0>;
 }

@@ -41,3 +41,12 @@ export class DataTransferAnswerView {
   @ApiPropertyOptional()
   data?: string;
 }
+
+/** TC_083: the profile the wallbox accepted, enforced from now on, and the one before. */
+export class SecurityProfileRaiseView {
+  @ApiProperty({ type: 'integer' })
+  previousSecurityProfile: number;
+
+  @ApiProperty({ type: 'integer' })
+  securityProfile: number;
+}

@@ -1,5 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { Injectable } from '@nestjs/common';
+import type { SecurityProfile } from '@voltstream/contracts';
 import { chargingProfileFailure, toWallboxCommand, type OperatorCommand } from '@voltstream/domain';
 import { ChargePointsService } from '../charge-points/charge-points.service';
 import { notFound, OperationFailedError } from '../infrastructure/operation-failed.error';
@@ -36,6 +37,22 @@ export class CommandsService {
     }
     await this.chargePoints.changePassword(identity, bytes);
     return { password: Buffer.from(text, 'utf8').equals(bytes) ? text : null, authorizationKey };
+  }
+
+  /**
+   * TC_083: ChangeConfiguration SecurityProfile, only upward. The higher profile is recorded, and
+   * enforced at the handshake, only once the wallbox accepted it; a wallbox that rejects it keeps
+   * its profile, so it is never locked out. @returns the profile before and after
+   */
+  async raiseSecurityProfile(identity: string, securityProfile: SecurityProfile): Promise<{ previousSecurityProfile: number; securityProfile: number }> {
+    const previousSecurityProfile = await this.chargePoints.checkSecurityProfileRaise(identity, securityProfile);
+    const answer = await this.send(identity, { type: 'changeConfiguration', key: 'SecurityProfile', value: String(securityProfile) });
+    if (answer.status !== 'Accepted') {
+      const message = `the wallbox answered ${String(answer.status)}: its security profile stays ${previousSecurityProfile}`;
+      throw new OperationFailedError({ kind: 'conflict', message });
+    }
+    await this.chargePoints.raiseSecurityProfile({ identity, securityProfile, at: new Date() });
+    return { previousSecurityProfile, securityProfile };
   }
 
   async send(identity: string, command: OperatorCommand): Promise<WallboxAnswer> {

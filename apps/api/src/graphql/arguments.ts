@@ -9,6 +9,7 @@ import {
   ConfigurationKeyParams,
   DataTransferBody,
   ExtendedTriggerBody,
+  RaiseSecurityProfileBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -243,6 +244,15 @@ class ExtendedTriggerFields extends ExtendedTriggerBody {
 
 @ArgsType()
 export class ExtendedTriggerArgs extends IntersectionType(IdentityArgs, ExtendedTriggerFields, ArgsType) {}
+
+@ArgsType()
+class RaiseSecurityProfileFields extends RaiseSecurityProfileBody {
+  @Field(() => Int, { description: 'the higher profile: 1 Basic auth, 2 Basic auth over wss://, 3 client certificate' })
+  override securityProfile: RaiseSecurityProfileBody['securityProfile'];
+}
+
+@ArgsType()
+export class RaiseSecurityProfileArgs extends IntersectionType(IdentityArgs, RaiseSecurityProfileFields, ArgsType) {}
 
 @ArgsType()
 class GetConfigurationFields extends GetConfigurationQuery {

@@ -1,5 +1,5 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import type { CommandStatusView, ConfigurationKeyView, ConfigurationView, DataTransferAnswerView } from '../commands/command.view';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { CommandStatusView, ConfigurationKeyView, ConfigurationView, DataTransferAnswerView, SecurityProfileRaiseView } from '../commands/command.view';
 
 @ObjectType('CommandStatus', { description: "The charge point's own answer, relayed as it gave it" })
 export class CommandStatusObject implements CommandStatusView {
@@ -35,4 +35,13 @@ export class DataTransferAnswerObject implements DataTransferAnswerView {
 
   @Field(() => String, { nullable: true })
   data?: string;
+}
+
+@ObjectType('SecurityProfileRaise', { description: 'TC_083: the profile the wallbox accepted, enforced from now on, and the one before' })
+export class SecurityProfileRaiseObject implements SecurityProfileRaiseView {
+  @Field(() => Int)
+  previousSecurityProfile: number;
+
+  @Field(() => Int)
+  securityProfile: number;
 }

@@ -12,10 +12,11 @@ import {
   ResetArgs,
   TriggerArgs,
   ExtendedTriggerArgs,
+  RaiseSecurityProfileArgs,
   UnlockArgs,
 } from './arguments';
 import { plainProfile } from './charging-profile.input';
-import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject } from './command.types';
+import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject, SecurityProfileRaiseObject } from './command.types';
 import { GraphqlErrorFilter } from './graphql-errors';
 
 /**
@@ -55,6 +56,11 @@ export class CommandsResolver {
   @Mutation(() => CommandStatusObject, { description: 'TriggerMessage' })
   trigger(@Args() { identity, message, connectorId }: TriggerArgs): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'trigger', message, connectorId });
+  }
+
+  @Mutation(() => SecurityProfileRaiseObject, { description: 'TC_083: ChangeConfiguration SecurityProfile, only upward; enforced once the wallbox accepted' })
+  raiseSecurityProfile(@Args() { identity, securityProfile }: RaiseSecurityProfileArgs): Promise<SecurityProfileRaiseObject> {
+    return this.commands.raiseSecurityProfile(identity, securityProfile);
   }
 
   @Mutation(() => CommandStatusObject, { description: 'ExtendedTriggerMessage (security whitepaper): Accepted, Rejected or NotImplemented' })
