@@ -1,3 +1,4 @@
+import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import WebSocket from 'ws';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
@@ -56,11 +57,12 @@ describe('TC_073: the password of a security profile 1 wallbox rotated end to en
 
   it('rotates to a password of bytes that are not UTF-8 (given as authorizationKey): the wallbox reconnects with those bytes', async () => {
     const bytes = Buffer.from('ff00c3288081e2282b9f3a0d0a7e7f2aa1', 'hex');
+    const reconnected = once(wallbox, 'open');
     const rotated = await system.api(`/api/charge-points/${IDENTITY}/password`, { method: 'POST', body: { authorizationKey: bytes.toString('hex') } });
     expect(rotated).toEqual({ status: 200, body: { password: null, authorizationKey: bytes.toString('hex') } });
     await expect.poll(() => handshakeStatus(system.services.ocppUrl, bytes.toString('utf8')), { timeout: SLOW_MS }).toBe(401);
-    expect(await handshakeStatus(system.services.ocppUrl, bytes)).toBe(101);
-    await expect.poll(() => wallbox.online, { timeout: SLOW_MS }).toBe(true);
+    // The wallbox's own reconnect proves the bytes open the handshake (a test connection would replace it).
+    await reconnected;
     expect(await wallbox.heartbeat()).toHaveProperty('currentTime');
   });
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEvent } from '@voltstream/contracts';
 import { hashPassword } from '@voltstream/domain';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { TestWallbox } from './support/wallbox';
@@ -98,6 +99,22 @@ describe('OCPP gateway handshake (SPEC §3)', () => {
     const oneByteOff = Buffer.from(NOT_UTF8_PASSWORD);
     oneByteOff[0] ^= 1;
     expect(await TestWallbox.connect(url, 'BYTES-1', { password: oneByteOff })).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('lets a wallbox in with the password of a rotation under way, before PasswordChanged arrives, and not once it is abandoned', async () => {
+    await testbed.adopt('ROTATING-1', { passwordHash: hashPassword('old-password-0123456') });
+    const pending = createEvent('PasswordRotationStarted', { pendingPasswordHash: hashPassword('new-password-0123456') }, 'ROTATING-1', new Date());
+    await testbed.publisher.publish(pending);
+    const opened = await vi.waitFor(async () => {
+      const handshake = await TestWallbox.connect(url, 'ROTATING-1', { password: 'new-password-0123456' });
+      if (!handshake.ok) throw new Error(`refused ${handshake.status}`);
+      return handshake.wallbox;
+    });
+    await opened.close();
+    await (await TestWallbox.open(url, 'ROTATING-1', { password: 'old-password-0123456' })).close();
+
+    await testbed.publisher.publish(createEvent('PasswordRotationAbandoned', {}, 'ROTATING-1', new Date()));
+    await vi.waitFor(async () => expect(await TestWallbox.connect(url, 'ROTATING-1', { password: 'new-password-0123456' })).toMatchObject({ ok: false, status: 401 }));
   });
 
   it('refuses an unknown charge point with 403 when UNKNOWN_CHARGE_POINTS=reject, but lets adopted ones in', async () => {

@@ -47,6 +47,19 @@ export type ChargePointForgotten = Event<'ChargePointForgotten', Record<string, 
 export type PasswordChanged = Event<'PasswordChanged', { passwordHash: string; previousPasswordHash: string | null }>;
 /** The wallbox connected with its new password: the previous one no longer opens its handshake. */
 export type PreviousPasswordRetired = Event<'PreviousPasswordRetired', Record<string, never>>;
+/**
+ * A password rotation began: recorded before ChangeConfiguration AuthorizationKey is sent, so that
+ * a wallbox reconnecting with the new password before PasswordChanged reaches the gateway is let
+ * in. The pending password opens the handshake until PasswordChanged or PasswordRotationAbandoned.
+ */
+export type PasswordRotationStarted = Event<'PasswordRotationStarted', { pendingPasswordHash: string }>;
+/** The wallbox answered that it did not take the new password (Rejected, NotSupported, offline): it no longer opens the handshake. */
+export type PasswordRotationAbandoned = Event<'PasswordRotationAbandoned', Record<string, never>>;
+/**
+ * The wallbox connected with the password of a rotation (`passwordHash`), maybe before
+ * PasswordChanged was recorded: once it is, the password before the rotation is retired.
+ */
+export type PendingPasswordUsed = Event<'PendingPasswordUsed', { passwordHash: string }>;
 export type LocalTagSaved = Event<'LocalTagSaved', { tag: TagEntry }>;
 export type LocalTagRemoved = Event<'LocalTagRemoved', { idTag: string }>;
 
@@ -188,6 +201,9 @@ export type RegistryEvent =
   | ChargePointForgotten
   | PasswordChanged
   | PreviousPasswordRetired
+  | PasswordRotationStarted
+  | PasswordRotationAbandoned
+  | PendingPasswordUsed
   | LocalTagSaved
   | LocalTagRemoved;
 export type TagListEvent = TagSaved | TagRemoved;
@@ -225,6 +241,9 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   ChargePointForgotten: 'registry',
   PasswordChanged: 'registry',
   PreviousPasswordRetired: 'registry',
+  PasswordRotationStarted: 'registry',
+  PasswordRotationAbandoned: 'registry',
+  PendingPasswordUsed: 'registry',
   LocalTagSaved: 'registry',
   LocalTagRemoved: 'registry',
   TagSaved: 'tags',

@@ -101,6 +101,16 @@ describe('handshake ladder', () => {
       expect(given(registrations).when('/ocpp/CP:1', ['ocpp1.6'], authorization)).toMatchObject({ outcome: 'refuse', status: 401 });
     });
 
+    it('while a rotation is under way, names its pending password as the last to try', () => {
+      const rotating = { 'CP:1': { passwordHash: 'scrypt$old', pendingPasswordHash: 'scrypt$pending', securityProfile: 1 as const } };
+      expect(given(rotating).when('/ocpp/CP:1', [], basic('CP:1:secret'))).toMatchObject({
+        outcome: 'verifyPassword',
+        passwordHash: 'scrypt$old',
+        previousPasswordHash: null,
+        pendingPasswordHash: 'scrypt$pending',
+      });
+    });
+
     it('during a password rotation, names the previous password as the one to try after the new', () => {
       const rotating = { 'CP:1': { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$old', securityProfile: 1 as const } };
       expect(given(rotating).when('/ocpp/CP:1', [], basic('CP:1:secret'))).toMatchObject({

@@ -44,6 +44,8 @@ export interface HandshakeRegistration {
   passwordHash: string | null;
   /** Also opens the handshake while a password rotation waits for the wallbox to use the new one. */
   previousPasswordHash?: string | null;
+  /** Also opens it while a rotation is under way: the wallbox may reconnect with it before PasswordChanged arrives. */
+  pendingPasswordHash?: string | null;
   securityProfile: SecurityProfile;
 }
 
@@ -80,6 +82,8 @@ export interface HandshakeNeedsPassword {
   passwordHash: string;
   /** Tried when `passwordHash` does not match: the password before a rotation. */
   previousPasswordHash: string | null;
+  /** Tried last: the password of a rotation under way. */
+  pendingPasswordHash: string | null;
   onMismatch: HandshakeRefused;
 }
 
@@ -199,6 +203,7 @@ export function decideHandshake(request: HandshakeRequest, context: HandshakeCon
     password: credentials.password,
     passwordHash,
     previousPasswordHash: registration?.previousPasswordHash ?? null,
+    pendingPasswordHash: registration?.pendingPasswordHash ?? null,
     onMismatch: unauthorized('wrong password'),
   };
 }

@@ -4,6 +4,8 @@ import {
   decideChargePointForget,
   decideChargePointUpdate,
   decidePasswordChange,
+  decidePasswordRotationAbandon,
+  decidePasswordRotationStart,
   decideSecurityProfileRaise,
   securityProfileRaiseProblem,
   chargePointRecord,
@@ -71,9 +73,23 @@ export class ChargePointsService {
     return { resource: await this.get(identity), created: before === undefined };
   }
 
-  /** Records a password the wallbox accepted; the previous one stays valid until the wallbox uses the new one. */
-  async changePassword(identity: string, password: Buffer): Promise<void> {
+  /** Records the password of a rotation about to be sent: it opens the handshake already. @returns its hash */
+  async startPasswordRotation(identity: string, password: Buffer): Promise<string> {
     const command = { identity, passwordHash: hashPassword(password), at: new Date() };
+    const known = await this.isKnown(identity);
+    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordRotationStart(command, chargePointRecord(known, registration)));
+    return command.passwordHash;
+  }
+
+  /** The wallbox did not take the password of the rotation: it no longer opens the handshake. */
+  async abandonPasswordRotation(identity: string): Promise<void> {
+    const known = await this.isKnown(identity);
+    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordRotationAbandon({ identity, at: new Date() }, chargePointRecord(known, registration)));
+  }
+
+  /** Records a password the wallbox accepted; the previous one stays valid until the wallbox uses the new one. */
+  async changePassword(identity: string, passwordHash: string): Promise<void> {
+    const command = { identity, passwordHash, at: new Date() };
     const known = await this.isKnown(identity);
     await this.eventLog.changeRegistration(identity, (registration) => decidePasswordChange(command, chargePointRecord(known, registration)));
   }

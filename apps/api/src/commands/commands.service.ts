@@ -31,11 +31,13 @@ export class CommandsService {
     if (bytes.length < 16 || bytes.length > 40) throw new OperationFailedError({ kind: 'invalid', message: `password must be 16 to 40 bytes, got ${bytes.length}` });
     const authorizationKey = bytes.toString('hex');
     const text = bytes.toString('utf8');
-    const answer = await this.send(identity, { type: 'changeConfiguration', key: 'AuthorizationKey', value: authorizationKey });
+    const passwordHash = await this.chargePoints.startPasswordRotation(identity, bytes);
+    const answer = await this.sendRotation(identity, authorizationKey);
     if (answer.status !== 'Accepted') {
+      await this.chargePoints.abandonPasswordRotation(identity);
       throw new OperationFailedError({ kind: 'conflict', message: `the wallbox answered ${String(answer.status)}: the password is unchanged` });
     }
-    await this.chargePoints.changePassword(identity, bytes);
+    await this.chargePoints.changePassword(identity, passwordHash);
     return { password: Buffer.from(text, 'utf8').equals(bytes) ? text : null, authorizationKey };
   }
 
@@ -53,6 +55,20 @@ export class CommandsService {
     }
     await this.chargePoints.raiseSecurityProfile({ identity, securityProfile, at: new Date() });
     return { previousSecurityProfile, securityProfile };
+  }
+
+  /**
+   * ChangeConfiguration AuthorizationKey. A wallbox that never got it (offline) abandons the
+   * rotation; one whose answer did not come (timeout, CALLERROR) may have switched, so its pending
+   * password stays valid until the next rotation rather than lock it out.
+   */
+  private async sendRotation(identity: string, authorizationKey: string): Promise<WallboxAnswer> {
+    try {
+      return await this.send(identity, { type: 'changeConfiguration', key: 'AuthorizationKey', value: authorizationKey });
+    } catch (error) {
+      if (error instanceof OperationFailedError && error.failure.kind === 'offline') await this.chargePoints.abandonPasswordRotation(identity);
+      throw error;
+    }
   }
 
   async send(identity: string, command: OperatorCommand): Promise<WallboxAnswer> {

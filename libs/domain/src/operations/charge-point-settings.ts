@@ -5,6 +5,8 @@ import {
   type ChargePointSettings,
   type ChargePointSettingsChanged,
   type PasswordChanged,
+  type PasswordRotationAbandoned,
+  type PasswordRotationStarted,
   type Relaxation,
   type SecurityProfile,
   type StartMode,
@@ -118,6 +120,18 @@ export function decideSecurityProfileRaise(command: RaiseSecurityProfile, curren
   if (failure) return { ok: false, failure };
   const settings = { ...(current.settings as ChargePointSettings), securityProfile: command.securityProfile };
   return accept(createEvent('ChargePointSettingsChanged', settings, command.identity, command.at));
+}
+
+/** Before ChangeConfiguration AuthorizationKey: the new password opens the handshake from now on (the wallbox may be back before its answer is). */
+export function decidePasswordRotationStart(command: ChangePassword, current: ChargePointRecord): OperationDecision<PasswordRotationStarted> {
+  if (!current.settings) return reject('notFound', `charge point ${command.identity} is not adopted`);
+  return accept(createEvent('PasswordRotationStarted', { pendingPasswordHash: command.passwordHash }, command.identity, command.at));
+}
+
+/** The wallbox said it did not take the new password: it stops opening the handshake. */
+export function decidePasswordRotationAbandon(command: ForgetChargePoint, current: ChargePointRecord): OperationDecision<PasswordRotationAbandoned> {
+  if (!current.settings) return accept();
+  return accept(createEvent('PasswordRotationAbandoned', {}, command.identity, command.at));
 }
 
 /** DELETE of a charge point: it becomes discovered again when it next connects. */

@@ -4,6 +4,8 @@ export {
   decideChargePointForget,
   decideChargePointUpdate,
   decidePasswordChange,
+  decidePasswordRotationAbandon,
+  decidePasswordRotationStart,
   decideSecurityProfileRaise,
   securityProfileRaiseProblem,
 } from './charge-point-settings';

@@ -158,6 +158,9 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
     case 'PasswordChanged':
       return passwordChanged(chargePointOf(event), current);
     case 'PreviousPasswordRetired':
+    case 'PasswordRotationStarted':
+    case 'PasswordRotationAbandoned':
+    case 'PendingPasswordUsed':
       return [];
     default:
       return projectStationEvent(event, current);
