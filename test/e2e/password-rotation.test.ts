@@ -1,30 +1,14 @@
 import { once } from 'node:events';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
+import { handshakeStatus } from './support/handshake';
 import { startSystem, type System } from './support/system';
 import { bootedWallbox, SLOW_MS } from './support/wallboxes';
 
 const IDENTITY = 'ROTATE-1';
 const FIRST_PASSWORD = 'first-password-0123456';
 
-/** The HTTP status a handshake with these credentials gets (101 when it opens). */
-function handshakeStatus(ocppUrl: string, password: string | Buffer): Promise<number> {
-  return new Promise((resolve) => {
-    const socket = new WebSocket(`${ocppUrl}/${IDENTITY}`, ['ocpp1.6'], {
-      headers: { Authorization: `Basic ${Buffer.concat([Buffer.from(`${IDENTITY}:`), Buffer.from(password)]).toString('base64')}` },
-    });
-    socket.once('open', () => {
-      resolve(101);
-      socket.close();
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', () => resolve(0));
-  });
-}
+const handshake = (ocppUrl: string, password: string | Buffer) => handshakeStatus(`${ocppUrl}/${IDENTITY}`, IDENTITY, password);
 
 describe('TC_073: the password of a security profile 1 wallbox rotated end to end', () => {
   let system: System;
@@ -51,7 +35,7 @@ describe('TC_073: the password of a security profile 1 wallbox rotated end to en
     expect(rotated.body.authorizationKey).toBe(Buffer.from(rotated.body.password).toString('hex'));
 
     await expect.poll(() => wallbox.online, { timeout: SLOW_MS }).toBe(true);
-    await expect.poll(() => handshakeStatus(system.services.ocppUrl, FIRST_PASSWORD), { timeout: SLOW_MS }).toBe(401);
+    await expect.poll(() => handshake(system.services.ocppUrl, FIRST_PASSWORD), { timeout: SLOW_MS }).toBe(401);
     expect(await wallbox.heartbeat()).toHaveProperty('currentTime');
   });
 
@@ -60,7 +44,7 @@ describe('TC_073: the password of a security profile 1 wallbox rotated end to en
     const reconnected = once(wallbox, 'open');
     const rotated = await system.api(`/api/charge-points/${IDENTITY}/password`, { method: 'POST', body: { authorizationKey: bytes.toString('hex') } });
     expect(rotated).toEqual({ status: 200, body: { password: null, authorizationKey: bytes.toString('hex') } });
-    await expect.poll(() => handshakeStatus(system.services.ocppUrl, bytes.toString('utf8')), { timeout: SLOW_MS }).toBe(401);
+    await expect.poll(() => handshake(system.services.ocppUrl, bytes.toString('utf8')), { timeout: SLOW_MS }).toBe(401);
     // The wallbox's own reconnect proves the bytes open the handshake (a test connection would replace it).
     await reconnected;
     expect(await wallbox.heartbeat()).toHaveProperty('currentTime');

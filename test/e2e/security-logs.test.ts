@@ -1,13 +1,13 @@
 import { createHash, randomBytes, sign } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { subjectsFor } from '@voltstream/contracts';
 import { createCertificateAuthority, issueCertificate, type IssuedCertificate } from '@voltstream/launcher';
 import { connectNats, followEvents } from '@voltstream/nats';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
+import { firmwareWallbox, followChargePoints, uploadImage } from './support/firmware';
 import { startSystem, type System } from './support/system';
-import { adoptedWallbox, chargePoint, eventually, SLOW_MS } from './support/wallboxes';
+import { chargePoint, eventually, SLOW_MS } from './support/wallboxes';
 
 /** What the charge point shows of logs and firmware. */
 interface LogsAndFirmwareView {
@@ -47,35 +47,20 @@ describe('logs and signed firmware of the security whitepaper end to end (TC_079
   }
 
   async function wallbox(identity: string, failures = {}): Promise<SimulatedChargePoint> {
-    const cp = await adoptedWallbox(system, identity, { startMode: 'anyTag' }, { firmwareVersion: '1.0.0', firmwareFailures: failures, autoReconnect: true });
+    const cp = await firmwareWallbox(system, identity, failures);
     wallboxes.push(cp);
     return cp;
   }
 
-  async function uploadImage(name: string, version: string, content: Buffer): Promise<void> {
-    const response = await fetch(`${system.services.apiUrl}/api/firmware-images?name=${encodeURIComponent(name)}&version=${version}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${system.env.API_TOKEN}`, 'content-type': 'application/octet-stream' },
-      body: content,
-    });
-    expect(response.status).toBe(201);
+  async function upload(name: string, version: string, content: Buffer): Promise<void> {
+    expect((await uploadImage(system, name, version, content)).status).toBe(201);
   }
 
   beforeAll(async () => {
     const manufacturer = await createCertificateAuthority('Wallbox Manufacturer Root');
     signer = await issueCertificate(manufacturer, { commonName: 'Wallbox Firmware Signing', usage: 'client' });
     system = await startSystem({ OCPP_CALL_TIMEOUT: '5' });
-    live = createClient({
-      url: `${system.services.apiUrl.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${system.env.API_TOKEN}` },
-      retryAttempts: 0,
-    });
-    const query = 'subscription { chargePointChanged { identity online firmwareVersion firmwareStatus logStatus logStatusAt } }';
-    live.subscribe<{ chargePointChanged: LogsAndFirmwareView & { identity: string } }>(
-      { query },
-      { next: ({ data }) => data && changes.push(data.chargePointChanged), error: () => undefined, complete: () => undefined },
-    );
+    live = followChargePoints(system, 'identity online firmwareVersion firmwareStatus logStatus logStatusAt', changes);
   }, 60_000);
 
   afterAll(async () => {
@@ -124,7 +109,7 @@ describe('logs and signed firmware of the security whitepaper end to end (TC_079
   it('TC_080 signed firmware update: the wallbox verifies the signature, installs and boots with the new version', async () => {
     await wallbox('SFW-OK');
     const image = Buffer.concat([Buffer.from('firmwareVersion=2.1.0\n'), randomBytes(100_000)]);
-    await uploadImage('signed-2.1.0.bin', '2.1.0', image);
+    await upload('signed-2.1.0.bin', '2.1.0', image);
     const body = { image: 'signed-2.1.0.bin', retrieveDateTime: now(), signingCertificate: signer.certPem, signature: signatureOf(image), requestId: 80 };
     expect(await system.api('/api/charge-points/SFW-OK/signed-firmware', { method: 'POST', body })).toEqual({ status: 200, body: { status: 'Accepted', requestId: 80 } });
     await expect.poll(() => view('SFW-OK'), { timeout: SLOW_MS }).toMatchObject({ firmwareStatus: 'Installed', firmwareVersion: '2.1.0', online: true });
@@ -144,7 +129,7 @@ describe('logs and signed firmware of the security whitepaper end to end (TC_079
   it('TC_081 invalid signature: InvalidSignature, the security event InvalidFirmwareSignature is listed, the firmware stays', async () => {
     await wallbox('SFW-BAD');
     const image = Buffer.from('firmwareVersion=6.6.6\ntampered');
-    await uploadImage('tampered.bin', '6.6.6', image);
+    await upload('tampered.bin', '6.6.6', image);
     const signature = signatureOf(Buffer.from('firmwareVersion=6.6.6\nas signed'));
     const body = { image: 'tampered.bin', retrieveDateTime: now(), signingCertificate: signer.certPem, signature, requestId: 81 };
     expect(await system.api('/api/charge-points/SFW-BAD/signed-firmware', { method: 'POST', body })).toEqual({ status: 200, body: { status: 'Accepted', requestId: 81 } });

@@ -2,33 +2,16 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { createCertificateAuthority, freePort, issueCertificate, type CertificateAuthority } from '@voltstream/launcher';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
+import { handshakeStatus } from './support/handshake';
 import { startSystem, type System } from './support/system';
 import { bootedWallbox, chargePoint, SLOW_MS } from './support/wallboxes';
 
 const PASSWORD = 'upgrade-password-0123';
 
-/** The HTTP status a handshake gets (101 when it opens). */
-function handshakeStatus(url: string, password: string, ca?: string): Promise<number> {
-  return new Promise((resolve) => {
-    const identity = url.slice(url.lastIndexOf('/') + 1);
-    const socket = new WebSocket(url, ['ocpp1.6'], {
-      headers: { Authorization: `Basic ${Buffer.from(`${identity}:${password}`).toString('base64')}` },
-      ca,
-    });
-    socket.once('open', () => {
-      resolve(101);
-      socket.close();
-    });
-    socket.once('unexpected-response', (_request, response) => {
-      resolve(response.statusCode ?? 0);
-      socket.terminate();
-    });
-    socket.once('error', () => resolve(0));
-  });
-}
+/** The status of a handshake of the identity that ends `url`. */
+const handshake = (url: string, password: string, ca?: string) => handshakeStatus(url, url.slice(url.lastIndexOf('/') + 1), password, ca);
 
 describe('TC_083 upgrade a charge point’s security profile end to end (whitepaper §2.4; SPEC §10), the simulator as the wallbox', () => {
   const folder = mkdtempSync(join(tmpdir(), 'voltstream-upgrade-'));
@@ -80,9 +63,9 @@ describe('TC_083 upgrade a charge point’s security profile end to end (whitepa
     expect(await wallbox.heartbeat()).toHaveProperty('currentTime');
     expect((await securityProfileOf('UPGRADE-1'))).toBe(2);
 
-    await expect.poll(() => handshakeStatus(`${system.services.ocppUrl}/UPGRADE-1`, PASSWORD), { timeout: SLOW_MS }).toBe(403);
-    expect(await handshakeStatus(`${secureUrl}/UPGRADE-1`, 'wrong-password-0123456', ca.certPem)).toBe(401);
-    expect(await handshakeStatus(`${secureUrl}/UPGRADE-1`, PASSWORD, ca.certPem)).toBe(101);
+    await expect.poll(() => handshake(`${system.services.ocppUrl}/UPGRADE-1`, PASSWORD), { timeout: SLOW_MS }).toBe(403);
+    expect(await handshake(`${secureUrl}/UPGRADE-1`, 'wrong-password-0123456', ca.certPem)).toBe(401);
+    expect(await handshake(`${secureUrl}/UPGRADE-1`, PASSWORD, ca.certPem)).toBe(101);
     expect(await raise('UPGRADE-1', { securityProfile: 1 })).toMatchObject({ status: 409, body: { message: expect.stringContaining('can only be raised') } });
   });
 
@@ -91,7 +74,7 @@ describe('TC_083 upgrade a charge point’s security profile end to end (whitepa
     expect(await raise('UPGRADE-2', { securityProfile: 2 })).toMatchObject({ status: 409, body: { message: expect.stringContaining('stays 1') } });
     expect((await securityProfileOf('UPGRADE-2'))).toBe(1);
     expect(wallbox.securityProfile).toBe(1);
-    expect(await handshakeStatus(`${system.services.ocppUrl}/UPGRADE-2`, PASSWORD)).toBe(101);
+    expect(await handshake(`${system.services.ocppUrl}/UPGRADE-2`, PASSWORD)).toBe(101);
   });
 
   it('bad input is 400 naming the field; an unknown charge point 404', async () => {
