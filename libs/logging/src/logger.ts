@@ -29,9 +29,16 @@ function splitByLevel(streamTo: (fd: number) => DestinationStream): DestinationS
   );
 }
 
+/** A readable line: time, level, `[context]`, the message, then the other fields on the same line. */
+function readable(fd: number): DestinationStream {
+  const colorize = Boolean(fd === STDOUT ? process.stdout.isTTY : process.stderr.isTTY);
+  const messageFormat = '{if context}[{context}] {end}{msg}';
+  return pretty({ destination: fd, sync: true, colorize, singleLine: true, ignore: 'pid,hostname,service,context', translateTime: 'SYS:HH:MM:ss.l', messageFormat });
+}
+
 function output(format: LogFormat): DestinationStream {
   if (format === 'json') return splitByLevel((fd) => pino.destination({ dest: fd, sync: true }));
-  return splitByLevel((fd) => pretty({ destination: fd, sync: true, colorize: Boolean(fd === STDOUT ? process.stdout.isTTY : process.stderr.isTTY), ignore: 'pid,hostname,service' }));
+  return splitByLevel(readable);
 }
 
 /** One line a JSON object: `level` by its name, `time` in ISO 8601, `service`, `pid`, `hostname`, then the line's own fields and `msg`. */
