@@ -1,8 +1,10 @@
+import { execFile } from 'node:child_process';
 import { randomUUID } from 'node:crypto';
+import { promisify } from 'node:util';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
 import { subjectsFor } from '@voltstream/contracts';
-import type { AppName } from '@voltstream/launcher';
+import { entryPoint, repoRoot, type AppName } from '@voltstream/launcher';
 import { connectNats } from '@voltstream/nats';
 import { startSystem, type System } from './support/system';
 import { adoptedWallbox, eventually } from './support/wallboxes';
@@ -115,5 +117,12 @@ describe('LOG_LEVEL=warn: no service writes an info or debug line (end to end)',
     await eventually(async () => expect(capture.of('ocpp-gateway')).toEqual([expect.objectContaining({ level: 'warn', msg: 'ignored a connection claim' })]));
     const written = SERVICES.flatMap((service) => capture.of(service));
     expect(written.filter((line) => !['warn', 'error', 'fatal'].includes(line.level))).toEqual([]);
+  });
+});
+
+describe('LOG_LEVEL of another table stops every service at start-up, naming the variable (from dist)', () => {
+  it.each(SERVICES)('%s', async (service) => {
+    const run = promisify(execFile)(process.execPath, [entryPoint(service)], { cwd: repoRoot(), env: { ...process.env, LOG_LEVEL: 'verbose' }, timeout: 20_000 });
+    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Invalid configuration: LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"') });
   });
 });
