@@ -25,12 +25,20 @@ class Capture {
 
   /** The lines of a service, each parsed: a line that is not a JSON object fails the test here. */
   of(service: AppName): LogLine[] {
-    return this.raw.filter((each) => each.source === service).map(({ line }) => JSON.parse(line) as LogLine);
+    return this.raw.filter((each) => each.source === service).map(({ line }) => parsed(service, line));
+  }
+}
+
+function parsed(service: AppName, line: string): LogLine {
+  try {
+    return JSON.parse(line) as LogLine;
+  } catch {
+    throw new Error(`${service} wrote a line that is not JSON: ${line}`);
   }
 }
 
 async function unlock(system: System, identity: string, headers: Record<string, string>) {
-  return system.api(`/api/charge-points/${identity}/unlock`, { method: 'POST', body: { connectorId: 1 }, headers });
+  return system.exchange(`/api/charge-points/${identity}/unlock`, { method: 'POST', body: { connectorId: 1 }, headers });
 }
 
 describe('structured logs: JSON lines from every service, with the fields to follow a wallbox and a command (end to end)', () => {
@@ -51,7 +59,7 @@ describe('structured logs: JSON lines from every service, with the fields to fol
     for (const service of SERVICES) {
       const lines = capture.of(service);
       expect(lines.length, service).toBeGreaterThan(0);
-      for (const line of lines) expect(line).toMatchObject({ service, level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
+      for (const line of lines) expect(line, JSON.stringify(line)).toMatchObject({ service, level: expect.any(String), time: expect.any(String), msg: expect.any(String) });
     }
   });
 
@@ -80,7 +88,7 @@ describe('structured logs: JSON lines from every service, with the fields to fol
   it('a GraphQL mutation too, named by X-Correlation-Id; a request without an id gets a new one in X-Request-Id', async () => {
     const correlationId = `e2e-${randomUUID()}`;
     const mutation = { query: 'mutation { unlock(identity: "LOGS-1", connectorId: 2) { status } }' };
-    const answered = await system.api<{ data?: unknown }>('/graphql', { method: 'POST', body: mutation, headers: { 'X-Correlation-Id': correlationId } });
+    const answered = await system.exchange<{ data?: unknown }>('/graphql', { method: 'POST', body: mutation, headers: { 'X-Correlation-Id': correlationId } });
     expect(answered.body.data).toEqual({ unlock: { status: expect.any(String) } });
     expect(answered.headers.get('x-request-id')).toBe(correlationId);
     await eventually(async () => expect(capture.of('ocpp-gateway').filter((line) => line.correlationId === correlationId)).toHaveLength(1));

@@ -1,8 +1,10 @@
-import { describe, expect, it } from 'vitest';
+import { Logger } from '@nestjs/common';
+import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_LEVELS, type LogLevel } from '@voltstream/config';
 import { correlationIdOf } from './correlation';
 import { createLogger } from './logger';
 import { NestLogger } from './nest-logger';
+import { TypeOrmLogger } from './typeorm-logger';
 
 type Line = Record<string, unknown>;
 
@@ -100,5 +102,20 @@ describe('correlationIdOf: one id from the operator\'s HTTP request to the wallb
     expect(correlationIdOf({ 'x-request-id': 'x'.repeat(129) })).toMatch(uuid);
     expect(correlationIdOf({ 'x-request-id': ['a', 'b'] })).toMatch(uuid);
     expect(correlationIdOf({})).not.toBe(correlationIdOf({}));
+  });
+});
+
+describe('TypeOrmLogger: the database\'s lines through the same logger', () => {
+  afterEach(() => Logger.overrideLogger(true));
+
+  it('logs a failed query at error with the query and its parameters, and no line for a query that succeeds', () => {
+    const { logger, lines } = capture('trace');
+    Logger.overrideLogger(new NestLogger(logger));
+    const typeorm = new TypeOrmLogger();
+    typeorm.logQuery();
+    typeorm.logQueryError(new Error('relation "parked_events" does not exist'), 'SELECT 1 FROM "parked_events"', ['auto-start']);
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'error', context: 'TypeORM', query: 'SELECT 1 FROM "parked_events"', parameters: ['auto-start'], err: expect.objectContaining({ message: 'relation "parked_events" does not exist' }), msg: 'query failed' }),
+    ]);
   });
 });

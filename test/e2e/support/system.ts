@@ -7,15 +7,20 @@ import { startServices, type AppName, type Output, type RunningServices } from '
 const TOKEN = 'e2e-operator-token';
 const API_TIMEOUT_MS = 15_000;
 
+interface ApiInit {
+  method?: string;
+  body?: unknown;
+  token?: string | null;
+}
+
 export interface System {
   namespace: string;
   services: RunningServices;
   env: Record<string, string>;
-  /** Calls the operator API with the bearer token (and `headers`); parses JSON. */
-  api<T = unknown>(
-    path: string,
-    init?: { method?: string; body?: unknown; token?: string | null; headers?: Record<string, string> },
-  ): Promise<{ status: number; body: T; headers: Headers }>;
+  /** Calls the operator API with the bearer token; parses JSON. */
+  api<T = unknown>(path: string, init?: ApiInit): Promise<{ status: number; body: T }>;
+  /** As `api`, with request headers of the caller's and the response's headers. */
+  exchange<T = unknown>(path: string, init?: ApiInit & { headers?: Record<string, string> }): Promise<{ status: number; body: T; headers: Headers }>;
   stop(): Promise<void>;
 }
 
@@ -33,7 +38,7 @@ export async function startSystem(
   const namespace = uniqueNamespace();
   const env = testEnv(namespace, { API_TOKEN: TOKEN, ...overrides });
   const services = await startServices(env, apps, { output, restart });
-  const api: System['api'] = async (path, init = {}) => {
+  const exchange: System['exchange'] = async (path, init = {}) => {
     const token = init.token === undefined ? TOKEN : init.token;
     const response = await fetch(`${services.apiUrl}${path}`, {
       method: init.method ?? 'GET',
@@ -49,11 +54,16 @@ export async function startSystem(
     const text = await response.text();
     return { status: response.status, body: (text ? JSON.parse(text) : undefined) as never, headers: response.headers };
   };
+  const api: System['api'] = async (path, init) => {
+    const { status, body } = await exchange(path, init);
+    return { status, body: body as never };
+  };
   return {
     namespace,
     services,
     env,
     api,
+    exchange,
     stop: async () => {
       await services.stop();
       await dropDatabase(env.DATABASE_URL);
