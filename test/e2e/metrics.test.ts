@@ -87,16 +87,14 @@ describe('every service serves Prometheus metrics that move with what happens (e
     const transaction = await charger.beginTransaction(1, 'ANY-TAG');
     expect(transaction.idTagInfo.status).toBe('Accepted');
     expect(await started()).toBe(startedBefore + 1);
-    await charger.finishTransaction(1);
   });
 
   it('the projection counts the rows it writes by table and the completed transactions it publishes to billing', async () => {
     const rows = projection('voltstream_projection_rows_written_total', { table: 'transactions' });
     const billed = projection('voltstream_projection_billing_published_total');
     const [rowsBefore, billedBefore] = [await rows(), await billed()];
-    await charger.beginTransaction(2, 'ANY-TAG');
-    await charger.finishTransaction(2);
-    await expect.poll(rows, { timeout: SLOW_MS }).toBeGreaterThanOrEqual(rowsBefore + 2);
+    await charger.finishTransaction(1); // begun by the test above
+    await expect.poll(rows, { timeout: SLOW_MS }).toBeGreaterThan(rowsBefore);
     await expect.poll(billed, { timeout: SLOW_MS }).toBe(billedBefore + 1);
   });
 

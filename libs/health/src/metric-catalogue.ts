@@ -49,7 +49,9 @@ export const METRICS = {
 
 export type ServiceName = keyof typeof METRICS;
 
-/** The series names a metric shows in the exposition: a histogram's `_bucket`, `_sum` and `_count`. */
-export function seriesNames({ kind, name }: Pick<MetricSpec, 'kind' | 'name'>): string[] {
-  return kind === 'histogram' ? [`${name}_bucket`, `${name}_sum`, `${name}_count`] : [name];
+/** The series names a metric of a prom-client type shows in the exposition: a histogram's `_bucket`, `_sum` and `_count`, … */
+export function seriesNames({ kind, name }: { kind: string; name: string }): string[] {
+  if (kind === 'histogram') return [`${name}_bucket`, `${name}_sum`, `${name}_count`];
+  if (kind === 'summary') return [name, `${name}_sum`, `${name}_count`];
+  return [name];
 }
