@@ -45,9 +45,11 @@ interface ActionSeries {
   latency: Histogram.Internal<string>;
 }
 
+const CALL_ERROR_START = `[${CALL_ERROR},`;
+
 /** The OCPP error code of a serialized CALLERROR, undefined for a CALLRESULT; only errors are parsed again. */
 function callErrorCode(answer: string): string | undefined {
-  return answer.startsWith(`[${CALL_ERROR},`) ? String((JSON.parse(answer) as unknown[])[2]) : undefined;
+  return answer.startsWith(CALL_ERROR_START) ? String((JSON.parse(answer) as unknown[])[2]) : undefined;
 }
 
 /**
