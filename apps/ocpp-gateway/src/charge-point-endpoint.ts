@@ -23,7 +23,7 @@ import {
 } from '@voltstream/gateway';
 import type { Logger } from '@voltstream/logging';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
-import { GatewayMetrics } from './gateway-metrics';
+import { GATEWAY_OBSERVER, type GatewayObserver } from './gateway-metrics';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
 import { StationSocket } from './station-session';
@@ -80,7 +80,7 @@ export class ChargePointEndpoint {
     @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
     private readonly sessions: StationSessions,
     private readonly nats: NatsLink,
-    private readonly metrics: GatewayMetrics,
+    @Inject(GATEWAY_OBSERVER) private readonly observer: GatewayObserver,
     registry: RegistryFollower,
   ) {
     this.logger = options.logger.child({ context: ChargePointEndpoint.name });
@@ -136,7 +136,7 @@ export class ChargePointEndpoint {
   /** A refusal by the security profile is logged and recorded for the operator; the wallbox only gets its status. */
   private refuseAndRecord(socket: Duplex, refusal: HandshakeRefused, url: string): void {
     refuse(socket, refusal);
-    this.metrics.handshakeRefused(refusal.status);
+    this.observer.handshakeRefused(refusal.status);
     if (!refusal.securityReason) return;
     const identity = identityFromUrl(url);
     if (!identity.ok) return;

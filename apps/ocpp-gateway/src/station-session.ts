@@ -16,8 +16,8 @@ import {
 } from '@voltstream/gateway';
 import { CORRELATION_ID_HEADER } from '@voltstream/nats';
 import type { Logger } from '@voltstream/logging';
-import { CALL, CALL_ERROR, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
-import type { GatewayMetrics } from './gateway-metrics';
+import { CALL, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
+import type { SessionObserver } from './gateway-metrics';
 import type { NatsLink } from './nats-link';
 import type { CallingStation, StationCalls } from './station-calls';
 
@@ -25,7 +25,7 @@ import type { CallingStation, StationCalls } from './station-calls';
 export interface SessionServices {
   nats: NatsLink;
   calls: StationCalls;
-  metrics: GatewayMetrics;
+  observer: SessionObserver;
   /** The pod's logger; a session logs through a child of it that carries the wallbox's `identity`. */
   logger: Logger;
   gatewayId: string;
@@ -189,7 +189,7 @@ export class StationSession implements CallingStation {
   private replyToCommand(message: Msg, action: string, request: Record<string, unknown>, outcome: CallOutcome): void {
     try {
       const reply = commandReplyFor(action, outcome);
-      this.services.metrics.commandAnswered(action, reply.outcome);
+      this.services.observer.commandAnswered(action, reply.outcome);
       if (action === 'GetConfiguration' && reply.outcome === 'result') {
         this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
       }
@@ -290,7 +290,7 @@ export class StationSession implements CallingStation {
     }
     if (uniqueId !== null) {
       const answer = serializeCallError(uniqueId, error);
-      this.services.metrics.callErrorSent(error.code);
+      this.services.observer.malformedAnswered(error.code);
       this.tail = this.tail.then(() => void this.send(answer));
     }
     this.onGarbage();
@@ -303,7 +303,7 @@ export class StationSession implements CallingStation {
 
   /** Never rejects: the calls after this one wait on it (see `tail`). */
   private async answer(call: CallFrame, text: string): Promise<void> {
-    const began = performance.now();
+    const mark = this.services.observer.callReceived();
     let answer: string;
     try {
       answer = await this.services.calls.answer(this, call, text);
@@ -311,7 +311,7 @@ export class StationSession implements CallingStation {
       this.log.error({ uniqueId: call.uniqueId, action: call.action, err: error }, 'a call could not be handled');
       answer = serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be handled; please send it again`));
     }
-    this.services.metrics.callAnswered(call.action, (performance.now() - began) / 1000, callErrorCode(answer));
+    this.services.observer.callAnswered(call.action, mark, answer);
     this.send(answer);
   }
 
@@ -355,9 +355,4 @@ export class StationSession implements CallingStation {
       return false;
     }
   }
-}
-
-/** The OCPP error code of a serialized CALLERROR, undefined for a CALLRESULT; only errors are parsed again. */
-function callErrorCode(answer: string): string | undefined {
-  return answer.startsWith(`[${CALL_ERROR},`) ? String((JSON.parse(answer) as unknown[])[2]) : undefined;
 }

@@ -88,3 +88,11 @@ describe('LOG_LEVEL and LOG_FORMAT: one table for every service', () => {
     expect(() => loadConfig({ LOG_FORMAT: 'text' })).toThrow('LOG_FORMAT must be one of json, pretty, got "text"');
   });
 });
+
+describe('GATEWAY_METRICS: what the gateway counts', () => {
+  it('is on unless set off, and refuses anything else, naming the variable', () => {
+    expect(loadConfig({}).gatewayMetrics).toBe(true);
+    expect(loadConfig({ GATEWAY_METRICS: 'off' }).gatewayMetrics).toBe(false);
+    expect(() => loadConfig({ GATEWAY_METRICS: 'no' })).toThrow('GATEWAY_METRICS must be one of on, off, got "no"');
+  });
+});
