@@ -43,7 +43,7 @@ export async function checkCsr(pem: string, identity: string): Promise<CsrCheck>
 /** A new key pair and a request for it with CN = `commonName`, as a wallbox makes them: both PEM. */
 export async function createCsr(commonName: string, algorithm: KeyAlgorithm = 'ecdsa', organization?: string): Promise<{ csrPem: string; keyPem: string }> {
   const keys = await keyPair(algorithm);
-  const name = [{ CN: [commonName] }, ...(organization ? [{ O: [organization] }] : [])];
+  const name: x509.JsonName = [{ CN: [commonName] }, ...(organization ? [{ O: [organization] }] : [])];
   const request = await x509.Pkcs10CertificateRequestGenerator.create({ name, keys, signingAlgorithm: signingAlgorithmOf(keys.privateKey) });
   return { csrPem: request.toString('pem'), keyPem: privateKeyPem(keys.privateKey) };
 }

@@ -6,6 +6,7 @@ import {
   type BootInfo,
   type BootReply,
   type BootRequest,
+  type CertificateSigningRequested,
   type StartTransactionReply,
   type StartTransactionRequest,
   type StationEvent,
@@ -116,7 +117,7 @@ export function toEvent<A extends StationAction>(
   payload: StationRequests[A],
   decision: DecisionOf<A>,
   now: Date,
-): StationEvent {
+): StationEvent | CertificateSigningRequested {
   const call = { action, payload, decision } as StationCall;
   switch (call.action) {
     case 'BootNotification':
@@ -160,6 +161,8 @@ export function toEvent<A extends StationAction>(
       const { type, timestamp, techInfo } = call.payload;
       return createEvent('SecurityEventReported', { type, timestamp, techInfo }, identity, now);
     }
+    case 'SignCertificate':
+      return createEvent('CertificateSigningRequested', { csr: call.payload.csr }, identity, now);
     default: {
       const exhaustive: never = call;
       return exhaustive;
@@ -189,6 +192,9 @@ export function confirmationFor<A extends StationAction>(action: A, decision: De
     case 'FirmwareStatusNotification':
     case 'SecurityEventNotification':
       return {};
+    // Accepted once stored: the CSR is checked and signed after, by the signer (docs/architecture.md).
+    case 'SignCertificate':
+      return { status: 'Accepted' };
     default: {
       const exhaustive: never = call;
       return exhaustive;

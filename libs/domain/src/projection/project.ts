@@ -156,6 +156,15 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
       return passwordChanged(chargePointOf(event), current);
     case 'PreviousPasswordRetired':
       return [];
+    // Certificates: kept in the log only (listed from it by the API where asked).
+    case 'CertificateSigningRequested':
+    case 'ChargePointCertificateIssued':
+    case 'CertificateSigningRefused':
+    case 'ChargePointCertificateSent':
+    case 'CertificateInstallAnswered':
+    case 'InstalledCertificatesReported':
+    case 'CertificateDeleteAnswered':
+      return [];
     default:
       return projectStationEvent(event, current);
   }
