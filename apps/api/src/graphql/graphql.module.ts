@@ -17,6 +17,7 @@ import { CommandsResolver } from './commands.resolver';
 import { FirmwareResolver } from './firmware.resolver';
 import { DataTransfersResolver } from './data-transfers.resolver';
 import { SecurityEventsResolver } from './security-events.resolver';
+import { CertificatesResolver } from './certificates.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
@@ -77,6 +78,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     LocalListResolver,
     DataTransfersResolver,
     SecurityEventsResolver,
+    CertificatesResolver,
   ],
 })
 export class GraphqlModule {}
