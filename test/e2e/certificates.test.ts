@@ -257,7 +257,7 @@ describe('Certificates signed by an external CA through NATS (CERTIFICATE_SIGNER
     expect(history[2].data).toMatchObject({ status: 'Accepted' });
     const request = asked.find((each) => each.identity === 'EXTERNAL-CA-1');
     expect(request?.csr).toContain('BEGIN CERTIFICATE REQUEST');
-    expect(request?.requestSequence).toBeGreaterThan(0);
+    expect(request?.requestId).toMatch(/^EXTERNAL-CA-1:/);
 
     await eventually(async () => {
       const events = await signingHistory(nc, system, 'REFUSE-ME');

@@ -49,20 +49,20 @@ export class CertificateSigner {
   }
 
   start(): Promise<void> {
-    return this.consumer.start((sequence, data) => this.handleEvent(sequence, data));
+    return this.consumer.start((_sequence, data) => this.handleEvent(data));
   }
 
   stop(): Promise<void> {
     return this.consumer.stop();
   }
 
-  private async handleEvent(sequence: number, data: Uint8Array): Promise<void> {
+  private async handleEvent(data: Uint8Array): Promise<void> {
     const event = decodeEvent(data);
     if (event.type !== 'CertificateSigningRequested') return;
     const identity = event.metadata.chargePoint as string;
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.advance(identity, sequence, event.data.csr);
+        return await this.advance(identity, event.data);
       } catch (error) {
         if (!isConcurrentAppend(error) || attempt >= APPEND_ATTEMPTS) throw error;
       }
@@ -70,23 +70,23 @@ export class CertificateSigner {
   }
 
   /** Signs (or refuses) the request if nothing was recorded for it yet, then sends what was issued. */
-  private async advance(identity: string, requestSequence: number, csr: string): Promise<void> {
+  private async advance(identity: string, { requestId, csr }: EventOf<'CertificateSigningRequested'>['data']): Promise<void> {
     let history = await this.history(identity);
-    let step = decideSigning(history.events, requestSequence);
+    let step = decideSigning(history.events, requestId);
     if (step.kind === 'sign') {
-      const reply = await this.ca.sign({ identity, csr, requestSequence });
+      const reply = await this.ca.sign({ identity, csr, requestId });
       if ('refused' in reply) this.logger.warn(`SignCertificate of ${identity} refused: ${reply.refused}`);
       const fact: Fact =
         'refused' in reply
-          ? { type: 'CertificateSigningRefused', data: { requestSequence, reason: reply.refused } }
-          : { type: 'ChargePointCertificateIssued', data: { requestSequence, certificateChain: reply.certificateChain, signer: this.ca.signer } };
+          ? { type: 'CertificateSigningRefused', data: { requestId, reason: reply.refused } }
+          : { type: 'ChargePointCertificateIssued', data: { requestId, certificateChain: reply.certificateChain, signer: this.ca.signer } };
       history = await this.append(identity, history, fact);
-      step = decideSigning(history.events, requestSequence);
+      step = decideSigning(history.events, requestId);
     }
     if (step.kind !== 'send') return;
     const reply = await this.send(identity, step.certificateChain);
     const answer = reply.outcome === 'result' ? { status: String(reply.payload.status) } : { status: null, reason: describeNoAnswer(reply) };
-    await this.append(identity, history, { type: 'ChargePointCertificateSent', data: { requestSequence, ...answer } });
+    await this.append(identity, history, { type: 'ChargePointCertificateSent', data: { requestId, ...answer } });
   }
 
   private async history(identity: string): Promise<{ events: CertificateSigningEvent[]; version: number }> {

@@ -32,11 +32,11 @@ export const certificateHashDataList = array(certificateHashData);
 export const CERTIFICATE_SIGNERS = ['csms', 'external'] as const;
 export type CertificateSigner = (typeof CERTIFICATE_SIGNERS)[number];
 
-/** Asked of an external CA on `subjects.externalCaSign`: sign the charge point's CSR (PEM). `requestSequence` names the request in the log: the same request may be asked again after a crash. */
+/** Asked of an external CA on `subjects.externalCaSign`: sign the charge point's CSR (PEM). `requestId` names the request: the same may be asked again after a crash. */
 export interface CertificateSigningRequest {
   identity: string;
   csr: string;
-  requestSequence: number;
+  requestId: string;
 }
 
 /** The external CA's answer: a chain (PEM, the charge point's certificate first), or why it refuses. */

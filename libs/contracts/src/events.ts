@@ -182,17 +182,17 @@ export type ChargingProfilesCleared = Event<'ChargingProfilesCleared', ChargingP
 // Certificates (security whitepaper). A charge point's signing requests and what became of them go to
 // one subject per charge point (`…<identity>.certificate-signing`): the signer appends with an
 // expected last sequence, so a request is signed and answered once however often it is delivered.
-/** SignCertificate: the CSR (PEM) a wallbox sent, stored before the wallbox hears Accepted. */
-export type CertificateSigningRequested = Event<'CertificateSigningRequested', { csr: string }>;
-/** The request stored at `requestSequence` was signed: `certificateChain` (PEM, the new certificate first) is what CertificateSigned carries. */
-export type ChargePointCertificateIssued = Event<
-  'ChargePointCertificateIssued',
-  { requestSequence: number; certificateChain: string; signer: CertificateSigner }
->;
-/** The request stored at `requestSequence` is not signed: `reason` (no valid CSR, a CN that is not the identity, the external CA's refusal). */
-export type CertificateSigningRefused = Event<'CertificateSigningRefused', { requestSequence: number; reason: string }>;
-/** CertificateSigned for the request at `requestSequence` was sent: the wallbox's `status`; null when it gave none (`reason`: offline, timeout, CALLERROR). */
-export type ChargePointCertificateSent = Event<'ChargePointCertificateSent', { requestSequence: number; status: string | null; reason?: string }>;
+/**
+ * SignCertificate: the CSR (PEM) a wallbox sent, stored before the wallbox hears Accepted.
+ * `requestId` names the request: the JetStream message id of the call (one per CALL, the same for a call sent again).
+ */
+export type CertificateSigningRequested = Event<'CertificateSigningRequested', { requestId: string; csr: string }>;
+/** The request `requestId` was signed: `certificateChain` (PEM, the new certificate first) is what CertificateSigned carries. */
+export type ChargePointCertificateIssued = Event<'ChargePointCertificateIssued', { requestId: string; certificateChain: string; signer: CertificateSigner }>;
+/** The request `requestId` is not signed: `reason` (no valid CSR, a CN that is not the identity, the external CA's refusal). */
+export type CertificateSigningRefused = Event<'CertificateSigningRefused', { requestId: string; reason: string }>;
+/** CertificateSigned for the request `requestId` was sent: the wallbox's `status`; null when it gave none (`reason`: offline, timeout, CALLERROR). */
+export type ChargePointCertificateSent = Event<'ChargePointCertificateSent', { requestId: string; status: string | null; reason?: string }>;
 /** An operator's InstallCertificate and the wallbox's answer; `certificateHashData` of the certificate sent (SHA256), null if it did not parse. */
 export type CertificateInstallAnswered = Event<
   'CertificateInstallAnswered',

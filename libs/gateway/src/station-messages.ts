@@ -110,13 +110,17 @@ export function gatewayDecision<A extends StationAction>(
   return { status: accepted ? 'Accepted' : 'UnknownVendorId' } as DecisionOf<A>;
 }
 
-/** The event that records a call; the decision, where there is one, is part of the fact. */
+/**
+ * The event that records a call; the decision, where there is one, is part of the fact.
+ * `callId` is the call's JetStream message id (publishMessageId): a SignCertificate request is named by it.
+ */
 export function toEvent<A extends StationAction>(
   identity: string,
   action: A,
   payload: StationRequests[A],
   decision: DecisionOf<A>,
   now: Date,
+  callId: string,
 ): StationEvent | CertificateSigningRequested {
   const call = { action, payload, decision } as StationCall;
   switch (call.action) {
@@ -162,7 +166,7 @@ export function toEvent<A extends StationAction>(
       return createEvent('SecurityEventReported', { type, timestamp, techInfo }, identity, now);
     }
     case 'SignCertificate':
-      return createEvent('CertificateSigningRequested', { csr: call.payload.csr }, identity, now);
+      return createEvent('CertificateSigningRequested', { requestId: callId, csr: call.payload.csr }, identity, now);
     default: {
       const exhaustive: never = call;
       return exhaustive;

@@ -8,10 +8,10 @@ import type { CertificateSigningEvent } from '@voltstream/contracts';
  */
 export type SigningStep = { kind: 'sign' } | { kind: 'send'; certificateChain: string } | { kind: 'done' };
 
-export function decideSigning(history: readonly CertificateSigningEvent[], requestSequence: number): SigningStep {
+export function decideSigning(history: readonly CertificateSigningEvent[], requestId: string): SigningStep {
   let chain: string | undefined;
   for (const event of history) {
-    if (event.type === 'CertificateSigningRequested' || event.data.requestSequence !== requestSequence) continue;
+    if (event.type === 'CertificateSigningRequested' || event.data.requestId !== requestId) continue;
     switch (event.type) {
       case 'CertificateSigningRefused':
       case 'ChargePointCertificateSent':
