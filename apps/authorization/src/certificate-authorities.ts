@@ -48,11 +48,28 @@ export class ExternalCa implements ChargePointCa {
   }
 }
 
+/** No CA could be read or made: every request is refused with why, and the rest of the service runs on. */
+class UnavailableCa implements ChargePointCa {
+  readonly signer = 'csms';
+
+  constructor(private readonly reason: string) {}
+
+  async sign(): Promise<CertificateSigningReply> {
+    return { refused: this.reason };
+  }
+}
+
 /** The CA the configuration names; the CSMS's own is read, or made on first start. */
 export async function configuredCa(config: Config, nc: NatsConnection, subjects: Subjects, logger: LoggerService): Promise<ChargePointCa> {
   if (config.certificateSigner === 'external') return new ExternalCa(nc, subjects, config.ocppCallTimeout * 1000);
   const { certFile, keyFile } = config.csmsCa;
-  const { authority, created } = await ensureCertificateAuthority(certFile, keyFile, 'Voltstream CSMS CA');
-  if (created) logger.log(`Made the CSMS CA: ${certFile} (give it to wallboxes as CentralSystemRootCertificate) and its key ${keyFile}`);
-  return new CsmsCa(authority, config.chargePointCertificateDays);
+  try {
+    const { authority, created } = await ensureCertificateAuthority(certFile, keyFile, 'Voltstream CSMS CA');
+    if (created) logger.log(`Made the CSMS CA: ${certFile} (give it to wallboxes as CentralSystemRootCertificate) and its key ${keyFile}`);
+    return new CsmsCa(authority, config.chargePointCertificateDays);
+  } catch (error) {
+    const reason = `the CSMS has no CA (CSMS_CA_CERT ${certFile}, CSMS_CA_KEY ${keyFile}): ${error instanceof Error ? error.message : String(error)}`;
+    logger.error(`${reason}; SignCertificate requests are refused until it is configured`);
+    return new UnavailableCa(reason);
+  }
 }
