@@ -131,6 +131,17 @@ describe('Certificates with the CSMS CA (OCPP 1.6 security whitepaper; SPEC §10
       },
     });
     expect(graphql.body).toEqual({ data: { installedCertificateIds: { status: 'Accepted', certificateHashData: [{ serialNumber: (await certificateHashData(second.certificate)).serialNumber }] } } });
+
+    const mutation = (query: string) => system.api<{ data?: Record<string, unknown>; errors?: { message: string; extensions?: { code?: string } }[] }>('/graphql', { method: 'POST', body: { query } });
+    const { hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber } = await certificateHashData(second.certificate);
+    const deleted = await mutation(
+      `mutation { deleteCertificate(identity: "${identity}", hashAlgorithm: ${hashAlgorithm}, issuerNameHash: "${issuerNameHash}", issuerKeyHash: "${issuerKeyHash}", serialNumber: "${serialNumber}") { status } }`,
+    );
+    expect(deleted.body).toEqual({ data: { deleteCertificate: { status: 'Accepted' } } });
+    const installed = await mutation(`mutation { installCertificate(identity: "${identity}", certificateType: ManufacturerRootCertificate, certificate: ${JSON.stringify(second.certPem)}) { status } }`);
+    expect(installed.body).toEqual({ data: { installCertificate: { status: 'Accepted' } } });
+    const garbage = await mutation(`mutation { installCertificate(identity: "${identity}", certificateType: ManufacturerRootCertificate, certificate: "hello") { status } }`);
+    expect(garbage.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('certificate'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 
   it('TC_074 (and TC_078’s install step): a CSR the wallbox makes is signed by the CSMS CA, sent with CertificateSigned, verified and installed; every step in the log', async () => {
