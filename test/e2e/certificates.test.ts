@@ -120,6 +120,11 @@ describe('Certificates with the CSMS CA (OCPP 1.6 security whitepaper; SPEC §10
     expect(await api.delete(identity, { ...target })).toEqual({ status: 200, body: { status: 'Accepted' } });
     expect((await api.installed(identity, 'ManufacturerRootCertificate')).body.certificateHashData).toEqual([await certificateHashData(second.certificate)]);
     expect((await api.delete(identity, { ...target })).body).toEqual({ status: 'NotFound' });
+    // The read model: what the wallbox answered, an accepted delete taken out.
+    await eventually(async () => {
+      const { body } = await system.api<{ certificateType: string; serialNumber: string }[]>(`/api/charge-points/${identity}/installed-certificates`);
+      expect(body.map(({ certificateType, serialNumber }) => [certificateType, serialNumber])).toEqual([['ManufacturerRootCertificate', (await certificateHashData(second.certificate)).serialNumber]]);
+    });
     const deletes = await eventsOf(nc, subjectsFor(system.namespace), identity, 'CertificateDeleteAnswered');
     expect(deletes.map((event) => event.data.status)).toEqual(['Accepted', 'NotFound']);
     expect(deletes[0].data.certificateHashData).toEqual(target);
@@ -142,6 +147,11 @@ describe('Certificates with the CSMS CA (OCPP 1.6 security whitepaper; SPEC §10
     expect(installed.body).toEqual({ data: { installCertificate: { status: 'Accepted' } } });
     const garbage = await mutation(`mutation { installCertificate(identity: "${identity}", certificateType: ManufacturerRootCertificate, certificate: "hello") { status } }`);
     expect(garbage.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('certificate'), extensions: { code: 'BAD_USER_INPUT' } });
+    await eventually(async () => {
+      const listed = await mutation(`{ installedCertificates(identity: "${identity}") { certificateType serialNumber } }`);
+      expect(listed.body).toEqual({ data: { installedCertificates: [{ certificateType: 'ManufacturerRootCertificate', serialNumber }] } });
+    });
+    expect((await system.api(`/api/charge-points/NOBODY-HERE/installed-certificates`)).status).toBe(404);
   });
 
   it('TC_074 (and TC_078’s install step): a CSR the wallbox makes is signed by the CSMS CA, sent with CertificateSigned, verified and installed; every step in the log', async () => {

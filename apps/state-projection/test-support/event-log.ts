@@ -20,6 +20,7 @@ export const PROJECTED_TABLES: Record<string, string> = {
   local_list_sync: 'charge_point_identity',
   charging_profiles: 'charge_point_identity, charging_profile_id',
   data_transfers: 'id',
+  installed_certificates: 'charge_point_identity, serial_number',
   projection_checkpoints: 'projection',
 };
 

@@ -1,8 +1,9 @@
 import { UseFilters } from '@nestjs/common';
-import { Args, ArgsType, Field, IntersectionType, Mutation, ObjectType, Resolver } from '@nestjs/graphql';
+import { Args, ArgsType, Field, IntersectionType, Mutation, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import { CERTIFICATE_USES, HASH_ALGORITHMS, type CertificateUse, type HashAlgorithm } from '@voltstream/ocpp';
 import { CertificateHashDataQuery, InstallCertificateBody, InstalledCertificatesQuery } from '../certificates/certificate.dto';
-import type { CertificateHashDataView, InstalledCertificatesView } from '../certificates/certificate.view';
+import type { CertificateHashDataView, InstalledCertificatesView, InstalledCertificateView } from '../certificates/certificate.view';
+import { InstalledCertificatesService } from '../certificates/installed-certificates.service';
 import { CommandsService, type WallboxAnswer } from '../commands/commands.service';
 import { IdentityArgs } from './arguments';
 import { CommandStatusObject } from './command.types';
@@ -75,11 +76,28 @@ export class InstalledCertificatesObject implements InstalledCertificatesView {
   certificateHashData?: CertificateHashDataObject[];
 }
 
+@ObjectType('InstalledCertificate', { description: 'A certificate the CSMS believes a wallbox holds, from its answers' })
+export class InstalledCertificateObject extends CertificateHashDataObject implements InstalledCertificateView {
+  @Field(() => CertificateUseEnum)
+  certificateType: CertificateUse;
+
+  @Field({ description: 'when the CSMS last learnt it is there' })
+  reportedAt: string;
+}
+
 /** Certificate management (security whitepaper M03–M05): the wallbox's answer relayed, every command and answer in the event log. */
 @UseFilters(GraphqlErrorFilter)
 @Resolver()
 export class CertificatesResolver {
-  constructor(private readonly commands: CommandsService) {}
+  constructor(
+    private readonly commands: CommandsService,
+    private readonly installed: InstalledCertificatesService,
+  ) {}
+
+  @Query(() => [InstalledCertificateObject], { description: 'the certificates a wallbox is believed to hold (read model); NOT_FOUND for an unknown charge point' })
+  installedCertificates(@Args() { identity }: IdentityArgs): Promise<InstalledCertificateView[]> {
+    return this.installed.list(identity);
+  }
 
   @Mutation(() => CommandStatusObject, { description: 'InstallCertificate: Accepted, Rejected or Failed' })
   installCertificate(@Args() { identity, certificateType, certificate }: InstallCertificateArgs): Promise<WallboxAnswer> {

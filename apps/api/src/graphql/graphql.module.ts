@@ -7,6 +7,7 @@ import { CommandsModule } from '../commands/commands.module';
 import { FirmwareModule } from '../firmware/firmware.module';
 import { DataTransfersModule } from '../data-transfers/data-transfers.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
@@ -63,6 +64,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     LocalListModule,
     DataTransfersModule,
     SecurityEventsModule,
+    CertificatesModule,
   ],
   providers: [
     ChargePointsResolver,
