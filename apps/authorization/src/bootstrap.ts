@@ -12,6 +12,8 @@ import { AuthorizationMetrics } from './authorization-metrics';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
 import { AuthorizationService } from './authorization.service';
 import { AutoStarter } from './auto-starter';
+import { configuredCa } from './certificate-authorities';
+import { CertificateSigner } from './certificate-signer';
 import { watchConnection } from './connection-state';
 import { DrainingNatsServer } from './draining-nats-server';
 import { LocalListSyncer } from './local-list-syncer';
@@ -44,10 +46,12 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   let health: Server | undefined;
   let autoStarter: AutoStarter | undefined;
   let localLists: LocalListSyncer | undefined;
+  let certificates: CertificateSigner | undefined;
   const parkingDatabase = new ParkingDatabase(config.databaseUrl, new Logger('AutoStart'));
   const resources = new ServiceResources([
     async () => autoStarter?.stop(),
     async () => localLists?.stop(),
+    async () => certificates?.stop(),
     () => registry.stop(),
     () => closeServer(health),
     () => nc.drain(),
@@ -69,6 +73,9 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     await autoStarter.start();
     localLists = new LocalListSyncer(nc, subjects, registry, parked, config.ocppCallTimeout * 1000, new Logger('LocalList'));
     await localLists.start();
+    const ca = await configuredCa(config, nc, subjects, new Logger('Certificates'));
+    certificates = new CertificateSigner(nc, subjects, ca, parked, config.ocppCallTimeout * 1000, new Logger('Certificates'));
+    await certificates.start();
     const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config, metrics);
     const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {
       strategy: new DrainingNatsServer(nc, subjects.authorizationQueue),

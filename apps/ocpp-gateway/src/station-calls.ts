@@ -101,8 +101,9 @@ export class StationCalls {
     const question = authorizationQuestion(identity, action, payload);
     const decision = (question ? await this.authorization.ask(question) : gatewayDecision(action, payload, this.registry.registration(identity))) as DecisionOf<StationAction>;
     const now = new Date();
-    const event = toEvent(identity, action, payload, decision, now);
-    const ack = await this.nats.publisher.publish(event, publishMessageId(identity, uniqueId, frameText));
+    const messageId = publishMessageId(identity, uniqueId, frameText);
+    const event = toEvent(identity, action, payload, decision, now, messageId);
+    const ack = await this.nats.publisher.publish(event, messageId);
     if (this.logsEveryMessage) station.log.debug({ uniqueId, action, event: event.type, sequence: ack.seq, duplicate: ack.duplicate }, 'call recorded');
     if (event.type === 'SecurityEventReported') this.nats.publisher.announceSecurityEvent(event);
     if (action === 'BootNotification') station.registrationStatus = (decision as DecisionOf<'BootNotification'>).status;

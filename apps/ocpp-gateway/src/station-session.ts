@@ -3,6 +3,7 @@ import WebSocket, { type RawData } from 'ws';
 import { createEvent, type ConnectionClaim, type RegistrationStatus, type WallboxCommandReply } from '@voltstream/contracts';
 import {
   checkWallboxCommand,
+  certificateAnswerEvent,
   commandAnswerEvent,
   commandReplyFor,
   connectionMessageId,
@@ -11,6 +12,7 @@ import {
   OutboundCallQueue,
   type CallOutcome,
   type CallReply,
+  type CertificateAnswerEvent,
   type CommandAnswerEvent,
   type Timers,
 } from '@voltstream/gateway';
@@ -193,9 +195,10 @@ export class StationSession implements CallingStation {
       if (action === 'GetConfiguration' && reply.outcome === 'result') {
         this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
       }
-      const event = commandAnswerEvent(this.identity, action, request, reply, new Date());
+      const at = new Date();
+      const event = commandAnswerEvent(this.identity, action, request, reply, at) ?? certificateAnswerEvent(this.identity, action, request, reply, at);
       // Recorded in line with the wallbox's calls: before the StartTransaction that follows a remote start.
-      if (event) this.tail = this.tail.then(() => this.recordAnswer(message, action, event, reply));
+      if (event) this.tail = this.tail.then(async () => this.recordAnswer(message, action, await event, reply));
       else message.respond(JSON.stringify(reply));
     } catch (error) {
       this.log.error({ action, err: error }, 'the reply to an operator command could not be sent');
@@ -203,13 +206,13 @@ export class StationSession implements CallingStation {
   }
 
   /** The operator hears the answer once what it teaches is stored; never rejects (see `tail`). */
-  private async recordAnswer(message: Msg, action: string, event: CommandAnswerEvent, reply: WallboxCommandReply): Promise<void> {
+  private async recordAnswer(message: Msg, action: string, event: CommandAnswerEvent | CertificateAnswerEvent, reply: WallboxCommandReply): Promise<void> {
     let answer: WallboxCommandReply = reply;
     try {
       await this.services.nats.publisher.publish(event);
     } catch (error) {
       this.log.warn({ action, event: event.type, err: error }, 'the answer to an operator command could not be recorded');
-      const description = `the charge point answered ${action} Accepted, but the CSMS could not record it; send it again`;
+      const description = `the charge point answered ${action}, but the CSMS could not record it; send it again`;
       answer = { outcome: 'callError', code: 'InternalError', description, details: {} };
     }
     try {

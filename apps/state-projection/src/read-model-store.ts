@@ -4,6 +4,7 @@ import {
   BillingOutboxRow,
   ChargePointRow,
   ChargingProfileRow,
+  InstalledCertificateRow,
   combinedUpserts,
   ConnectorRow,
   DataTransferRow,
@@ -22,15 +23,16 @@ import {
   type Statement,
 } from '@voltstream/read-models';
 import { applyChargingProfileChanges } from './charging-profile-writes';
+import { applyInstalledCertificateChanges } from './installed-certificate-writes';
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations', 'charging_profiles', 'data_transfers', 'local_list_sync'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations', 'charging_profiles', 'data_transfers', 'security_events', 'local_list_sync', 'installed_certificates'];
 
-/** Deletions, and the charging profile changes (applied one after the other, in log order), take a transaction. */
+/** Deletions, and the charging profile and certificate changes (applied one after the other, in log order), take a transaction. */
 function hasDeletions(writes: ProjectionWrites): boolean {
-  const { forgottenChargePoints, removedChargePoints, removedTags, removedLocalTags, chargingProfiles } = writes;
-  return forgottenChargePoints.length + removedChargePoints.length + removedTags.length + removedLocalTags.length + chargingProfiles.length > 0;
+  const { forgottenChargePoints, removedChargePoints, removedTags, removedLocalTags, chargingProfiles, installedCertificates } = writes;
+  return forgottenChargePoints.length + removedChargePoints.length + removedTags.length + removedLocalTags.length + chargingProfiles.length + installedCertificates.length > 0;
 }
 
 /** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
@@ -107,10 +109,12 @@ export class ReadModelStore {
       await manager.delete(ConnectorRow, { chargePointIdentity: In(forgotten) });
       await manager.delete(LocalTagRow, { chargePointIdentity: In(forgotten) });
       await manager.delete(ChargingProfileRow, { chargePointIdentity: In(forgotten) });
+      await manager.delete(InstalledCertificateRow, { chargePointIdentity: In(forgotten) });
     }
     await deleteRows(manager, TagRow, writes.removedTags.map((idTag) => ({ idTag })));
     await deleteRows(manager, LocalTagRow, writes.removedLocalTags);
     await applyChargingProfileChanges(manager, writes.chargingProfiles);
+    await applyInstalledCertificateChanges(manager, writes.installedCertificates);
   }
 
   private saves(writes: ProjectionWrites, checkpoint: Checkpoint, parked: readonly Omit<ParkedEventRow, 'id'>[]): Statement {

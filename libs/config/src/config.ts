@@ -64,6 +64,12 @@ export interface Config {
   readyMaxPending: number;
   /** Nor when it has committed nothing for this many seconds while events wait. */
   readyMaxStall: number;
+  /** Who signs the CSRs of SignCertificate: the CSMS's own CA (`csmsCa`), or an external CA on the NATS subject `vs.ca.sign`. */
+  certificateSigner: 'csms' | 'external';
+  /** The CSMS's CA (PEM files, a Secret in Kubernetes); made there on first start when both are missing. */
+  csmsCa: { certFile: string; keyFile: string };
+  /** How long a charge point certificate the CSMS's CA signs is valid, in days. */
+  chargePointCertificateDays: number;
 }
 
 export interface TlsFiles {
@@ -201,6 +207,9 @@ export function loadConfig(env: Env = process.env): Config {
     logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, process.stdout.isTTY ? 'pretty' : 'json'),
     readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),
     readyMaxStall: integer(env, 'READY_MAX_STALL', 60, 1, 86400),
+    certificateSigner: oneOf(env, 'CERTIFICATE_SIGNER', ['csms', 'external'], 'csms'),
+    csmsCa: { certFile: text(env, 'CSMS_CA_CERT', '.data/csms-ca/ca.pem'), keyFile: text(env, 'CSMS_CA_KEY', '.data/csms-ca/ca.key') },
+    chargePointCertificateDays: integer(env, 'CHARGE_POINT_CERTIFICATE_DAYS', 365, 1, 3650),
   };
 }
 

@@ -128,6 +128,7 @@ const LIMITS: Limits = {
   FirmwareStatusNotification: () => null,
   Heartbeat: () => null,
   SecurityEventNotification: () => null,
+  SignCertificate: () => null,
   MeterValues: ({ connectorId, transactionId, meterValue }, station) =>
     connector(connectorId, 0, station) ?? int32('transactionId', transactionId) ?? meterValueLimits('meterValue', meterValue),
   StartTransaction: ({ connectorId, meterStart, reservationId }, station) =>

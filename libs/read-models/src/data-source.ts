@@ -25,6 +25,8 @@ import { ChargingProfileRow } from './entities/charging-profile.entity';
 import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
 import { SecurityProfile1765600000000 } from './migrations/1765600000000-security-profile';
 import { SecurityEvents1765700000000 } from './migrations/1765700000000-security-events';
+import { InstalledCertificateRow } from './entities/installed-certificate.entity';
+import { InstalledCertificates1765800000000 } from './migrations/1765800000000-installed-certificates';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -41,6 +43,7 @@ export const READ_MODEL_ENTITIES = [
   LocalListSyncRow,
   DataTransferRow,
   SecurityEventRow,
+  InstalledCertificateRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
   ChargePoints1764000000000,
@@ -54,6 +57,7 @@ export const READ_MODEL_MIGRATIONS = [
   FirmwareStatus1765500000000,
   SecurityProfile1765600000000,
   SecurityEvents1765700000000,
+  InstalledCertificates1765800000000,
 ];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */

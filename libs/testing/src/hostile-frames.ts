@@ -50,6 +50,7 @@ export const VALID_CALLS: Record<ChargePointAction, Record<string, unknown>> = {
   FirmwareStatusNotification: { status: 'Idle' },
   Heartbeat: {},
   SecurityEventNotification: { type: 'InvalidFirmwareSignature', timestamp: at, techInfo: 'fw 2.4.1' },
+  SignCertificate: { csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n' },
   MeterValues: {
     connectorId: 1,
     transactionId: 1001,

@@ -1,5 +1,6 @@
 import type { CompletedTransaction, VoltstreamEvent } from '@voltstream/contracts';
 import type { ChargingProfileChange } from './charging-profiles';
+import { certificateOwner, type InstalledCertificateChange } from './installed-certificates';
 import type { ProjectionChange, ProjectionView } from './changes';
 import { project } from './project';
 import type {
@@ -61,6 +62,8 @@ export interface ProjectionWrites {
   reservations: ProjectedReservation[];
   /** In the order of the log: each is applied over what the ones before it left. */
   chargingProfiles: ChargingProfileChange[];
+  /** In the order of the log, as the charging profiles. */
+  installedCertificates: InstalledCertificateChange[];
 }
 
 function transactionIdOf(event: VoltstreamEvent): number | undefined {
@@ -142,6 +145,7 @@ export class ProjectionBatch implements ProjectionView {
   private readonly localListSyncs = new Map<string, ProjectedLocalListSync>();
   private readonly changedLocalListSyncs = new Set<string>();
   private chargingProfiles: ChargingProfileChange[] = [];
+  private installedCertificates: InstalledCertificateChange[] = [];
   private readonly chargingProfileHolders: Set<string>;
 
   constructor(loaded: LoadedRows = noRows()) {
@@ -227,6 +231,7 @@ export class ProjectionBatch implements ProjectionView {
       completedTransactions: [...this.completed],
       reservations: [...this.changedReservations].map((id) => this.reservations.get(id) as ProjectedReservation),
       chargingProfiles: [...this.chargingProfiles],
+      installedCertificates: [...this.installedCertificates],
     };
   }
 
@@ -299,6 +304,11 @@ export class ProjectionBatch implements ProjectionView {
       case 'remoteStartProfileBound':
         this.chargingProfiles.push(change);
         return;
+      case 'installedCertificatesReported':
+      case 'installedCertificateSaved':
+      case 'installedCertificateRemoved':
+        this.installedCertificates.push(change);
+        return;
       default: {
         const exhaustive: never = change;
         return exhaustive;
@@ -317,5 +327,6 @@ export class ProjectionBatch implements ProjectionView {
     }
     this.chargingProfiles = this.chargingProfiles.filter((change) => profileOwner(change) !== identity);
     this.chargingProfileHolders.delete(identity);
+    this.installedCertificates = this.installedCertificates.filter((change) => certificateOwner(change) !== identity);
   }
 }

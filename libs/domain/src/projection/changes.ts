@@ -1,5 +1,6 @@
 import type { CompletedTransaction } from '@voltstream/contracts';
 import type { ChargingProfileChange } from './charging-profiles';
+import type { InstalledCertificateChange } from './installed-certificates';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
@@ -31,7 +32,8 @@ export type ProjectionChange =
   | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
   | { type: 'reservationSaved'; row: ProjectedReservation }
   | { type: 'localListSyncSaved'; row: ProjectedLocalListSync }
-  | ChargingProfileChange;
+  | ChargingProfileChange
+  | InstalledCertificateChange;
 
 /** The rows `project` may read: the state before the event. */
 export interface ProjectionView {

@@ -22,3 +22,4 @@ export type {
 } from './records';
 export { OPEN_RESERVATION_STATES } from './reservation';
 export { localListSyncState } from './local-list-sync';
+export type { InstalledCertificateChange, ProjectedInstalledCertificate } from './installed-certificates';

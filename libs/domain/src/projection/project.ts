@@ -2,6 +2,7 @@ import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstre
 import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
+import { installedCertificateChanges } from './installed-certificates';
 import { projectLocalListSync } from './local-list-sync';
 import { dataTransferReceived } from './data-transfer';
 import { securityEventReported } from './security-event';
@@ -159,6 +160,16 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
       return passwordChanged(chargePointOf(event), current);
     case 'PreviousPasswordRetired':
       return [];
+    // Certificate signing stays in the log; what a wallbox answered about its certificates is projected.
+    case 'CertificateSigningRequested':
+    case 'ChargePointCertificateIssued':
+    case 'CertificateSigningRefused':
+    case 'ChargePointCertificateSent':
+      return [];
+    case 'CertificateInstallAnswered':
+    case 'InstalledCertificatesReported':
+    case 'CertificateDeleteAnswered':
+      return installedCertificateChanges(chargePointOf(event), event);
     default:
       return projectStationEvent(event, current);
   }

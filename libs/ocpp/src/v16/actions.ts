@@ -12,21 +12,26 @@ export const CHARGE_POINT_ACTIONS = [
   'StatusNotification',
   'StopTransaction',
   'SecurityEventNotification',
+  'SignCertificate',
 ] as const;
 export type ChargePointAction = (typeof CHARGE_POINT_ACTIONS)[number];
 
 export const CENTRAL_SYSTEM_ACTIONS = [
   'CancelReservation',
+  'CertificateSigned',
   'ChangeAvailability',
   'ChangeConfiguration',
   'ClearCache',
   'ClearChargingProfile',
   'DataTransfer',
+  'DeleteCertificate',
   'ExtendedTriggerMessage',
   'GetCompositeSchedule',
   'GetConfiguration',
   'GetDiagnostics',
+  'GetInstalledCertificateIds',
   'GetLocalListVersion',
+  'InstallCertificate',
   'RemoteStartTransaction',
   'RemoteStopTransaction',
   'ReserveNow',
@@ -46,13 +51,8 @@ export type OcppAction = ChargePointAction | CentralSystemAction;
  * one is answered NotSupported rather than NotImplemented, OCPP-J 1.6 §4.2.3).
  */
 export const SECURITY_EXTENSION_ACTIONS = [
-  'CertificateSigned',
-  'DeleteCertificate',
-  'GetInstalledCertificateIds',
   'GetLog',
-  'InstallCertificate',
   'LogStatusNotification',
-  'SignCertificate',
   'SignedFirmwareStatusNotification',
   'SignedUpdateFirmware',
 ] as const;

@@ -34,6 +34,7 @@ interface Schema {
   maxLength?: number;
   format?: 'date-time' | 'uri';
   multipleOf?: number;
+  minItems?: number;
   /** The security whitepaper's schemas name their enumerations: `#/definitions/<name>`. */
   $ref?: string;
   definitions?: Record<string, Schema>;
@@ -210,7 +211,7 @@ function validValues(schema: Schema): unknown[] {
     case 'boolean':
       return [false];
     case 'array':
-      return [[]];
+      return schema.minItems ? [] : [[]];
     default:
       return [];
   }
@@ -250,6 +251,7 @@ function invalidValues(schema: Schema, current: unknown): InvalidValue[] {
     case 'array':
       return [
         ...common,
+        ...(schema.minItems ? [{ label: 'no entries', value: [], code: 'OccurenceConstraintViolation' as const }] : []),
         type({}),
         type('x'),
         type([schema.items?.type === 'object' ? 'x' : 1], 'an element of the wrong type'),
@@ -331,8 +333,8 @@ describe('OCPP 1.6 messages against the official JSON schemas', () => {
   it('cover every action of the schema file', () => {
     const inSchemaFile = [...new Set(schemas.map((schema) => /^urn:(\w+)\.(req|conf)$/.exec(schema.$id ?? '')?.[1]))].sort();
     expect(inSchemaFile).toEqual([...ACTIONS, ...SECURITY_EXTENSION_ACTIONS].sort());
-    expect(CHARGE_POINT_ACTIONS).toHaveLength(11);
-    expect(CENTRAL_SYSTEM_ACTIONS).toHaveLength(20);
+    expect(CHARGE_POINT_ACTIONS).toHaveLength(12);
+    expect(CENTRAL_SYSTEM_ACTIONS).toHaveLength(24);
   });
 
   it('have hand-written realistic samples for every request and confirmation', () => {
