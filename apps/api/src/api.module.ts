@@ -10,6 +10,7 @@ import { FirmwareModule } from './firmware/firmware.module';
 import { FleetModule } from './fleet/fleet.module';
 import { DataTransfersModule } from './data-transfers/data-transfers.module';
 import { SecurityEventsModule } from './security-events/security-events.module';
+import { CertificatesModule } from './certificates/certificates.module';
 import { GraphqlModule } from './graphql/graphql.module';
 import { HealthModule } from './health/health.module';
 import { BearerTokenGuard } from './infrastructure/bearer-token.guard';
@@ -47,6 +48,7 @@ export class ApiModule {
         ChargingProfilesModule,
         DataTransfersModule,
         SecurityEventsModule,
+        CertificatesModule,
       ],
       providers: [
         { provide: APP_GUARD, useClass: BearerTokenGuard },

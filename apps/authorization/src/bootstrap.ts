@@ -1,15 +1,19 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { subjectsFor } from '@voltstream/contracts';
-import { consumerReadiness, createMetricsRegistry, startHealthServer, type HealthReport } from '@voltstream/health';
+import { consumerReadiness, startHealthServer, type HealthReport } from '@voltstream/health';
 import { ParkedEvents } from '@voltstream/read-models';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import { startLogging } from '@voltstream/logging';
+import { AuthorizationMetrics } from './authorization-metrics';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
 import { AuthorizationService } from './authorization.service';
 import { AutoStarter } from './auto-starter';
+import { configuredCa } from './certificate-authorities';
+import { CertificateSigner } from './certificate-signer';
 import { watchConnection } from './connection-state';
 import { DrainingNatsServer } from './draining-nats-server';
 import { LocalListSyncer } from './local-list-syncer';
@@ -24,12 +28,6 @@ export interface RunningAuthorization {
   close(): Promise<void>;
 }
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
-
-function levelsUpTo(level: Config['logLevel']): LogLevel[] {
-  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
-}
-
 async function closeServer(server: Server | undefined): Promise<void> {
   if (!server) return;
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
@@ -40,6 +38,7 @@ async function closeServer(server: Server | undefined): Promise<void> {
  * gateway's `vs.rpc.*` requests in the authorization queue group and starts `auto` sessions.
  */
 export async function startAuthorization(config: Config): Promise<RunningAuthorization> {
+  startLogging({ service: 'authorization', level: config.logLevel, format: config.logFormat });
   const subjects = subjectsFor(config.namespace);
   const nc = await connectNats(config.natsUrl, 'authorization');
   const isConnected = watchConnection(nc);
@@ -47,10 +46,12 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   let health: Server | undefined;
   let autoStarter: AutoStarter | undefined;
   let localLists: LocalListSyncer | undefined;
+  let certificates: CertificateSigner | undefined;
   const parkingDatabase = new ParkingDatabase(config.databaseUrl, new Logger('AutoStart'));
   const resources = new ServiceResources([
     async () => autoStarter?.stop(),
     async () => localLists?.stop(),
+    async () => certificates?.stop(),
     () => registry.stop(),
     () => closeServer(health),
     () => nc.drain(),
@@ -61,8 +62,9 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     if (!isConnected() || !registry.isCaughtUp() || !autoStarter) return { ready: false, details: {} };
     return consumerReadiness(await autoStarter.progress(), bounds);
   };
+  const metrics = new AuthorizationMetrics();
   try {
-    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness, createMetricsRegistry('authorization'));
+    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness, metrics.registry);
     await ensureStreams(nc, subjects, config.natsReplicas);
     await registry.start(nc, subjects);
     const transactions = await TransactionStore.open(nc, subjects, config.natsReplicas);
@@ -71,10 +73,12 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     await autoStarter.start();
     localLists = new LocalListSyncer(nc, subjects, registry, parked, config.ocppCallTimeout * 1000, new Logger('LocalList'));
     await localLists.start();
-    const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config);
+    const ca = await configuredCa(config, nc, subjects, new Logger('Certificates'));
+    certificates = new CertificateSigner(nc, subjects, ca, parked, config.ocppCallTimeout * 1000, new Logger('Certificates'));
+    await certificates.start();
+    const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config, metrics);
     const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {
       strategy: new DrainingNatsServer(nc, subjects.authorizationQueue),
-      logger: levelsUpTo(config.logLevel),
     });
     app.enableShutdownHooks();
     await app.listen();

@@ -10,6 +10,7 @@ import { MessageQueue } from './message-queue';
 import { appliedAhead, appliedUpTo, coveredBy, type Checkpoint } from './checkpoint';
 import { PROJECTION_NAME } from './events-consumer';
 import type { Progress } from './progress';
+import type { ProjectionMetrics } from './projection-metrics';
 import type { ReadModelStore } from './read-model-store';
 
 const BATCH_SIZE = 5000;
@@ -54,6 +55,7 @@ export class ProjectionWorker {
     /** What this projection parked before, not since resolved: a replay parks it again at once. */
     private readonly parkedBefore: ReadonlySet<number>,
     private readonly onTransactionsCompleted: () => void,
+    private readonly metrics: Pick<ProjectionMetrics, 'written'>,
     private readonly onStep?: StepHook,
   ) {}
 
@@ -111,7 +113,7 @@ export class ProjectionWorker {
         this.uncertain = true;
         const kind = parking ? 'outage' : failureKind(error);
         const decision = decideOnFailure({ kind, events: messages.length, attempts, parkedBefore: this.parkedBefore.has(messages[0].seq) });
-        this.logger.error(`Projecting events ${messages[0].seq}–${messages[messages.length - 1].seq} failed (${decision}): ${String(error)}`);
+        this.logger.error({ from: messages[0].seq, to: messages[messages.length - 1].seq, decision, err: error, msg: 'projecting events failed' });
         if (decision === 'isolate') return this.applyHalvesUntilDone(messages);
         if (decision === 'park') parking = { error, attempts };
         else await delay(kind === 'outage' ? RETRY_MS : REFUSED_RETRY_MS);
@@ -151,10 +153,12 @@ export class ProjectionWorker {
     for (const stored of events) this.applyOne(batch, stored, parked);
     const writes = batch.writes();
     await this.store.commit(writes, checkpoint, parked);
+    this.metrics.written(writes);
     this.committed.remember(keys, batch.rows());
     this.checkpoint = checkpoint;
     if (writes.completedTransactions.length > 0) this.onTransactionsCompleted();
-    if (parked.length > 0) this.logger.warn(`Parked events ${parked.map((each) => each.sequence).join(', ')}: ${parked.map((each) => each.error).join('; ')}`);
+    for (const { sequence, eventType, chargePoint, error } of parked) this.logger.warn({ sequence, event: eventType, identity: chargePoint ?? undefined, error, msg: 'event parked' });
+    this.logger.debug({ sequence: checkpoint.sequence, events: events.length, msg: 'events applied' });
     if (this.onStep) await this.onStep('written', checkpoint);
   }
 

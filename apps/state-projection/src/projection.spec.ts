@@ -7,6 +7,7 @@ import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
 import {
   ChargePointRow,
   ChargingProfileRow,
+  InstalledCertificateRow,
   ConnectorRow,
   dropDatabase,
   LocalTagRow,
@@ -259,6 +260,27 @@ describe('state projection on real NATS and Postgres', () => {
     expect(await installed('CP-Q')).toEqual([{ chargingProfileId: 4, connectorId: 1, purpose: 'TxDefaultProfile', stackLevel: 0, transactionId: null, remoteStartIdTag: null }]);
   });
 
+  it('keeps the certificates each wallbox reported it holds: a list replaces those of its type, an accepted install adds one, an accepted delete removes one', async () => {
+    const hash = (serialNumber: string) => ({ hashAlgorithm: 'SHA256' as const, issuerNameHash: 'AB12', issuerKeyHash: 'cd34', serialNumber });
+    await publish('CP-C', 'InstalledCertificatesReported', { certificateType: 'ManufacturerRootCertificate', status: 'Accepted', certificateHashData: [hash('01'), hash('02'), hash('0002')] });
+    await publish('CP-C', 'CertificateInstallAnswered', { certificateType: 'CentralSystemRootCertificate', certificateHashData: hash('0a'), status: 'Accepted' });
+    await publish('CP-C', 'CertificateInstallAnswered', { certificateType: 'CentralSystemRootCertificate', certificateHashData: hash('0b'), status: 'Rejected' });
+    await publish('CP-C', 'CertificateDeleteAnswered', { certificateHashData: hash('1'), status: 'Accepted' });
+    await publish('CP-C', 'CertificateDeleteAnswered', { certificateHashData: hash('2'), status: 'NotFound' });
+    await projection.reached(lastSequence);
+    const held = async () =>
+      (await db.getRepository(InstalledCertificateRow).find({ where: { chargePointIdentity: 'CP-C' }, order: { serialNumber: 'ASC' } })).map(
+        ({ certificateType, serialNumber, issuerNameHash }) => [certificateType, serialNumber, issuerNameHash],
+      );
+    expect(await held()).toEqual([
+      ['ManufacturerRootCertificate', '2', 'ab12'],
+      ['CentralSystemRootCertificate', 'a', 'ab12'],
+    ]);
+    await publish('CP-C', 'InstalledCertificatesReported', { certificateType: 'ManufacturerRootCertificate', status: 'NotFound', certificateHashData: [] });
+    await projection.reached(lastSequence);
+    expect(await held()).toEqual([['CentralSystemRootCertificate', 'a', 'ab12']]);
+  });
+
   it('resumes right after its checkpoint: a restart delivers nothing it has applied', async () => {
     await projection.close();
     await publish('CP-F', 'HeartbeatReceived', {});
@@ -285,6 +307,7 @@ describe('state projection on real NATS and Postgres', () => {
     await projection.reached(lastSequence);
     const before = await tableContents(db);
     expect(before.reservations).toHaveLength(3);
+    expect(before.installed_certificates).toHaveLength(1);
     expect(before.charge_points).toContainEqual(expect.objectContaining({ identity: 'CP-A', firmware_status: 'Installing', diagnostics_status: 'Uploaded' }));
     expect(before.data_transfers).toMatchObject([
       { vendor_id: 'com.example', message_id: 'hello', data: 'world', status: 'Accepted' },

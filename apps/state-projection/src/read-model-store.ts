@@ -4,6 +4,7 @@ import {
   BillingOutboxRow,
   ChargePointRow,
   ChargingProfileRow,
+  InstalledCertificateRow,
   combinedUpserts,
   ConnectorRow,
   DataTransferRow,
@@ -22,15 +23,16 @@ import {
   type Statement,
 } from '@voltstream/read-models';
 import { applyChargingProfileChanges } from './charging-profile-writes';
+import { applyInstalledCertificateChanges } from './installed-certificate-writes';
 import type { Checkpoint } from './checkpoint';
 
 /** The tables this projection owns: emptied by a rebuild. The billing outbox is not among them. */
-const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations', 'charging_profiles', 'data_transfers', 'local_list_sync'];
+const PROJECTED_TABLES = ['charge_points', 'connectors', 'transactions', 'meter_values', 'tags', 'local_tags', 'reservations', 'charging_profiles', 'data_transfers', 'security_events', 'local_list_sync', 'installed_certificates'];
 
-/** Deletions, and the charging profile changes (applied one after the other, in log order), take a transaction. */
+/** Deletions, and the charging profile and certificate changes (applied one after the other, in log order), take a transaction. */
 function hasDeletions(writes: ProjectionWrites): boolean {
-  const { forgottenChargePoints, removedChargePoints, removedTags, removedLocalTags, chargingProfiles } = writes;
-  return forgottenChargePoints.length + removedChargePoints.length + removedTags.length + removedLocalTags.length + chargingProfiles.length > 0;
+  const { forgottenChargePoints, removedChargePoints, removedTags, removedLocalTags, chargingProfiles, installedCertificates } = writes;
+  return forgottenChargePoints.length + removedChargePoints.length + removedTags.length + removedLocalTags.length + chargingProfiles.length + installedCertificates.length > 0;
 }
 
 /** The rows a batch reads, and those it leaves to write, with the checkpoint, atomically. */
@@ -42,7 +44,7 @@ export class ReadModelStore {
     return { sequence: row?.sequence ?? 0, appliedAbove: row?.appliedAbove ?? [] };
   }
 
-  /** The charge points and connectors of these identities; these transactions and those running on the connectors; these reservations. */
+  /** The charge points and connectors of these identities, and which hold charging profiles; these transactions and those running on the connectors; these reservations. */
   async load(keys: RowsToLoad): Promise<LoadedRows> {
     const { manager } = this.dataSource;
     const identities = keys.identities;
@@ -53,7 +55,16 @@ export class ReadModelStore {
     const transactions = transactionIds.length ? await manager.findBy(TransactionRow, { transactionId: In(transactionIds) }) : [];
     const reservations = keys.reservationIds.length ? await manager.findBy(ReservationRow, { reservationId: In(keys.reservationIds) }) : [];
     const localListSyncs = identities.length ? await manager.findBy(LocalListSyncRow, { chargePointIdentity: In(identities) }) : [];
-    return { chargePoints, connectors, transactions, reservations, localListSyncs };
+    return { chargePoints, connectors, transactions, reservations, localListSyncs, chargingProfileHolders: await this.chargingProfileHolders(identities) };
+  }
+
+  private async chargingProfileHolders(identities: string[]): Promise<string[]> {
+    if (!identities.length) return [];
+    const rows: { identity: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT charge_point_identity AS identity FROM charging_profiles WHERE charge_point_identity = ANY($1)',
+      [identities],
+    );
+    return rows.map((row) => row.identity);
   }
 
   /**
@@ -98,10 +109,12 @@ export class ReadModelStore {
       await manager.delete(ConnectorRow, { chargePointIdentity: In(forgotten) });
       await manager.delete(LocalTagRow, { chargePointIdentity: In(forgotten) });
       await manager.delete(ChargingProfileRow, { chargePointIdentity: In(forgotten) });
+      await manager.delete(InstalledCertificateRow, { chargePointIdentity: In(forgotten) });
     }
     await deleteRows(manager, TagRow, writes.removedTags.map((idTag) => ({ idTag })));
     await deleteRows(manager, LocalTagRow, writes.removedLocalTags);
     await applyChargingProfileChanges(manager, writes.chargingProfiles);
+    await applyInstalledCertificateChanges(manager, writes.installedCertificates);
   }
 
   private saves(writes: ProjectionWrites, checkpoint: Checkpoint, parked: readonly Omit<ParkedEventRow, 'id'>[]): Statement {

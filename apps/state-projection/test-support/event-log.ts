@@ -20,6 +20,8 @@ export const PROJECTED_TABLES: Record<string, string> = {
   local_list_sync: 'charge_point_identity',
   charging_profiles: 'charge_point_identity, charging_profile_id',
   data_transfers: 'id',
+  security_events: 'id',
+  installed_certificates: 'charge_point_identity, serial_number',
   projection_checkpoints: 'projection',
 };
 

@@ -2,6 +2,13 @@ import { START_MODES, type StartMode } from '@voltstream/contracts';
 
 export type UnknownChargePointPolicy = 'pending' | 'accept' | 'reject';
 
+/** LOG_LEVEL, the same in every service: a line is written when its level is this one or above; `silent` writes none. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+/** LOG_FORMAT: JSON lines, or readable lines for a terminal. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 export interface Config {
   natsUrl: string;
   databaseUrl: string;
@@ -26,6 +33,8 @@ export interface Config {
    * wallboxes reconnect to the other pods spread out rather than all at once; 0 closes all at once.
    */
   gatewayDrainSeconds: number;
+  /** GATEWAY_METRICS=off: the gateway keeps no metrics and serves no /metrics; for measuring what they cost. */
+  gatewayMetrics: boolean;
   /** Copies JetStream keeps of every stream and KeyValue bucket: 1 on a single server, 3 on a cluster. */
   natsReplicas: number;
   unknownChargePoints: UnknownChargePointPolicy;
@@ -48,11 +57,19 @@ export interface Config {
   firmwareImageMaxBytes: number;
   /** Port of the plain HTTP health endpoint of services without one of their own; none when unset. */
   healthPort: number | undefined;
-  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  logLevel: LogLevel;
+  /** `pretty` when stdout is a terminal, else `json`, unless LOG_FORMAT says. */
+  logFormat: LogFormat;
   /** A consumer of the event log is not ready with more events than this waiting for it. */
   readyMaxPending: number;
   /** Nor when it has committed nothing for this many seconds while events wait. */
   readyMaxStall: number;
+  /** Who signs the CSRs of SignCertificate: the CSMS's own CA (`csmsCa`), or an external CA on the NATS subject `vs.ca.sign`. */
+  certificateSigner: 'csms' | 'external';
+  /** The CSMS's CA (PEM files, a Secret in Kubernetes); made there on first start when both are missing. */
+  csmsCa: { certFile: string; keyFile: string };
+  /** How long a charge point certificate the CSMS's CA signs is valid, in days. */
+  chargePointCertificateDays: number;
 }
 
 export interface TlsFiles {
@@ -174,6 +191,7 @@ export function loadConfig(env: Env = process.env): Config {
     heartbeatInterval,
     gatewayLeaseTtl: integer(env, 'GATEWAY_LEASE_TTL', defaultLeaseTtl(heartbeatInterval), MIN_LEASE_TTL_S, 86400),
     gatewayDrainSeconds: integer(env, 'GATEWAY_DRAIN_SECONDS', 0, 0, 3600),
+    gatewayMetrics: oneOf(env, 'GATEWAY_METRICS', ['on', 'off'], 'on') === 'on',
     natsReplicas: integer(env, 'NATS_REPLICAS', 1, 1, 5),
     unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
     defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),
@@ -185,9 +203,13 @@ export function loadConfig(env: Env = process.env): Config {
     diagnosticsMaxBytes: integer(env, 'DIAGNOSTICS_MAX_BYTES', 20 * MIB, 1, MAX_FILE_BYTES),
     firmwareImageMaxBytes: integer(env, 'FIRMWARE_IMAGE_MAX_BYTES', 100 * MIB, 1, MAX_FILE_BYTES),
     healthPort: optional(env, 'HEALTH_PORT') === undefined ? undefined : integer(env, 'HEALTH_PORT', 0, 0, 65535),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, process.stdout.isTTY ? 'pretty' : 'json'),
     readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),
     readyMaxStall: integer(env, 'READY_MAX_STALL', 60, 1, 86400),
+    certificateSigner: oneOf(env, 'CERTIFICATE_SIGNER', ['csms', 'external'], 'csms'),
+    csmsCa: { certFile: text(env, 'CSMS_CA_CERT', '.data/csms-ca/ca.pem'), keyFile: text(env, 'CSMS_CA_KEY', '.data/csms-ca/ca.key') },
+    chargePointCertificateDays: integer(env, 'CHARGE_POINT_CERTIFICATE_DAYS', 365, 1, 3650),
   };
 }
 

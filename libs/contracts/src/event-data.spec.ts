@@ -75,6 +75,17 @@ const SAMPLES: { [T in EventType]: EventOf<T>['data'] } = {
   ChargingProfilesCleared: { connectorId: 1, chargingProfilePurpose: 'TxDefaultProfile' },
   LogStatusReported: { status: 'Uploaded', requestId: 7 },
   SignedFirmwareStatusReported: { status: 'SignatureVerified', requestId: 3 },
+  CertificateSigningRequested: { requestId: 'CP-1:17:Xq3v9b2LkQ0aZt1m', csr: '-----BEGIN CERTIFICATE REQUEST-----\nMIIB\n-----END CERTIFICATE REQUEST-----\n' },
+  ChargePointCertificateIssued: { requestId: 'CP-1:17:Xq3v9b2LkQ0aZt1m', certificateChain: '-----BEGIN CERTIFICATE-----\nMIIB\n-----END CERTIFICATE-----\n', signer: 'csms' },
+  CertificateSigningRefused: { requestId: 'CP-1:17:Xq3v9b2LkQ0aZt1m', reason: 'the subject CN must be the identity "CP-1"' },
+  ChargePointCertificateSent: { requestId: 'CP-1:17:Xq3v9b2LkQ0aZt1m', status: null, reason: 'offline' },
+  CertificateInstallAnswered: { certificateType: 'ManufacturerRootCertificate', certificateHashData: null, status: 'Rejected' },
+  InstalledCertificatesReported: {
+    certificateType: 'CentralSystemRootCertificate',
+    status: 'Accepted',
+    certificateHashData: [{ hashAlgorithm: 'SHA256', issuerNameHash: 'a1', issuerKeyHash: 'b2', serialNumber: '1f' }],
+  },
+  CertificateDeleteAnswered: { certificateHashData: { hashAlgorithm: 'SHA512', issuerNameHash: 'a1', issuerKeyHash: 'b2', serialNumber: '1f' }, status: 'NotFound' },
 };
 
 const at = new Date('2026-03-01T12:00:00.000Z');

@@ -15,6 +15,7 @@ import {
   timestamp,
 } from './charging-data';
 import { DATA_TRANSFER_ANSWERS } from './charging';
+import { CERTIFICATE_SIGNERS, certificateHashData, certificateHashDataList, certificateType, nullableCertificateHashData } from './certificates';
 import type { EventOf, EventType, VoltstreamEvent } from './events';
 import { array, boolean, empty, integer, nullable, object, oneOf, string, type AnySchema, type Schema } from './schema';
 
@@ -83,6 +84,14 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   ChargingProfilesCleared: chargingProfileCriteria,
   LogStatusReported: object({ status: string() }, { requestId: integer() }),
   SignedFirmwareStatusReported: object({ status: string() }, { requestId: integer() }),
+  // Certificates: PEM texts as the whitepaper bounds them (CSR and certificate 5500, chain 10000).
+  CertificateSigningRequested: object({ requestId: string({ min: 1 }), csr: string({ min: 1, max: 5500 }) }),
+  ChargePointCertificateIssued: object({ requestId: string({ min: 1 }), certificateChain: string({ min: 1, max: 10000 }), signer: oneOf(CERTIFICATE_SIGNERS) }),
+  CertificateSigningRefused: object({ requestId: string({ min: 1 }), reason: string() }),
+  ChargePointCertificateSent: object({ requestId: string({ min: 1 }), status: nullable(string({ min: 1 })) }, { reason: string() }),
+  CertificateInstallAnswered: object({ certificateType, certificateHashData: nullableCertificateHashData, status: string({ min: 1 }) }),
+  InstalledCertificatesReported: object({ certificateType, status: string({ min: 1 }), certificateHashData: certificateHashDataList }),
+  CertificateDeleteAnswered: object({ certificateHashData, status: string({ min: 1 }) }),
 };
 
 const metadata = object({ chargePoint: nullable(string()), recordedAt: timestamp });

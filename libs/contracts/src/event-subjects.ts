@@ -15,8 +15,15 @@ export function eventSubject(subjects: Subjects, event: VoltstreamEvent): string
   if (event.type === 'TagSaved' || event.type === 'TagRemoved') return subjects.centralTag(centralTagOf(event));
   const identity = event.metadata.chargePoint;
   if (LOCAL_LIST_TYPES.has(event.type)) return subjects.localList(identity as string);
+  if (CERTIFICATE_SIGNING_TYPES.has(event.type)) return subjects.certificateSigning(identity as string);
   if (EVENT_CATEGORIES[event.type] === 'registry') return subjects.registration(identity as string);
   return subjects.event('station', identity, event.type);
 }
 
 const LOCAL_LIST_TYPES: ReadonlySet<string> = new Set(['LocalListChanged', 'LocalListSent', 'LocalListVersionReported', 'LocalListMaxLengthRead']);
+const CERTIFICATE_SIGNING_TYPES: ReadonlySet<string> = new Set([
+  'CertificateSigningRequested',
+  'ChargePointCertificateIssued',
+  'CertificateSigningRefused',
+  'ChargePointCertificateSent',
+]);

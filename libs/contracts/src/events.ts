@@ -12,6 +12,7 @@ import type {
   TagEntry,
   TagOwner,
 } from './charging';
+import type { CertificateHashData, CertificateSigner, CertificateType } from './certificates';
 import { contractViolations, ContractError } from './contract';
 import { EVENT_SCHEMAS } from './event-data';
 import { describeMisfit } from './schema';
@@ -195,6 +196,33 @@ export type ChargingProfileSet = Event<'ChargingProfileSet', { connectorId: numb
 /** A wallbox answered ClearChargingProfile Accepted: it removed the profiles matching the criteria. */
 export type ChargingProfilesCleared = Event<'ChargingProfilesCleared', ChargingProfileCriteria>;
 
+// Certificates (security whitepaper). A charge point's signing requests and what became of them go to
+// one subject per charge point (`…<identity>.certificate-signing`): the signer appends with an
+// expected last sequence, so a request is signed and answered once however often it is delivered.
+/**
+ * SignCertificate: the CSR (PEM) a wallbox sent, stored before the wallbox hears Accepted.
+ * `requestId` names the request: the JetStream message id of the call (one per CALL, the same for a call sent again).
+ */
+export type CertificateSigningRequested = Event<'CertificateSigningRequested', { requestId: string; csr: string }>;
+/** The request `requestId` was signed: `certificateChain` (PEM, the new certificate first) is what CertificateSigned carries. */
+export type ChargePointCertificateIssued = Event<'ChargePointCertificateIssued', { requestId: string; certificateChain: string; signer: CertificateSigner }>;
+/** The request `requestId` is not signed: `reason` (no valid CSR, a CN that is not the identity, the external CA's refusal). */
+export type CertificateSigningRefused = Event<'CertificateSigningRefused', { requestId: string; reason: string }>;
+/** CertificateSigned for the request `requestId` was sent: the wallbox's `status`; null when it gave none (`reason`: offline, timeout, CALLERROR). */
+export type ChargePointCertificateSent = Event<'ChargePointCertificateSent', { requestId: string; status: string | null; reason?: string }>;
+/** An operator's InstallCertificate and the wallbox's answer; `certificateHashData` of the certificate sent (SHA256), null if it did not parse. */
+export type CertificateInstallAnswered = Event<
+  'CertificateInstallAnswered',
+  { certificateType: CertificateType; certificateHashData: CertificateHashData | null; status: string }
+>;
+/** An operator's GetInstalledCertificateIds and the wallbox's answer: every certificate of that type it holds (none when NotFound). */
+export type InstalledCertificatesReported = Event<
+  'InstalledCertificatesReported',
+  { certificateType: CertificateType; status: string; certificateHashData: CertificateHashData[] }
+>;
+/** An operator's DeleteCertificate and the wallbox's answer. */
+export type CertificateDeleteAnswered = Event<'CertificateDeleteAnswered', { certificateHashData: CertificateHashData; status: string }>;
+
 export type RegistryEvent =
   | ChargePointAdopted
   | ChargePointSettingsChanged
@@ -231,7 +259,10 @@ export type StationEvent =
 export type ReservationEvent = ReservationRequested | ReservationAccepted | ReservationRejected | ReservationCancelled | ReservationExpired;
 export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
-export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | ReservationEvent | LocalListEvent;
+export type CertificateSigningEvent = CertificateSigningRequested | ChargePointCertificateIssued | CertificateSigningRefused | ChargePointCertificateSent;
+export type CertificateEvent = CertificateSigningEvent | CertificateInstallAnswered | InstalledCertificatesReported | CertificateDeleteAnswered;
+
+export type VoltstreamEvent = RegistryEvent | TagListEvent | StationEvent | ReservationEvent | LocalListEvent | CertificateEvent;
 export type EventType = VoltstreamEvent['type'];
 export type EventOf<T extends EventType> = Extract<VoltstreamEvent, { type: T }>;
 
@@ -277,6 +308,13 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   ChargingProfilesCleared: 'station',
   LogStatusReported: 'station',
   SignedFirmwareStatusReported: 'station',
+  CertificateSigningRequested: 'station',
+  ChargePointCertificateIssued: 'station',
+  CertificateSigningRefused: 'station',
+  ChargePointCertificateSent: 'station',
+  CertificateInstallAnswered: 'station',
+  InstalledCertificatesReported: 'station',
+  CertificateDeleteAnswered: 'station',
 };
 
 /** Builds an event; `recordedAt` is an input so that callers (and tests) own the clock. */

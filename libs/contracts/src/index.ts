@@ -1,4 +1,5 @@
 export * from './billing';
+export * from './certificates';
 export * from './charging';
 export * from './charging-data';
 export * from './contract';

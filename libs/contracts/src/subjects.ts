@@ -46,6 +46,15 @@ export interface Subjects {
   centralTag(idTag: string): string;
   /** Every event of one charge point's local list (an aggregate): `<ns>vs.evt.station.<identity>.local-list`. */
   localList(identity: string): string;
+  /** Every certificate signing event of one charge point (an aggregate): `<ns>vs.evt.station.<identity>.certificate-signing`. */
+  certificateSigning(identity: string): string;
+  /** The certificate signing events of every charge point: what the signer consumes. */
+  allCertificateSigning: string;
+  /**
+   * Request/reply to an external CA, when CERTIFICATE_SIGNER=external: `<ns>vs.ca.sign`, a
+   * `CertificateSigningRequest` answered with a `CertificateSigningReply` (contracts, certificates).
+   */
+  externalCaSign: string;
   /** Request/reply, one authorization replica (queue group): an operator's local list request (`LocalListRequest`). */
   localListRequests: string;
   /** Central tag list events an older Voltstream stored on `<ns>vs.evt.tags.<EventType>`, every tag's together. */
@@ -107,6 +116,9 @@ export function subjectsFor(namespace = ''): Subjects {
     legacyCentralTags: `${root}.evt.tags.*`,
     localList: (identity) => `${root}.evt.station.${identityToken(identity)}.local-list`,
     localListRequests: `${root}.local-list.request`,
+    certificateSigning: (identity) => `${root}.evt.station.${identityToken(identity)}.certificate-signing`,
+    allCertificateSigning: `${root}.evt.station.*.certificate-signing`,
+    externalCaSign: `${root}.ca.sign`,
     command: (gatewayId, identity) => `${root}.cmd.${identityToken(gatewayId)}.${identityToken(identity)}`,
     commandsOf: (gatewayId) => `${root}.cmd.${identityToken(gatewayId)}.*`,
     connectionClaimed: (identity) => `${root}.gw.claim.${identityToken(identity)}`,

@@ -4,3 +4,4 @@ export * from './authorization';
 export * from './projection';
 export * from './local-list';
 export * from './firmware';
+export * from './certificates';

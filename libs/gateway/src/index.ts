@@ -44,4 +44,6 @@ export type { LoggedEvent, LostConnection } from './lost-gateway';
 export { drainPlan, MIN_DRAIN_SLICE_MS } from './drain-plan';
 export type { DrainSlice } from './drain-plan';
 export { commandAnswerEvent } from './command-answer-events';
+export { certificateAnswerEvent } from './certificate-answer-events';
 export type { CommandAnswerEvent } from './command-answer-events';
+export type { CertificateAnswerEvent } from './certificate-answer-events';

@@ -6,6 +6,7 @@ import {
   type BootInfo,
   type BootReply,
   type BootRequest,
+  type CertificateSigningRequested,
   type StartTransactionReply,
   type StartTransactionRequest,
   type StationEvent,
@@ -109,14 +110,18 @@ export function gatewayDecision<A extends StationAction>(
   return { status: accepted ? 'Accepted' : 'UnknownVendorId' } as DecisionOf<A>;
 }
 
-/** The event that records a call; the decision, where there is one, is part of the fact. */
+/**
+ * The event that records a call; the decision, where there is one, is part of the fact.
+ * `callId` is the call's JetStream message id (publishMessageId): a SignCertificate request is named by it.
+ */
 export function toEvent<A extends StationAction>(
   identity: string,
   action: A,
   payload: StationRequests[A],
   decision: DecisionOf<A>,
   now: Date,
-): StationEvent {
+  callId: string,
+): StationEvent | CertificateSigningRequested {
   const call = { action, payload, decision } as StationCall;
   switch (call.action) {
     case 'BootNotification':
@@ -164,6 +169,8 @@ export function toEvent<A extends StationAction>(
       return createEvent('LogStatusReported', { status: call.payload.status, requestId: call.payload.requestId }, identity, now);
     case 'SignedFirmwareStatusNotification':
       return createEvent('SignedFirmwareStatusReported', { status: call.payload.status, requestId: call.payload.requestId }, identity, now);
+    case 'SignCertificate':
+      return createEvent('CertificateSigningRequested', { requestId: callId, csr: call.payload.csr }, identity, now);
     default: {
       const exhaustive: never = call;
       return exhaustive;
@@ -195,6 +202,9 @@ export function confirmationFor<A extends StationAction>(action: A, decision: De
     case 'LogStatusNotification':
     case 'SignedFirmwareStatusNotification':
       return {};
+    // Accepted once stored: the CSR is checked and signed after, by the signer (docs/architecture.md).
+    case 'SignCertificate':
+      return { status: 'Accepted' };
     default: {
       const exhaustive: never = call;
       return exhaustive;

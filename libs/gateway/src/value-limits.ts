@@ -130,6 +130,7 @@ const LIMITS: Limits = {
   SecurityEventNotification: () => null,
   LogStatusNotification: ({ requestId }) => int32('requestId', requestId),
   SignedFirmwareStatusNotification: ({ requestId }) => int32('requestId', requestId),
+  SignCertificate: () => null,
   MeterValues: ({ connectorId, transactionId, meterValue }, station) =>
     connector(connectorId, 0, station) ?? int32('transactionId', transactionId) ?? meterValueLimits('meterValue', meterValue),
   StartTransaction: ({ connectorId, meterStart, reservationId }, station) =>

@@ -1,32 +1,24 @@
-// @peculiar/x509 resolves its parts through tsyringe, which needs the Reflect metadata API.
-import 'reflect-metadata';
-import { KeyObject, randomBytes, webcrypto } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import { mkdir, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import * as x509 from '@peculiar/x509';
+import {
+  createCertificateAuthority,
+  DAY_MS,
+  ECDSA_SIGNING,
+  keyPair,
+  privateKeyPem,
+  randomSerialNumber,
+  x509,
+  type CertificateAuthority,
+  type KeyAlgorithm,
+} from '@voltstream/certificates';
 
-type CryptoKey = webcrypto.CryptoKey;
-type CryptoKeyPair = webcrypto.CryptoKeyPair;
-
-x509.cryptoProvider.set(webcrypto as unknown as Parameters<typeof x509.cryptoProvider.set>[1]);
-
-/** ECDSA P-256 with SHA-256: what the whitepaper's ECDHE-ECDSA suites need, and quick to make. */
-const ECDSA: webcrypto.EcKeyGenParams & webcrypto.EcdsaParams = { name: 'ECDSA', namedCurve: 'P-256', hash: 'SHA-256' };
-const RSA: webcrypto.RsaHashedKeyGenParams = { name: 'RSASSA-PKCS1-v1_5', modulusLength: 2048, publicExponent: new Uint8Array([1, 0, 1]), hash: 'SHA-256' };
-const DAY_MS = 24 * 60 * 60 * 1000;
-
-export type KeyAlgorithm = 'ecdsa' | 'rsa';
+export { createCertificateAuthority, type CertificateAuthority, type KeyAlgorithm };
 
 /** A certificate and its private key, both PEM. */
 export interface IssuedCertificate {
   certPem: string;
   keyPem: string;
-}
-
-export interface CertificateAuthority extends IssuedCertificate {
-  certificate: x509.X509Certificate;
-  privateKey: CryptoKey;
 }
 
 export interface CertificateRequest {
@@ -39,41 +31,8 @@ export interface CertificateRequest {
   notAfter?: Date;
 }
 
-function serialNumber(): string {
-  // Positive (first bit clear) and unique enough for development certificates.
-  return `01${randomBytes(15).toString('hex')}`;
-}
-
-async function keyPair(algorithm: KeyAlgorithm): Promise<CryptoKeyPair> {
-  return webcrypto.subtle.generateKey(algorithm === 'rsa' ? RSA : ECDSA, true, ['sign', 'verify']);
-}
-
-function privateKeyPem(key: CryptoKey): string {
-  return KeyObject.from(key).export({ type: 'pkcs8', format: 'pem' }).toString();
-}
-
 function subjectAlternativeNames(hosts: string[]): x509.JsonGeneralName[] {
   return hosts.map((host) => (/^[\d.]+$|:/.test(host) ? { type: 'ip', value: host } : { type: 'dns', value: host }));
-}
-
-/** A self-signed CA of its own, valid for `days`: signs the server and client certificates of development. */
-export async function createCertificateAuthority(commonName: string, days = 3650): Promise<CertificateAuthority> {
-  const keys = await keyPair('ecdsa');
-  const now = Date.now();
-  const certificate = await x509.X509CertificateGenerator.createSelfSigned({
-    serialNumber: serialNumber(),
-    name: `CN=${commonName}`,
-    notBefore: new Date(now - DAY_MS),
-    notAfter: new Date(now + days * DAY_MS),
-    keys,
-    signingAlgorithm: ECDSA,
-    extensions: [
-      new x509.BasicConstraintsExtension(true, 0, true),
-      new x509.KeyUsagesExtension(x509.KeyUsageFlags.keyCertSign | x509.KeyUsageFlags.cRLSign, true),
-      await x509.SubjectKeyIdentifierExtension.create(keys.publicKey),
-    ],
-  });
-  return { certificate, privateKey: keys.privateKey, certPem: certificate.toString('pem'), keyPem: privateKeyPem(keys.privateKey) };
 }
 
 /** A server or client certificate signed by `authority`; valid for a year unless told otherwise. */
@@ -82,14 +41,14 @@ export async function issueCertificate(authority: CertificateAuthority, request:
   const now = Date.now();
   const usage = request.usage === 'server' ? x509.ExtendedKeyUsage.serverAuth : x509.ExtendedKeyUsage.clientAuth;
   const certificate = await x509.X509CertificateGenerator.create({
-    serialNumber: serialNumber(),
+    serialNumber: randomSerialNumber(),
     subject: `CN=${request.commonName}`,
     issuer: authority.certificate.subject,
     notBefore: request.notBefore ?? new Date(now - DAY_MS),
     notAfter: request.notAfter ?? new Date(now + 365 * DAY_MS),
     signingKey: authority.privateKey,
     publicKey: keys.publicKey,
-    signingAlgorithm: ECDSA,
+    signingAlgorithm: ECDSA_SIGNING,
     extensions: [
       new x509.BasicConstraintsExtension(false, undefined, true),
       new x509.KeyUsagesExtension(x509.KeyUsageFlags.digitalSignature | x509.KeyUsageFlags.keyEncipherment, true),

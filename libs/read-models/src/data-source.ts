@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { TypeOrmLogger } from '@voltstream/logging';
 import { ChargePointRow } from './entities/charge-point.entity';
 import { ConnectorRow } from './entities/connector.entity';
 import { ProjectionCheckpointRow } from './entities/projection-checkpoint.entity';
@@ -25,6 +26,8 @@ import { ChargingProfiles1765400000000 } from './migrations/1765400000000-chargi
 import { SecurityProfile1765600000000 } from './migrations/1765600000000-security-profile';
 import { SecurityEvents1765700000000 } from './migrations/1765700000000-security-events';
 import { LogStatus1765900000000 } from './migrations/1765900000000-log-status';
+import { InstalledCertificateRow } from './entities/installed-certificate.entity';
+import { InstalledCertificates1765800000000 } from './migrations/1765800000000-installed-certificates';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -41,6 +44,7 @@ export const READ_MODEL_ENTITIES = [
   LocalListSyncRow,
   DataTransferRow,
   SecurityEventRow,
+  InstalledCertificateRow,
 ];
 export const READ_MODEL_MIGRATIONS = [
   ChargePoints1764000000000,
@@ -55,6 +59,7 @@ export const READ_MODEL_MIGRATIONS = [
   SecurityProfile1765600000000,
   SecurityEvents1765700000000,
   LogStatus1765900000000,
+  InstalledCertificates1765800000000,
 ];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */
@@ -66,7 +71,7 @@ export function readModelOptions(databaseUrl: string): DataSourceOptions {
     migrations: READ_MODEL_MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logger: new TypeOrmLogger(),
   };
 }
 

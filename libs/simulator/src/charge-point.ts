@@ -2,6 +2,7 @@ import { EventEmitter } from 'node:events';
 import { performance } from 'node:perf_hooks';
 import { setTimeout as delay } from 'node:timers/promises';
 import { AuthorizationCache, type AuthorizationStatus } from './authorization-cache';
+import { CertificateStore } from './certificates';
 import { booleanSetting, changeConfiguration, defaultConfiguration, integerSetting, type Configuration } from './configuration';
 import { OcppConnection, type CloseInfo, type CsmsCall, type CsmsCallAnswer } from './connection';
 import type { ClientTls } from './socket';
@@ -119,6 +120,8 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   readonly identity: string;
   readonly configuration: Configuration;
   readonly localList: LocalAuthList;
+  /** The certificates it holds (security whitepaper): installed roots, its own charge point certificate. */
+  readonly certificates = new CertificateStore();
   readonly failures: FirmwareFailures;
   /** Sent with BootNotification; an UpdateFirmware installs another. */
   firmwareVersion: string | undefined;

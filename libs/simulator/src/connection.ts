@@ -11,7 +11,8 @@ export interface CsmsCall {
 
 /** The CALLRESULT payload of a call of the central system, and what to do once it is sent. */
 export interface CsmsCallAnswer {
-  reply: object;
+  /** A promise where the answer takes work (a certificate checked): sent once it settles, a rejection as InternalError. */
+  reply: object | Promise<object>;
   afterwards?: () => Promise<unknown>;
 }
 
@@ -189,8 +190,19 @@ export class OcppConnection {
       this.send(encodeCallError(uniqueId, refusal.code, refusal.message));
       return;
     }
-    this.send(encodeCallResult(uniqueId, answer.reply));
-    answer.afterwards?.().then(undefined, this.handlers.warning);
+    if (answer.reply instanceof Promise) {
+      answer.reply.then(
+        (reply) => this.sendResult(uniqueId, reply, answer.afterwards),
+        (error: unknown) => this.send(encodeCallError(uniqueId, 'InternalError', String(error))),
+      );
+      return;
+    }
+    this.sendResult(uniqueId, answer.reply, answer.afterwards);
+  }
+
+  private sendResult(uniqueId: string, reply: object, afterwards: CsmsCallAnswer['afterwards']): void {
+    this.send(encodeCallResult(uniqueId, reply));
+    afterwards?.().then(undefined, this.handlers.warning);
   }
 
   private refuseFrame(error: OcppError): void {

@@ -1,3 +1,4 @@
+import { certificateSigned, deleteCertificate, getInstalledCertificateIds, installCertificate, signChargePointCertificate } from './certificates';
 import type { SimulatedChargePoint } from './charge-point';
 import { changeConfiguration, readConfiguration } from './configuration';
 import type { CsmsCallAnswer } from './connection';
@@ -31,6 +32,10 @@ const handlers = new Map<string, Handler>([
   ['GetCompositeSchedule', getCompositeSchedule],
   ['GetLog', getLog],
   ['SignedUpdateFirmware', signedUpdateFirmware],
+  ['InstallCertificate', installCertificate],
+  ['GetInstalledCertificateIds', getInstalledCertificateIds],
+  ['DeleteCertificate', deleteCertificate],
+  ['CertificateSigned', certificateSigned],
 ]);
 
 /** Answers a call of the central system as a real wallbox would; throws OcppError for a CALLERROR. */
@@ -160,14 +165,15 @@ const TRIGGERABLE = [
   'StatusNotification',
 ] as const;
 
-/** ExtendedTriggerMessage's own: logs and certificates, which this simulator does not keep yet. */
-const NOT_IMPLEMENTED_TRIGGERS = ['LogStatusNotification', 'SignChargePointCertificate'] as const;
-const EXTENDED_TRIGGERABLE = [...TRIGGERABLE.filter((message) => message !== 'DiagnosticsStatusNotification'), ...NOT_IMPLEMENTED_TRIGGERS];
+/** ExtendedTriggerMessage's own: logs, which this simulator does not keep yet. */
+const NOT_IMPLEMENTED_TRIGGERS = ['LogStatusNotification'] as const;
+const EXTENDED_TRIGGERABLE = [...TRIGGERABLE.filter((message) => message !== 'DiagnosticsStatusNotification'), ...NOT_IMPLEMENTED_TRIGGERS, 'SignChargePointCertificate'];
 
-/** Security whitepaper: the messages TriggerMessage sends, the same way; logs and certificates NotImplemented. */
+/** Security whitepaper: the messages TriggerMessage sends, the same way; a new CSR for SignChargePointCertificate; logs NotImplemented. */
 function extendedTriggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
   const requested = oneOf(payload, 'requestedMessage', EXTENDED_TRIGGERABLE);
   if ((NOT_IMPLEMENTED_TRIGGERS as readonly string[]).includes(requested)) return { reply: { status: 'NotImplemented' } };
+  if (requested === 'SignChargePointCertificate') return signChargePointCertificate(cp);
   return triggerMessage(cp, payload);
 }
 

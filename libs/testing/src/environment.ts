@@ -1,4 +1,6 @@
 import { randomBytes } from 'node:crypto';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** A NATS namespace of its own for one test file, so tests never see each other's events. */
 export function uniqueNamespace(): string {
@@ -14,7 +16,8 @@ function databaseUrl(namespace: string): string {
 
 /**
  * Environment for services started by a test: the NATS and Postgres the global setup found or
- * started (NATS_URL, DATABASE_URL), a database of its own.
+ * started (NATS_URL, DATABASE_URL), a database of its own, and a CSMS CA of its own (made at
+ * the authorization service's first start, in the system's temporary folder).
  */
 export function testEnv(namespace: string, overrides: Record<string, string> = {}): Record<string, string> {
   return {
@@ -22,6 +25,8 @@ export function testEnv(namespace: string, overrides: Record<string, string> = {
     DATABASE_URL: databaseUrl(namespace),
     VOLTSTREAM_NAMESPACE: namespace,
     LOG_LEVEL: 'warn',
+    CSMS_CA_CERT: join(tmpdir(), `voltstream-ca-${namespace}`, 'ca.pem'),
+    CSMS_CA_KEY: join(tmpdir(), `voltstream-ca-${namespace}`, 'ca.key'),
     ...overrides,
   };
 }

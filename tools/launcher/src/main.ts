@@ -68,7 +68,9 @@ async function developmentTls(root: string): Promise<Record<string, string>> {
   say(`  Give a wallbox the CA certificate to trust: ${tls.caFile}`);
   say(`  Security profile 2: wss:// with the charge point's password (PUT /api/charge-points/<identity> {"securityProfile": 2, "password": …})`);
   say(`  Security profile 3: a client certificate with CN=<identity>, signed by ${tls.caFile} (key ${tls.caKeyFile}): {"securityProfile": 3}`);
-  return { TLS_CERT_FILE: tls.certFile, TLS_KEY_FILE: tls.keyFile, TLS_CLIENT_CA_FILE: tls.caFile };
+  say(`  The same CA signs the wallboxes' CSRs (SignCertificate): install ${tls.caFile} as their CentralSystemRootCertificate`);
+  // One CA for both: a certificate the CSMS signs opens profile 3's handshake.
+  return { TLS_CERT_FILE: tls.certFile, TLS_KEY_FILE: tls.keyFile, TLS_CLIENT_CA_FILE: tls.caFile, CSMS_CA_CERT: tls.caFile, CSMS_CA_KEY: tls.caKeyFile };
 }
 
 async function untilAborted(signal: AbortSignal): Promise<void> {
@@ -97,6 +99,8 @@ async function runVoltstream(stopping: AbortSignal): Promise<void> {
       API_PORT: String(config.apiPort),
       ...tlsEnv,
       API_TOKEN: token,
+      // The services write into the launcher's pipe: readable lines when the launcher is in a terminal.
+      LOG_FORMAT: config.logFormat,
     };
     started.push(await startServices(env, APP_NAMES, { root, restart: true, output, signal: stopping }));
     printWhereThingsAre(config, token);

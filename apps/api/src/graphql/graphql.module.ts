@@ -7,6 +7,7 @@ import { CommandsModule } from '../commands/commands.module';
 import { FirmwareModule } from '../firmware/firmware.module';
 import { DataTransfersModule } from '../data-transfers/data-transfers.module';
 import { SecurityEventsModule } from '../security-events/security-events.module';
+import { CertificatesModule } from '../certificates/certificates.module';
 import { BearerToken } from '../infrastructure/bearer-token';
 import { ParkedEventsModule } from '../parked-events/parked-events.module';
 import { TagsModule } from '../tags/tags.module';
@@ -17,6 +18,7 @@ import { CommandsResolver } from './commands.resolver';
 import { FirmwareResolver } from './firmware.resolver';
 import { DataTransfersResolver } from './data-transfers.resolver';
 import { SecurityEventsResolver } from './security-events.resolver';
+import { CertificatesResolver } from './certificates.resolver';
 import { graphqlAccess } from './graphql-access';
 import { graphqlLimits } from './graphql-limits';
 import { LiveChanges } from './live-changes.service';
@@ -62,6 +64,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     LocalListModule,
     DataTransfersModule,
     SecurityEventsModule,
+    CertificatesModule,
   ],
   providers: [
     ChargePointsResolver,
@@ -77,6 +80,7 @@ function apolloOptions(token: BearerToken): ApolloDriverConfig {
     LocalListResolver,
     DataTransfersResolver,
     SecurityEventsResolver,
+    CertificatesResolver,
   ],
 })
 export class GraphqlModule {}

@@ -1,5 +1,15 @@
 import { ContractError, parseWallboxCommandReply, type WallboxCommand, type WallboxCommandReply } from '@voltstream/contracts';
-import type { ChargingProfile, ChargingProfilePurposeType, ChargingRateUnitType, ExtendedMessageTrigger, LogType, MessageTrigger, ResetType } from '@voltstream/ocpp';
+import type {
+  CertificateHashData,
+  CertificateUse,
+  ChargingProfile,
+  ChargingProfilePurposeType,
+  ChargingRateUnitType,
+  ExtendedMessageTrigger,
+  LogType,
+  MessageTrigger,
+  ResetType,
+} from '@voltstream/ocpp';
 import type { OperationFailure } from './failure';
 
 /** What an operator asks a wallbox to do, in the operator's words. */
@@ -23,7 +33,10 @@ export type OperatorCommand =
   | { type: 'clearChargingProfile'; id?: number; connectorId?: number; purpose?: ChargingProfilePurposeType; stackLevel?: number }
   | { type: 'getCompositeSchedule'; connectorId: number; duration: number; chargingRateUnit?: ChargingRateUnitType }
   | { type: 'clearCache' }
-  | { type: 'dataTransfer'; vendorId: string; messageId?: string; data?: string };
+  | { type: 'dataTransfer'; vendorId: string; messageId?: string; data?: string }
+  | { type: 'installCertificate'; certificateType: CertificateUse; certificate: string }
+  | { type: 'getInstalledCertificateIds'; certificateType: CertificateUse }
+  | { type: 'deleteCertificate'; certificateHashData: CertificateHashData };
 
 /** UpdateFirmware: where the wallbox fetches the image, and from when. */
 export interface FirmwareUpdate {
@@ -127,6 +140,14 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       return call('ClearCache', {});
     case 'dataTransfer':
       return call('DataTransfer', { vendorId: command.vendorId, messageId: command.messageId, data: command.data });
+    case 'installCertificate':
+      return call('InstallCertificate', { certificateType: command.certificateType, certificate: command.certificate });
+    case 'getInstalledCertificateIds':
+      return call('GetInstalledCertificateIds', { certificateType: command.certificateType });
+    case 'deleteCertificate': {
+      const { hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber } = command.certificateHashData;
+      return call('DeleteCertificate', { certificateHashData: { hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber } });
+    }
     default: {
       const exhaustive: never = command;
       return exhaustive;

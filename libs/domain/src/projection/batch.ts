@@ -1,5 +1,6 @@
 import type { CompletedTransaction, VoltstreamEvent } from '@voltstream/contracts';
 import type { ChargingProfileChange } from './charging-profiles';
+import { certificateOwner, type InstalledCertificateChange } from './installed-certificates';
 import type { ProjectionChange, ProjectionView } from './changes';
 import { project } from './project';
 import type {
@@ -22,6 +23,13 @@ export interface LoadedRows {
   transactions: ProjectedTransaction[];
   reservations: ProjectedReservation[];
   localListSyncs: ProjectedLocalListSync[];
+  /** Of the identities loaded, those that may hold a charging profile. */
+  chargingProfileHolders: string[];
+}
+
+/** Nothing loaded: the rows of a batch over an empty database. */
+export function noRows(): LoadedRows {
+  return { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [], chargingProfileHolders: [] };
 }
 
 export interface RowsToLoad {
@@ -54,6 +62,8 @@ export interface ProjectionWrites {
   reservations: ProjectedReservation[];
   /** In the order of the log: each is applied over what the ones before it left. */
   chargingProfiles: ChargingProfileChange[];
+  /** In the order of the log, as the charging profiles. */
+  installedCertificates: InstalledCertificateChange[];
 }
 
 function transactionIdOf(event: VoltstreamEvent): number | undefined {
@@ -135,8 +145,11 @@ export class ProjectionBatch implements ProjectionView {
   private readonly localListSyncs = new Map<string, ProjectedLocalListSync>();
   private readonly changedLocalListSyncs = new Set<string>();
   private chargingProfiles: ChargingProfileChange[] = [];
+  private installedCertificates: InstalledCertificateChange[] = [];
+  private readonly chargingProfileHolders: Set<string>;
 
-  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] }) {
+  constructor(loaded: LoadedRows = noRows()) {
+    this.chargingProfileHolders = new Set(loaded.chargingProfileHolders);
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
     for (const connector of loaded.connectors) this.connectorsOf(connector.chargePointIdentity).set(connector.connectorId, connector);
     for (const transaction of loaded.transactions) this.transactions.set(transaction.transactionId, transaction);
@@ -162,6 +175,10 @@ export class ProjectionBatch implements ProjectionView {
 
   localListSync(identity: string): ProjectedLocalListSync | undefined {
     return this.localListSyncs.get(identity);
+  }
+
+  mayHoldChargingProfiles(identity: string): boolean {
+    return this.chargingProfileHolders.has(identity);
   }
 
   /**
@@ -190,6 +207,7 @@ export class ProjectionBatch implements ProjectionView {
       transactions: [...this.transactions.values()],
       reservations: [...this.reservations.values()],
       localListSyncs: [...this.localListSyncs.values()],
+      chargingProfileHolders: [...this.chargingProfileHolders],
     };
   }
 
@@ -213,6 +231,7 @@ export class ProjectionBatch implements ProjectionView {
       completedTransactions: [...this.completed],
       reservations: [...this.changedReservations].map((id) => this.reservations.get(id) as ProjectedReservation),
       chargingProfiles: [...this.chargingProfiles],
+      installedCertificates: [...this.installedCertificates],
     };
   }
 
@@ -277,10 +296,18 @@ export class ProjectionBatch implements ProjectionView {
         this.changedLocalListSyncs.add(change.row.chargePointIdentity);
         return;
       case 'chargingProfileInstalled':
+        this.chargingProfileHolders.add(change.row.chargePointIdentity);
+        this.chargingProfiles.push(change);
+        return;
       case 'chargingProfilesCleared':
       case 'transactionProfilesEnded':
       case 'remoteStartProfileBound':
         this.chargingProfiles.push(change);
+        return;
+      case 'installedCertificatesReported':
+      case 'installedCertificateSaved':
+      case 'installedCertificateRemoved':
+        this.installedCertificates.push(change);
         return;
       default: {
         const exhaustive: never = change;
@@ -299,5 +326,7 @@ export class ProjectionBatch implements ProjectionView {
       if (chargePointIdentity === identity) this.localTags.delete(key);
     }
     this.chargingProfiles = this.chargingProfiles.filter((change) => profileOwner(change) !== identity);
+    this.chargingProfileHolders.delete(identity);
+    this.installedCertificates = this.installedCertificates.filter((change) => certificateOwner(change) !== identity);
   }
 }

@@ -1,5 +1,6 @@
 import type { CompletedTransaction } from '@voltstream/contracts';
 import type { ChargingProfileChange } from './charging-profiles';
+import type { InstalledCertificateChange } from './installed-certificates';
 import type {
   ProjectedChargePoint,
   ProjectedConnector,
@@ -31,7 +32,8 @@ export type ProjectionChange =
   | { type: 'localTagRemoved'; chargePointIdentity: string; idTag: string }
   | { type: 'reservationSaved'; row: ProjectedReservation }
   | { type: 'localListSyncSaved'; row: ProjectedLocalListSync }
-  | ChargingProfileChange;
+  | ChargingProfileChange
+  | InstalledCertificateChange;
 
 /** The rows `project` may read: the state before the event. */
 export interface ProjectionView {
@@ -40,4 +42,6 @@ export interface ProjectionView {
   transaction(transactionId: number): ProjectedTransaction | undefined;
   reservation(reservationId: number): ProjectedReservation | undefined;
   localListSync(identity: string): ProjectedLocalListSync | undefined;
+  /** False only when the charge point surely holds no charging profile: its starts and stops then change none. */
+  mayHoldChargingProfiles(identity: string): boolean;
 }

@@ -1,5 +1,5 @@
 export { project, UnprojectableEventError } from './project';
-export { ProjectionBatch, rowsToLoad } from './batch';
+export { noRows, ProjectionBatch, rowsToLoad } from './batch';
 export { promptFirst } from './prompt-first';
 export type { LoadedRows, RowsToLoad, ProjectionWrites } from './batch';
 export type { ProjectionChange, ProjectionView } from './changes';
@@ -22,3 +22,4 @@ export type {
 } from './records';
 export { OPEN_RESERVATION_STATES } from './reservation';
 export { localListSyncState } from './local-list-sync';
+export type { InstalledCertificateChange, ProjectedInstalledCertificate } from './installed-certificates';

@@ -2,6 +2,7 @@ import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstre
 import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
+import { installedCertificateChanges } from './installed-certificates';
 import { projectLocalListSync } from './local-list-sync';
 import { dataTransferReceived } from './data-transfer';
 import { securityEventReported } from './security-event';
@@ -51,9 +52,12 @@ function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'Connec
   return { chargePoint, changes: [{ type: 'connectorSaved', row: withStatus(connector, status, errorCode) }] };
 }
 
-/** A start or stop that changes nothing (sent again, replayed) changes no charging profile either. */
-function withProfileChange(changes: ProjectionChange[], profileChange: () => ProjectionChange): ProjectionChange[] {
-  return changes.length === 0 ? changes : [...changes, profileChange()];
+/**
+ * A start or stop that changes nothing (sent again, replayed) changes no charging profile either;
+ * nor does one on a charge point that holds none, as nearly all of them do.
+ */
+function withProfileChange(identity: string, changes: ProjectionChange[], current: ProjectionView, profileChange: () => ProjectionChange): ProjectionChange[] {
+  return changes.length === 0 || !current.mayHoldChargingProfiles(identity) ? changes : [...changes, profileChange()];
 }
 
 interface StationOutcome {
@@ -78,14 +82,14 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       return {
         chargePoint: { ...seen, lastIdTag: event.data.idTag },
         changes: [
-          ...withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
+          ...withProfileChange(identity, transactionStarted(identity, event, current), current, () => remoteStartProfileBound(identity, event)),
           ...reservationUsed(identity, event, current),
         ],
       };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
-        changes: withProfileChange(transactionStopped(identity, event, current), () => transactionProfilesEnded(identity, event)),
+        changes: withProfileChange(identity, transactionStopped(identity, event, current), current, () => transactionProfilesEnded(identity, event)),
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };
@@ -162,6 +166,16 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
     case 'PasswordRotationAbandoned':
     case 'PendingPasswordUsed':
       return [];
+    // Certificate signing stays in the log; what a wallbox answered about its certificates is projected.
+    case 'CertificateSigningRequested':
+    case 'ChargePointCertificateIssued':
+    case 'CertificateSigningRefused':
+    case 'ChargePointCertificateSent':
+      return [];
+    case 'CertificateInstallAnswered':
+    case 'InstalledCertificatesReported':
+    case 'CertificateDeleteAnswered':
+      return installedCertificateChanges(chargePointOf(event), event);
     default:
       return projectStationEvent(event, current);
   }

@@ -14,21 +14,26 @@ export const CHARGE_POINT_ACTIONS = [
   'SecurityEventNotification',
   'LogStatusNotification',
   'SignedFirmwareStatusNotification',
+  'SignCertificate',
 ] as const;
 export type ChargePointAction = (typeof CHARGE_POINT_ACTIONS)[number];
 
 export const CENTRAL_SYSTEM_ACTIONS = [
   'CancelReservation',
+  'CertificateSigned',
   'ChangeAvailability',
   'ChangeConfiguration',
   'ClearCache',
   'ClearChargingProfile',
   'DataTransfer',
+  'DeleteCertificate',
   'ExtendedTriggerMessage',
   'GetCompositeSchedule',
   'GetConfiguration',
   'GetDiagnostics',
+  'GetInstalledCertificateIds',
   'GetLocalListVersion',
+  'InstallCertificate',
   'RemoteStartTransaction',
   'RemoteStopTransaction',
   'ReserveNow',
@@ -44,16 +49,3 @@ export const CENTRAL_SYSTEM_ACTIONS = [
 export type CentralSystemAction = (typeof CENTRAL_SYSTEM_ACTIONS)[number];
 
 export type OcppAction = ChargePointAction | CentralSystemAction;
-
-/**
- * Actions of the "OCPP 1.6 Security Whitepaper" extension not supported yet: recognised (a CALL of
- * one is answered NotSupported rather than NotImplemented, OCPP-J 1.6 §4.2.3).
- */
-export const SECURITY_EXTENSION_ACTIONS = [
-  'CertificateSigned',
-  'DeleteCertificate',
-  'GetInstalledCertificateIds',
-  'InstallCertificate',
-  'SignCertificate',
-] as const;
-export type SecurityExtensionAction = (typeof SECURITY_EXTENSION_ACTIONS)[number];

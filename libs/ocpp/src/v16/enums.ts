@@ -254,3 +254,23 @@ export const SIGNED_FIRMWARE_STATUSES = [
   'SignatureVerified',
 ] as const;
 export type SignedFirmwareStatus = (typeof SIGNED_FIRMWARE_STATUSES)[number];
+
+/** Security whitepaper (edition 3): the certificate messages' enumerations. */
+export const CERTIFICATE_USES = ['CentralSystemRootCertificate', 'ManufacturerRootCertificate'] as const;
+export type CertificateUse = (typeof CERTIFICATE_USES)[number];
+
+export const HASH_ALGORITHMS = ['SHA256', 'SHA384', 'SHA512'] as const;
+export type HashAlgorithm = (typeof HASH_ALGORITHMS)[number];
+
+/** SignCertificate.conf (GenericStatusEnumType) and CertificateSigned.conf. */
+export const GENERIC_STATUSES = ['Accepted', 'Rejected'] as const;
+export type GenericStatus = (typeof GENERIC_STATUSES)[number];
+
+export const INSTALL_CERTIFICATE_STATUSES = ['Accepted', 'Failed', 'Rejected'] as const;
+export type InstallCertificateStatus = (typeof INSTALL_CERTIFICATE_STATUSES)[number];
+
+export const GET_INSTALLED_CERTIFICATE_STATUSES = ['Accepted', 'NotFound'] as const;
+export type GetInstalledCertificateStatus = (typeof GET_INSTALLED_CERTIFICATE_STATUSES)[number];
+
+export const DELETE_CERTIFICATE_STATUSES = ['Accepted', 'Failed', 'NotFound'] as const;
+export type DeleteCertificateStatus = (typeof DELETE_CERTIFICATE_STATUSES)[number];

@@ -29,6 +29,7 @@ export const CONSTRAINT = {
   dateTime: 'isDateTime',
   uri: 'isUri',
   multipleOf: 'multipleOf',
+  minItems: 'minItems',
 } as const;
 
 export interface MaxLengthContext {
@@ -114,14 +115,23 @@ export function nested<T extends object>(type: () => ClassOf<T>): FieldType {
   ];
 }
 
-export function nestedList<T extends object>(type: () => ClassOf<T>): FieldType {
+/** A list of objects of `type`; `minItems` as the schema's (the whitepaper's `certificateHashData`). */
+export function nestedList<T extends object>(type: () => ClassOf<T>, minItems = 0): FieldType {
   return [
     IsArray({ message: 'must be an array' }),
+    ...(minItems > 0 ? [atLeast(minItems)] : []),
     IsObject({ each: true, message: 'must contain only objects' }),
     ValidateNested({ each: true, message: 'must contain only objects' }),
     Type(type),
     NestedType(type),
   ];
+}
+
+function atLeast(minItems: number): PropertyDecorator {
+  return ValidateBy(
+    { name: CONSTRAINT.minItems, validator: { validate: (value) => !Array.isArray(value) || value.length >= minItems } },
+    { message: `must have at least ${minItems} ${minItems === 1 ? 'entry' : 'entries'}` },
+  );
 }
 
 export function ciStringList(max: number): FieldType {

@@ -1,4 +1,5 @@
 export * from './actions';
+export * from './certificates';
 export * from './charging-profile-rules';
 export * from './core-central-system';
 export * from './core-charge-point';

@@ -45,6 +45,7 @@ const CODE_OF_CONSTRAINT: Record<string, OcppErrorCode> = {
   [CONSTRAINT.dateTime]: 'PropertyConstraintViolation',
   [CONSTRAINT.uri]: 'PropertyConstraintViolation',
   [CONSTRAINT.multipleOf]: 'PropertyConstraintViolation',
+  [CONSTRAINT.minItems]: 'OccurenceConstraintViolation',
   [WHITELIST]: 'FormationViolation',
 };
 

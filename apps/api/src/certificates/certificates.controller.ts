@@ -1,0 +1,35 @@
+import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiWallboxCommandResponses } from '../commands/command-responses';
+import { CommandStatusView } from '../commands/command.view';
+import { CommandsService, type WallboxAnswer } from '../commands/commands.service';
+import { IdentityParams } from '../infrastructure/params';
+import { CertificateHashDataQuery, InstallCertificateBody, InstalledCertificatesQuery } from './certificate.dto';
+import { InstalledCertificatesView } from './certificate.view';
+
+/** The certificates a wallbox holds (security whitepaper M03–M05): every command and answer is recorded in the event log. */
+@ApiTags('commands')
+@ApiWallboxCommandResponses()
+@Controller('charge-points/:identity/certificates')
+export class CertificatesController {
+  constructor(private readonly commands: CommandsService) {}
+
+  @Post()
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: CommandStatusView, description: 'InstallCertificate: Accepted, Rejected or Failed' })
+  install(@Param() { identity }: IdentityParams, @Body() { certificateType, certificate }: InstallCertificateBody): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'installCertificate', certificateType, certificate });
+  }
+
+  @Get()
+  @ApiOkResponse({ type: InstalledCertificatesView, description: 'GetInstalledCertificateIds: the hash data of each certificate of that type' })
+  installed(@Param() { identity }: IdentityParams, @Query() { certificateType }: InstalledCertificatesQuery): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'getInstalledCertificateIds', certificateType });
+  }
+
+  @Delete()
+  @ApiOkResponse({ type: CommandStatusView, description: 'DeleteCertificate: Accepted, Failed or NotFound' })
+  delete(@Param() { identity }: IdentityParams, @Query() certificateHashData: CertificateHashDataQuery): Promise<WallboxAnswer> {
+    return this.commands.send(identity, { type: 'deleteCertificate', certificateHashData });
+  }
+}

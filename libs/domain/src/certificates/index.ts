@@ -1,0 +1,1 @@
+export { decideSigning, type SigningStep } from './signing';
