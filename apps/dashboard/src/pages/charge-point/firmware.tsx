@@ -31,7 +31,7 @@ export function Firmware({ identity, chargePoint }: { identity: string; chargePo
     ['Diagnostics status', `${orDash(chargePoint.diagnosticsStatus)}${chargePoint.diagnosticsStatusAt ? ` (${formatTime(chargePoint.diagnosticsStatusAt)})` : ''}`],
   ];
   return (
-    <section aria-labelledby="firmware-title">
+    <section aria-labelledby="firmware-title" className="stack">
       <h2 id="firmware-title">Firmware and diagnostics</h2>
       <Fields fields={statuses} compact />
       <UploadImage onUploaded={reload} />

@@ -1,13 +1,11 @@
-import { useId } from 'react';
 import type { Connector } from '../../api/types';
 
 /** A connector of the charge point; 0 is the charge point as a whole (`anyLabel` names it). */
 export function ConnectorSelect({ connectors, value, onChange, anyLabel }: { connectors: Connector[]; value: number; onChange: (connectorId: number) => void; anyLabel: string }) {
-  const id = useId();
   return (
-    <>
-      <label htmlFor={id}>Connector</label>
-      <select id={id} value={value} onChange={(event) => onChange(Number(event.target.value))}>
+    <label>
+      Connector
+      <select value={value} onChange={(event) => onChange(Number(event.target.value))}>
         <option value={0}>{anyLabel}</option>
         {connectors.map(({ connectorId }) => (
           <option key={connectorId} value={connectorId}>
@@ -15,7 +13,7 @@ export function ConnectorSelect({ connectors, value, onChange, anyLabel }: { con
           </option>
         ))}
       </select>
-    </>
+    </label>
   );
 }
 

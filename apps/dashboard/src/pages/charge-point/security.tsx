@@ -21,7 +21,7 @@ const failure = (error: { graphQLErrors: ReadonlyArray<{ message: string }> } | 
 /** The security profile (a setting of the CSMS), password rotation (asked of the wallbox) and the security events it reported. */
 export function Security({ identity, chargePoint }: { identity: string; chargePoint: ChargePointDetail }) {
   return (
-    <section aria-labelledby="security-title">
+    <section aria-labelledby="security-title" className="stack">
       <h2 id="security-title">Security</h2>
       <SecurityProfile identity={identity} chargePoint={chargePoint} />
       <RotatePassword identity={identity} />
