@@ -67,11 +67,13 @@ export class LiveChanges implements OnModuleDestroy {
   /**
    * Every charge point's changes, after a first change without a charge point once the read models
    * include every event appended before the changes were followed: a client that reads the fleet after
-   * that first change and applies the later ones on its read misses nothing.
+   * that first change and applies the later ones on its read misses nothing. Another change without a
+   * charge point later (the client lagged 1,000 changes behind) asks it to read again.
    */
   async fleetChanges(): Promise<AsyncIterableIterator<FleetChange>> {
     const changes = await this.watch(this.chargePointWatches, undefined);
-    const fleet = new ChangeStream<FleetChange>(() => void changes.return());
+    // A client that lags far behind is told to read the fleet again rather than lose changes.
+    const fleet = new ChangeStream<FleetChange>(() => void changes.return(), { chargePoint: null });
     try {
       const jsm = await this.nc.jetstreamManager();
       await this.watermark.reached((await jsm.streams.info(this.subjects.eventsStream)).state.last_seq);

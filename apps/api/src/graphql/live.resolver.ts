@@ -30,7 +30,7 @@ export class LiveResolver {
 
   @Subscription(() => FleetChangeObject, {
     resolve: asChange,
-    description: 'every charge point as it is after each change, after a first change without one: read the fleet once it arrives and apply the later ones on it; no change is missed',
+    description: 'every charge point as it is after each change, after a first change without one: read the fleet once it arrives and apply the later ones on it; no change is missed. A later change without one (the client lagged far behind) asks for a new read',
   })
   fleetChanged(): Promise<AsyncIterableIterator<FleetChange>> {
     return this.live.fleetChanges();
