@@ -11,6 +11,7 @@ import type {
 } from '@voltstream/contracts';
 import { decideBoot, decideTag, type TagDecision, type UnknownChargePointPolicy } from '@voltstream/domain';
 import type { EventPublisher } from '@voltstream/nats';
+import type { DecisionKind, DecisionObserver } from './authorization-metrics';
 import type { RegistryFollower } from './registry-follower';
 import type { TransactionStore } from './transaction-store';
 
@@ -27,6 +28,7 @@ export class AuthorizationService {
     private readonly transactions: TransactionStore,
     private readonly publisher: EventPublisher,
     private readonly settings: AuthorizationSettings,
+    private readonly decisions: DecisionObserver,
     private readonly clock: () => Date = () => new Date(),
   ) {}
 
@@ -40,27 +42,30 @@ export class AuthorizationService {
       const ack = await this.publisher.publish(event, messageId);
       await this.registry.waitFor('registry', ack.seq);
     }
+    this.decisions.decided('boot', decision.reply.status);
     return decision.reply;
   }
 
   authorize({ identity, idTag }: AuthorizeRequest): AuthorizeReply {
-    return { idTagInfo: this.decideTag(identity, idTag).idTagInfo };
+    return { idTagInfo: this.decideTag('authorize', identity, idTag).idTagInfo };
   }
 
   async startTransaction(request: StartTransactionRequest): Promise<StartTransactionReply> {
     const transactionId = await this.transactions.start(request);
-    return { transactionId, ...this.decideTag(request.identity, request.idTag) };
+    return { transactionId, ...this.decideTag('start', request.identity, request.idTag) };
   }
 
   async stopTransaction({ identity, transactionId, idTag }: StopTransactionRequest): Promise<StopTransactionReply> {
     const record = await this.transactions.find(transactionId);
     const known = record?.identity === identity;
     if (record && known) await this.transactions.stop(transactionId, record);
-    return idTag === undefined ? { known } : { known, idTagInfo: this.decideTag(identity, idTag).idTagInfo };
+    return idTag === undefined ? { known } : { known, idTagInfo: this.decideTag('stop', identity, idTag).idTagInfo };
   }
 
-  private decideTag(identity: string, idTag: string): TagDecision {
+  private decideTag(kind: DecisionKind, identity: string, idTag: string): TagDecision {
     const { view } = this.registry;
-    return decideTag(idTag, view.registration(identity), view.centralTag(idTag), this.clock());
+    const decision = decideTag(idTag, view.registration(identity), view.centralTag(idTag), this.clock());
+    this.decisions.decided(kind, decision.idTagInfo.status);
+    return decision;
   }
 }

@@ -4,9 +4,10 @@ import { NestFactory } from '@nestjs/core';
 import { Logger, type LogLevel } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { subjectsFor } from '@voltstream/contracts';
-import { consumerReadiness, createMetricsRegistry, startHealthServer, type HealthReport } from '@voltstream/health';
+import { consumerReadiness, startHealthServer, type HealthReport } from '@voltstream/health';
 import { ParkedEvents } from '@voltstream/read-models';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import { AuthorizationMetrics } from './authorization-metrics';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
 import { AuthorizationService } from './authorization.service';
 import { AutoStarter } from './auto-starter';
@@ -61,8 +62,9 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     if (!isConnected() || !registry.isCaughtUp() || !autoStarter) return { ready: false, details: {} };
     return consumerReadiness(await autoStarter.progress(), bounds);
   };
+  const metrics = new AuthorizationMetrics();
   try {
-    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness, createMetricsRegistry('authorization'));
+    if (config.healthPort !== undefined) health = await startHealthServer(config.healthPort, readiness, metrics.registry);
     await ensureStreams(nc, subjects, config.natsReplicas);
     await registry.start(nc, subjects);
     const transactions = await TransactionStore.open(nc, subjects, config.natsReplicas);
@@ -71,7 +73,7 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     await autoStarter.start();
     localLists = new LocalListSyncer(nc, subjects, registry, parked, config.ocppCallTimeout * 1000, new Logger('LocalList'));
     await localLists.start();
-    const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config);
+    const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config, metrics);
     const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {
       strategy: new DrainingNatsServer(nc, subjects.authorizationQueue),
       logger: levelsUpTo(config.logLevel),

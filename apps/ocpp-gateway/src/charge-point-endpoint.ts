@@ -22,7 +22,7 @@ import {
   type HandshakeTransport,
 } from '@voltstream/gateway';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
-import { GatewayMetrics } from './gateway-metrics';
+import { GATEWAY_OBSERVER, type GatewayObserver } from './gateway-metrics';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
 import { StationSocket } from './station-session';
@@ -79,7 +79,7 @@ export class ChargePointEndpoint {
     @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
     private readonly sessions: StationSessions,
     private readonly nats: NatsLink,
-    private readonly metrics: GatewayMetrics,
+    @Inject(GATEWAY_OBSERVER) private readonly observer: GatewayObserver,
     registry: RegistryFollower,
   ) {
     this.wss = new WebSocketServer({
@@ -134,7 +134,7 @@ export class ChargePointEndpoint {
   /** A refusal by the security profile is logged and recorded for the operator; the wallbox only gets its status. */
   private refuseAndRecord(socket: Duplex, refusal: HandshakeRefused, url: string): void {
     refuse(socket, refusal);
-    this.metrics.handshakeRefused(refusal.status);
+    this.observer.handshakeRefused(refusal.status);
     if (!refusal.securityReason) return;
     const identity = identityFromUrl(url);
     if (!identity.ok) return;

@@ -1,9 +1,43 @@
-import { Counter, Gauge, Histogram, type Registry } from 'prom-client';
-import { createMetricsRegistry } from '@voltstream/health';
-import { CHARGE_POINT_ACTIONS } from '@voltstream/ocpp';
+import type { Counter, Histogram, Registry } from 'prom-client';
+import { counterOf, createMetricsRegistry, gaugeOf, histogramOf, METRICS } from '@voltstream/health';
+import type { PublishTiming } from '@voltstream/nats';
+import { CALL_ERROR, CHARGE_POINT_ACTIONS } from '@voltstream/ocpp';
+
+/** What a session tells about its wallbox's traffic, at the few points where something is answered. */
+export interface SessionObserver {
+  /** A CALL was taken up; @returns the mark to hand to {@link callAnswered}. */
+  callReceived(): number;
+  /** `answer` (the CALLRESULT or CALLERROR sent) answered a CALL of `action` taken up at `mark`. */
+  callAnswered(action: string, mark: number, answer: string): void;
+  /** A CALLERROR answered a frame that could not be read as a CALL. */
+  malformedAnswered(code: string): void;
+  /** `action` is a central-system action the command was checked against, so the series stay few. */
+  commandAnswered(action: string, outcome: string): void;
+}
+
+/** Everything the gateway tells its metrics. */
+export interface GatewayObserver extends SessionObserver, PublishTiming {
+  /** The pod's count is read when scraped, so no connect or disconnect path can leave it wrong. */
+  countConnectedWith(count: () => number): void;
+  handshakeRefused(status: number): void;
+}
+
+export const GATEWAY_OBSERVER = Symbol('GATEWAY_OBSERVER');
+
+/** GATEWAY_METRICS=off: nothing is counted or timed, and no registry is made (what metrics cost, `npm run bench`). */
+export const UNOBSERVED: GatewayObserver = {
+  callReceived: () => 0,
+  callAnswered: () => undefined,
+  malformedAnswered: () => undefined,
+  commandAnswered: () => undefined,
+  published: () => undefined,
+  countConnectedWith: () => undefined,
+  handshakeRefused: () => undefined,
+};
 
 /** An action no charge point sends, counted under one label so that garbage cannot grow the series. */
 const OTHER_ACTION = 'other';
+const SPECS = METRICS['ocpp-gateway'];
 
 interface ActionSeries {
   result: Counter.Internal;
@@ -11,57 +45,37 @@ interface ActionSeries {
   latency: Histogram.Internal<string>;
 }
 
+const CALL_ERROR_START = `[${CALL_ERROR},`;
+
+/** The OCPP error code of a serialized CALLERROR, undefined for a CALLRESULT; only errors are parsed again. */
+function callErrorCode(answer: string): string | undefined {
+  return answer.startsWith(CALL_ERROR_START) ? String((JSON.parse(answer) as unknown[])[2]) : undefined;
+}
+
 /**
  * The gateway's Prometheus metrics. The per-message path only touches label children made once
- * per action here: no label object, no lookup by labels, no I/O per message.
+ * here: no label object, no lookup by labels, no I/O per message.
  */
-export class GatewayMetrics {
+export class GatewayMetrics implements GatewayObserver {
   readonly registry: Registry = createMetricsRegistry('ocpp-gateway');
   private connectedCount: () => number = () => 0;
-  private readonly refused = new Counter({
-    name: 'voltstream_gateway_handshakes_refused_total',
-    help: 'WebSocket handshakes refused, by HTTP status.',
-    labelNames: ['status'],
-    registers: [this.registry],
-  });
-  private readonly callErrors = new Counter({ name: 'voltstream_gateway_call_errors_sent_total', help: 'CALLERRORs sent to wallboxes, by OCPP error code.', labelNames: ['code'], registers: [this.registry] });
-  private readonly commands = new Counter({
-    name: 'voltstream_gateway_operator_commands_total',
-    help: 'Operator commands a wallbox of this pod answered (or not), by action and outcome.',
-    labelNames: ['action', 'outcome'],
-    registers: [this.registry],
-  });
+  private readonly refused = counterOf(this.registry, SPECS.handshakesRefused);
+  private readonly callErrors = counterOf(this.registry, SPECS.callErrorsSent);
+  private readonly commands = counterOf(this.registry, SPECS.operatorCommands);
   private readonly byAction = new Map<string, ActionSeries>();
+  private readonly publishes: Record<'stored' | 'failed', Histogram.Internal<string>>;
 
   constructor() {
-    const connected = (): number => this.connectedCount();
-    new Gauge({
-      name: 'voltstream_gateway_connected_wallboxes',
-      help: 'Wallboxes connected to this pod.',
-      registers: [this.registry],
-      collect() {
-        this.set(connected());
-      },
-    });
-    const calls = new Counter({
-      name: 'voltstream_gateway_calls_received_total',
-      help: 'CALLs received from wallboxes, by action and outcome (result or callError).',
-      labelNames: ['action', 'outcome'],
-      registers: [this.registry],
-    });
-    const latency = new Histogram({
-      name: 'voltstream_gateway_call_duration_seconds',
-      help: 'From a CALL received to its answer sent, by action.',
-      labelNames: ['action'],
-      buckets: [0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5],
-      registers: [this.registry],
-    });
+    gaugeOf(this.registry, SPECS.connectedWallboxes, () => this.connectedCount());
+    const calls = counterOf(this.registry, SPECS.callsReceived);
+    const latency = histogramOf(this.registry, SPECS.callDuration);
     for (const action of [...CHARGE_POINT_ACTIONS, OTHER_ACTION]) {
       this.byAction.set(action, { result: calls.labels(action, 'result'), callError: calls.labels(action, 'callError'), latency: latency.labels(action) });
     }
+    const publish = histogramOf(this.registry, SPECS.publishDuration);
+    this.publishes = { stored: publish.labels('stored'), failed: publish.labels('failed') };
   }
 
-  /** The gauge reads the pod's count when scraped, so no connect or disconnect path can leave it wrong. */
   countConnectedWith(count: () => number): void {
     this.connectedCount = count;
   }
@@ -70,21 +84,28 @@ export class GatewayMetrics {
     this.refused.labels(String(status)).inc();
   }
 
-  /** A CALL answered after `seconds`; `errorCode` is set when the answer was a CALLERROR. */
-  callAnswered(action: string, seconds: number, errorCode: string | undefined): void {
-    const series = this.byAction.get(action) ?? (this.byAction.get(OTHER_ACTION) as ActionSeries);
-    series.latency.observe(seconds);
-    if (errorCode === undefined) return series.result.inc();
-    series.callError.inc();
-    this.callErrorSent(errorCode);
+  callReceived(): number {
+    return performance.now();
   }
 
-  callErrorSent(code: string): void {
+  callAnswered(action: string, mark: number, answer: string): void {
+    const series = this.byAction.get(action) ?? (this.byAction.get(OTHER_ACTION) as ActionSeries);
+    series.latency.observe((performance.now() - mark) / 1000);
+    const errorCode = callErrorCode(answer);
+    if (errorCode === undefined) return series.result.inc();
+    series.callError.inc();
+    this.callErrors.labels(errorCode).inc();
+  }
+
+  malformedAnswered(code: string): void {
     this.callErrors.labels(code).inc();
   }
 
-  /** `action` is a central-system action the command was checked against, so the series stay few. */
   commandAnswered(action: string, outcome: string): void {
     this.commands.labels(action, outcome).inc();
+  }
+
+  published(seconds: number, stored: boolean): void {
+    (stored ? this.publishes.stored : this.publishes.failed).observe(seconds);
   }
 }

@@ -1,7 +1,7 @@
 import { Logger, type OnApplicationShutdown } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
 import { subjectsFor, type Subjects } from '@voltstream/contracts';
-import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import { connectNats, ensureStreams, EventPublisher, type PublishTiming } from '@voltstream/nats';
 import type { GatewayOptions } from './gateway-options';
 
 /** The gateway's NATS connection, its subjects and event publisher; drained last on shutdown. */
@@ -17,11 +17,12 @@ export class NatsLink implements OnApplicationShutdown {
     void this.watchStatus();
   }
 
-  static async connect(options: GatewayOptions): Promise<NatsLink> {
+  /** `timing` is told how long each of the publisher's publishes took to be stored. */
+  static async connect(options: GatewayOptions, timing: PublishTiming): Promise<NatsLink> {
     const subjects = subjectsFor(options.config.namespace);
     const nc = await connectNats(options.config.natsUrl, `ocpp-gateway ${options.gatewayId}`);
     await ensureStreams(nc, subjects, options.config.natsReplicas);
-    return new NatsLink(nc, subjects, new EventPublisher(nc, subjects));
+    return new NatsLink(nc, subjects, new EventPublisher(nc, subjects, undefined, timing));
   }
 
   get isConnected(): boolean {

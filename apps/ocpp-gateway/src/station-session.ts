@@ -15,8 +15,8 @@ import {
   type CommandAnswerEvent,
   type Timers,
 } from '@voltstream/gateway';
-import { CALL, CALL_ERROR, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
-import type { GatewayMetrics } from './gateway-metrics';
+import { CALL, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
+import type { SessionObserver } from './gateway-metrics';
 import type { NatsLink } from './nats-link';
 import type { CallingStation, StationCalls } from './station-calls';
 
@@ -24,7 +24,7 @@ import type { CallingStation, StationCalls } from './station-calls';
 export interface SessionServices {
   nats: NatsLink;
   calls: StationCalls;
-  metrics: GatewayMetrics;
+  observer: SessionObserver;
   logger: Logger;
   gatewayId: string;
   callTimeoutMs: number;
@@ -178,7 +178,7 @@ export class StationSession implements CallingStation {
   private replyToCommand(message: Msg, action: string, request: Record<string, unknown>, outcome: CallOutcome): void {
     try {
       const reply = commandReplyFor(action, outcome);
-      this.services.metrics.commandAnswered(action, reply.outcome);
+      this.services.observer.commandAnswered(action, reply.outcome);
       if (action === 'GetConfiguration' && reply.outcome === 'result') {
         this.numberOfConnectors = numberOfConnectorsIn(reply.payload) ?? this.numberOfConnectors;
       }
@@ -279,7 +279,7 @@ export class StationSession implements CallingStation {
     }
     if (uniqueId !== null) {
       const answer = serializeCallError(uniqueId, error);
-      this.services.metrics.callErrorSent(error.code);
+      this.services.observer.malformedAnswered(error.code);
       this.tail = this.tail.then(() => void this.send(answer));
     }
     this.onGarbage();
@@ -292,7 +292,7 @@ export class StationSession implements CallingStation {
 
   /** Never rejects: the calls after this one wait on it (see `tail`). */
   private async answer(call: CallFrame, text: string): Promise<void> {
-    const began = performance.now();
+    const mark = this.services.observer.callReceived();
     let answer: string;
     try {
       answer = await this.services.calls.answer(this, call, text);
@@ -300,7 +300,7 @@ export class StationSession implements CallingStation {
       this.services.logger.error(`${this.identity}: ${call.action} ${call.uniqueId} could not be handled: ${describe(error)}`);
       answer = serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be handled; please send it again`));
     }
-    this.services.metrics.callAnswered(call.action, (performance.now() - began) / 1000, callErrorCode(answer));
+    this.services.observer.callAnswered(call.action, mark, answer);
     this.send(answer);
   }
 
@@ -344,9 +344,4 @@ export class StationSession implements CallingStation {
       return false;
     }
   }
-}
-
-/** The OCPP error code of a serialized CALLERROR, undefined for a CALLRESULT; only errors are parsed again. */
-function callErrorCode(answer: string): string | undefined {
-  return answer.startsWith(`[${CALL_ERROR},`) ? String((JSON.parse(answer) as unknown[])[2]) : undefined;
 }

@@ -5,7 +5,7 @@ import type { Msg, Subscription } from 'nats';
 import { ContractError, identityFromToken, parseConnectionClaim, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { drainPlan, isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
 import { GatewayLease } from './gateway-lease';
-import { GatewayMetrics } from './gateway-metrics';
+import { GATEWAY_OBSERVER, type GatewayObserver } from './gateway-metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
@@ -13,6 +13,8 @@ import { StationCalls } from './station-calls';
 import { CLOSE_REASONS, StationSession, type SessionServices, type StationSocket } from './station-session';
 
 const OFFLINE = JSON.stringify({ outcome: 'offline' } satisfies WallboxCommandReply);
+/** A command that cannot be checked is answered at once rather than left to time out. */
+const UNCHECKED = JSON.stringify({ outcome: 'invalid', reason: 'the command could not be checked' } satisfies WallboxCommandReply);
 
 /**
  * The wallboxes this pod holds, one session per identity. The newest connection of an identity
@@ -37,12 +39,12 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     private readonly lease: GatewayLease,
     registry: RegistryFollower,
     calls: StationCalls,
-    metrics: GatewayMetrics,
+    @Inject(GATEWAY_OBSERVER) observer: GatewayObserver,
   ) {
     this.services = {
       nats,
       calls,
-      metrics,
+      observer,
       logger: this.logger,
       gatewayId: options.gatewayId,
       callTimeoutMs: options.config.ocppCallTimeout * 1000,
@@ -50,7 +52,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       nextUniqueId: () => (++this.callCounter).toString(36),
       ended: (session) => this.release(session),
     };
-    metrics.countConnectedWith(() => this.held.size);
+    observer.countConnectedWith(() => this.held.size);
     registry.onAdopted((identity) => this.held.get(identity)?.rebootIfPending());
     lease.onLost(() => this.closeAll(1012, CLOSE_REASONS.leaseLost));
   }
@@ -68,7 +70,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       callback: this.guarded('connection claims', (message) => this.onClaim(message)),
     });
     this.commands = this.nats.nc.subscribe(this.nats.subjects.commandsOf(this.options.gatewayId), {
-      callback: this.guarded('commands', (message) => this.onCommand(message)),
+      callback: this.guarded('commands', (message) => this.onCommand(message), UNCHECKED),
     });
     this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
     this.pinger.unref();
@@ -105,17 +107,28 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
 
   /**
    * A subscription's callback runs inside nats.js's reading of the socket: whatever one message
-   * makes throw is logged here, so that it cannot break the connection or end the process.
+   * makes throw is logged here, so that it cannot break the connection or end the process, and a
+   * request is answered `failure` when one is given.
    */
-  private guarded(what: string, handle: (message: Msg) => void): (error: Error | null, message: Msg) => void {
+  private guarded(what: string, handle: (message: Msg) => void, failure?: string): (error: Error | null, message: Msg) => void {
     return (error, message) => {
       if (error) return this.logger.warn(`${what}: ${error.message}`);
       try {
         handle(message);
       } catch (thrown) {
         this.logger.error(`${what}: a message on ${message.subject} could not be handled: ${String(thrown)}`);
+        if (failure !== undefined) this.answer(message, failure);
       }
     };
+  }
+
+  /** Never throws: with NATS closed meanwhile, the requester times out. */
+  private answer(message: Msg, text: string): void {
+    try {
+      message.respond(text);
+    } catch (error) {
+      this.logger.warn(`the answer on ${message.subject} could not be sent: ${String(error)}`);
+    }
   }
 
   /** Closes the connections this pod holds slice by slice over the window; @returns their sessions. */
@@ -146,14 +159,8 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   private onCommand(message: Msg): void {
     const identity = identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
     const session = this.held.get(identity);
-    if (!session) return void message.respond(OFFLINE);
-    // A command that cannot be checked is answered at once rather than left to time out.
-    try {
-      session.command(message);
-    } catch (error) {
-      this.logger.warn(`${identity}: a command could not be checked: ${String(error)}`);
-      message.respond(JSON.stringify({ outcome: 'invalid', reason: 'the command could not be checked' } satisfies WallboxCommandReply));
-    }
+    if (session) session.command(message);
+    else message.respond(OFFLINE);
   }
 
   private onClaim(message: Msg): void {

@@ -4,6 +4,7 @@ import type { DataSource } from 'typeorm';
 import { In } from 'typeorm';
 import type { Subjects } from '@voltstream/contracts';
 import { BillingOutboxRow } from '@voltstream/read-models';
+import type { ProjectionMetrics } from './projection-metrics';
 
 const RETRY_MS = 2000;
 const PAGE = 500;
@@ -36,7 +37,12 @@ export class BillingOutbox {
   private stopped = false;
   private reconciled = false;
 
-  constructor(private readonly dataSource: DataSource, private readonly js: JetStreamClient, private readonly subjects: Subjects) {}
+  constructor(
+    private readonly dataSource: DataSource,
+    private readonly js: JetStreamClient,
+    private readonly subjects: Subjects,
+    private readonly metrics: Pick<ProjectionMetrics, 'billingPublished'>,
+  ) {}
 
   /** Publishes everything not yet published; a call during a run makes it go round once more. */
   flush(): Promise<void> {
@@ -91,6 +97,7 @@ export class BillingOutbox {
       pending.map(({ transactionId, body }) => this.js.publish(this.subjects.billingCompleted, codec.encode(body), { msgID: String(transactionId) })),
     );
     if (pending.length) await outbox.update({ transactionId: In(pending.map((row) => row.transactionId)) }, { published: true });
+    this.metrics.billingPublished(pending.length);
     return pending.length;
   }
 }

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent, type EventOf, type EventType, type VoltstreamEvent } from '@voltstream/contracts';
-import { ProjectionBatch, rowsToLoad, type LoadedRows, type RowsToLoad } from '@voltstream/domain';
+import { noRows, ProjectionBatch, rowsToLoad, type LoadedRows, type RowsToLoad } from '@voltstream/domain';
 import { CommittedRows } from './committed-rows';
 
-const NOTHING: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] };
+const NOTHING: LoadedRows = noRows();
 let clock = Date.parse('2025-05-01T08:00:00Z');
 
 function event<T extends EventType>(identity: string, type: T, data: EventOf<T>['data']): EventOf<T> {
@@ -57,6 +57,15 @@ describe('rows committed by earlier batches', () => {
     expect(await committed.rowsFor({ identities: ['CP-2'], transactionIds: [], reservationIds: [] }, () => Promise.reject(new Error('no read expected')))).toEqual(NOTHING);
     await project(committed, [event('CP-3', 'HeartbeatReceived', {}), event('CP-3', 'ChargePointForgotten', {})]);
     expect(await committed.rowsFor({ identities: ['CP-3'], transactionIds: [], reservationIds: [] }, () => Promise.reject(new Error('no read expected')))).toEqual(NOTHING);
+  });
+
+  it('remembers which identities may hold charging profiles, as read or as a batch installed one', async () => {
+    const committed = new CommittedRows();
+    await project(committed, [start('CP-1', 5), start('CP-2', 6)], { ...NOTHING, chargingProfileHolders: ['CP-1'] });
+    const profile = { chargingProfileId: 1, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Absolute', chargingSchedule: { chargingRateUnit: 'A' } };
+    await project(committed, [event('CP-3', 'ChargingProfileSet', { connectorId: 0, chargingProfile: profile })]);
+    const rows = await committed.rowsFor({ identities: ['CP-1', 'CP-2', 'CP-3'], transactionIds: [], reservationIds: [] }, () => Promise.reject(new Error('no read expected')));
+    expect(rows.chargingProfileHolders).toEqual(['CP-1', 'CP-3']);
   });
 
   it('reads everything again once cleared', async () => {

@@ -1,10 +1,11 @@
-import type { LoadedRows, ProjectedChargePoint, ProjectedConnector, ProjectedLocalListSync, ProjectedTransaction, RowsToLoad } from '@voltstream/domain';
+import { noRows, type LoadedRows, type ProjectedChargePoint, type ProjectedConnector, type ProjectedLocalListSync, type ProjectedTransaction, type RowsToLoad } from '@voltstream/domain';
 
 /** What the database holds for one identity: its charge point (if any) and all its connectors. */
 interface IdentityRows {
   chargePoint: ProjectedChargePoint | undefined;
   connectors: ProjectedConnector[];
   localListSync: ProjectedLocalListSync | undefined;
+  mayHoldChargingProfiles: boolean;
 }
 
 /**
@@ -21,7 +22,7 @@ export class CommittedRows {
 
   /** The rows for `keys`: those known here, the rest from `read`. */
   async rowsFor(keys: RowsToLoad, read: (missing: RowsToLoad) => Promise<LoadedRows>): Promise<LoadedRows> {
-    const known: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] };
+    const known: LoadedRows = noRows();
     const missing: RowsToLoad = { identities: [], transactionIds: [], reservationIds: keys.reservationIds };
     const transactionIds = new Set(keys.transactionIds);
     for (const identity of keys.identities) {
@@ -33,6 +34,7 @@ export class CommittedRows {
       if (rows.chargePoint) known.chargePoints.push(rows.chargePoint);
       known.connectors.push(...rows.connectors);
       if (rows.localListSync) known.localListSyncs.push(rows.localListSync);
+      if (rows.mayHoldChargingProfiles) known.chargingProfileHolders.push(identity);
       for (const connector of rows.connectors) if (connector.transaction && connector.transactionId !== null) transactionIds.add(connector.transactionId);
     }
     for (const transactionId of transactionIds) {
@@ -48,12 +50,16 @@ export class CommittedRows {
       transactions: [...known.transactions, ...loaded.transactions],
       reservations: loaded.reservations,
       localListSyncs: [...known.localListSyncs, ...loaded.localListSyncs],
+      chargingProfileHolders: [...known.chargingProfileHolders, ...loaded.chargingProfileHolders],
     };
   }
 
   /** After a commit: `rows` are what the database now holds for the identities of `keys`. */
   remember(keys: RowsToLoad, rows: LoadedRows): void {
-    const committed = new Map<string, IdentityRows>(keys.identities.map((identity) => [identity, { chargePoint: undefined, connectors: [], localListSync: undefined }]));
+    const holders = new Set(rows.chargingProfileHolders);
+    const committed = new Map<string, IdentityRows>(
+      keys.identities.map((identity) => [identity, { chargePoint: undefined, connectors: [], localListSync: undefined, mayHoldChargingProfiles: holders.has(identity) }]),
+    );
     for (const chargePoint of rows.chargePoints) {
       const entry = committed.get(chargePoint.identity);
       if (entry) entry.chargePoint = chargePoint;

@@ -8,6 +8,7 @@ import type { ProjectionConnections } from './projection';
 import { ProjectionLock } from './projection-lock';
 import { ProjectionWorker, type StepHook } from './projection-worker';
 import type { Progress } from './progress';
+import type { ProjectionMetrics } from './projection-metrics';
 
 const LOCK_POLL_MS = 1000;
 
@@ -28,6 +29,7 @@ export class ProjectionSessions {
     private readonly connections: ProjectionConnections,
     private readonly progress: Progress,
     private readonly billing: BillingOutbox,
+    private readonly metrics: ProjectionMetrics,
     private readonly onStep?: StepHook,
   ) {}
 
@@ -81,7 +83,7 @@ export class ProjectionSessions {
     await resetEventsConsumer(await nc.jetstreamManager(), subjects, checkpoint.sequence);
     const parkedEvents = new ParkedEvents(dataSource);
     const parked = await parkedEvents.sequences(PROJECTION_NAME);
-    const worker = new ProjectionWorker(store, checkpoint, this.progress, parked, () => void this.billing.flush(), this.onStep);
+    const worker = new ProjectionWorker(store, checkpoint, this.progress, parked, () => void this.billing.flush(), this.metrics, this.onStep);
     const consumer = await nc.jetstream().consumers.get(subjects.eventsStream, PROJECTION_NAME);
     const messages = await consumer.consume({ max_messages: MAX_ACK_PENDING / 4, expires: PULL_EXPIRES_MS, callback: (message) => worker.queue.push(message) });
     const running = worker.run();

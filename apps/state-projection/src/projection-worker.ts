@@ -10,6 +10,7 @@ import { MessageQueue } from './message-queue';
 import { appliedAhead, appliedUpTo, coveredBy, type Checkpoint } from './checkpoint';
 import { PROJECTION_NAME } from './events-consumer';
 import type { Progress } from './progress';
+import type { ProjectionMetrics } from './projection-metrics';
 import type { ReadModelStore } from './read-model-store';
 
 const BATCH_SIZE = 5000;
@@ -54,6 +55,7 @@ export class ProjectionWorker {
     /** What this projection parked before, not since resolved: a replay parks it again at once. */
     private readonly parkedBefore: ReadonlySet<number>,
     private readonly onTransactionsCompleted: () => void,
+    private readonly metrics: Pick<ProjectionMetrics, 'written'>,
     private readonly onStep?: StepHook,
   ) {}
 
@@ -151,6 +153,7 @@ export class ProjectionWorker {
     for (const stored of events) this.applyOne(batch, stored, parked);
     const writes = batch.writes();
     await this.store.commit(writes, checkpoint, parked);
+    this.metrics.written(writes);
     this.committed.remember(keys, batch.rows());
     this.checkpoint = checkpoint;
     if (writes.completedTransactions.length > 0) this.onTransactionsCompleted();

@@ -4,12 +4,13 @@ import type { NatsConnection } from 'nats';
 import type { DataSource } from 'typeorm';
 import type { Config } from '@voltstream/config';
 import { subjectsFor, type Subjects } from '@voltstream/contracts';
-import { consumerReadiness, createMetricsRegistry, StallWatch, startHealthServer, type HealthReport, type ReadinessBounds } from '@voltstream/health';
+import { consumerReadiness, StallWatch, startHealthServer, type HealthReport, type ReadinessBounds } from '@voltstream/health';
 import { connectNats, ensureStreams } from '@voltstream/nats';
 import { openReadModels, ParkedEvents } from '@voltstream/read-models';
 import { BillingOutbox } from './billing-outbox';
 import { PROJECTION_NAME } from './events-consumer';
 import type { ProjectionLock } from './projection-lock';
+import { ProjectionMetrics, type Lag } from './projection-metrics';
 import type { StepHook } from './projection-worker';
 import { ProjectionSessions } from './projection-sessions';
 import { Progress } from './progress';
@@ -61,6 +62,23 @@ async function readiness({ nc, dataSource, subjects, store }: ProjectionConnecti
   return consumerReadiness({ pending, stalledMs: stall.stalledMs(checkpoint.sequence, pending, Date.now()), parked }, bounds);
 }
 
+/**
+ * The events after the checkpoint, and how long the first of them has waited in the log (0 when
+ * none waits); NaN while NATS or Postgres do not answer.
+ */
+async function lag({ nc, subjects, store }: ProjectionConnections): Promise<Lag> {
+  try {
+    const jsm = await nc.jetstreamManager({ checkAPI: false });
+    const [{ state }, checkpoint] = await Promise.all([jsm.streams.info(subjects.eventsStream), store.checkpoint()]);
+    const events = Math.max(0, state.last_seq - checkpoint.sequence);
+    if (events === 0) return { events, seconds: 0 };
+    const first = await jsm.streams.getMessage(subjects.eventsStream, { seq: Math.max(checkpoint.sequence + 1, state.first_seq) });
+    return { events, seconds: Math.max(0, (Date.now() - first.time.getTime()) / 1000) };
+  } catch {
+    return { events: Number.NaN, seconds: Number.NaN };
+  }
+}
+
 async function closeServer(server: Server | undefined): Promise<void> {
   if (!server) return;
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
@@ -78,12 +96,13 @@ export interface ProjectionOptions {
 /** Follows the event log while it holds the projection lock, until closed; the connections stay open. */
 export async function runProjection(connections: ProjectionConnections, { health: healthOptions, onStep, lock }: ProjectionOptions = {}): Promise<RunningProjection> {
   const { nc, dataSource, subjects } = connections;
-  const billing = new BillingOutbox(dataSource, nc.jetstream(), subjects);
+  const metrics = new ProjectionMetrics(() => lag(connections));
+  const billing = new BillingOutbox(dataSource, nc.jetstream(), subjects, metrics);
   const progress = new Progress();
-  const sessions = new ProjectionSessions(connections, progress, billing, onStep);
+  const sessions = new ProjectionSessions(connections, progress, billing, metrics, onStep);
   sessions.start(lock);
   const stall = new StallWatch();
-  const health = healthOptions && (await startHealthServer(healthOptions.port, () => readiness(connections, healthOptions.bounds, stall), createMetricsRegistry('state-projection')));
+  const health = healthOptions && (await startHealthServer(healthOptions.port, () => readiness(connections, healthOptions.bounds, stall), metrics.registry));
   return {
     healthPort: health && (health.address() as AddressInfo).port,
     reached: (sequence) => progress.reached(sequence),

@@ -42,7 +42,7 @@ export class ReadModelStore {
     return { sequence: row?.sequence ?? 0, appliedAbove: row?.appliedAbove ?? [] };
   }
 
-  /** The charge points and connectors of these identities; these transactions and those running on the connectors; these reservations. */
+  /** The charge points and connectors of these identities, and which hold charging profiles; these transactions and those running on the connectors; these reservations. */
   async load(keys: RowsToLoad): Promise<LoadedRows> {
     const { manager } = this.dataSource;
     const identities = keys.identities;
@@ -53,7 +53,16 @@ export class ReadModelStore {
     const transactions = transactionIds.length ? await manager.findBy(TransactionRow, { transactionId: In(transactionIds) }) : [];
     const reservations = keys.reservationIds.length ? await manager.findBy(ReservationRow, { reservationId: In(keys.reservationIds) }) : [];
     const localListSyncs = identities.length ? await manager.findBy(LocalListSyncRow, { chargePointIdentity: In(identities) }) : [];
-    return { chargePoints, connectors, transactions, reservations, localListSyncs };
+    return { chargePoints, connectors, transactions, reservations, localListSyncs, chargingProfileHolders: await this.chargingProfileHolders(identities) };
+  }
+
+  private async chargingProfileHolders(identities: string[]): Promise<string[]> {
+    if (!identities.length) return [];
+    const rows: { identity: string }[] = await this.dataSource.query(
+      'SELECT DISTINCT charge_point_identity AS identity FROM charging_profiles WHERE charge_point_identity = ANY($1)',
+      [identities],
+    );
+    return rows.map((row) => row.identity);
   }
 
   /**

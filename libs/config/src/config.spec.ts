@@ -70,3 +70,11 @@ describe('the gateway ports and TLS files (SPEC §10)', () => {
     expect(gatewayBaseUrl(loadConfig({}), 'csms.local')).toBe('ws://csms.local:9000');
   });
 });
+
+describe('GATEWAY_METRICS: what the gateway counts', () => {
+  it('is on unless set off, and refuses anything else, naming the variable', () => {
+    expect(loadConfig({}).gatewayMetrics).toBe(true);
+    expect(loadConfig({ GATEWAY_METRICS: 'off' }).gatewayMetrics).toBe(false);
+    expect(() => loadConfig({ GATEWAY_METRICS: 'no' })).toThrow('GATEWAY_METRICS must be one of on, off, got "no"');
+  });
+});

@@ -26,6 +26,8 @@ export interface Config {
    * wallboxes reconnect to the other pods spread out rather than all at once; 0 closes all at once.
    */
   gatewayDrainSeconds: number;
+  /** GATEWAY_METRICS=off: the gateway keeps no metrics and serves no /metrics; for measuring what they cost. */
+  gatewayMetrics: boolean;
   /** Copies JetStream keeps of every stream and KeyValue bucket: 1 on a single server, 3 on a cluster. */
   natsReplicas: number;
   unknownChargePoints: UnknownChargePointPolicy;
@@ -174,6 +176,7 @@ export function loadConfig(env: Env = process.env): Config {
     heartbeatInterval,
     gatewayLeaseTtl: integer(env, 'GATEWAY_LEASE_TTL', defaultLeaseTtl(heartbeatInterval), MIN_LEASE_TTL_S, 86400),
     gatewayDrainSeconds: integer(env, 'GATEWAY_DRAIN_SECONDS', 0, 0, 3600),
+    gatewayMetrics: oneOf(env, 'GATEWAY_METRICS', ['on', 'off'], 'on') === 'on',
     natsReplicas: integer(env, 'NATS_REPLICAS', 1, 1, 5),
     unknownChargePoints: oneOf(env, 'UNKNOWN_CHARGE_POINTS', ['pending', 'accept', 'reject'], 'pending'),
     defaultStartMode: oneOf(env, 'DEFAULT_START_MODE', START_MODES, 'centralList'),

@@ -1,18 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { createEvent, type ChargePointSettings, type TagEntry } from '@voltstream/contracts';
+import { createEvent, type ChargePointSettings } from '@voltstream/contracts';
+import { tagEntry } from '@voltstream/testing';
 import { GatewayRegistry } from './gateway-registry';
 
 const settings: ChargePointSettings = { startMode: 'localList', relaxations: [], autoStartIdTag: null, passwordHash: null, description: 'Garage' };
-const tag: TagEntry = {
-  idTag: 'AA',
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  info: '',
-  expiresAt: null,
-  blocked: false,
-  parentIdTag: null,
-};
+const tag = tagEntry('AA');
 const at = new Date('2026-01-01T00:00:00Z');
 
 describe('GatewayRegistry', () => {

@@ -2,4 +2,5 @@ export { startHealthServer } from './health-server';
 export type { HealthCheck, HealthReport } from './health-server';
 export { consumerReadiness, StallWatch } from './consumer-readiness';
 export type { ConsumerProgress, ReadinessBounds } from './consumer-readiness';
-export { createMetricsRegistry } from './metrics';
+export { counterOf, createMetricsRegistry, gaugeOf, histogramOf } from './metrics';
+export { METRICS, seriesNames, type MetricSpec, type ServiceName } from './metric-catalogue';

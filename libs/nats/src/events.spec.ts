@@ -45,6 +45,16 @@ describe('event log on a real JetStream', () => {
     }
   });
 
+  it('tells its timing of every publish, stored or refused, once it is settled', async () => {
+    const timed: { seconds: number; stored: boolean }[] = [];
+    const timing = { published: (seconds: number, stored: boolean) => timed.push({ seconds, stored }) };
+    const event = createEvent('HeartbeatReceived', {}, 'CP-3', new Date(0));
+    await new EventPublisher(nc, subjects, 5000, timing).publish(event);
+    await expect(new EventPublisher(nc, subjectsFor(uniqueNamespace()), 5000, timing).publish(event)).rejects.toMatchObject({ code: ErrorCode.NoResponders });
+    expect(timed.map(({ stored }) => stored)).toEqual([true, false]);
+    expect(timed.every(({ seconds }) => seconds >= 0 && seconds < 5)).toBe(true);
+  });
+
   it('replays the registry in order and keeps following it', async () => {
     await publisher.publish(createEvent('ChargePointAdopted', settings, 'A', new Date()));
     await publisher.publish(createEvent('ChargePointForgotten', {}, 'A', new Date()));

@@ -39,6 +39,11 @@ type PublishReply = PubAck | { error: ApiError };
 /** JetStream API error code: the subject's last sequence is not the one the publish expected. */
 const WRONG_LAST_SEQUENCE = 10071;
 
+/** Told how long each publish took, from leaving for JetStream to its ack (stored) or failure. */
+export interface PublishTiming {
+  published(seconds: number, stored: boolean): void;
+}
+
 /** An append's expectation failed: another write to the same aggregate was stored first. */
 export function isConcurrentAppend(error: unknown): boolean {
   return error instanceof NatsError && error.api_error?.err_code === WRONG_LAST_SEQUENCE;
@@ -61,6 +66,7 @@ export class EventPublisher {
     private readonly nc: NatsConnection,
     private readonly subjects: Subjects,
     private readonly timeoutMs = 5000,
+    private readonly timing?: PublishTiming,
   ) {
     this.replies = new Replies(nc);
   }
@@ -95,10 +101,17 @@ export class EventPublisher {
   private readonly sendWaiting = (): void => {
     const batch = this.waiting;
     this.waiting = [];
+    // One clock reading per batch: the publishes of a batch leave together.
+    const sentAt = this.timing ? performance.now() : 0;
     for (const publish of batch) {
-      this.replies.request(publish.subject, publish.data, this.timeoutMs, (error, message) => settlePublish(publish, error, message), publish.headers);
+      this.replies.request(publish.subject, publish.data, this.timeoutMs, (error, message) => this.settle(publish, sentAt, error, message), publish.headers);
     }
   };
+
+  private settle(publish: WaitingPublish, sentAt: number, error: NatsError | null, message: Msg | undefined): void {
+    const stored = settlePublish(publish, error, message);
+    this.timing?.published((performance.now() - sentAt) / 1000, stored);
+  }
 }
 
 function messageIdHeader(messageId: string): MsgHdrs {
@@ -113,16 +126,18 @@ function expectedVersionHeader(version: number): MsgHdrs {
   return header;
 }
 
-function settlePublish(publish: WaitingPublish, error: NatsError | null, message: Msg | undefined): void {
-  if (error || !message) return publish.reject(error ?? NatsError.errorForCode(ErrorCode.JetStreamInvalidAck));
-  let reply: PublishReply;
+/** @returns whether JetStream stored the event. */
+function settlePublish(publish: WaitingPublish, error: NatsError | null, message: Msg | undefined): boolean {
+  let reply: PublishReply | undefined;
   try {
-    reply = message.json<PublishReply>();
+    reply = message?.json<PublishReply>();
   } catch {
-    return publish.reject(NatsError.errorForCode(ErrorCode.JetStreamInvalidAck));
+    reply = undefined;
   }
-  if ('error' in reply) return publish.reject(Object.assign(new NatsError(reply.error.description, String(reply.error.code)), { api_error: reply.error }));
-  publish.resolve(reply);
+  if (error || !reply) publish.reject(error ?? NatsError.errorForCode(ErrorCode.JetStreamInvalidAck));
+  else if ('error' in reply) publish.reject(Object.assign(new NatsError(reply.error.description, String(reply.error.code)), { api_error: reply.error }));
+  else publish.resolve(reply);
+  return reply !== undefined && !error && !('error' in reply);
 }
 
 /** An event read from the log; throws an InvalidEventError naming what does not fit (not JSON included). */

@@ -4,7 +4,7 @@ export { EventPublisher, decodeEvent, followEvents, isConcurrentAppend, lastEven
 export { readAggregate, type AggregateHistory, type AggregateSubjects } from './aggregates';
 export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } from './leases';
 export { Replies, type ReplyCallback } from './replies';
-export type { SkippedEvent, StoredEvent } from './events';
+export type { PublishTiming, SkippedEvent, StoredEvent } from './events';
 export { WallboxCommands, type CommandDelivery } from './wallbox-commands';
 export { SequenceIds, IdsExhaustedError } from './sequence-ids';
 export { FileStore, type StoredFile } from './file-store';

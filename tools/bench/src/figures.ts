@@ -51,13 +51,15 @@ export interface FigureInput {
   unit: string;
   voltstream: number | null;
   baseline?: number | null;
+  /** When it is not voltstream ÷ baseline: e.g. the median of paired runs' ratios. */
+  ratio?: number | null;
   target?: Target;
 }
 
 export function figure(input: FigureInput): Figure {
   const baseline = input.baseline ?? null;
   const target = input.target ?? noTarget;
-  const r = ratio(input.voltstream, baseline);
+  const r = input.ratio === undefined ? ratio(input.voltstream, baseline) : input.ratio;
   return {
     scenario: input.scenario,
     name: input.name,

@@ -60,6 +60,18 @@ export async function residentBytes(pid: number): Promise<number | null> {
   return kilobytes === undefined ? null : Number(kilobytes) * 1024;
 }
 
+/** Linux reports process times in clock ticks of 1/100 s (USER_HZ) whatever the kernel's tick rate. */
+const TICKS_PER_SECOND = 100;
+
+/** CPU time (user + system) a process has used so far, in seconds, from /proc (Linux); null elsewhere or when it is gone. */
+export async function cpuSeconds(pid: number): Promise<number | null> {
+  const stat = await readFile(`/proc/${pid}/stat`, 'utf8').catch(() => null);
+  if (stat === null) return null;
+  // Fields after the command's closing parenthesis: state is the 3rd field, utime and stime the 14th and 15th.
+  const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / TICKS_PER_SECOND;
+}
+
 /**
  * Every process a scenario started, so that all of them are stopped however the scenario ends.
  * Output goes to one log file per process; a process still alive when the benchmark exits is killed.

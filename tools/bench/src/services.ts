@@ -16,6 +16,8 @@ export interface DeploymentOptions {
   /** Gateway processes, each on a port of its own (0: no gateway). */
   gateways: number;
   env?: Record<string, string>;
+  /** Settings of each gateway process on top of `env`, by its index. */
+  gatewayEnv?: Record<string, string>[];
 }
 
 export { entryPoint };
@@ -68,6 +70,7 @@ export class Deployment {
     private readonly output: Output,
     private readonly gatewayPorts: number[],
     readonly apiToken: string,
+    private readonly gatewayEnv: Record<string, string>[],
   ) {}
 
   /** Starts the services, then the gateways, and registers their stop. */
@@ -76,7 +79,7 @@ export class Deployment {
     const env = { ...benchEnv(context, options.namespace, apiToken), ...options.env };
     const ports: number[] = [];
     for (let index = 0; index < options.gateways; index++) ports.push(await freePort());
-    const deployment = new Deployment(context, env, logOutput(context, options.namespace), ports, apiToken);
+    const deployment = new Deployment(context, env, logOutput(context, options.namespace), ports, apiToken, options.gatewayEnv ?? []);
     context.onCleanup(() => deployment.stop());
     step(context, `starting Voltstream (${[...options.services, ...(options.gateways ? [`${options.gateways}× ocpp-gateway`] : [])].join(', ')})`);
     if (options.services.length > 0) deployment.others = await deployment.launch(env, options.services);
@@ -94,7 +97,9 @@ export class Deployment {
   }
 
   async startGateways(): Promise<void> {
-    this.gateways = await Promise.all(this.gatewayPorts.map((port) => this.launch({ ...this.env, GATEWAY_PORT: String(port) }, ['ocpp-gateway'])));
+    this.gateways = await Promise.all(
+      this.gatewayPorts.map((port, index) => this.launch({ ...this.env, ...this.gatewayEnv[index], GATEWAY_PORT: String(port) }, ['ocpp-gateway'])),
+    );
   }
 
   async stopGateways(): Promise<void> {
@@ -103,7 +108,7 @@ export class Deployment {
     await Promise.all(stopping.map((gateway) => gateway.stop()));
   }
 
-  /** The pids of the gateway processes (for their resident memory). */
+  /** The pids of the gateway processes, in the order of their ports (for their resident memory and CPU time). */
   async gatewayPids(): Promise<number[]> {
     const pids = await Promise.all(this.gatewayPorts.map((port) => childPid(entryPoint('ocpp-gateway'), `GATEWAY_PORT=${port}`)));
     return pids.filter((pid): pid is number => pid !== undefined);

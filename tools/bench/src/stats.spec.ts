@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { atMostScaledBaseline, figure, ratioAtLeast, ratioAtMost } from './figures';
-import { mergeSamples, percentile, perSecond, pickRandom, ratio, Reservoir, summarize } from './stats';
+import { medianRatio, mergeSamples, percentile, perSecond, pickRandom, ratio, Reservoir, summarize } from './stats';
 
 /** A deterministic stand-in for Math.random: cycles through the given values. */
 function sequence(...values: number[]): () => number {
@@ -54,6 +54,12 @@ describe('ratio and rate', () => {
   it('counts per second over a duration in milliseconds', () => {
     expect(perSecond(500, 250)).toBe(2000);
     expect(perSecond(5, 0)).toBeNull();
+  });
+
+  it("takes the median of paired runs' ratios, leaving out pairs with a side missing", () => {
+    expect(medianRatio([{ a: 90, b: 100 }, { a: 300, b: 100 }, { a: 100, b: 100 }])).toBe(1);
+    expect(medianRatio([{ a: 90, b: 100 }, { a: 110, b: 100 }, { a: 5, b: null }])).toBeCloseTo(1);
+    expect(medianRatio([{ a: null, b: 100 }])).toBeNull();
   });
 });
 

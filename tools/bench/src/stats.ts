@@ -36,6 +36,19 @@ export function ratio(value: number | null, baseline: number | null): number | n
   return value / baseline;
 }
 
+/** The median of the values there are; null when there are none. */
+export function median(values: readonly (number | null)[]): number | null {
+  const sorted = Float64Array.from(values.filter((value): value is number => value !== null)).sort();
+  if (sorted.length === 0) return null;
+  const middle = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[middle] : (sorted[middle - 1] + sorted[middle]) / 2;
+}
+
+/** The median of each pair's a ÷ b: runs measured in alternation, so that a drift of the machine meets both sides alike. */
+export function medianRatio(pairs: readonly { a: number | null; b: number | null }[]): number | null {
+  return median(pairs.map(({ a, b }) => ratio(a, b)));
+}
+
 /** Events per second; null for an empty or non-positive duration. */
 export function perSecond(count: number, durationMs: number): number | null {
   return durationMs > 0 ? (count * 1000) / durationMs : null;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { ChargePointSettings, TagEntry } from '@voltstream/contracts';
+import type { ChargePointSettings } from '@voltstream/contracts';
+import { tagEntry } from '@voltstream/testing';
 import {
   decideChargePointForget,
   decideChargePointUpdate,
@@ -24,16 +25,7 @@ const settings: ChargePointSettings = {
   description: 'Garage',
 };
 const adopted: ChargePointRecord = { known: true, settings };
-const tag: TagEntry = {
-  idTag: 'CARD1',
-  firstName: 'Ada',
-  lastName: 'Lovelace',
-  email: 'ada@example.com',
-  info: '',
-  expiresAt: null,
-  blocked: false,
-  parentIdTag: null,
-};
+const tag = tagEntry('CARD1');
 const update = (changes: object) => ({ identity: 'CP1', changes, defaultStartMode: 'centralList' as const, at });
 
 describe('decideChargePointUpdate', () => {

@@ -22,6 +22,13 @@ export interface LoadedRows {
   transactions: ProjectedTransaction[];
   reservations: ProjectedReservation[];
   localListSyncs: ProjectedLocalListSync[];
+  /** Of the identities loaded, those that may hold a charging profile. */
+  chargingProfileHolders: string[];
+}
+
+/** Nothing loaded: the rows of a batch over an empty database. */
+export function noRows(): LoadedRows {
+  return { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [], chargingProfileHolders: [] };
 }
 
 export interface RowsToLoad {
@@ -135,8 +142,10 @@ export class ProjectionBatch implements ProjectionView {
   private readonly localListSyncs = new Map<string, ProjectedLocalListSync>();
   private readonly changedLocalListSyncs = new Set<string>();
   private chargingProfiles: ChargingProfileChange[] = [];
+  private readonly chargingProfileHolders: Set<string>;
 
-  constructor(loaded: LoadedRows = { chargePoints: [], connectors: [], transactions: [], reservations: [], localListSyncs: [] }) {
+  constructor(loaded: LoadedRows = noRows()) {
+    this.chargingProfileHolders = new Set(loaded.chargingProfileHolders);
     for (const chargePoint of loaded.chargePoints) this.chargePoints.set(chargePoint.identity, chargePoint);
     for (const connector of loaded.connectors) this.connectorsOf(connector.chargePointIdentity).set(connector.connectorId, connector);
     for (const transaction of loaded.transactions) this.transactions.set(transaction.transactionId, transaction);
@@ -162,6 +171,10 @@ export class ProjectionBatch implements ProjectionView {
 
   localListSync(identity: string): ProjectedLocalListSync | undefined {
     return this.localListSyncs.get(identity);
+  }
+
+  mayHoldChargingProfiles(identity: string): boolean {
+    return this.chargingProfileHolders.has(identity);
   }
 
   /**
@@ -190,6 +203,7 @@ export class ProjectionBatch implements ProjectionView {
       transactions: [...this.transactions.values()],
       reservations: [...this.reservations.values()],
       localListSyncs: [...this.localListSyncs.values()],
+      chargingProfileHolders: [...this.chargingProfileHolders],
     };
   }
 
@@ -277,6 +291,9 @@ export class ProjectionBatch implements ProjectionView {
         this.changedLocalListSyncs.add(change.row.chargePointIdentity);
         return;
       case 'chargingProfileInstalled':
+        this.chargingProfileHolders.add(change.row.chargePointIdentity);
+        this.chargingProfiles.push(change);
+        return;
       case 'chargingProfilesCleared':
       case 'transactionProfilesEnded':
       case 'remoteStartProfileBound':
@@ -299,5 +316,6 @@ export class ProjectionBatch implements ProjectionView {
       if (chargePointIdentity === identity) this.localTags.delete(key);
     }
     this.chargingProfiles = this.chargingProfiles.filter((change) => profileOwner(change) !== identity);
+    this.chargingProfileHolders.delete(identity);
   }
 }

@@ -40,4 +40,6 @@ export interface ProjectionView {
   transaction(transactionId: number): ProjectedTransaction | undefined;
   reservation(reservationId: number): ProjectedReservation | undefined;
   localListSync(identity: string): ProjectedLocalListSync | undefined;
+  /** False only when the charge point surely holds no charging profile: its starts and stops then change none. */
+  mayHoldChargingProfiles(identity: string): boolean;
 }

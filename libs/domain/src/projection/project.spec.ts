@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent, type EventOf, type EventType, type MeterValue, type VoltstreamEvent } from '@voltstream/contracts';
-import { ProjectionBatch, SAMPLES_PER_EVENT } from './batch';
+import { noRows, ProjectionBatch, SAMPLES_PER_EVENT } from './batch';
 import { project, UnprojectableEventError } from './project';
 
 const CP = 'CP.1*';
@@ -313,6 +313,7 @@ describe('a batch over loaded rows', () => {
       transactions: loaded.transactions,
       reservations: [],
       localListSyncs: [],
+      chargingProfileHolders: [],
     });
     batch.apply(stopped(), ++sequence);
     batch.apply(event('ChargePointForgotten', {}, 'CP-2'), ++sequence);
@@ -360,5 +361,26 @@ describe('charging profiles', () => {
   it('the profiles of a charge point forgotten in the batch are not written after its forgetting', () => {
     const batch = given(event('ChargingProfileSet', { connectorId: 1, chargingProfile: txProfile }), event('ChargePointForgotten', {}));
     expect(batch.writes().chargingProfiles).toEqual([]);
+  });
+
+  it('starts and stops of a charge point that holds no profile change none, so a replay writes no profile statement', () => {
+    const batch = given(started(), stopped());
+    expect(batch.writes().chargingProfiles).toEqual([]);
+    expect(batch.rows().chargingProfileHolders).toEqual([]);
+  });
+
+  it('a charge point loaded as holding profiles has its starts and stops applied to them', () => {
+    const batch = new ProjectionBatch({ ...noRows(), chargingProfileHolders: [CP] });
+    batch.apply(started(), ++sequence);
+    batch.apply(stopped(), ++sequence);
+    expect(batch.writes().chargingProfiles.map((change) => change.type)).toEqual(['remoteStartProfileBound', 'transactionProfilesEnded']);
+  });
+
+  it('a charge point holds profiles from its first one accepted until it is forgotten', () => {
+    const installed = given(event('ChargingProfileSet', { connectorId: 1, chargingProfile: txProfile }));
+    expect(installed.rows().chargingProfileHolders).toEqual([CP]);
+    const later = new ProjectionBatch(installed.rows());
+    later.apply(event('ChargePointForgotten', {}), ++sequence);
+    expect(later.rows().chargingProfileHolders).toEqual([]);
   });
 });

@@ -51,9 +51,12 @@ function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'Connec
   return { chargePoint, changes: [{ type: 'connectorSaved', row: withStatus(connector, status, errorCode) }] };
 }
 
-/** A start or stop that changes nothing (sent again, replayed) changes no charging profile either. */
-function withProfileChange(changes: ProjectionChange[], profileChange: () => ProjectionChange): ProjectionChange[] {
-  return changes.length === 0 ? changes : [...changes, profileChange()];
+/**
+ * A start or stop that changes nothing (sent again, replayed) changes no charging profile either;
+ * nor does one on a charge point that holds none, as nearly all of them do.
+ */
+function withProfileChange(identity: string, changes: ProjectionChange[], current: ProjectionView, profileChange: () => ProjectionChange): ProjectionChange[] {
+  return changes.length === 0 || !current.mayHoldChargingProfiles(identity) ? changes : [...changes, profileChange()];
 }
 
 interface StationOutcome {
@@ -78,14 +81,14 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       return {
         chargePoint: { ...seen, lastIdTag: event.data.idTag },
         changes: [
-          ...withProfileChange(transactionStarted(identity, event, current), () => remoteStartProfileBound(identity, event)),
+          ...withProfileChange(identity, transactionStarted(identity, event, current), current, () => remoteStartProfileBound(identity, event)),
           ...reservationUsed(identity, event, current),
         ],
       };
     case 'TransactionStopped':
       return {
         chargePoint: event.data.idTag ? { ...seen, lastIdTag: event.data.idTag } : seen,
-        changes: withProfileChange(transactionStopped(identity, event, current), () => transactionProfilesEnded(identity, event)),
+        changes: withProfileChange(identity, transactionStopped(identity, event, current), current, () => transactionProfilesEnded(identity, event)),
       };
     case 'MeterValuesReported':
       return { chargePoint: seen, changes: meterValuesReported(identity, event, current) };

@@ -11,7 +11,8 @@ import { perSecond, summarize } from '../stats';
 import { formatNumber } from '../table';
 import { projectedSequence, publishEvents, runRebuild } from './rebuild';
 import { connectFleet, ownNamespace } from './shared';
-import { closedLoop, THROUGHPUT_SIZES } from './throughput';
+import { closedLoop } from './closed-loop';
+import { THROUGHPUT_SIZES } from './throughput';
 
 interface ProjectionSize {
   /** The wallboxes of `throughput`, which measure the load; half of it runs during the lag probes. */

@@ -1,41 +1,19 @@
 import { connect, nanos, RetentionPolicy, StorageType } from 'nats';
 import { DUPLICATE_WINDOW_MS } from '@voltstream/nats';
 import { startBareWsServers } from '../baselines/start';
-import { status, step, type Scenario, type ScenarioContext } from '../context';
+import type { Scenario, ScenarioContext } from '../context';
 import { atMost, figure, noTarget, ratioAtLeast } from '../figures';
-import type { LoadFleet } from '../load/load-fleet';
-import type { LoadResult } from '../load/protocol';
 import { Deployment } from '../services';
-import { perSecond, summarize } from '../stats';
+import { summarize } from '../stats';
 import { formatNumber } from '../table';
+import { closedLoop, type Throughput, type ThroughputSize } from './closed-loop';
+import { metricsCost } from './metrics-cost';
 import { connectFleet, ownNamespace } from './shared';
-
-export interface ThroughputSize {
-  wallboxes: number;
-  warmupMs: number;
-  durationMs: number;
-}
 
 export const THROUGHPUT_SIZES: Record<'quick' | 'full', ThroughputSize> = {
   quick: { wallboxes: 50, warmupMs: 1000, durationMs: 5000 },
   full: { wallboxes: 1000, warmupMs: 5000, durationMs: 30_000 },
 };
-
-export interface Throughput {
-  perSecond: number | null;
-  result: LoadResult;
-}
-
-/** MeterValues from every wallbox of the fleet in a closed loop; answers per second inside the window. */
-export async function closedLoop(context: ScenarioContext, label: string, fleet: LoadFleet, size: Omit<ThroughputSize, 'wallboxes'>): Promise<Throughput> {
-  const measureFrom = Date.now() + size.warmupMs;
-  const measureUntil = measureFrom + size.durationMs;
-  status(context, `${label}: MeterValues in a closed loop for ${(size.warmupMs + size.durationMs) / 1000} s`);
-  const result = await fleet.run(() => ({ type: 'meterValues', measureFrom, measureUntil }), size.warmupMs + size.durationMs + 60_000);
-  const rate = perSecond(result.answered, size.durationMs);
-  step(context, `${label}: ${formatNumber(rate)} answered/s, ${formatNumber(result.failed)} failed`);
-  return { perSecond: rate, result };
-}
 
 function baselineStreamName(namespace: string): string {
   return `${namespace.toUpperCase()}_BENCH_FRAMES`;
@@ -115,5 +93,6 @@ export const throughput: Scenario = {
     add('latency p99', 'ms', ourLatency.p99, theirLatency.p99);
     add('failed calls', '', ours.result.failed, theirs.result.failed, atMost(0));
     context.detail('failures', { voltstream: ours.result.failures, baseline: theirs.result.failures });
+    await metricsCost(context, namespace);
   },
 };
