@@ -233,13 +233,18 @@ describe('the operator dashboard, in a real browser against the running system a
     await browser.screenshot('charge-point-security');
   }, PAGE_MS);
 
-  it('is readable on a phone', async () => {
+  it('is readable on a phone, the fleet and a charge point with all its controls', async () => {
     await page().setViewportSize({ width: 390, height: 844 });
     await page().getByRole('link', { name: 'Fleet' }).click();
     await page().locator(`tr[data-identity="${IDENTITY}"]`).waitFor({ timeout: SLOW_MS });
-    const overflow = await page().evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    expect(overflow).toBe(0);
+    const overflow = () => page().evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(await overflow()).toBe(0);
     await browser.screenshot('fleet-phone');
+
+    await page().getByRole('link', { name: IDENTITY }).click();
+    await section('Security').waitFor({ timeout: SLOW_MS });
+    expect(await overflow()).toBe(0);
+    await browser.screenshot('charge-point-phone');
   }, PAGE_MS);
 
 });
