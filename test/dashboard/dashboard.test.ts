@@ -222,6 +222,25 @@ describe('the operator dashboard, in a real browser against the running system a
     await shows(page().locator('[data-field="Last id tag"]'), 'AFTER-RESTART');
   }, PAGE_MS);
 
+  it('uploads a firmware image and installs it: the wallbox accepts, reports its progress and boots with it; diagnostics are listed once uploaded', async () => {
+    const firmware = section('Firmware and diagnostics');
+    await firmware.getByLabel('Firmware image', { exact: true }).setInputFiles({ name: 'vw-2.0.0.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('firmwareVersion=2.0.0\nimage') });
+    await firmware.getByLabel('Version it installs').fill('2.0.0');
+    await firmware.getByRole('button', { name: 'Upload' }).click();
+    await shows(firmware.getByRole('form', { name: 'Upload a firmware image' }).getByRole('status'), 'Uploaded vw-2.0.0.bin');
+    await firmware.getByLabel('Image to install').selectOption('vw-2.0.0.bin');
+    await firmware.getByRole('button', { name: 'Update firmware' }).click();
+    await shows(answerTo('Update firmware'), 'Accepted');
+    await shows(firmware.locator('[data-field="Firmware status"] dd'), /^Installed/);
+    await shows(page().locator('[data-field="Firmware"] dd'), '2.0.0');
+
+    await firmware.getByRole('button', { name: 'Get diagnostics' }).click();
+    await shows(answerTo('Get diagnostics'), 'Accepted');
+    await shows(firmware.locator('[data-field="Diagnostics status"] dd'), /^Uploaded/);
+    await shows(firmware.getByRole('list', { name: 'Diagnostics files' }), /bytes/);
+    await browser.screenshot('charge-point-firmware');
+  }, PAGE_MS);
+
   it('shows the security profile and the security events the wallbox reported; a password rotation is answered', async () => {
     const security = section('Security');
     await shows(security.getByTestId('security-profile'), /^0: no authentication/);

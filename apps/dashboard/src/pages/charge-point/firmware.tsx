@@ -1,4 +1,4 @@
-import { useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import { FirmwareDocument, GetDiagnosticsDocument, UpdateFirmwareDocument } from '../../api/generated';
 import type { ChargePointDetail } from '../../api/types';
@@ -23,6 +23,8 @@ async function refusal(response: Response): Promise<string> {
 export function Firmware({ identity, chargePoint }: { identity: string; chargePoint: ChargePointDetail }) {
   const [{ data }, reexecute] = useQuery({ query: FirmwareDocument, variables: { identity }, requestPolicy: 'cache-and-network' });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
+  // An upload the wallbox finished (diagnosticsStatus Uploaded) brings a file to list.
+  useEffect(() => reexecute({ requestPolicy: 'network-only' }), [chargePoint.diagnosticsStatus, reexecute]);
   const [fileName, setFileName] = useState<string | null>(null);
   const [diagnosticsAnswer, getDiagnostics] = useCommand(GetDiagnosticsDocument, (answer) => setFileName(answer.getDiagnostics.fileName));
   const statuses: Array<[string, string]> = [
@@ -37,7 +39,7 @@ export function Firmware({ identity, chargePoint }: { identity: string; chargePo
       <UploadImage onUploaded={reload} />
       <UpdateFirmware identity={identity} images={data?.firmwareImages ?? []} />
       <p className="command">
-        <button type="button" onClick={() => void getDiagnostics({ identity }).then(reload)} disabled={diagnosticsAnswer?.kind === 'pending'}>
+        <button type="button" onClick={() => void getDiagnostics({ identity })} disabled={diagnosticsAnswer?.kind === 'pending'}>
           Get diagnostics
         </button>
         <AnswerBadge answer={diagnosticsAnswer} />
