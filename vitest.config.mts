@@ -3,7 +3,7 @@ import { resolve } from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
 
-const libs = ['config', 'contracts', 'domain', 'gateway', 'health', 'launcher', 'nats', 'ocpp', 'read-models', 'simulator', 'testing'];
+const libs = ['config', 'contracts', 'domain', 'gateway', 'health', 'launcher', 'logging', 'nats', 'ocpp', 'read-models', 'simulator', 'testing'];
 
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],

@@ -2,13 +2,15 @@ import 'reflect-metadata';
 import { randomBytes } from 'node:crypto';
 import type { AddressInfo } from 'node:net';
 import { resolve } from 'node:path';
-import { Logger, type INestApplication, type LogLevel } from '@nestjs/common';
+import type { INestApplication } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import type { NestExpressApplication } from '@nestjs/platform-express';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import type { Config } from '@voltstream/config';
+import { startLogging, type Logger } from '@voltstream/logging';
 import { ApiModule } from './api.module';
 import { serveDashboard } from './dashboard/serve-dashboard';
+import { CorrelationInterceptor, nameRequest } from './infrastructure/correlation';
 import { serveMetrics } from './infrastructure/request-metrics';
 
 /** Where `npm run build` puts the dashboard: dist/apps/dashboard, beside this file's dist/apps/api. */
@@ -21,17 +23,13 @@ export interface RunningApi {
   close(): Promise<void>;
 }
 
-const LOG_LEVELS: Record<Config['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
-
 /** Starts the operator REST API (SPEC §6) on config.apiPort (0: any free port). */
 export async function startApi(config: Config): Promise<RunningApi> {
-  const token = config.apiToken ?? generatedToken();
-  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, token), { logger: LOG_LEVELS[config.logLevel] });
+  const logger = startLogging({ service: 'api', level: config.logLevel, format: config.logFormat });
+  const token = config.apiToken ?? generatedToken(logger);
+  const app = await NestFactory.create<NestExpressApplication>(ApiModule.forRoot(config, token));
+  app.use(nameRequest);
+  app.useGlobalInterceptors(new CorrelationInterceptor());
   app.setGlobalPrefix('api');
   app.enableShutdownHooks();
   serveMetrics(app);
@@ -39,24 +37,14 @@ export async function startApi(config: Config): Promise<RunningApi> {
   const dashboard = serveDashboard(app, DASHBOARD_DIR) ? '; the dashboard at /' : '';
   await app.listen(config.apiPort);
   const { port } = app.getHttpServer().address() as AddressInfo;
-  new Logger('Api').log(`Operator API listening on port ${port}; OpenAPI at /api/docs${dashboard}`);
+  logger.info({ port }, `Operator API listening on port ${port}; OpenAPI at /api/docs${dashboard}`);
   return { port, token, close: () => app.close() };
 }
 
-/** The API is never open: without API_TOKEN a random token is made and shown once, on stdout. */
-function generatedToken(): string {
+/** The API is never open: without API_TOKEN a random token is made and logged once, at warn so that it is seen. */
+function generatedToken(logger: Logger): string {
   const token = randomBytes(24).toString('base64url');
-  process.stdout.write(
-    [
-      '',
-      '==================================================================',
-      ' API_TOKEN is not set. This run of the API accepts only the token:',
-      `   ${token}`,
-      ' Send it as "Authorization: Bearer <token>". Set API_TOKEN to keep one.',
-      '==================================================================',
-      '',
-    ].join('\n'),
-  );
+  logger.warn({ token }, 'API_TOKEN is not set: this run of the API accepts only this token, as "Authorization: Bearer <token>"; set API_TOKEN to keep one');
   return token;
 }
 

@@ -1,7 +1,8 @@
+import { Logger } from '@nestjs/common';
 import { loadConfig } from '@voltstream/config';
 import { startApi } from './api';
 
 startApi(loadConfig()).catch((error: unknown) => {
-  console.error('The API could not start:', error);
+  new Logger('api').fatal(error);
   process.exit(1);
 });

@@ -62,7 +62,7 @@ export class AutoStarter {
     const command = decideAutoStart(event, this.registry.view.registration(identity), active, this.clock());
     if (!command) return;
     const outcome = await this.send(identity, command);
-    if (outcome) this.logger.warn(`RemoteStartTransaction to ${identity} connector ${event.data.connectorId} ${outcome}`);
+    if (outcome) this.logger.warn({ identity, action: 'RemoteStartTransaction', connectorId: event.data.connectorId, outcome, msg: 'auto-start did not start a transaction' });
   }
 
   /** Resolves to why the command did not start a transaction; undefined when the wallbox accepted it. */

@@ -1,12 +1,13 @@
 import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { NestFactory } from '@nestjs/core';
-import { Logger, type LogLevel } from '@nestjs/common';
+import { Logger } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import { subjectsFor } from '@voltstream/contracts';
 import { consumerReadiness, startHealthServer, type HealthReport } from '@voltstream/health';
 import { ParkedEvents } from '@voltstream/read-models';
 import { connectNats, ensureStreams, EventPublisher } from '@voltstream/nats';
+import { startLogging } from '@voltstream/logging';
 import { AuthorizationMetrics } from './authorization-metrics';
 import { AuthorizationModule, ServiceResources } from './authorization.module';
 import { AuthorizationService } from './authorization.service';
@@ -25,12 +26,6 @@ export interface RunningAuthorization {
   close(): Promise<void>;
 }
 
-const LOG_LEVELS: LogLevel[] = ['fatal', 'error', 'warn', 'log', 'debug'];
-
-function levelsUpTo(level: Config['logLevel']): LogLevel[] {
-  return LOG_LEVELS.slice(0, LOG_LEVELS.indexOf(level) + 1);
-}
-
 async function closeServer(server: Server | undefined): Promise<void> {
   if (!server) return;
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
@@ -41,6 +36,7 @@ async function closeServer(server: Server | undefined): Promise<void> {
  * gateway's `vs.rpc.*` requests in the authorization queue group and starts `auto` sessions.
  */
 export async function startAuthorization(config: Config): Promise<RunningAuthorization> {
+  startLogging({ service: 'authorization', level: config.logLevel, format: config.logFormat });
   const subjects = subjectsFor(config.namespace);
   const nc = await connectNats(config.natsUrl, 'authorization');
   const isConnected = watchConnection(nc);
@@ -76,7 +72,6 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
     const service = new AuthorizationService(registry, transactions, new EventPublisher(nc, subjects), config, metrics);
     const app = await NestFactory.createMicroservice(AuthorizationModule.register(subjects, service, resources), {
       strategy: new DrainingNatsServer(nc, subjects.authorizationQueue),
-      logger: levelsUpTo(config.logLevel),
     });
     app.enableShutdownHooks();
     await app.listen();

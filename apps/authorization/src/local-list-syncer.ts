@@ -84,7 +84,7 @@ export class LocalListSyncer {
     const at = new Date(event.metadata.recordedAt);
     for (const identity of await this.concernedBy(event, sequence)) {
       const outcome = await this.inTurn(identity, () => this.sync(identity, requestOf(event), at));
-      if (outcome.outcome !== 'result' && outcome.outcome !== 'offline') this.logger.warn(`Local list of ${identity} not synced: ${JSON.stringify(outcome)}`);
+      if (outcome.outcome !== 'result' && outcome.outcome !== 'offline') this.logger.warn({ identity, sequence, ...outcome, msg: 'local list not synced' });
     }
   }
 

@@ -1,8 +1,9 @@
 import 'reflect-metadata';
+import { Logger } from '@nestjs/common';
 import { loadConfig } from '@voltstream/config';
 import { startAuthorization } from './bootstrap';
 
 void startAuthorization(loadConfig()).catch((error: unknown) => {
-  console.error('The authorization service could not start:', error);
+  new Logger('authorization').fatal(error);
   process.exit(1);
 });

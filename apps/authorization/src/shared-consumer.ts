@@ -100,12 +100,15 @@ export class SharedConsumer {
 
   private async handle(message: JsMsg, handleEvent: ApplyAgain): Promise<void> {
     const working = setInterval(() => message.working(), WORKING_INTERVAL_MS);
+    const event = { consumer: this.name, sequence: message.seq, subject: message.subject };
     const logged = (error: unknown) => {
-      this.logger.error(`${this.name} could not handle event ${message.seq}: ${String(error)}`);
+      this.logger.error({ ...event, err: error, msg: 'an event could not be handled' });
       throw error;
     };
     try {
-      await handleOrPark(message, () => handleEvent(message.seq, message.data).catch(logged), this.name, this.parked);
+      const settled = await handleOrPark(message, () => handleEvent(message.seq, message.data).catch(logged), this.name, this.parked);
+      if (settled === 'parked') this.logger.warn({ ...event, msg: 'event parked' });
+      else this.logger.debug?.({ ...event, settled, msg: `event ${settled}` });
     } finally {
       clearInterval(working);
     }

@@ -1,7 +1,7 @@
 import { STATUS_CODES, type IncomingMessage, type Server as HttpServer } from 'node:http';
 import type { Duplex } from 'node:stream';
 import { TLSSocket } from 'node:tls';
-import { Inject, Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { WebSocketServer, type Server } from 'ws';
 import { createEvent } from '@voltstream/contracts';
 import { verifyPassword } from '@voltstream/domain';
@@ -21,6 +21,7 @@ import {
   type HandshakeRefused,
   type HandshakeTransport,
 } from '@voltstream/gateway';
+import type { Logger } from '@voltstream/logging';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { GATEWAY_OBSERVER, type GatewayObserver } from './gateway-metrics';
 import { NatsLink } from './nats-link';
@@ -69,7 +70,7 @@ function transportOf(socket: unknown): HandshakeTransport {
  */
 @Injectable()
 export class ChargePointEndpoint {
-  private readonly logger = new Logger(ChargePointEndpoint.name);
+  private readonly logger: Logger;
   private readonly credentials = new CredentialCache();
   private readonly throttle = new LoginThrottle(Date.now);
   private readonly wss: Server<typeof StationSocket>;
@@ -82,6 +83,7 @@ export class ChargePointEndpoint {
     @Inject(GATEWAY_OBSERVER) private readonly observer: GatewayObserver,
     registry: RegistryFollower,
   ) {
+    this.logger = options.logger.child({ context: ChargePointEndpoint.name });
     this.wss = new WebSocketServer({
       noServer: true,
       WebSocket: StationSocket,
@@ -101,14 +103,14 @@ export class ChargePointEndpoint {
   serve(server: HttpServer): void {
     server.on('upgrade', (request: IncomingMessage, socket: Duplex, head: Buffer) => {
       this.upgrade(request, socket, head).catch((error: unknown) => {
-        this.logger.error(`a handshake could not be handled: ${String(error)}`);
+        this.logger.error({ err: error }, 'a handshake could not be handled');
         socket.destroy();
       });
     });
   }
 
   /** One listener for every handshake, removed once the WebSocket (which has its own) takes the socket. */
-  private readonly onHandshakeError = (error: Error): void => this.logger.debug(`handshake socket error: ${error.message}`);
+  private readonly onHandshakeError = (error: Error): void => this.logger.debug({ err: error }, 'handshake socket error');
 
   private async upgrade(request: IncomingMessage, socket: Duplex, head: Buffer): Promise<void> {
     socket.on('error', this.onHandshakeError);
@@ -138,10 +140,11 @@ export class ChargePointEndpoint {
     if (!refusal.securityReason) return;
     const identity = identityFromUrl(url);
     if (!identity.ok) return;
-    this.logger.warn(`${identity.identity}: handshake refused (${refusal.status}): ${refusal.securityReason}`);
+    const log = this.logger.child({ identity: identity.identity });
+    log.warn({ status: refusal.status, reason: refusal.securityReason }, 'handshake refused');
     const event = createEvent('ConnectionRefused', { status: refusal.status, reason: refusal.securityReason }, identity.identity, new Date());
     this.nats.publisher.publish(event, refusalMessageId(identity.identity, refusal.securityReason, Date.now())).catch((error: unknown) => {
-      this.logger.error(`${identity.identity}: the refused handshake could not be recorded: ${String(error)}`);
+      log.error({ err: error }, 'the refused handshake could not be recorded');
     });
   }
 
@@ -158,7 +161,7 @@ export class ChargePointEndpoint {
       return afterPasswordCheck(pending, matches);
     } catch (error) {
       if (error instanceof AttemptsSpent) return tooManyAttempts(error.retryAfterMs);
-      this.logger.warn(`${identity}: the stored password hash could not be checked: ${String(error)}`);
+      this.logger.warn({ identity, err: error }, 'the stored password hash could not be checked');
       return pending.onMismatch;
     }
   }
@@ -173,7 +176,7 @@ export class ChargePointEndpoint {
   private retirePreviousPassword(identity: string, previousPasswordHash: string): void {
     const event = createEvent('PreviousPasswordRetired', {}, identity, new Date());
     this.nats.publisher.publish(event, `${identity}:retired:${previousPasswordHash}`).catch((error: unknown) => {
-      this.logger.error(`${identity}: the retired previous password could not be recorded: ${String(error)}`);
+      this.logger.error({ identity, err: error }, 'the retired previous password could not be recorded');
     });
   }
 

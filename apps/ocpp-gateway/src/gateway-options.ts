@@ -1,4 +1,5 @@
 import type { Config } from '@voltstream/config';
+import type { Logger } from '@voltstream/logging';
 import { GARBAGE_LIMIT } from '@voltstream/gateway';
 
 /** Tuning of one gateway process; the defaults are the production values. */
@@ -22,6 +23,7 @@ export interface GatewayTuning {
 
 export interface GatewayOptions extends GatewayTuning {
   config: Config;
+  logger: Logger;
 }
 
 export const DEFAULT_TUNING: Omit<GatewayTuning, 'gatewayId'> = {

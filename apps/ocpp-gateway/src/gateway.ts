@@ -4,8 +4,8 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { hostname } from 'node:os';
 import { NestFactory } from '@nestjs/core';
-import type { LogLevel } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
+import { startLogging, type Logger } from '@voltstream/logging';
 import { DEFAULT_TUNING, type GatewayTuning } from './gateway-options';
 import { ChargePointEndpoint } from './charge-point-endpoint';
 import { GatewayModule } from './gateway.module';
@@ -18,16 +18,10 @@ export interface RunningGateway {
   tlsPort: number | null;
   /** Reads the TLS files again now, as a change of them does by itself. */
   reloadTls(): Promise<void>;
+  logger: Logger;
   /** Graceful: closes every wallbox with 1001, records the disconnects, drains NATS. Idempotent. */
   close(): Promise<void>;
 }
-
-const LOG_LEVELS: Record<Config['logLevel'], LogLevel[]> = {
-  error: ['fatal', 'error'],
-  warn: ['fatal', 'error', 'warn'],
-  log: ['fatal', 'error', 'warn', 'log'],
-  debug: ['fatal', 'error', 'warn', 'log', 'debug', 'verbose'],
-};
 
 /**
  * Unique to each gateway started, even in one process or after a restart with the same pod name
@@ -49,8 +43,9 @@ async function listen(server: Server, port: number, host: string): Promise<numbe
  * side by side (either can be off), `/health` on both.
  */
 export async function startGateway(config: Config, tuning: Partial<GatewayTuning> = {}): Promise<RunningGateway> {
-  const options = { ...DEFAULT_TUNING, gatewayId: newGatewayId(), ...tuning, config };
-  const app = await NestFactory.create(GatewayModule.forRoot(options), { logger: LOG_LEVELS[config.logLevel], abortOnError: false });
+  const logger = startLogging({ service: 'ocpp-gateway', level: config.logLevel, format: config.logFormat });
+  const options = { ...DEFAULT_TUNING, gatewayId: newGatewayId(), ...tuning, config, logger };
+  const app = await NestFactory.create(GatewayModule.forRoot(options), { abortOnError: false });
   app.enableShutdownHooks();
   await app.init();
   const endpoint = app.get(ChargePointEndpoint);
@@ -66,5 +61,5 @@ export async function startGateway(config: Config, tuning: Partial<GatewayTuning
     tls?.server.close();
     await app.close();
   };
-  return { port, tlsPort, reloadTls: async () => tls?.reload(), close: () => (closing ??= close()) };
+  return { port, tlsPort, logger, reloadTls: async () => tls?.reload(), close: () => (closing ??= close()) };
 }

@@ -26,7 +26,8 @@ process.on('unhandledRejection', (reason: unknown) => {
 });
 startGateway(loadConfig()).then(
   // "listening on port N" is the ws:// port, as tests and operators read it.
-  ({ port, tlsPort }) => logger.log(`listening on port ${port ?? 'off'}${tlsPort === null ? '' : `, wss:// on port ${tlsPort}`}`),
+  ({ port, tlsPort, logger: gatewayLogger }) =>
+    gatewayLogger.info({ port, tlsPort }, `listening on port ${port ?? 'off'}${tlsPort === null ? '' : `, wss:// on port ${tlsPort}`}`),
   (error: unknown) => {
     logger.error(`could not start: ${String(error)}`);
     process.exit(1);

@@ -1,4 +1,4 @@
-import { Injectable, Logger } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { createEvent, type RegistrationStatus } from '@voltstream/contracts';
 import {
   authorizationQuestion,
@@ -15,13 +15,11 @@ import {
   type StationRequests,
 } from '@voltstream/gateway';
 import { OcppError, serializeCallError, serializeCallResult, validateRequest, type CallFrame } from '@voltstream/ocpp';
+import type { Logger } from '@voltstream/logging';
 import { AuthorizationClient } from './authorization.client';
+import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
 import { NatsLink } from './nats-link';
 import { RegistryFollower } from './registry-follower';
-
-function describeError(error: unknown): string {
-  return error instanceof Error ? error.message : String(error);
-}
 
 /** Never a false success: the wallbox sends the call again. */
 function notRecorded(uniqueId: string, action: string): string {
@@ -31,6 +29,8 @@ function notRecorded(uniqueId: string, action: string): string {
 /** What a call needs to know about the connection it came on. */
 export interface CallingStation extends StationLimits {
   readonly identity: string;
+  /** Lines about the wallbox, carrying its `identity`. */
+  readonly log: Logger;
   /** The answer to the last BootNotification on this connection. */
   registrationStatus: RegistrationStatus | undefined;
 }
@@ -42,13 +42,17 @@ export interface CallingStation extends StationLimits {
  */
 @Injectable()
 export class StationCalls {
-  private readonly logger = new Logger(StationCalls.name);
+  /** Read once: a line per message is written only at LOG_LEVEL debug, and costs nothing above it. */
+  private readonly logsEveryMessage: boolean;
 
   constructor(
     private readonly registry: RegistryFollower,
     private readonly authorization: AuthorizationClient,
     private readonly nats: NatsLink,
-  ) {}
+    @Inject(GATEWAY_OPTIONS) options: GatewayOptions,
+  ) {
+    this.logsEveryMessage = options.logger.isLevelEnabled('debug');
+  }
 
   /** @returns the CALLRESULT or CALLERROR to send; never rejects. */
   async answer(station: CallingStation, call: CallFrame, frameText: string): Promise<string> {
@@ -64,7 +68,7 @@ export class StationCalls {
     try {
       return await this.record(station, call.uniqueId, call.action, payload, frameText);
     } catch (error) {
-      this.logger.warn(`${station.identity}: ${call.action} ${call.uniqueId} could not be recorded: ${describeError(error)}`);
+      station.log.warn({ uniqueId: call.uniqueId, action: call.action, err: error }, 'a call could not be recorded: answered InternalError');
       return notRecorded(call.uniqueId, call.action);
     }
   }
@@ -80,7 +84,7 @@ export class StationCalls {
     try {
       await this.nats.publisher.publish(event, publishMessageId(station.identity, uniqueId, frameText));
     } catch (error) {
-      this.logger.warn(`${station.identity}: refused ${action} ${uniqueId} could not be recorded: ${describeError(error)}`);
+      station.log.warn({ uniqueId, action, err: error }, 'a refused call could not be recorded');
       if (confirmed) return notRecorded(uniqueId, action);
     }
     return confirmed ? serializeCallResult(uniqueId, {}) : serializeCallError(uniqueId, refusal);
@@ -98,7 +102,8 @@ export class StationCalls {
     const decision = (question ? await this.authorization.ask(question) : gatewayDecision(action, payload, this.registry.registration(identity))) as DecisionOf<StationAction>;
     const now = new Date();
     const event = toEvent(identity, action, payload, decision, now);
-    await this.nats.publisher.publish(event, publishMessageId(identity, uniqueId, frameText));
+    const ack = await this.nats.publisher.publish(event, publishMessageId(identity, uniqueId, frameText));
+    if (this.logsEveryMessage) station.log.debug({ uniqueId, action, event: event.type, sequence: ack.seq, duplicate: ack.duplicate }, 'call recorded');
     if (event.type === 'SecurityEventReported') this.nats.publisher.announceSecurityEvent(event);
     if (action === 'BootNotification') station.registrationStatus = (decision as DecisionOf<'BootNotification'>).status;
     return serializeCallResult(uniqueId, confirmationFor(action, decision, now));

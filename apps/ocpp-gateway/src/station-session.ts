@@ -1,4 +1,3 @@
-import type { Logger } from '@nestjs/common';
 import type { Msg } from 'nats';
 import WebSocket, { type RawData } from 'ws';
 import { createEvent, type ConnectionClaim, type RegistrationStatus, type WallboxCommandReply } from '@voltstream/contracts';
@@ -15,6 +14,8 @@ import {
   type CommandAnswerEvent,
   type Timers,
 } from '@voltstream/gateway';
+import { CORRELATION_ID_HEADER } from '@voltstream/nats';
+import type { Logger } from '@voltstream/logging';
 import { CALL, CALL_RESULT, OcppError, parseFrame, serializeCall, serializeCallError, type CallFrame, type ParsedFrame } from '@voltstream/ocpp';
 import type { SessionObserver } from './gateway-metrics';
 import type { NatsLink } from './nats-link';
@@ -25,6 +26,7 @@ export interface SessionServices {
   nats: NatsLink;
   calls: StationCalls;
   observer: SessionObserver;
+  /** The pod's logger; a session logs through a child of it that carries the wallbox's `identity`. */
   logger: Logger;
   gatewayId: string;
   callTimeoutMs: number;
@@ -47,10 +49,6 @@ export const CLOSE_REASONS = {
 const NODE_TIMERS: Timers<NodeJS.Timeout> = { set: (callback, ms) => setTimeout(callback, ms), clear: (handle) => clearTimeout(handle) };
 const TRIGGER_BOOT = { requestedMessage: 'BootNotification' };
 const SETTLED: Promise<void> = Promise.resolve();
-
-function describe(error: unknown): string {
-  return error instanceof Error ? (error.stack ?? error.message) : String(error);
-}
 
 function closeReason(code: number, reason: Buffer): string {
   const text = reason.toString();
@@ -111,6 +109,8 @@ export class StationSession implements CallingStation {
   private garbage: GarbageMeter | undefined = undefined;
   /** Made by the first call to the wallbox. */
   private outbound: OutboundCallQueue<NodeJS.Timeout> | undefined = undefined;
+  /** Made on the first line about this wallbox: most connections never need one. */
+  private logger: Logger | undefined = undefined;
 
   constructor(
     private readonly socket: StationSocket,
@@ -120,6 +120,12 @@ export class StationSession implements CallingStation {
     this.identity = claim.identity;
     this.connectionId = claim.connectionId;
     this.connectedAt = claim.connectedAt;
+  }
+
+  /** Lines about this wallbox: each carries its `identity`. */
+  get log(): Logger {
+    this.logger ??= this.services.logger.child({ identity: this.identity });
+    return this.logger;
   }
 
   get claim(): ConnectionClaim {
@@ -162,7 +168,7 @@ export class StationSession implements CallingStation {
   rebootIfPending(): void {
     if (this.registrationStatus !== 'Pending') return;
     this.outboundCalls().enqueue('TriggerMessage', TRIGGER_BOOT, (outcome) => {
-      if (outcome.kind !== 'result') this.services.logger.warn(`${this.identity}: TriggerMessage BootNotification: ${outcome.kind}`);
+      if (outcome.kind !== 'result') this.log.warn({ action: 'TriggerMessage', outcome: outcome.kind }, 'TriggerMessage BootNotification not answered');
     });
   }
 
@@ -171,7 +177,12 @@ export class StationSession implements CallingStation {
     const check = checkWallboxCommand(message.data);
     if (!check.ok) return void message.respond(JSON.stringify(check.reply));
     const { action, payload } = check;
-    this.outboundCalls().enqueue(action, payload, (outcome: CallOutcome) => this.replyToCommand(message, action, payload, outcome));
+    const correlationId = message.headers?.get(CORRELATION_ID_HEADER) || undefined;
+    this.outboundCalls().enqueue(action, payload, (outcome: CallOutcome, uniqueId?: string) => {
+      const status = outcome.kind === 'result' ? outcome.payload.status : undefined;
+      this.log.info({ correlationId, uniqueId, action, outcome: outcome.kind, status }, 'operator command answered');
+      this.replyToCommand(message, action, payload, outcome);
+    });
   }
 
   /** Runs from a frame, a timer or the close: nothing it throws (NATS closed meanwhile) may escape. */
@@ -187,7 +198,7 @@ export class StationSession implements CallingStation {
       if (event) this.tail = this.tail.then(() => this.recordAnswer(message, action, event, reply));
       else message.respond(JSON.stringify(reply));
     } catch (error) {
-      this.services.logger.error(`${this.identity}: the reply to ${action} could not be sent: ${describe(error)}`);
+      this.log.error({ action, err: error }, 'the reply to an operator command could not be sent');
     }
   }
 
@@ -197,14 +208,14 @@ export class StationSession implements CallingStation {
     try {
       await this.services.nats.publisher.publish(event);
     } catch (error) {
-      this.services.logger.warn(`${this.identity}: ${event.type} could not be recorded: ${String(error)}`);
+      this.log.warn({ action, event: event.type, err: error }, 'the answer to an operator command could not be recorded');
       const description = `the charge point answered ${action} Accepted, but the CSMS could not record it; send it again`;
       answer = { outcome: 'callError', code: 'InternalError', description, details: {} };
     }
     try {
       message.respond(JSON.stringify(answer));
     } catch (error) {
-      this.services.logger.error(`${this.identity}: the reply to ${action} could not be sent: ${describe(error)}`);
+      this.log.error({ action, err: error }, 'the reply to an operator command could not be sent');
     }
   }
 
@@ -215,7 +226,7 @@ export class StationSession implements CallingStation {
 
   /** Called by the socket (see StationSocket.emit). */
   onError(error: Error): void {
-    this.services.logger.debug(`${this.identity}: socket error: ${error.message}`);
+    this.log.debug({ err: error }, 'socket error');
   }
 
   /** Called by the socket (see StationSocket.emit). */
@@ -245,7 +256,7 @@ export class StationSession implements CallingStation {
     try {
       this.onFrame(data, isBinary);
     } catch (error) {
-      this.services.logger.error(`${this.identity}: a frame could not be handled: ${describe(error)}`);
+      this.log.error({ err: error }, 'a frame could not be handled');
       this.close(1011, CLOSE_REASONS.internalError);
     }
   }
@@ -268,7 +279,7 @@ export class StationSession implements CallingStation {
         ? { kind: 'result', payload: frame.payload }
         : { kind: 'callError', code: frame.code, description: frame.description, details: frame.details };
     if (!this.outbound?.settleReply(frame.uniqueId, reply)) {
-      this.services.logger.log(`${this.identity}: ignored a reply to no pending call (${frame.uniqueId})`);
+      this.log.info({ uniqueId: frame.uniqueId }, 'ignored a reply to no pending call');
     }
   }
 
@@ -297,7 +308,7 @@ export class StationSession implements CallingStation {
     try {
       answer = await this.services.calls.answer(this, call, text);
     } catch (error) {
-      this.services.logger.error(`${this.identity}: ${call.action} ${call.uniqueId} could not be handled: ${describe(error)}`);
+      this.log.error({ uniqueId: call.uniqueId, action: call.action, err: error }, 'a call could not be handled');
       answer = serializeCallError(call.uniqueId, new OcppError('InternalError', `${call.action} could not be handled; please send it again`));
     }
     this.services.observer.callAnswered(call.action, mark, answer);
@@ -319,7 +330,7 @@ export class StationSession implements CallingStation {
       await nats.publisher.publish(event, connectionMessageId(this.identity, connectionId, 'connected'));
       if (!this.finished) nats.nc.publish(nats.subjects.connectionClaimed(this.identity), JSON.stringify(this.claim));
     } catch (error) {
-      this.services.logger.warn(`${this.identity}: ${CLOSE_REASONS.notRecorded}: ${String(error)}`);
+      this.log.warn({ err: error }, CLOSE_REASONS.notRecorded);
       this.close(1011, CLOSE_REASONS.notRecorded);
     }
   }
@@ -333,14 +344,14 @@ export class StationSession implements CallingStation {
   }
 
   private async recordDisconnected(reason: string): Promise<boolean> {
-    const { nats, gatewayId, logger } = this.services;
+    const { nats, gatewayId } = this.services;
     const { connectionId } = this;
     const event = createEvent('ChargePointDisconnected', { connectionId, gatewayId, reason }, this.identity, new Date());
     try {
       await nats.publisher.publish(event, connectionMessageId(this.identity, connectionId, 'disconnected'));
       return true;
     } catch (error) {
-      logger.warn(`${this.identity}: disconnect (${reason}) could not be recorded: ${String(error)}`);
+      this.log.warn({ reason, err: error }, 'the disconnect could not be recorded');
       return false;
     }
   }

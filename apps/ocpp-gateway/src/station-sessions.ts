@@ -1,9 +1,10 @@
 import { randomUUID } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
-import { Inject, Injectable, Logger, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, type BeforeApplicationShutdown, type OnApplicationBootstrap } from '@nestjs/common';
 import type { Msg, Subscription } from 'nats';
 import { ContractError, identityFromToken, parseConnectionClaim, type ConnectionClaim, type WallboxCommandReply } from '@voltstream/contracts';
 import { drainPlan, isNewerClaim, nextConnectedAt } from '@voltstream/gateway';
+import type { Logger } from '@voltstream/logging';
 import { GatewayLease } from './gateway-lease';
 import { GATEWAY_OBSERVER, type GatewayObserver } from './gateway-metrics';
 import { GATEWAY_OPTIONS, type GatewayOptions } from './gateway-options';
@@ -23,7 +24,7 @@ const UNCHECKED = JSON.stringify({ outcome: 'invalid', reason: 'the command coul
  */
 @Injectable()
 export class StationSessions implements OnApplicationBootstrap, BeforeApplicationShutdown {
-  private readonly logger = new Logger(StationSessions.name);
+  private readonly logger: Logger;
   private readonly held = new Map<string, StationSession>();
   private readonly services: SessionServices;
   private lastConnectedAt = 0;
@@ -41,11 +42,12 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
     calls: StationCalls,
     @Inject(GATEWAY_OBSERVER) observer: GatewayObserver,
   ) {
+    this.logger = options.logger.child({ context: StationSessions.name });
     this.services = {
       nats,
       calls,
       observer,
-      logger: this.logger,
+      logger: options.logger,
       gatewayId: options.gatewayId,
       callTimeoutMs: options.config.ocppCallTimeout * 1000,
       garbageLimit: options.garbageLimit,
@@ -112,11 +114,11 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
    */
   private guarded(what: string, handle: (message: Msg) => void, failure?: string): (error: Error | null, message: Msg) => void {
     return (error, message) => {
-      if (error) return this.logger.warn(`${what}: ${error.message}`);
+      if (error) return this.logger.warn({ err: error }, `${what}: subscription error`);
       try {
         handle(message);
       } catch (thrown) {
-        this.logger.error(`${what}: a message on ${message.subject} could not be handled: ${String(thrown)}`);
+        this.logger.error({ subject: message.subject, err: thrown }, `${what}: a message could not be handled`);
         if (failure !== undefined) this.answer(message, failure);
       }
     };
@@ -169,7 +171,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       claim = parseConnectionClaim(message.data);
     } catch (error) {
       if (!(error instanceof ContractError)) throw error;
-      this.logger.warn(`ignored a connection claim: ${error.message}`);
+      this.logger.warn({ err: error }, 'ignored a connection claim');
       return;
     }
     const session = this.held.get(claim.identity);

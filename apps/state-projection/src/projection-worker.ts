@@ -113,7 +113,7 @@ export class ProjectionWorker {
         this.uncertain = true;
         const kind = parking ? 'outage' : failureKind(error);
         const decision = decideOnFailure({ kind, events: messages.length, attempts, parkedBefore: this.parkedBefore.has(messages[0].seq) });
-        this.logger.error(`Projecting events ${messages[0].seq}–${messages[messages.length - 1].seq} failed (${decision}): ${String(error)}`);
+        this.logger.error({ from: messages[0].seq, to: messages[messages.length - 1].seq, decision, err: error, msg: 'projecting events failed' });
         if (decision === 'isolate') return this.applyHalvesUntilDone(messages);
         if (decision === 'park') parking = { error, attempts };
         else await delay(kind === 'outage' ? RETRY_MS : REFUSED_RETRY_MS);
@@ -157,7 +157,8 @@ export class ProjectionWorker {
     this.committed.remember(keys, batch.rows());
     this.checkpoint = checkpoint;
     if (writes.completedTransactions.length > 0) this.onTransactionsCompleted();
-    if (parked.length > 0) this.logger.warn(`Parked events ${parked.map((each) => each.sequence).join(', ')}: ${parked.map((each) => each.error).join('; ')}`);
+    for (const { sequence, eventType, chargePoint, error } of parked) this.logger.warn({ sequence, event: eventType, identity: chargePoint ?? undefined, error, msg: 'event parked' });
+    this.logger.debug({ sequence: checkpoint.sequence, events: events.length, msg: 'events applied' });
     if (this.onStep) await this.onStep('written', checkpoint);
   }
 

@@ -71,6 +71,24 @@ describe('the gateway ports and TLS files (SPEC §10)', () => {
   });
 });
 
+describe('LOG_LEVEL and LOG_FORMAT: one table for every service', () => {
+  it('writes info and above by default, and takes every level of the table', () => {
+    expect(loadConfig({}).logLevel).toBe('info');
+    for (const level of ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent']) expect(loadConfig({ LOG_LEVEL: level }).logLevel).toBe(level);
+  });
+
+  it('refuses a level of another table at start-up, naming the variable and the levels it takes', () => {
+    expect(() => loadConfig({ LOG_LEVEL: 'log' })).toThrow('Invalid configuration: LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "log"');
+    expect(() => loadConfig({ LOG_LEVEL: 'verbose' })).toThrow(ConfigError);
+  });
+
+  it('writes JSON lines or readable ones as LOG_FORMAT says, and refuses another format', () => {
+    expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
+    expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
+    expect(() => loadConfig({ LOG_FORMAT: 'text' })).toThrow('LOG_FORMAT must be one of json, pretty, got "text"');
+  });
+});
+
 describe('GATEWAY_METRICS: what the gateway counts', () => {
   it('is on unless set off, and refuses anything else, naming the variable', () => {
     expect(loadConfig({}).gatewayMetrics).toBe(true);

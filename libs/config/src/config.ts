@@ -2,6 +2,13 @@ import { START_MODES, type StartMode } from '@voltstream/contracts';
 
 export type UnknownChargePointPolicy = 'pending' | 'accept' | 'reject';
 
+/** LOG_LEVEL, the same in every service: a line is written when its level is this one or above; `silent` writes none. */
+export const LOG_LEVELS = ['trace', 'debug', 'info', 'warn', 'error', 'fatal', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+/** LOG_FORMAT: JSON lines, or readable lines for a terminal. */
+export const LOG_FORMATS = ['json', 'pretty'] as const;
+export type LogFormat = (typeof LOG_FORMATS)[number];
+
 export interface Config {
   natsUrl: string;
   databaseUrl: string;
@@ -50,7 +57,9 @@ export interface Config {
   firmwareImageMaxBytes: number;
   /** Port of the plain HTTP health endpoint of services without one of their own; none when unset. */
   healthPort: number | undefined;
-  logLevel: 'error' | 'warn' | 'log' | 'debug';
+  logLevel: LogLevel;
+  /** `pretty` when stdout is a terminal, else `json`, unless LOG_FORMAT says. */
+  logFormat: LogFormat;
   /** A consumer of the event log is not ready with more events than this waiting for it. */
   readyMaxPending: number;
   /** Nor when it has committed nothing for this many seconds while events wait. */
@@ -188,7 +197,8 @@ export function loadConfig(env: Env = process.env): Config {
     diagnosticsMaxBytes: integer(env, 'DIAGNOSTICS_MAX_BYTES', 20 * MIB, 1, MAX_FILE_BYTES),
     firmwareImageMaxBytes: integer(env, 'FIRMWARE_IMAGE_MAX_BYTES', 100 * MIB, 1, MAX_FILE_BYTES),
     healthPort: optional(env, 'HEALTH_PORT') === undefined ? undefined : integer(env, 'HEALTH_PORT', 0, 0, 65535),
-    logLevel: oneOf(env, 'LOG_LEVEL', ['error', 'warn', 'log', 'debug'], 'log'),
+    logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, process.stdout.isTTY ? 'pretty' : 'json'),
     readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),
     readyMaxStall: integer(env, 'READY_MAX_STALL', 60, 1, 86400),
   };

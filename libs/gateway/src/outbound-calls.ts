@@ -27,7 +27,8 @@ export interface OutboundCallOptions<Handle = unknown> {
 interface QueuedCall {
   action: string;
   payload: Record<string, unknown>;
-  settle(outcome: CallOutcome): void;
+  /** `uniqueId`: the call's, when it was sent. */
+  settle(outcome: CallOutcome, uniqueId?: string): void;
 }
 
 interface CallInFlight<Handle> extends QueuedCall {
@@ -50,7 +51,7 @@ export class OutboundCallQueue<Handle = unknown> {
     return this.waiting.length + (this.inFlight ? 1 : 0);
   }
 
-  enqueue(action: string, payload: Record<string, unknown>, settle: (outcome: CallOutcome) => void): void {
+  enqueue(action: string, payload: Record<string, unknown>, settle: QueuedCall['settle']): void {
     if (this.closed) return settle(OFFLINE);
     this.waiting.push({ action, payload, settle });
     this.sendNext();
@@ -90,7 +91,7 @@ export class OutboundCallQueue<Handle = unknown> {
     if (!call) return;
     this.inFlight = undefined;
     this.options.timers.clear(call.timer);
-    call.settle(outcome);
+    call.settle(outcome, call.uniqueId);
     this.sendNext();
   }
 }

@@ -1,13 +1,22 @@
-import { ErrorCode, JSONCodec, NatsError, type JetStreamManager, type NatsConnection } from 'nats';
+import { ErrorCode, headers, JSONCodec, NatsError, type JetStreamManager, type MsgHdrs, type NatsConnection } from 'nats';
 import type { Subjects, WallboxCommand } from '@voltstream/contracts';
 import { decodeEvent } from './events';
 
 /** What became of a command: the gateway's reply, or why there is none. */
 export type CommandDelivery = { kind: 'reply'; data: Uint8Array } | { kind: 'offline' } | { kind: 'timeout' };
 
+/** NATS header of a command: the operator request's correlation id, logged by the gateway with the wallbox's answer. */
+export const CORRELATION_ID_HEADER = 'Voltstream-Correlation-Id';
+
 /** JetStream API error code: no message on that subject. */
 const NO_MESSAGE_FOUND = 10037;
 const codec = JSONCodec<WallboxCommand>();
+
+function correlationHeaders(correlationId: string): MsgHdrs {
+  const hdrs = headers();
+  hdrs.set(CORRELATION_ID_HEADER, correlationId);
+  return hdrs;
+}
 
 /**
  * Sends operator commands to the gateway pod holding a wallbox. Each pod subscribes once to its
@@ -21,11 +30,12 @@ export class WallboxCommands {
 
   constructor(private readonly nc: NatsConnection, private readonly subjects: Subjects) {}
 
-  async send(identity: string, command: WallboxCommand, timeoutMs: number): Promise<CommandDelivery> {
+  async send(identity: string, command: WallboxCommand, timeoutMs: number, correlationId?: string): Promise<CommandDelivery> {
     const gatewayId = await this.holderOf(identity);
     if (gatewayId === undefined) return { kind: 'offline' };
     try {
-      const reply = await this.nc.request(this.subjects.command(gatewayId, identity), codec.encode(command), { timeout: timeoutMs });
+      const options = { timeout: timeoutMs, headers: correlationId ? correlationHeaders(correlationId) : undefined };
+      const reply = await this.nc.request(this.subjects.command(gatewayId, identity), codec.encode(command), options);
       return { kind: 'reply', data: reply.data };
     } catch (error) {
       if (error instanceof NatsError && error.code === ErrorCode.NoResponders) return { kind: 'offline' };

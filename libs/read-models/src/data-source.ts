@@ -1,5 +1,6 @@
 import { Client } from 'pg';
 import { DataSource, type DataSourceOptions } from 'typeorm';
+import { TypeOrmLogger } from '@voltstream/logging';
 import { ChargePointRow } from './entities/charge-point.entity';
 import { ConnectorRow } from './entities/connector.entity';
 import { ProjectionCheckpointRow } from './entities/projection-checkpoint.entity';
@@ -64,7 +65,7 @@ export function readModelOptions(databaseUrl: string): DataSourceOptions {
     migrations: READ_MODEL_MIGRATIONS,
     migrationsRun: false,
     synchronize: false,
-    logging: ['error'],
+    logger: new TypeOrmLogger(),
   };
 }
 

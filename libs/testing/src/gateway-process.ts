@@ -22,7 +22,7 @@ export class GatewayProcess {
 
   static start(env: Record<string, string>): Promise<GatewayProcess> {
     if (!existsSync(MAIN)) throw new Error(`${MAIN} missing: build first (npx tsc -p tsconfig.build.json)`);
-    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, LOG_LEVEL: 'log' }, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN], { env: { ...process.env, ...env, LOG_LEVEL: 'info' }, stdio: ['ignore', 'pipe', 'pipe'] });
     const output: string[] = [];
     return new Promise((resolveStart, rejectStart) => {
       const onOutput = (chunk: Buffer) => {

@@ -97,6 +97,8 @@ async function runVoltstream(stopping: AbortSignal): Promise<void> {
       API_PORT: String(config.apiPort),
       ...tlsEnv,
       API_TOKEN: token,
+      // The services write into the launcher's pipe: readable lines when the launcher is in a terminal.
+      LOG_FORMAT: config.logFormat,
     };
     started.push(await startServices(env, APP_NAMES, { root, restart: true, output, signal: stopping }));
     printWhereThingsAre(config, token);
