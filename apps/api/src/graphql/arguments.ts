@@ -15,6 +15,7 @@ import {
   ResetBody,
   TriggerBody,
   UnlockBody,
+  RotatePasswordBody,
 } from '../commands/command.dto';
 import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/params';
 import { PutTagBody } from '../tags/tag.dto';
@@ -301,3 +302,12 @@ export class DataTransfersArgs extends IntersectionType(IdentityArgs, DataTransf
 /** Paged as the DataTransfers are. */
 @ArgsType()
 export class SecurityEventsArgs extends DataTransfersArgs {}
+
+@ArgsType()
+class RotatePasswordFields extends RotatePasswordBody {
+  @Field(() => String, { nullable: true, description: 'the new HTTP Basic password, 16 to 40 bytes; random when absent' })
+  override password?: string;
+}
+
+@ArgsType()
+export class RotatePasswordArgs extends IntersectionType(IdentityArgs, RotatePasswordFields, ArgsType) {}

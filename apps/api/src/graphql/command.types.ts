@@ -1,5 +1,5 @@
 import { Field, ObjectType } from '@nestjs/graphql';
-import type { CommandStatusView, ConfigurationKeyView, ConfigurationView, DataTransferAnswerView } from '../commands/command.view';
+import type { CommandStatusView, ConfigurationKeyView, ConfigurationView, DataTransferAnswerView, PasswordRotationView } from '../commands/command.view';
 
 @ObjectType('CommandStatus', { description: "The charge point's own answer, relayed as it gave it" })
 export class CommandStatusObject implements CommandStatusView {
@@ -35,4 +35,13 @@ export class DataTransferAnswerObject implements DataTransferAnswerView {
 
   @Field(() => String, { nullable: true })
   data?: string;
+}
+
+@ObjectType('PasswordRotation', { description: 'A password the wallbox accepted (ChangeConfiguration AuthorizationKey), now stored' })
+export class PasswordRotationObject implements PasswordRotationView {
+  @Field({ description: 'the new HTTP Basic password, shown this once' })
+  password: string;
+
+  @Field({ description: 'what the wallbox was sent: the hex of the password bytes' })
+  authorizationKey: string;
 }

@@ -10,12 +10,13 @@ import {
   RemoteStartArgs,
   RemoteStopArgs,
   ResetArgs,
+  RotatePasswordArgs,
   TriggerArgs,
   ExtendedTriggerArgs,
   UnlockArgs,
 } from './arguments';
 import { plainProfile } from './charging-profile.input';
-import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject } from './command.types';
+import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject, PasswordRotationObject } from './command.types';
 import { GraphqlErrorFilter } from './graphql-errors';
 
 /**
@@ -80,5 +81,12 @@ export class CommandsResolver {
   @Mutation(() => DataTransferAnswerObject, { description: 'DataTransfer sent by the operator' })
   dataTransfer(@Args() { identity, vendorId, messageId, data }: DataTransferArgs): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'dataTransfer', vendorId, messageId, data });
+  }
+
+  @Mutation(() => PasswordRotationObject, {
+    description: 'Password rotation (TC_073): stored once the wallbox accepted it as AuthorizationKey; CONFLICT when it answered otherwise',
+  })
+  rotatePassword(@Args() { identity, password }: RotatePasswordArgs): Promise<PasswordRotationObject> {
+    return this.commands.rotatePassword(identity, password);
   }
 }
