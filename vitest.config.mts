@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
 import swc from 'unplugin-swc';
 import { defineConfig } from 'vitest/config';
@@ -7,7 +8,11 @@ const libs = ['certificates', 'config', 'contracts', 'domain', 'gateway', 'healt
 export default defineConfig({
   plugins: [swc.vite({ module: { type: 'es6' } })],
   resolve: {
-    alias: Object.fromEntries(libs.map((lib) => [`@voltstream/${lib}`, resolve(import.meta.dirname, `libs/${lib}/src/index.ts`)])),
+    alias: [
+      ...libs.map((lib) => ({ find: `@voltstream/${lib}`, replacement: resolve(import.meta.dirname, `libs/${lib}/src/index.ts`) })),
+      // One graphql for the specs and the CommonJS packages they load (Nest, the codegen plugins): never its ES module build beside it.
+      { find: /^graphql$/, replacement: createRequire(import.meta.url).resolve('graphql') },
+    ],
   },
   test: {
     include: ['apps/*/src/**/*.spec.ts', 'apps/*/test/**/*.test.ts', 'libs/*/src/**/*.spec.ts', 'tools/*/src/**/*.spec.ts', 'test/**/*.test.ts'],

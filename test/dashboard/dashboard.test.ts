@@ -29,6 +29,7 @@ describe('the operator dashboard, in a real browser against the running system a
   const page = () => browser.page;
   const connectorField = (connectorId: number, field: string) => page().locator(`[data-connector="${connectorId}"] [data-field="${field}"] dd`);
   const connectorCard = (connectorId: number) => page().locator(`[data-connector="${connectorId}"]`);
+  const section = (name: string) => page().getByRole('region', { name, exact: true });
   /** The answer shown beside the control that sent the command. */
   const answerTo = (button: string | RegExp) =>
     page()
@@ -38,7 +39,13 @@ describe('the operator dashboard, in a real browser against the running system a
 
   beforeAll(async () => {
     [system, browser] = await Promise.all([startSystem({}, undefined, { restart: true }), openBrowser()]);
-    wallbox = simulatedWallbox(system, IDENTITY, { vendor: 'Voltwerk', model: 'VW-22', serialNumber: 'SN-0042', firmwareVersion: '1.4.2' });
+    wallbox = simulatedWallbox(system, IDENTITY, {
+      vendor: 'Voltwerk',
+      model: 'VW-22',
+      serialNumber: 'SN-0042',
+      firmwareVersion: '1.4.2',
+      securityEventOnBoot: 'StartupOfTheDevice',
+    });
     const owner = { firstName: 'Dana', lastName: 'Driver', email: 'dana@example.com' };
     expect((await system.api(`/api/tags/${DRIVER}`, { method: 'PUT', body: owner })).status).toBe(201);
   }, PAGE_MS);
@@ -133,6 +140,41 @@ describe('the operator dashboard, in a real browser against the running system a
     await browser.screenshot('charge-point');
   }, PAGE_MS);
 
+  it('reserves connector 1 for a tag and cancels the reservation, each answer beside its control', async () => {
+    const reservations = section('Reservations');
+    await reservations.getByLabel('Connector').selectOption('1');
+    await reservations.getByLabel('Id tag to reserve for').fill(DRIVER);
+    await reservations.getByRole('button', { name: 'Reserve', exact: true }).click();
+    await shows(answerTo('Reserve'), 'Accepted');
+    await shows(connectorField(1, 'Status'), 'Reserved');
+    const reservation = reservations.locator('tbody tr').first();
+    await shows(reservation, new RegExp(`1\\s+${DRIVER}.*accepted`, 's'));
+    await browser.screenshot('charge-point-reservation');
+
+    await reservation.getByRole('button', { name: /^Cancel reservation/ }).click();
+    await shows(answerTo(/^Cancel reservation/), 'Accepted');
+    await shows(reservation, /cancelled/);
+    await shows(connectorField(1, 'Status'), 'Available');
+  }, PAGE_MS);
+
+  it('sets a default charging profile with a limit and shows the composite schedule the wallbox makes of it', async () => {
+    const profiles = section('Charging profiles');
+    await profiles.getByLabel('Limit').fill('10');
+    await profiles.getByRole('button', { name: 'Set profile' }).click();
+    await shows(answerTo('Set profile'), 'Accepted');
+    await shows(profiles.getByRole('list', { name: 'Installed charging profiles' }), /TxDefaultProfile.*10 A/s);
+
+    await profiles.getByRole('form', { name: 'Get the composite schedule' }).getByLabel('Connector').selectOption('1');
+    await profiles.getByRole('button', { name: 'Get the next hour’s schedule' }).click();
+    await shows(answerTo('Get the next hour’s schedule'), 'Accepted');
+    await shows(profiles.getByRole('table', { name: 'Composite schedule' }), /10 A/);
+    await browser.screenshot('charge-point-charging-profile');
+
+    await profiles.getByRole('button', { name: /^Clear the default/ }).click();
+    await shows(answerTo(/^Clear the default/), 'Accepted');
+    await shows(profiles, /No charging profile installed/);
+  }, PAGE_MS);
+
   it('lists the transaction, and sums its energy on the consumption page', async () => {
     await page().getByRole('link', { name: 'Transactions' }).click();
     await shows(page().locator('tbody'), new RegExp(`${transactionId}\\s+${IDENTITY}`));
@@ -180,13 +222,48 @@ describe('the operator dashboard, in a real browser against the running system a
     await shows(page().locator('[data-field="Last id tag"]'), 'AFTER-RESTART');
   }, PAGE_MS);
 
-  it('is readable on a phone', async () => {
+  it('uploads a firmware image and installs it: the wallbox accepts, reports its progress and boots with it; diagnostics are listed once uploaded', async () => {
+    const firmware = section('Firmware and diagnostics');
+    await firmware.getByLabel('Firmware image', { exact: true }).setInputFiles({ name: 'vw-2.0.0.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('firmwareVersion=2.0.0\nimage') });
+    await firmware.getByLabel('Version it installs').fill('2.0.0');
+    await firmware.getByRole('button', { name: 'Upload' }).click();
+    await shows(firmware.getByRole('form', { name: 'Upload a firmware image' }).getByRole('status'), 'Uploaded vw-2.0.0.bin');
+    await firmware.getByLabel('Image to install').selectOption('vw-2.0.0.bin');
+    await firmware.getByRole('button', { name: 'Update firmware' }).click();
+    await shows(answerTo('Update firmware'), 'Accepted');
+    await shows(firmware.locator('[data-field="Firmware status"] dd'), /^Installed/);
+    await shows(page().locator('[data-field="Firmware"] dd'), '2.0.0');
+
+    await firmware.getByRole('button', { name: 'Get diagnostics' }).click();
+    await shows(answerTo('Get diagnostics'), 'Accepted');
+    await shows(firmware.locator('[data-field="Diagnostics status"] dd'), /^Uploaded/);
+    await shows(firmware.getByRole('list', { name: 'Diagnostics files' }), /bytes/);
+    await browser.screenshot('charge-point-firmware');
+  }, PAGE_MS);
+
+  it('shows the security profile and the security events the wallbox reported; a password rotation is answered', async () => {
+    const security = section('Security');
+    await shows(security.getByTestId('security-profile'), /^0: no authentication/);
+    await shows(security.getByRole('table', { name: 'Security events, newest first' }), /StartupOfTheDevice/);
+    await security.getByRole('button', { name: 'Rotate password' }).click();
+    await shows(answerTo('Rotate password'), 'Accepted');
+    await shows(security.getByTestId('new-password'), /^\S{16,40}$/);
+    await shows(security, /a password is set/);
+    await browser.screenshot('charge-point-security');
+  }, PAGE_MS);
+
+  it('is readable on a phone, the fleet and a charge point with all its controls', async () => {
     await page().setViewportSize({ width: 390, height: 844 });
     await page().getByRole('link', { name: 'Fleet' }).click();
     await page().locator(`tr[data-identity="${IDENTITY}"]`).waitFor({ timeout: SLOW_MS });
-    const overflow = await page().evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
-    expect(overflow).toBe(0);
+    const overflow = () => page().evaluate('document.documentElement.scrollWidth - document.documentElement.clientWidth');
+    expect(await overflow()).toBe(0);
     await browser.screenshot('fleet-phone');
+
+    await page().getByRole('link', { name: IDENTITY }).click();
+    await section('Security').waitFor({ timeout: SLOW_MS });
+    expect(await overflow()).toBe(0);
+    await browser.screenshot('charge-point-phone');
   }, PAGE_MS);
 
 });

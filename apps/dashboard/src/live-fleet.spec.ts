@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { ChargePoint, FleetPage } from './api/types';
-import { mergeChanges, type FleetFilter } from './live-fleet';
+import { changesArrived, mergeChanges, NOT_READ, readAnswered, readAsked, type FleetFilter } from './live-fleet';
 
 const chargePoint = (identity: string, changes: Partial<ChargePoint> = {}): ChargePoint => ({
   identity,
@@ -38,5 +38,44 @@ describe('mergeChanges: live changes on the fleet page shown', () => {
     expect(mergeChanges(page(chargePoint('CP-1', { state: 'discovered' })), adopted, { ...filter, state: 'discovered' }).stale).toBe(true);
     const offline = new Map([['CP-1', chargePoint('CP-1', { online: false })]]);
     expect(mergeChanges(page(chargePoint('CP-1')), offline, filter).stale).toBe(true);
+  });
+});
+
+describe('LiveFleet: the page read after the subscription follows, with the changes since the read was asked for', () => {
+  const read = (...items: ChargePoint[]) => page(...items);
+
+  it('applies a change that arrived while the read was in flight on its answer: the read may predate it', () => {
+    let live = readAsked(NOT_READ);
+    const charging = chargePoint('CP-1', { status: 'Charging' });
+    live = changesArrived(live, new Map([['CP-1', charging]]), filter).live;
+    const answered = readAnswered(live, read(chargePoint('CP-1'), chargePoint('CP-2')), filter);
+    expect(answered.live).toEqual({ page: read(charging, chargePoint('CP-2')), sinceRead: null });
+    expect(answered.stale).toBe(false);
+  });
+
+  it('asks again when a wallbox not on the page appeared while the read was in flight: it may belong on it', () => {
+    let live = readAsked(NOT_READ);
+    live = changesArrived(live, new Map([['CP-NEW', chargePoint('CP-NEW')]]), filter).live;
+    expect(readAnswered(live, read(chargePoint('CP-1')), filter).stale).toBe(true);
+  });
+
+  it('keeps recording across a second read asked for while the first is in flight, and stops once answered', () => {
+    let live = readAsked(NOT_READ);
+    live = changesArrived(live, new Map([['CP-1', chargePoint('CP-1', { status: 'Faulted' })]]), filter).live;
+    live = readAsked(live);
+    live = changesArrived(live, new Map([['CP-2', chargePoint('CP-2', { status: 'Charging' })]]), filter).live;
+    live = readAnswered(live, read(chargePoint('CP-1'), chargePoint('CP-2')), filter).live;
+    expect(live.page?.items.map(({ status }) => status)).toEqual(['Faulted', 'Charging']);
+    expect(live.sinceRead).toBeNull();
+
+    const later = changesArrived(live, new Map([['CP-2', chargePoint('CP-2', { status: 'Available' })]]), filter);
+    expect(later.live.sinceRead).toBeNull();
+    expect(later.live.page?.items.map(({ status }) => status)).toEqual(['Faulted', 'Available']);
+  });
+
+  it('shows nothing before the first read, whatever changes arrive', () => {
+    const { live, stale } = changesArrived(NOT_READ, new Map([['CP-1', chargePoint('CP-1')]]), filter);
+    expect(live).toEqual(NOT_READ);
+    expect(stale).toBe(false);
   });
 });

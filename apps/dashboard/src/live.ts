@@ -1,45 +1,73 @@
-import { useEffect, useRef } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { useClient } from 'urql';
-import { CHARGE_POINT_CHANGED } from './api/documents';
-import type { ChargePoint } from './api/types';
+import { ChargePointChangedDocument, FleetChangedDocument } from './api/generated';
+import type { ChargePoint, ChargePointDetail } from './api/types';
 
-/** Changes arriving faster are handed over together: 1,000 a second are four renders, not 1,000. */
-const FLUSH_MS = 250;
+export interface FleetChangeHandlers {
+  /** The subscription (again) follows the changes, and the read models hold every earlier one: read the fleet now. */
+  onFollowing(): void;
+  /** The newest state of each charge point that changed since the last call. */
+  onChanges(changes: Map<string, ChargePoint>): void;
+}
 
 /**
- * Follows the API's chargePointChanged subscription (one charge point's, or every one's) and hands
- * the newest state of each charge point that changed to onChanges, a batch at most every 250 ms.
+ * Follows the API's fleetChanged subscription. The changes after it follows are handed over once per
+ * animation frame: 1,000 a second are a few dozen renders at most, and a change waits for no timer.
  */
-export function useLiveChargePoints(identity: string | undefined, onChanges: (changes: Map<string, ChargePoint>) => void, enabled = true): void {
+export function useFleetChanges(handlers: FleetChangeHandlers): void {
   const client = useClient();
-  const handler = useRef(onChanges);
+  const latest = useRef(handlers);
   useEffect(() => {
-    handler.current = onChanges;
+    latest.current = handlers;
   });
 
   useEffect(() => {
-    if (!enabled) return;
     let buffered = new Map<string, ChargePoint>();
-    // One charge point's starts with its state now: nothing changed between the page's read and this is lost.
-    const variables = { identity, current: identity !== undefined };
-    const subscription = client.subscription<{ chargePointChanged: ChargePoint }>(CHARGE_POINT_CHANGED, variables).subscribe((result) => {
-      const changed = result.data?.chargePointChanged;
-      if (changed) buffered.set(changed.identity, changed);
-    });
-    const flushing = setInterval(() => {
-      if (buffered.size === 0) return;
+    let frame = 0;
+    const flush = () => {
+      frame = 0;
       const changes = buffered;
       buffered = new Map();
-      handler.current(changes);
-    }, FLUSH_MS);
+      latest.current.onChanges(changes);
+    };
+    const subscription = client.subscription(FleetChangedDocument, {}).subscribe((result) => {
+      const change = result.data?.fleetChanged;
+      if (!change) return;
+      if (!change.chargePoint) {
+        // The read this starts holds what was buffered too.
+        buffered = new Map();
+        latest.current.onFollowing();
+        return;
+      }
+      buffered.set(change.chargePoint.identity, change.chargePoint);
+      frame ||= requestAnimationFrame(flush);
+    });
     return () => {
       subscription.unsubscribe();
-      clearInterval(flushing);
+      cancelAnimationFrame(frame);
     };
-  }, [client, identity, enabled]);
+  }, [client]);
 }
 
-/** Calls `run` at most once per interval; a call in between is remembered and runs when the interval is over. */
+/**
+ * One charge point as it is now, then after each change (chargePointChanged with current: true: nothing
+ * falls between a read and the subscription); null until the first, and while identity is undefined.
+ */
+export function useLiveChargePoint(identity: string | undefined): ChargePointDetail | null {
+  const client = useClient();
+  const [live, setLive] = useState<ChargePointDetail | null>(null);
+  useEffect(() => {
+    if (identity === undefined) return;
+    const subscription = client.subscription(ChargePointChangedDocument, { identity }).subscribe((result) => {
+      const changed = result.data?.chargePointChanged;
+      if (changed) setLive(changed);
+    });
+    return () => subscription.unsubscribe();
+  }, [client, identity]);
+  return live?.identity === identity ? live : null;
+}
+
+/** Calls `run` at most once per interval; a call in between is remembered and runs when the interval is over. The function returned stays the same. */
 export function useThrottled(run: () => void, intervalMs: number): () => void {
   const latest = useRef(run);
   useEffect(() => {
@@ -47,7 +75,7 @@ export function useThrottled(run: () => void, intervalMs: number): () => void {
   });
   const state = useRef({ last: 0, timer: 0 });
   useEffect(() => () => clearTimeout(state.current.timer), []);
-  return () => {
+  return useCallback(() => {
     const wait = state.current.last + intervalMs - Date.now();
     if (state.current.timer) return;
     if (wait <= 0) {
@@ -59,5 +87,5 @@ export function useThrottled(run: () => void, intervalMs: number): () => void {
       state.current = { last: Date.now(), timer: 0 };
       latest.current();
     }, wait);
-  };
+  }, [intervalMs]);
 }

@@ -16,6 +16,7 @@ import {
   ResetBody,
   TriggerBody,
   UnlockBody,
+  RotatePasswordBody,
 } from '../commands/command.dto';
 import { ConnectorParams, IdentityParams, IdTagParams } from '../infrastructure/params';
 import { PutTagBody } from '../tags/tag.dto';
@@ -311,3 +312,15 @@ export class DataTransfersArgs extends IntersectionType(IdentityArgs, DataTransf
 /** Paged as the DataTransfers are. */
 @ArgsType()
 export class SecurityEventsArgs extends DataTransfersArgs {}
+
+@ArgsType()
+class RotatePasswordFields extends RotatePasswordBody {
+  @Field(() => String, { nullable: true, description: 'the new HTTP Basic password, 16 to 40 bytes; random when absent' })
+  override password?: string;
+
+  @Field(() => String, { nullable: true, description: 'instead of password: its bytes in hex, for a password of any 16 to 40 bytes' })
+  override authorizationKey?: string;
+}
+
+@ArgsType()
+export class RotatePasswordArgs extends IntersectionType(IdentityArgs, RotatePasswordFields, ArgsType) {}

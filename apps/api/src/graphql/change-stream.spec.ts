@@ -30,4 +30,13 @@ describe('ChangeStream: one subscriber’s changes', () => {
     for (let change = 1; change <= 1001; change++) stream.push(change);
     expect(await stream.next()).toEqual({ value: 2, done: false });
   });
+
+  it('replaces what a lagging subscriber that must miss nothing has not taken by its restart value, then the newer changes', async () => {
+    const stream = new ChangeStream<number>(() => undefined, 0);
+    for (let change = 1; change <= 1001; change++) stream.push(change);
+    expect([await stream.next(), await stream.next()]).toEqual([
+      { value: 0, done: false },
+      { value: 1001, done: false },
+    ]);
+  });
 });

@@ -1,4 +1,4 @@
-/** Changes are whole rows: when a subscriber lags this far behind, its oldest ones are dropped. */
+/** Changes are whole rows: when a subscriber lags this far behind, its oldest ones are dropped (or all, see `restart`). */
 const BUFFER_LIMIT = 1000;
 
 /**
@@ -11,14 +11,24 @@ export class ChangeStream<T> implements AsyncIterableIterator<T> {
   private waiting: ((result: IteratorResult<T>) => void) | null = null;
   private ended = false;
 
-  constructor(private readonly onEnd: () => void) {}
+  /**
+   * @param restart for a subscriber that must miss nothing: when it lags BUFFER_LIMIT behind, what it
+   * has not taken yet is replaced by this one value, which tells it to read everything again.
+   */
+  constructor(
+    private readonly onEnd: () => void,
+    private readonly restart?: T,
+  ) {}
 
   push(value: T): void {
     if (this.ended) return;
     const waiting = this.waiting;
     this.waiting = null;
     if (waiting) return waiting({ value, done: false });
-    if (this.buffered.length >= BUFFER_LIMIT) this.buffered.shift();
+    if (this.buffered.length >= BUFFER_LIMIT) {
+      if (this.restart === undefined) this.buffered.shift();
+      else this.buffered.splice(0, this.buffered.length, this.restart);
+    }
     this.buffered.push(value);
   }
 

@@ -126,6 +126,12 @@ export class ConnectorChangeObject {
   connector: ConnectorObject;
 }
 
+@ObjectType('FleetChange', { description: 'A change of any charge point; the first has none: read the fleet then, and apply the later ones on what was read' })
+export class FleetChangeObject {
+  @Field(() => ChargePointObject, { nullable: true, description: 'the charge point as it is after the change; null on the first' })
+  chargePoint: ChargePointObject | null;
+}
+
 @ObjectType('MeterValue', { description: 'One sampled value of a connector’s meter history' })
 export class MeterValueObject implements MeterValueView {
   @Field({ description: "the wallbox's timestamp, ISO 8601" })

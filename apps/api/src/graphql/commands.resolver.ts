@@ -10,13 +10,14 @@ import {
   RemoteStartArgs,
   RemoteStopArgs,
   ResetArgs,
+  RotatePasswordArgs,
   TriggerArgs,
   ExtendedTriggerArgs,
   RaiseSecurityProfileArgs,
   UnlockArgs,
 } from './arguments';
 import { plainProfile } from './charging-profile.input';
-import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject, SecurityProfileRaiseObject } from './command.types';
+import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject, PasswordRotationObject, SecurityProfileRaiseObject } from './command.types';
 import { GraphqlErrorFilter } from './graphql-errors';
 
 /**
@@ -86,5 +87,12 @@ export class CommandsResolver {
   @Mutation(() => DataTransferAnswerObject, { description: 'DataTransfer sent by the operator' })
   dataTransfer(@Args() { identity, vendorId, messageId, data }: DataTransferArgs): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'dataTransfer', vendorId, messageId, data });
+  }
+
+  @Mutation(() => PasswordRotationObject, {
+    description: 'Password rotation (TC_073): stored once the wallbox accepted it as AuthorizationKey; CONFLICT when it answered otherwise',
+  })
+  rotatePassword(@Args() { identity, ...body }: RotatePasswordArgs): Promise<PasswordRotationObject> {
+    return this.commands.rotatePassword(identity, body);
   }
 }

@@ -14,6 +14,11 @@ export interface ConnectorChange {
   connector: ConnectorView;
 }
 
+/** A fleet-wide change; the first, without a charge point, says the changes are followed and the read models hold everything before. */
+export interface FleetChange {
+  chargePoint: ChargePointView | null;
+}
+
 interface Watch<T> {
   /** undefined: every charge point */
   identity: string | undefined;
@@ -57,6 +62,28 @@ export class LiveChanges implements OnModuleDestroy {
     const now = await this.chargePoints.find(identity);
     if (now) stream.push(now);
     return stream;
+  }
+
+  /**
+   * Every charge point's changes, after a first change without a charge point once the read models
+   * include every event appended before the changes were followed: a client that reads the fleet after
+   * that first change and applies the later ones on its read misses nothing. Another change without a
+   * charge point later (the client lagged 1,000 changes behind) asks it to read again.
+   */
+  async fleetChanges(): Promise<AsyncIterableIterator<FleetChange>> {
+    const changes = await this.watch(this.chargePointWatches, undefined);
+    // A client that lags far behind is told to read the fleet again rather than lose changes.
+    const fleet = new ChangeStream<FleetChange>(() => void changes.return(), { chargePoint: null });
+    try {
+      const jsm = await this.nc.jetstreamManager();
+      await this.watermark.reached((await jsm.streams.info(this.subjects.eventsStream)).state.last_seq);
+    } catch (error) {
+      await fleet.return();
+      throw error;
+    }
+    fleet.push({ chargePoint: null });
+    void forward(changes, fleet);
+    return fleet;
   }
 
   connectorChanges(identity?: string): Promise<AsyncIterableIterator<ConnectorChange>> {
@@ -168,4 +195,9 @@ function byChargePoint(batch: StoredEvent[]): Map<string, VoltstreamEvent[]> {
     grouped.set(identity, events);
   }
   return grouped;
+}
+
+async function forward(changes: AsyncIterable<ChargePointView>, fleet: ChangeStream<FleetChange>): Promise<void> {
+  for await (const chargePoint of changes) fleet.push({ chargePoint });
+  await fleet.return();
 }

@@ -19,8 +19,9 @@ const connector = (connectorId: number, transactionId: number | null): Connector
 });
 
 describe('which live changes an event makes', () => {
-  it('changes the charge point on every station event and on its adoption, settings and forgetting', () => {
+  it('changes the charge point on every station event and on its adoption, settings, password and forgetting', () => {
     expect(changesChargePoint(createEvent('HeartbeatReceived', {}, 'CP-1', at))).toBe(true);
+    expect(changesChargePoint(createEvent('PasswordChanged', { passwordHash: 'hash', previousPasswordHash: null }, 'CP-1', at))).toBe(true);
     expect(changesChargePoint(createEvent('ChargePointForgotten', {}, 'CP-1', at))).toBe(true);
     expect(changesChargePoint(createEvent('LocalTagRemoved', { idTag: 'CARD-1' }, 'CP-1', at))).toBe(false);
     expect(changesChargePoint(createEvent('TagRemoved', { idTag: 'CARD-1' }, null, at))).toBe(false);

@@ -1,7 +1,8 @@
 import { EVENT_CATEGORIES, type EventType, type VoltstreamEvent } from '@voltstream/contracts';
 import type { ConnectorView } from '../charge-points/charge-point.view';
 
-const REGISTRY_CHANGES: ReadonlySet<EventType> = new Set(['ChargePointAdopted', 'ChargePointSettingsChanged', 'ChargePointForgotten']);
+/** The operator's events that change what a charge point shows: its adoption, settings, password (passwordSet) and forgetting. */
+const REGISTRY_CHANGES: ReadonlySet<EventType> = new Set(['ChargePointAdopted', 'ChargePointSettingsChanged', 'PasswordChanged', 'ChargePointForgotten']);
 
 /** Every station event is a sign of life (lastSeenAt); of the operator's events, those about the charge point itself. */
 export function changesChargePoint(event: VoltstreamEvent): boolean {

@@ -1,9 +1,9 @@
 import { UseFilters } from '@nestjs/common';
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import type { ChargePointView } from '../charge-points/charge-point.view';
-import { ChargePointObject, ConnectorChangeObject } from './charge-point.types';
+import { ChargePointObject, ConnectorChangeObject, FleetChangeObject } from './charge-point.types';
 import { GraphqlErrorFilter } from './graphql-errors';
-import { LiveChanges, type ConnectorChange } from './live-changes.service';
+import { LiveChanges, type ConnectorChange, type FleetChange } from './live-changes.service';
 
 const identityFilter = { type: () => String, nullable: true, description: 'only this charge point; all when absent' } as const;
 const currentFlag = {
@@ -26,6 +26,14 @@ export class LiveResolver {
     @Args('current', currentFlag) current?: boolean,
   ): Promise<AsyncIterableIterator<ChargePointView>> {
     return current && identity ? this.live.chargePointNowAndChanges(identity) : this.live.chargePointChanges(identity);
+  }
+
+  @Subscription(() => FleetChangeObject, {
+    resolve: asChange,
+    description: 'every charge point as it is after each change, after a first change without one: read the fleet once it arrives and apply the later ones on it; no change is missed. A later change without one (the client lagged far behind) asks for a new read',
+  })
+  fleetChanged(): Promise<AsyncIterableIterator<FleetChange>> {
+    return this.live.fleetChanges();
   }
 
   @Subscription(() => ConnectorChangeObject, { resolve: asChange, description: 'a connector as it is after each change' })

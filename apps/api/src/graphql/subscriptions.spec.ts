@@ -120,4 +120,15 @@ describe('GraphQL subscriptions over graphql-ws: live charge point and connector
     expect(chargePoint.errors).toEqual([]);
     chargePoint.unsubscribe();
   });
+
+  it('fleetChanged first says the changes are followed and everything before is readable, then hands out each change', async () => {
+    const fleet = subscribe(connect(t.api.token), 'subscription { fleetChanged { chargePoint { identity status } } }');
+    await expect.poll(() => fleet.values).toEqual([{ fleetChanged: { chargePoint: null } }]);
+
+    await t.record(createEvent('ConnectorStatusChanged', { connectorId: 0, status: 'Faulted', errorCode: 'NoError' }, CP, new Date()));
+    await expect.poll(() => fleet.values.length).toBe(2);
+    expect(fleet.values[1]).toEqual({ fleetChanged: { chargePoint: { identity: CP, status: 'Faulted' } } });
+    expect(fleet.errors).toEqual([]);
+    fleet.unsubscribe();
+  });
 });

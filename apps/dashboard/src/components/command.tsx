@@ -1,18 +1,36 @@
 import { useState } from 'react';
-import { useMutation, type TypedDocumentNode } from 'urql';
+import { useMutation, type AnyVariables, type TypedDocumentNode } from 'urql';
 import { answerOf, type Answer } from '../api/answer';
 
-type StatusData = Record<string, { status: string } | null | undefined>;
+/**
+ * A command's result, the mutation's one field: the wallbox's status; or, for a command whose answer
+ * has none (UpdateFirmware: true once confirmed; GetDiagnostics: a file name), that it was accepted.
+ */
+type StatusData = Record<string, object | boolean>;
 
-/** Sends a command to a wallbox; the answer stays beside the control that sent it. */
-export function useCommand<V extends object>(document: TypedDocumentNode | string): [Answer | null, (variables: V) => Promise<void>] {
-  const [, execute] = useMutation<StatusData, V>(document);
+const ACCEPTED = 'Accepted';
+
+function statusOf(data: StatusData | undefined): string | undefined {
+  const [reply] = Object.values(data ?? {});
+  if (reply === undefined) return undefined;
+  return typeof reply === 'object' && 'status' in reply && typeof reply.status === 'string' ? reply.status : ACCEPTED;
+}
+
+/**
+ * Sends a command to a wallbox; the answer stays beside the control that sent it. `onAnswered` gets
+ * the whole result of an answered command (a reservation's id, a diagnostics file name…).
+ */
+export function useCommand<D extends StatusData, V extends AnyVariables>(
+  document: TypedDocumentNode<D, V>,
+  onAnswered?: (data: D) => void,
+): [Answer | null, (variables: V) => Promise<void>] {
+  const [, execute] = useMutation<D, V>(document);
   const [answer, setAnswer] = useState<Answer | null>(null);
   const run = async (variables: V) => {
     setAnswer({ kind: 'pending' });
     const result = await execute(variables);
-    const [reply] = Object.values(result.data ?? {});
-    setAnswer(answerOf(reply?.status, result.error));
+    setAnswer(answerOf(statusOf(result.data), result.error));
+    if (result.data && !result.error) onAnswered?.(result.data);
   };
   return [answer, run];
 }
@@ -38,17 +56,18 @@ export function AnswerBadge({ answer }: { answer: Answer | null }) {
   );
 }
 
-interface CommandButtonProps<V extends object> {
-  document: TypedDocumentNode | string;
+interface CommandButtonProps<D extends StatusData, V extends AnyVariables> {
+  document: TypedDocumentNode<D, V>;
   variables: V;
   children: string;
   disabled?: boolean;
   /** Says which connector or charge point the button acts on, when its text alone does not. */
   label?: string;
+  onAnswered?: (data: D) => void;
 }
 
-export function CommandButton<V extends object>({ document, variables, children, disabled, label }: CommandButtonProps<V>) {
-  const [answer, run] = useCommand<V>(document);
+export function CommandButton<D extends StatusData, V extends AnyVariables>({ document, variables, children, disabled, label, onAnswered }: CommandButtonProps<D, V>) {
+  const [answer, run] = useCommand(document, onAnswered);
   return (
     <span className="command">
       <button type="button" onClick={() => void run(variables)} disabled={disabled || answer?.kind === 'pending'} aria-label={label}>

@@ -3,39 +3,38 @@ import { Link, useParams } from 'react-router';
 import { useClient, useMutation, useQuery } from 'urql';
 import { answerOf, type Answer } from '../api/answer';
 import {
-  ADOPT,
-  CHANGE_AVAILABILITY,
-  CHANGE_CONFIGURATION,
-  CHARGE_POINT_DETAIL,
-  GET_CONFIGURATION,
-  REMOTE_START,
-  REMOTE_STOP,
-  REMOVE_LOCAL_TAG,
-  RESET,
-  SAVE_LOCAL_TAG,
-  TRIGGER,
-  UNLOCK,
-} from '../api/documents';
-import { START_MODES, TRIGGER_MESSAGES, type ChargePoint, type ConfigurationKey, type Connector, type Tag } from '../api/types';
+  AdoptDocument,
+  ChangeAvailabilityDocument,
+  ChangeConfigurationDocument,
+  ChargePointDocument,
+  GetConfigurationDocument,
+  RemoteStartDocument,
+  RemoteStopDocument,
+  RemoveLocalTagDocument,
+  ResetDocument,
+  SaveLocalTagDocument,
+  TriggerDocument,
+  UnlockDocument,
+  type StartMode,
+  type TriggerMessage,
+} from '../api/generated';
+import { START_MODES, TRIGGER_MESSAGES, type ChargePointDetail, type ConfigurationKey, type Connector, type Tag } from '../api/types';
 import { AnswerBadge, CommandButton, useCommand } from '../components/command';
 import { Fields } from '../components/fields';
 import { OnlineBadge, StatusPill } from '../components/status';
 import { formatKwh, formatTime, formatWh, orDash } from '../format';
-import { useLiveChargePoints } from '../live';
-
-interface Detail {
-  chargePoint: ChargePoint | null;
-  localTags: Tag[];
-}
+import { useLiveChargePoint } from '../live';
+import { ChargingProfiles } from './charge-point/charging-profiles';
+import { Firmware } from './charge-point/firmware';
+import { Reservations } from './charge-point/reservations';
+import { Security } from './charge-point/security';
 
 export function ChargePointPage() {
   const identity = useParams().identity as string;
-  const [{ data, error }] = useQuery<Detail>({ query: CHARGE_POINT_DETAIL, variables: { identity } });
-  const [live, setLive] = useState<ChargePoint | null>(null);
-  useLiveChargePoints(identity, (changes) => setLive(changes.get(identity) ?? null));
-
-  // A live change is newer than what was read, as long as it is this charge point's.
-  const chargePoint = live?.identity === identity ? live : data?.chargePoint;
+  const [{ data, error }] = useQuery({ query: ChargePointDocument, variables: { identity } });
+  // Starts with the state now, so it is never older than what was read.
+  const live = useLiveChargePoint(identity);
+  const chargePoint = live ?? data?.chargePoint;
   if (error) return <p role="alert">{error.graphQLErrors[0]?.message ?? 'The API could not be reached.'}</p>;
   if (!chargePoint) return <p role="status">Loading…</p>;
   return (
@@ -45,6 +44,13 @@ export function ChargePointPage() {
         <OnlineBadge online={chargePoint.online} />
         <StatusPill status={chargePoint.status} />
       </div>
+      <nav aria-label="Sections of this charge point" className="section-links">
+        {SECTIONS.map(([id, name]) => (
+          <a key={id} href={`#${id}`}>
+            {name}
+          </a>
+        ))}
+      </nav>
       {chargePoint.state === 'discovered' && <Adopt identity={identity} />}
       <Variables chargePoint={chargePoint} />
       <section aria-labelledby="connectors-title">
@@ -56,13 +62,29 @@ export function ChargePointPage() {
         </div>
       </section>
       <Controls identity={identity} connectors={chargePoint.connectors} />
+      <Reservations identity={identity} connectors={chargePoint.connectors} />
+      <ChargingProfiles identity={identity} connectors={chargePoint.connectors} />
+      <Firmware identity={identity} chargePoint={chargePoint} />
+      <Security identity={identity} chargePoint={chargePoint} />
       <Configuration identity={identity} />
       <LocalTags identity={identity} tags={data?.localTags ?? []} />
     </>
   );
 }
 
-function Variables({ chargePoint }: { chargePoint: ChargePoint }) {
+/** In-page links: the page is long, and a keyboard user reaches each section in one step. */
+const SECTIONS = [
+  ['connectors-title', 'Connectors'],
+  ['controls-title', 'Controls'],
+  ['reservations-title', 'Reservations'],
+  ['profiles-title', 'Charging profiles'],
+  ['firmware-title', 'Firmware'],
+  ['security-title', 'Security'],
+  ['configuration-title', 'Configuration'],
+  ['local-tags-title', 'Local tag list'],
+] as const;
+
+function Variables({ chargePoint }: { chargePoint: ChargePointDetail }) {
   const fields: Array<[string, string]> = [
     ['Vendor', orDash(chargePoint.vendor)],
     ['Model', orDash(chargePoint.model)],
@@ -83,14 +105,14 @@ function Variables({ chargePoint }: { chargePoint: ChargePoint }) {
 }
 
 function Adopt({ identity }: { identity: string }) {
-  const [startMode, setStartMode] = useState('centralList');
-  const [{ fetching, error }, adopt] = useMutation(ADOPT);
+  const [startMode, setStartMode] = useState<StartMode>('centralList');
+  const [{ fetching, error }, adopt] = useMutation(AdoptDocument);
   return (
     <section className="discovered" aria-label="Adopt">
       <p>This wallbox is discovered, not adopted: it may not charge until you adopt it.</p>
       <label>
         Start mode
-        <select value={startMode} onChange={(event) => setStartMode(event.target.value)}>
+        <select value={startMode} onChange={(event) => setStartMode(event.target.value as StartMode)}>
           {START_MODES.filter((mode) => mode !== 'auto').map((mode) => (
             <option key={mode}>{mode}</option>
           ))}
@@ -128,7 +150,7 @@ function ConnectorCard({ identity, connector }: { identity: string; connector: C
       <Fields fields={fields} compact />
       <div className="actions">
         <CommandButton
-          document={CHANGE_AVAILABILITY}
+          document={ChangeAvailabilityDocument}
           variables={{ identity, connectorId, available: !connector.available }}
           label={`${connector.available ? 'Make unavailable' : 'Make available'}: connector ${connectorId}`}
         >
@@ -136,14 +158,14 @@ function ConnectorCard({ identity, connector }: { identity: string; connector: C
         </CommandButton>
         <RemoteStart identity={identity} connectorId={connectorId} />
         <CommandButton
-          document={REMOTE_STOP}
-          variables={{ identity, transactionId: connector.transactionId }}
-          disabled={!connector.transaction}
+          document={RemoteStopDocument}
+          variables={{ identity, transactionId: connector.transactionId ?? 0 }}
+          disabled={!connector.transaction || connector.transactionId === null}
           label={`Remote stop: connector ${connectorId}`}
         >
           Remote stop
         </CommandButton>
-        <CommandButton document={UNLOCK} variables={{ identity, connectorId }} label={`Unlock: connector ${connectorId}`}>
+        <CommandButton document={UnlockDocument} variables={{ identity, connectorId }} label={`Unlock: connector ${connectorId}`}>
           Unlock
         </CommandButton>
       </div>
@@ -153,7 +175,7 @@ function ConnectorCard({ identity, connector }: { identity: string; connector: C
 
 function RemoteStart({ identity, connectorId }: { identity: string; connectorId: number }) {
   const [idTag, setIdTag] = useState('');
-  const [answer, run] = useCommand(REMOTE_START);
+  const [answer, run] = useCommand(RemoteStartDocument);
   const inputId = useId();
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -174,23 +196,23 @@ function RemoteStart({ identity, connectorId }: { identity: string; connectorId:
 }
 
 function Controls({ identity, connectors }: { identity: string; connectors: Connector[] }) {
-  const [message, setMessage] = useState<string>('StatusNotification');
+  const [message, setMessage] = useState<TriggerMessage>('StatusNotification');
   const [connectorId, setConnectorId] = useState('');
-  const [triggerAnswer, trigger] = useCommand(TRIGGER);
+  const [triggerAnswer, trigger] = useCommand(TriggerDocument);
   return (
     <section aria-labelledby="controls-title">
       <h2 id="controls-title">Controls</h2>
       <div className="actions">
-        <CommandButton document={CHANGE_AVAILABILITY} variables={{ identity, connectorId: 0, available: false }} label="Make the whole charge point unavailable">
+        <CommandButton document={ChangeAvailabilityDocument} variables={{ identity, connectorId: 0, available: false }} label="Make the whole charge point unavailable">
           Whole charge point unavailable
         </CommandButton>
-        <CommandButton document={CHANGE_AVAILABILITY} variables={{ identity, connectorId: 0, available: true }} label="Make the whole charge point available">
+        <CommandButton document={ChangeAvailabilityDocument} variables={{ identity, connectorId: 0, available: true }} label="Make the whole charge point available">
           Whole charge point available
         </CommandButton>
-        <CommandButton document={RESET} variables={{ identity, type: 'Soft' }}>
+        <CommandButton document={ResetDocument} variables={{ identity, type: 'Soft' }}>
           Soft reset
         </CommandButton>
-        <CommandButton document={RESET} variables={{ identity, type: 'Hard' }}>
+        <CommandButton document={ResetDocument} variables={{ identity, type: 'Hard' }}>
           Hard reset
         </CommandButton>
       </div>
@@ -203,7 +225,7 @@ function Controls({ identity, connectors }: { identity: string; connectors: Conn
       >
         <label>
           Trigger message
-          <select value={message} onChange={(event) => setMessage(event.target.value)}>
+          <select value={message} onChange={(event) => setMessage(event.target.value as TriggerMessage)}>
             {TRIGGER_MESSAGES.map((name) => (
               <option key={name}>{name}</option>
             ))}
@@ -229,10 +251,6 @@ function Controls({ identity, connectors }: { identity: string; connectors: Conn
   );
 }
 
-interface ConfigurationAnswer {
-  getConfiguration: { configurationKey: ConfigurationKey[] | null; unknownKey: string[] | null };
-}
-
 function Configuration({ identity }: { identity: string }) {
   const client = useClient();
   const [keys, setKeys] = useState<ConfigurationKey[] | null>(null);
@@ -240,7 +258,7 @@ function Configuration({ identity }: { identity: string }) {
 
   async function read(): Promise<void> {
     setAnswer({ kind: 'pending' });
-    const result = await client.query<ConfigurationAnswer>(GET_CONFIGURATION, { identity }, { requestPolicy: 'network-only' }).toPromise();
+    const result = await client.query(GetConfigurationDocument, { identity }, { requestPolicy: 'network-only' }).toPromise();
     const configuration = result.data?.getConfiguration;
     setAnswer(configuration ? null : answerOf(undefined, result.error));
     if (configuration) setKeys(configuration.configurationKey ?? []);
@@ -281,7 +299,7 @@ function Configuration({ identity }: { identity: string }) {
 
 function ConfigurationValue({ identity, configurationKey }: { identity: string; configurationKey: ConfigurationKey }) {
   const [value, setValue] = useState(configurationKey.value ?? '');
-  const [answer, run] = useCommand(CHANGE_CONFIGURATION);
+  const [answer, run] = useCommand(ChangeConfigurationDocument);
   return (
     <form
       className="inline"
@@ -301,8 +319,8 @@ function ConfigurationValue({ identity, configurationKey }: { identity: string; 
 
 function LocalTags({ identity, tags }: { identity: string; tags: Tag[] }) {
   const [idTag, setIdTag] = useState('');
-  const [{ error: saveError }, save] = useMutation(SAVE_LOCAL_TAG);
-  const [{ error: removeError }, remove] = useMutation(REMOVE_LOCAL_TAG);
+  const [{ error: saveError }, save] = useMutation(SaveLocalTagDocument);
+  const [{ error: removeError }, remove] = useMutation(RemoveLocalTagDocument);
   const error = saveError ?? removeError;
   const add = async (event: FormEvent) => {
     event.preventDefault();

@@ -1,6 +1,6 @@
 import { useMemo, useState } from 'react';
 import { useQuery } from 'urql';
-import { CONSUMPTION } from '../api/documents';
+import { ConsumptionDocument } from '../api/generated';
 import type { ConsumptionBucket } from '../api/types';
 import { Chart, type ChartOption } from '../components/chart';
 import { consumptionChart, daysOf, type ConsumptionChart } from '../consumption-chart';
@@ -21,7 +21,7 @@ export function ConsumptionPage() {
   // The API sums transactions started in [from, to): the last day chosen is included.
   const period = useMemo(() => ({ from: `${from}T00:00:00Z`, to: new Date(Date.parse(`${to}T00:00:00Z`) + DAY_MS).toISOString() }), [from, to]);
   const [{ data, error, fetching }] = useQuery<{ consumption: ConsumptionBucket[] }>({
-    query: CONSUMPTION,
+    query: ConsumptionDocument,
     variables: { ...period, groupBy },
     pause: !from || !to,
   });

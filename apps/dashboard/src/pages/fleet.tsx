@@ -1,14 +1,14 @@
-import { useEffect, useId, useMemo, useState } from 'react';
+import { memo, useEffect, useId, useMemo, useRef, useState } from 'react';
 import { Link } from 'react-router';
-import { useMutation, useQuery } from 'urql';
-import { ADOPT, FLEET } from '../api/documents';
+import { useClient, useMutation } from 'urql';
+import { AdoptDocument, FleetDocument, type StartMode } from '../api/generated';
 import { START_MODES, type ChargePoint, type FleetPage as Page } from '../api/types';
 import { EitherFilter } from '../components/either-filter';
 import { Pager } from '../components/pager';
 import { OnlineBadge, StatusPill } from '../components/status';
 import { formatTime, orDash } from '../format';
-import { mergeChanges, type FleetFilter } from '../live-fleet';
-import { useLiveChargePoints, useThrottled } from '../live';
+import { changesArrived, NOT_READ, readAnswered, readAsked, type FleetFilter, type LiveFleet } from '../live-fleet';
+import { useFleetChanges, useThrottled } from '../live';
 
 const PAGE_SIZE = 50;
 const DISCOVERED_SHOWN = 20;
@@ -22,25 +22,47 @@ interface LivePage {
   apply(changes: Map<string, ChargePoint>): void;
 }
 
-/** One page of the fleet from the API, kept live: changes merged into the page last read, until the next read. */
-function useFleetPage(filter: FleetFilter, offset: number, limit: number): LivePage {
+/**
+ * One page of the fleet from the API, kept live (live-fleet.ts): read each time the subscription starts
+ * following (`following` grows) or the filter changes, with the changes since each read applied on it.
+ */
+function useFleetPage(filter: FleetFilter, offset: number, limit: number, following: number): LivePage {
+  const client = useClient();
   const variables = useMemo(
     () => ({ search: filter.search || undefined, state: filter.state, online: filter.online, offset, limit }),
     [filter, offset, limit],
   );
-  const [{ data }, reexecute] = useQuery<{ fleet: Page }>({ query: FLEET, variables, requestPolicy: 'network-only' });
-  const read = data?.fleet ?? null;
-  const [merged, setMerged] = useState<{ read: Page; page: Page } | null>(null);
-  const page = merged && merged.read === read ? merged.page : read;
-
-  const reload = useThrottled(() => reexecute({ requestPolicy: 'network-only' }), 1000);
-  const apply = (changes: Map<string, ChargePoint>) => {
-    if (!read || !page) return;
-    const next = mergeChanges(page, changes, filter);
-    setMerged({ read, page: next.page });
-    if (next.stale) reload();
+  const [live, setLive] = useState<LiveFleet>(NOT_READ);
+  const [staleness, setStaleness] = useState(0);
+  const current = useRef({ live, filter, variables, reads: 0 });
+  const show = ({ live: next, stale }: { live: LiveFleet; stale: boolean }) => {
+    current.current.live = next;
+    setLive(next);
+    if (stale) setStaleness((count) => count + 1);
   };
-  return { page, apply };
+
+  const read = async () => {
+    const mine = ++current.current.reads;
+    show({ live: readAsked(current.current.live), stale: false });
+    const result = await client.query(FleetDocument, current.current.variables, { requestPolicy: 'network-only' }).toPromise();
+    // A later read (another filter, a reload) answers instead.
+    if (mine !== current.current.reads || !result.data) return;
+    show(readAnswered(current.current.live, result.data.fleet, current.current.filter));
+  };
+  const reload = useThrottled(() => void read(), 1000);
+  useEffect(() => {
+    if (staleness > 0) reload();
+  }, [staleness, reload]);
+
+  useEffect(() => {
+    current.current = { ...current.current, filter, variables };
+    if (following > 0) void read();
+    // `read` takes the filter and variables from `current`: a new read is for a new filter or a new following only.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [filter, variables, following]);
+
+  const apply = (changes: Map<string, ChargePoint>) => show(changesArrived(current.current.live, changes, current.current.filter));
+  return { page: live.page, apply };
 }
 
 const DISCOVERED: FleetFilter = { search: '', state: 'discovered', online: undefined };
@@ -63,11 +85,15 @@ export function FleetPage() {
   const setOffset = (next: number) => setView((view) => ({ ...view, offset: next }));
 
   const adoptedFilter = useMemo<FleetFilter>(() => ({ search, state: 'adopted', online }), [search, online]);
-  const { page: adopted, apply: applyToAdopted } = useFleetPage(adoptedFilter, offset, PAGE_SIZE);
-  const { page: discovered, apply: applyToDiscovered } = useFleetPage(DISCOVERED, 0, DISCOVERED_SHOWN);
-  useLiveChargePoints(undefined, (changes) => {
-    applyToAdopted(changes);
-    applyToDiscovered(changes);
+  const [following, setFollowing] = useState(0);
+  const { page: adopted, apply: applyToAdopted } = useFleetPage(adoptedFilter, offset, PAGE_SIZE, following);
+  const { page: discovered, apply: applyToDiscovered } = useFleetPage(DISCOVERED, 0, DISCOVERED_SHOWN, following);
+  useFleetChanges({
+    onFollowing: () => setFollowing((count) => count + 1),
+    onChanges: (changes) => {
+      applyToAdopted(changes);
+      applyToDiscovered(changes);
+    },
   });
 
   return (
@@ -117,22 +143,7 @@ function FleetTable({ page, offset, onOffset }: { page: Page; offset: number; on
           </thead>
           <tbody>
             {page.items.map((chargePoint) => (
-              <tr key={chargePoint.identity} data-identity={chargePoint.identity}>
-                <th scope="row">
-                  <Link to={`/charge-points/${encodeURIComponent(chargePoint.identity)}`}>{chargePoint.identity}</Link>
-                </th>
-                <td>
-                  <OnlineBadge online={chargePoint.online} />
-                </td>
-                <td>
-                  <StatusPill status={chargePoint.status} />
-                </td>
-                <td>
-                  {orDash(chargePoint.vendor)} / {orDash(chargePoint.model)}
-                </td>
-                <td>{formatTime(chargePoint.lastSeenAt)}</td>
-                <td className="number">{activeTransactions(chargePoint)}</td>
-              </tr>
+              <FleetRow key={chargePoint.identity} chargePoint={chargePoint} />
             ))}
           </tbody>
         </table>
@@ -147,6 +158,28 @@ function FleetTable({ page, offset, onOffset }: { page: Page; offset: number; on
     </>
   );
 }
+
+/** A row renders again only when its charge point changed: a live change re-renders one row, not fifty. */
+const FleetRow = memo(function FleetRow({ chargePoint }: { chargePoint: ChargePoint }) {
+  return (
+    <tr data-identity={chargePoint.identity}>
+      <th scope="row">
+        <Link to={`/charge-points/${encodeURIComponent(chargePoint.identity)}`}>{chargePoint.identity}</Link>
+      </th>
+      <td>
+        <OnlineBadge online={chargePoint.online} />
+      </td>
+      <td>
+        <StatusPill status={chargePoint.status} />
+      </td>
+      <td>
+        {orDash(chargePoint.vendor)} / {orDash(chargePoint.model)}
+      </td>
+      <td>{formatTime(chargePoint.lastSeenAt)}</td>
+      <td className="number">{activeTransactions(chargePoint)}</td>
+    </tr>
+  );
+});
 
 function Discovered({ page }: { page: Page }) {
   return (
@@ -163,8 +196,8 @@ function Discovered({ page }: { page: Page }) {
 }
 
 function DiscoveredItem({ chargePoint }: { chargePoint: ChargePoint }) {
-  const [startMode, setStartMode] = useState<string>('centralList');
-  const [{ fetching, error }, adopt] = useMutation(ADOPT);
+  const [startMode, setStartMode] = useState<StartMode>('centralList');
+  const [{ fetching, error }, adopt] = useMutation(AdoptDocument);
   const selectId = useId();
   return (
     <li data-identity={chargePoint.identity}>
@@ -176,7 +209,7 @@ function DiscoveredItem({ chargePoint }: { chargePoint: ChargePoint }) {
       <label htmlFor={selectId} className="choice">
         Start mode<span className="visually-hidden"> for {chargePoint.identity}</span>
       </label>
-      <select id={selectId} value={startMode} onChange={(event) => setStartMode(event.target.value)}>
+      <select id={selectId} value={startMode} onChange={(event) => setStartMode(event.target.value as StartMode)}>
         {START_MODES.filter((mode) => mode !== 'auto').map((mode) => (
           <option key={mode} value={mode}>
             {mode}

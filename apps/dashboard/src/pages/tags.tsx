@@ -1,6 +1,6 @@
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { SAVE_TAG, TAGS } from '../api/documents';
+import { SaveTagDocument, TagsDocument } from '../api/generated';
 import type { Tag } from '../api/types';
 import { formatTime, orDash } from '../format';
 
@@ -10,7 +10,7 @@ const matches = (tag: Tag, search: string) =>
   [tag.idTag, tag.firstName, tag.lastName, tag.email, tag.info].some((field) => field.toLowerCase().includes(search));
 
 export function TagsPage() {
-  const [{ data, error }] = useQuery<{ tags: Tag[] }>({ query: TAGS });
+  const [{ data, error }] = useQuery<{ tags: Tag[] }>({ query: TagsDocument });
   const [search, setSearch] = useState('');
   const [editing, setEditing] = useState<{ tag: Tag; isNew: boolean } | null>(null);
   const shown = useMemo(() => (data?.tags ?? []).filter((tag) => matches(tag, search.trim().toLowerCase())), [data, search]);
@@ -74,7 +74,7 @@ const toLocalInput = (iso: string | null) => (iso ? new Date(Date.parse(iso) - n
 
 function TagForm({ tag, isNew, onDone }: { tag: Tag; isNew: boolean; onDone: () => void }) {
   const [draft, setDraft] = useState({ ...tag, expiresAt: toLocalInput(tag.expiresAt) });
-  const [{ fetching, error }, save] = useMutation(SAVE_TAG);
+  const [{ fetching, error }, save] = useMutation(SaveTagDocument);
   const titleId = useId();
   const set = (field: keyof typeof draft) => (event: { target: HTMLInputElement }) =>
     setDraft({ ...draft, [field]: event.target.type === 'checkbox' ? event.target.checked : event.target.value });

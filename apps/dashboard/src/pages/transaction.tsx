@@ -1,21 +1,23 @@
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { Link, useParams } from 'react-router';
 import { useQuery } from 'urql';
-import { TRANSACTION_DETAIL } from '../api/documents';
-import type { TransactionDetail } from '../api/types';
+import { TransactionDocument } from '../api/generated';
 import { Chart, type ChartOption } from '../components/chart';
 import { Fields } from '../components/fields';
 import { formatTime, formatWh, orDash, ownerName } from '../format';
-import { useLiveChargePoints, useThrottled } from '../live';
+import { useLiveChargePoint, useThrottled } from '../live';
 import { transactionSeries, type TransactionSeries } from '../series';
 
 export function TransactionPage() {
   const transactionId = Number(useParams().transactionId);
-  const [{ data, error }, refetch] = useQuery<{ transaction: TransactionDetail | null }>({ query: TRANSACTION_DETAIL, variables: { transactionId } });
+  const [{ data, error }, refetch] = useQuery({ query: TransactionDocument, variables: { transactionId } });
   const transaction = data?.transaction;
   const reload = useThrottled(() => refetch({ requestPolicy: 'network-only' }), 1000);
   // While it runs, each change of its charge point may bring meter values: the chart follows.
-  useLiveChargePoints(transaction?.chargePointIdentity, reload, transaction !== undefined && transaction !== null && !transaction.stoppedAt);
+  const live = useLiveChargePoint(transaction && !transaction.stoppedAt ? transaction.chargePointIdentity : undefined);
+  useEffect(() => {
+    if (live) reload();
+  }, [live, reload]);
   const series = useMemo(() => transactionSeries(transaction?.meterValues ?? []), [transaction]);
 
   if (error) return <p role="alert">{error.graphQLErrors[0]?.message ?? 'The API could not be reached.'}</p>;

@@ -1,7 +1,7 @@
 import { useEffect, useState } from 'react';
 import { Link } from 'react-router';
 import { useClient, useQuery } from 'urql';
-import { TRANSACTIONS } from '../api/documents';
+import { TransactionsDocument } from '../api/generated';
 import type { Transaction, TransactionPage } from '../api/types';
 import { EitherFilter } from '../components/either-filter';
 import { Pager } from '../components/pager';
@@ -54,7 +54,7 @@ export function TransactionsPage() {
 
   const cursor = cursors[cursors.length - 1];
   const [{ data, error }] = useQuery<{ transactions: TransactionPage }>({
-    query: TRANSACTIONS,
+    query: TransactionsDocument,
     variables: { ...variablesOf(filter), limit: PAGE_SIZE, cursor },
   });
   const page = data?.transactions;
@@ -137,7 +137,7 @@ function CsvExport({ filter }: { filter: Filter }) {
     let cursor: string | undefined;
     do {
       const variables = { ...variablesOf(filter), limit: EXPORT_PAGE, cursor };
-      const result = await client.query<{ transactions: TransactionPage }>(TRANSACTIONS, variables, { requestPolicy: 'network-only' }).toPromise();
+      const result = await client.query<{ transactions: TransactionPage }>(TransactionsDocument, variables, { requestPolicy: 'network-only' }).toPromise();
       if (!result.data) return setState('Export failed: the API could not be reached.');
       rows.push(...result.data.transactions.items);
       cursor = result.data.transactions.nextCursor ?? undefined;
