@@ -171,5 +171,13 @@ describe('logs and signed firmware of the security whitepaper end to end (TC_079
     });
     expect(await post('signed-firmware', { ...signed, image: 'é'.repeat(100) })).toMatchObject({ status: 400, body: { message: [expect.stringMatching(/^image gives a URL of \d+ characters/)] } });
     expect((await post('signed-firmware', { ...signed, image: 'missing.bin' })).status).toBe(404);
+    const graphql = await system.api<{ errors?: { message: string; extensions?: { code?: string } }[] }>('/graphql', {
+      method: 'POST',
+      body: {
+        query: 'mutation($pem: String!) { signedUpdateFirmware(identity: "LOG-OK", image: "signed-2.1.0.bin", retrieveDateTime: "soon", signingCertificate: $pem, signature: "c2ln") { status } }',
+        variables: { pem: signer.certPem },
+      },
+    });
+    expect(graphql.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('retrieveDateTime must be an RFC 3339 date-time'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 });

@@ -82,5 +82,10 @@ describe('TC_083 upgrade a charge point’s security profile end to end (whitepa
     expect(await raise('UPGRADE-2', { securityProfile: '2' })).toMatchObject({ status: 400, body: { message: ['securityProfile must be one of 1, 2, 3'] } });
     expect(await raise('UPGRADE-2', {})).toMatchObject({ status: 400, body: { message: ['securityProfile must be one of 1, 2, 3'] } });
     expect((await raise('NOBODY', { securityProfile: 2 })).status).toBe(404);
+    const graphql = await system.api<{ errors?: { message: string; extensions?: { code?: string } }[] }>('/graphql', {
+      method: 'POST',
+      body: { query: 'mutation { raiseSecurityProfile(identity: "UPGRADE-2", securityProfile: 7) { securityProfile } }' },
+    });
+    expect(graphql.body.errors?.[0]).toMatchObject({ message: expect.stringContaining('securityProfile must be one of 1, 2, 3'), extensions: { code: 'BAD_USER_INPUT' } });
   });
 });
