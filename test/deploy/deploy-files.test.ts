@@ -116,10 +116,17 @@ describe('docker-compose.yml', () => {
     };
     published('ocpp-gateway', 'GATEWAY_PORT');
     published('api', 'API_PORT');
+    // wss:// on the default GATEWAY_TLS_PORT, with certificates from ./tls (off until TLS_CERT_FILE is set).
+    expect(compose.services['ocpp-gateway'].ports).toContain('9443:9443');
+    expect(compose.services['ocpp-gateway'].volumes).toContain('./tls:/etc/voltstream/tls:ro');
   });
 
   it('declares every named volume it mounts', () => {
-    const named = services.flatMap(([, service]) => service.volumes ?? []).map((volume) => volume.split(':')[0]);
+    // A source that is a path (`./tls`, `/etc/x`) is a bind mount, not a named volume.
+    const named = services
+      .flatMap(([, service]) => service.volumes ?? [])
+      .map((volume) => volume.split(':')[0])
+      .filter((source) => !/^[./~]/.test(source));
     for (const volume of named) expect(compose.volumes).toHaveProperty(volume);
   });
 });
@@ -234,9 +241,30 @@ describe('k8s manifests', () => {
     expect(gateway.spec.replicas).toBe(3);
     expect(gateway.spec.template.spec?.terminationGracePeriodSeconds).toBeGreaterThanOrEqual(60);
     const service = ofKind(manifests, 'Service').find((candidate) => selects((candidate.spec as { selector: Record<string, string> }).selector, labels));
-    expect(service?.spec).toMatchObject({ type: 'LoadBalancer', ports: [expect.objectContaining({ port: gatewayPort })] });
+    expect(service?.spec).toMatchObject({ type: 'LoadBalancer', ports: expect.arrayContaining([expect.objectContaining({ port: gatewayPort })]) });
     const budgets = ofKind(manifests, 'PodDisruptionBudget') as Array<Manifest & { spec: { selector: { matchLabels: Record<string, string> } } }>;
     expect(budgets.some((budget) => selects(budget.spec.selector.matchLabels, labels))).toBe(true);
+  });
+
+  it('serve wss:// on GATEWAY_TLS_PORT through the load balancer, with the certificate files of a mounted Secret (cert-manager’s keys)', () => {
+    const gateway = appDeployment('ocpp-gateway') as Workload;
+    const [container] = containersOf(gateway);
+    const env = containerEnv(container, manifests);
+    const tlsPort = Number(env.GATEWAY_TLS_PORT);
+    expect(tlsPort).toBe(9443);
+    expect(portNumber('ocpp-tls', container)).toBe(tlsPort);
+    const mount = container.volumeMounts?.find((candidate) => candidate.name === 'tls');
+    const volume = gateway.spec.template.spec?.volumes?.find((candidate) => candidate.name === 'tls');
+    expect(volume?.secret?.secretName).toBe('ocpp-gateway-tls');
+    expect(mount).toMatchObject({ readOnly: true });
+    for (const [variable, key] of [['TLS_CERT_FILE', 'tls.crt'], ['TLS_KEY_FILE', 'tls.key'], ['TLS_CLIENT_CA_FILE', 'ca.crt']]) {
+      expect(env[variable], variable).toBe(`${mount?.mountPath}/${key}`);
+    }
+    const labels = gateway.spec.template.metadata?.labels;
+    const balancer = ofKind(manifests, 'Service').find((candidate) => (candidate.spec as { type?: string }).type === 'LoadBalancer' && selects((candidate.spec as { selector: Record<string, string> }).selector, labels));
+    expect(balancer?.spec).toMatchObject({ ports: expect.arrayContaining([{ name: 'ocpp-tls', port: tlsPort, targetPort: 'ocpp-tls' }]) });
+    const certificate = parse(readFileSync(join(k8sFolder, 'cert-manager', 'certificate.yaml'), 'utf8')) as { kind: string; spec: { secretName: string } };
+    expect(certificate).toMatchObject({ kind: 'Certificate', spec: { secretName: 'ocpp-gateway-tls' } });
   });
 
   it('expose the api through a Service', () => {

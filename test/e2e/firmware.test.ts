@@ -1,12 +1,12 @@
 import { createHash, randomBytes } from 'node:crypto';
-import { createClient, type Client } from 'graphql-ws';
+import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import WebSocket from 'ws';
 import { subjectsFor } from '@voltstream/contracts';
 import { connectNats, followEvents } from '@voltstream/nats';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
+import { firmwareWallbox, followChargePoints, uploadImage as uploadImageAs } from './support/firmware';
 import { startSystem, type System } from './support/system';
-import { adoptedWallbox, chargePoint, eventually, SLOW_MS } from './support/wallboxes';
+import { chargePoint, eventually, SLOW_MS } from './support/wallboxes';
 
 /** What the charge point shows of Firmware Management. */
 interface FirmwareView {
@@ -46,33 +46,16 @@ describe('Firmware Management end to end (OCPP 1.6 TC_044, TC_045; SPEC §9), th
   }
 
   async function wallbox(identity: string, failures = {}): Promise<SimulatedChargePoint> {
-    const cp = await adoptedWallbox(system, identity, { startMode: 'anyTag' }, { firmwareVersion: '1.0.0', firmwareFailures: failures, autoReconnect: true });
+    const cp = await firmwareWallbox(system, identity, failures);
     wallboxes.push(cp);
     return cp;
   }
 
-  async function uploadImage(name: string, version: string, content: Buffer): Promise<{ status: number; body: { downloadUrl: string; sha256: string } }> {
-    const response = await fetch(`${system.services.apiUrl}/api/firmware-images?name=${encodeURIComponent(name)}&version=${version}`, {
-      method: 'POST',
-      headers: { authorization: `Bearer ${system.env.API_TOKEN}`, 'content-type': 'application/octet-stream' },
-      body: content,
-    });
-    return { status: response.status, body: (await response.json()) as never };
-  }
+  const uploadImage = (name: string, version: string, content: Buffer) => uploadImageAs(system, name, version, content);
 
   beforeAll(async () => {
     system = await startSystem({ OCPP_CALL_TIMEOUT: '5' });
-    live = createClient({
-      url: `${system.services.apiUrl.replace(/^http/, 'ws')}/graphql`,
-      webSocketImpl: WebSocket,
-      connectionParams: { authorization: `Bearer ${system.env.API_TOKEN}` },
-      retryAttempts: 0,
-    });
-    const query = 'subscription { chargePointChanged { identity online firmwareVersion firmwareStatus firmwareStatusAt diagnosticsStatus diagnosticsStatusAt } }';
-    live.subscribe<{ chargePointChanged: FirmwareView & { identity: string } }>(
-      { query },
-      { next: ({ data }) => data && changes.push(data.chargePointChanged), error: () => undefined, complete: () => undefined },
-    );
+    live = followChargePoints(system, 'identity online firmwareVersion firmwareStatus firmwareStatusAt diagnosticsStatus diagnosticsStatusAt', changes);
   });
   afterAll(async () => {
     await live?.dispose();

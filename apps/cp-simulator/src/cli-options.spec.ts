@@ -14,6 +14,7 @@ describe('cp-simulator options', () => {
       prefix: 'SIM-',
       password: 'pw',
       securityProfile: 0,
+      secureUrl: undefined,
       tls: { ca: undefined, cert: undefined, key: undefined },
       concurrency: 50,
       localAddresses: ['127.0.0.2', '127.0.0.3'],
@@ -31,6 +32,12 @@ describe('cp-simulator options', () => {
   it('reads the security profile and its TLS files', () => {
     const options = parseCliOptions(['--url', 'wss://csms/ocpp', '--security-profile', '3', '--ca', 'ca.pem', '--cert', 'cp.pem', '--key', 'cp.key']);
     expect(options).toMatchObject({ securityProfile: 3, tls: { ca: 'ca.pem', cert: 'cp.pem', key: 'cp.key' } });
+  });
+
+  it('reads the wss:// URL a raised security profile moves to (TC_083), and refuses one that is not wss://', () => {
+    const args = ['--url', 'ws://csms/ocpp', '--security-profile', '1', '--password', 'pw', '--ca', 'ca.pem'];
+    expect(parseCliOptions([...args, '--secure-url', 'wss://csms:9443/ocpp'])).toMatchObject({ securityProfile: 1, secureUrl: 'wss://csms:9443/ocpp' });
+    expect(() => parseCliOptions([...args, '--secure-url', 'ws://csms/ocpp'])).toThrow(new CliError('--secure-url must be a wss:// URL'));
   });
 
   it.each([

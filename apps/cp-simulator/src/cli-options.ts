@@ -11,6 +11,8 @@ export interface CliOptions {
   password: string | undefined;
   /** OCPP security profile the wallboxes connect with (0–3); checked against the other options. */
   securityProfile: SecurityProfile;
+  /** The wss:// base URL the wallboxes move to when ChangeConfiguration SecurityProfile raises them to 2 or 3 (TC_083). */
+  secureUrl: string | undefined;
   /** Paths of the PEM files: the CA to trust over wss://, the client certificate and key of profile 3. */
   tls: { ca?: string; cert?: string; key?: string };
   concurrency: number;
@@ -37,6 +39,7 @@ export const USAGE = `Usage: node dist/apps/cp-simulator/src/main.js --url ws://
   --prefix TEXT           identity prefix: TEXT1, TEXT2, … (SIM-)
   --password TEXT         HTTP Basic password of every wallbox (security profiles 1 and 2)
   --security-profile N    0 none, 1 Basic auth, 2 Basic auth over wss://, 3 client certificate (0)
+  --secure-url URL        wss:// base URL to move to when the CSMS raises the profile to 2 or 3
   --ca FILE               CA certificate (PEM) to trust over wss:// (the system's CAs)
   --cert FILE             client certificate (PEM) of security profile 3; its CN must be the identity
   --key FILE              private key (PEM) of --cert
@@ -96,6 +99,7 @@ export function parseCliOptions(args: string[]): CliOptions {
       prefix: { type: 'string' },
       password: { type: 'string' },
       'security-profile': { type: 'string' },
+      'secure-url': { type: 'string' },
       ca: { type: 'string' },
       cert: { type: 'string' },
       key: { type: 'string' },
@@ -127,6 +131,8 @@ export function parseCliOptions(args: string[]): CliOptions {
   const securityProfile = integer('security-profile', values['security-profile'], 0, 0) as SecurityProfile;
   const tls = { ca: values.ca, cert: values.cert, key: values.key };
   checkSecurityProfile(securityProfile, values.url, values.password, tls);
+  const secureUrl = values['secure-url'];
+  if (secureUrl !== undefined && !/^wss:\/\//.test(secureUrl)) throw new CliError('--secure-url must be a wss:// URL');
   return {
     url: values.url,
     count: integer('count', values.count, 1, 1),
@@ -134,6 +140,7 @@ export function parseCliOptions(args: string[]): CliOptions {
     prefix: values.prefix ?? 'SIM-',
     password: values.password,
     securityProfile,
+    secureUrl,
     tls,
     concurrency: integer('concurrency', values.concurrency, 50, 1),
     localAddresses: values['local-address'] ?? [],

@@ -54,6 +54,8 @@ async function run(options: CliOptions): Promise<void> {
     chargePoint: {
       autoReconnect: true,
       tls: readTls(options.tls),
+      securityProfile: options.securityProfile,
+      secureUrl: options.secureUrl,
       firmwareVersion: options.firmwareVersion,
       firmwareFailures: options.firmwareFailures,
       reservations: options.reservations,

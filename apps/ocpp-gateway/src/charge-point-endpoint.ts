@@ -153,12 +153,15 @@ export class ChargePointEndpoint {
    * within the identity's and the address's budget of attempts (LoginThrottle), else refused 429.
    */
   private async afterPassword(pending: HandshakeNeedsPassword, address: string): Promise<HandshakeAccepted | HandshakeRefused> {
-    const { identity, previousPasswordHash } = pending;
+    const { identity, previousPasswordHash, pendingPasswordHash } = pending;
+    const matchesOther = async (passwordHash: string | null) => passwordHash !== null && (await this.passwordMatches(pending, passwordHash, address));
     try {
       const matchesCurrent = await this.passwordMatches(pending, pending.passwordHash, address);
       if (matchesCurrent && previousPasswordHash) this.retirePreviousPassword(identity, previousPasswordHash);
-      const matches = matchesCurrent || (previousPasswordHash !== null && (await this.passwordMatches(pending, previousPasswordHash, address)));
-      return afterPasswordCheck(pending, matches);
+      const matchesOld = !matchesCurrent && (await matchesOther(previousPasswordHash));
+      const matchesPending = !matchesCurrent && !matchesOld && (await matchesOther(pendingPasswordHash));
+      if (matchesPending) this.notePendingPasswordUsed(identity, pendingPasswordHash as string);
+      return afterPasswordCheck(pending, matchesCurrent || matchesOld || matchesPending);
     } catch (error) {
       if (error instanceof AttemptsSpent) return tooManyAttempts(error.retryAfterMs);
       this.logger.warn({ identity, err: error }, 'the stored password hash could not be checked');
@@ -168,7 +171,7 @@ export class ChargePointEndpoint {
 
   private passwordMatches(pending: HandshakeNeedsPassword, passwordHash: string, address: string): Promise<boolean> {
     // The decoded credentials stand for the header: the cache hashes them with the stored hash.
-    const credentials = `${pending.identity}:${pending.password}`;
+    const credentials = `${pending.identity}:${pending.password.toString('base64')}`;
     return this.credentials.verify(credentials, passwordHash, () => this.throttledCheck(pending, passwordHash, address));
   }
 
@@ -177,6 +180,14 @@ export class ChargePointEndpoint {
     const event = createEvent('PreviousPasswordRetired', {}, identity, new Date());
     this.nats.publisher.publish(event, `${identity}:retired:${previousPasswordHash}`).catch((error: unknown) => {
       this.logger.error({ identity, err: error }, 'the retired previous password could not be recorded');
+    });
+  }
+
+  /** The wallbox came with the password of a rotation before PasswordChanged: the previous one is retired once it is recorded. */
+  private notePendingPasswordUsed(identity: string, passwordHash: string): void {
+    const event = createEvent('PendingPasswordUsed', { passwordHash }, identity, new Date());
+    this.nats.publisher.publish(event, `${identity}:pending-used:${passwordHash}`).catch((error: unknown) => {
+      this.logger.error(`${identity}: the use of the pending password could not be recorded: ${String(error)}`);
     });
   }
 

@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import { request } from 'node:http';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
+import { createEvent } from '@voltstream/contracts';
 import { hashPassword } from '@voltstream/domain';
 import { GatewayTestbed } from './support/gateway-under-test';
 import { TestWallbox } from './support/wallbox';
@@ -23,6 +24,9 @@ function handshakeStatus(port: number, path: string): Promise<number> {
   });
 }
 
+/** 17 bytes that are not UTF-8 (AuthorizationKey ff00c328…): a password is any 16 to 40 bytes. */
+const NOT_UTF8_PASSWORD = Buffer.from('ff00c3288081e2282b9f3a0d0a7e7f2aa1', 'hex');
+
 describe('OCPP gateway handshake (SPEC §3)', () => {
   const testbed = new GatewayTestbed();
   let url: string;
@@ -32,6 +36,7 @@ describe('OCPP gateway handshake (SPEC §3)', () => {
   beforeAll(async () => {
     await testbed.setUp();
     await testbed.adopt('LOCKED-1', { passwordHash: hashPassword('correct horse') });
+    await testbed.adopt('BYTES-1', { passwordHash: hashPassword(NOT_UTF8_PASSWORD) });
     await testbed.adopt('OPEN-1');
     ({ url } = await testbed.startGateway());
     httpUrl = url.replace('ws://', 'http://');
@@ -85,6 +90,31 @@ describe('OCPP gateway handshake (SPEC §3)', () => {
     expect(await TestWallbox.connect(url, 'LOCKED-1', { password: 'wrong' })).toMatchObject({ ok: false, status: 401 });
     const wallbox = await TestWallbox.open(url, 'LOCKED-1', { password: 'correct horse' });
     await wallbox.close();
+  });
+
+  it('compares Basic credentials as bytes: a password that is not UTF-8 opens the handshake, its UTF-8 decoding does not', async () => {
+    const wallbox = await TestWallbox.open(url, 'BYTES-1', { password: NOT_UTF8_PASSWORD });
+    await wallbox.close();
+    expect(await TestWallbox.connect(url, 'BYTES-1', { password: NOT_UTF8_PASSWORD.toString('utf8') })).toMatchObject({ ok: false, status: 401 });
+    const oneByteOff = Buffer.from(NOT_UTF8_PASSWORD);
+    oneByteOff[0] ^= 1;
+    expect(await TestWallbox.connect(url, 'BYTES-1', { password: oneByteOff })).toMatchObject({ ok: false, status: 401 });
+  });
+
+  it('lets a wallbox in with the password of a rotation under way, before PasswordChanged arrives, and not once it is abandoned', async () => {
+    await testbed.adopt('ROTATING-1', { passwordHash: hashPassword('old-password-0123456') });
+    const pending = createEvent('PasswordRotationStarted', { pendingPasswordHash: hashPassword('new-password-0123456') }, 'ROTATING-1', new Date());
+    await testbed.publisher.publish(pending);
+    const opened = await vi.waitFor(async () => {
+      const handshake = await TestWallbox.connect(url, 'ROTATING-1', { password: 'new-password-0123456' });
+      if (!handshake.ok) throw new Error(`refused ${handshake.status}`);
+      return handshake.wallbox;
+    });
+    await opened.close();
+    await (await TestWallbox.open(url, 'ROTATING-1', { password: 'old-password-0123456' })).close();
+
+    await testbed.publisher.publish(createEvent('PasswordRotationAbandoned', {}, 'ROTATING-1', new Date()));
+    await vi.waitFor(async () => expect(await TestWallbox.connect(url, 'ROTATING-1', { password: 'new-password-0123456' })).toMatchObject({ ok: false, status: 401 }));
   });
 
   it('refuses an unknown charge point with 403 when UNKNOWN_CHARGE_POINTS=reject, but lets adopted ones in', async () => {

@@ -35,6 +35,9 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   ChargePointForgotten: empty(),
   PasswordChanged: object({ passwordHash: string({ min: 1 }), previousPasswordHash: nullable(string({ min: 1 })) }),
   PreviousPasswordRetired: empty(),
+  PasswordRotationStarted: object({ pendingPasswordHash: string({ min: 1 }) }),
+  PasswordRotationAbandoned: empty(),
+  PendingPasswordUsed: object({ passwordHash: string({ min: 1 }) }),
   LocalTagSaved: object({ tag: tagEntry }),
   LocalTagRemoved: object({ idTag: string({ min: 1 }) }),
   TagSaved: object({ tag: tagEntry }),
@@ -79,6 +82,8 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   DiagnosticsFileUploaded: object({ name: string({ min: 1 }), size: integer(0), sha256: string({ min: 1 }) }),
   ChargingProfileSet: object({ connectorId, chargingProfile: chargingProfileRecord }, { remoteStartIdTag: string() }),
   ChargingProfilesCleared: chargingProfileCriteria,
+  LogStatusReported: object({ status: string() }, { requestId: integer() }),
+  SignedFirmwareStatusReported: object({ status: string() }, { requestId: integer() }),
   // Certificates: PEM texts as the whitepaper bounds them (CSR and certificate 5500, chain 10000).
   CertificateSigningRequested: object({ requestId: string({ min: 1 }), csr: string({ min: 1, max: 5500 }) }),
   ChargePointCertificateIssued: object({ requestId: string({ min: 1 }), certificateChain: string({ min: 1, max: 10000 }), signer: oneOf(CERTIFICATE_SIGNERS) }),

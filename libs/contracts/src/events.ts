@@ -48,6 +48,19 @@ export type ChargePointForgotten = Event<'ChargePointForgotten', Record<string, 
 export type PasswordChanged = Event<'PasswordChanged', { passwordHash: string; previousPasswordHash: string | null }>;
 /** The wallbox connected with its new password: the previous one no longer opens its handshake. */
 export type PreviousPasswordRetired = Event<'PreviousPasswordRetired', Record<string, never>>;
+/**
+ * A password rotation began: recorded before ChangeConfiguration AuthorizationKey is sent, so that
+ * a wallbox reconnecting with the new password before PasswordChanged reaches the gateway is let
+ * in. The pending password opens the handshake until PasswordChanged or PasswordRotationAbandoned.
+ */
+export type PasswordRotationStarted = Event<'PasswordRotationStarted', { pendingPasswordHash: string }>;
+/** The wallbox answered that it did not take the new password (Rejected, NotSupported, offline): it no longer opens the handshake. */
+export type PasswordRotationAbandoned = Event<'PasswordRotationAbandoned', Record<string, never>>;
+/**
+ * The wallbox connected with the password of a rotation (`passwordHash`), maybe before
+ * PasswordChanged was recorded: once it is, the password before the rotation is retired.
+ */
+export type PendingPasswordUsed = Event<'PendingPasswordUsed', { passwordHash: string }>;
 export type LocalTagSaved = Event<'LocalTagSaved', { tag: TagEntry }>;
 export type LocalTagRemoved = Event<'LocalTagRemoved', { idTag: string }>;
 
@@ -137,6 +150,10 @@ export type CallRefused = Event<'CallRefused', { action: string; errorCode: stri
  * 401 or 403; the reason is the operator's. Never credentials or certificate contents.
  */
 export type ConnectionRefused = Event<'ConnectionRefused', { status: number; reason: string }>;
+/** LogStatusNotification (security whitepaper): the upload of the log GetLog `requestId` asked for. */
+export type LogStatusReported = Event<'LogStatusReported', { status: string; requestId?: number }>;
+/** SignedFirmwareStatusNotification (security whitepaper): the progress of SignedUpdateFirmware `requestId`. */
+export type SignedFirmwareStatusReported = Event<'SignedFirmwareStatusReported', { status: string; requestId?: number }>;
 
 // Reservations (OCPP 1.6 Reservation profile): one reservation's lifecycle, on its charge point's
 // subjects. Being used is no event of its own: the TransactionStarted that names it marks it used.
@@ -212,6 +229,9 @@ export type RegistryEvent =
   | ChargePointForgotten
   | PasswordChanged
   | PreviousPasswordRetired
+  | PasswordRotationStarted
+  | PasswordRotationAbandoned
+  | PendingPasswordUsed
   | LocalTagSaved
   | LocalTagRemoved;
 export type TagListEvent = TagSaved | TagRemoved;
@@ -233,7 +253,9 @@ export type StationEvent =
   | ConnectionRefused
   | DiagnosticsFileUploaded
   | ChargingProfileSet
-  | ChargingProfilesCleared;
+  | ChargingProfilesCleared
+  | LogStatusReported
+  | SignedFirmwareStatusReported;
 export type ReservationEvent = ReservationRequested | ReservationAccepted | ReservationRejected | ReservationCancelled | ReservationExpired;
 export type LocalListEvent = LocalListChanged | LocalListSent | LocalListVersionReported | LocalListMaxLengthRead;
 
@@ -250,6 +272,9 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   ChargePointForgotten: 'registry',
   PasswordChanged: 'registry',
   PreviousPasswordRetired: 'registry',
+  PasswordRotationStarted: 'registry',
+  PasswordRotationAbandoned: 'registry',
+  PendingPasswordUsed: 'registry',
   LocalTagSaved: 'registry',
   LocalTagRemoved: 'registry',
   TagSaved: 'tags',
@@ -281,6 +306,8 @@ export const EVENT_CATEGORIES: Record<EventType, EventCategory> = {
   DiagnosticsFileUploaded: 'station',
   ChargingProfileSet: 'station',
   ChargingProfilesCleared: 'station',
+  LogStatusReported: 'station',
+  SignedFirmwareStatusReported: 'station',
   CertificateSigningRequested: 'station',
   ChargePointCertificateIssued: 'station',
   CertificateSigningRefused: 'station',

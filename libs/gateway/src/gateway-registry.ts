@@ -11,6 +11,10 @@ export interface GatewayRegistration {
   readonly securityProfile: SecurityProfile;
   /** The password before a rotation (PasswordChanged), valid until the wallbox connects with the new one. */
   readonly previousPasswordHash: string | null;
+  /** The password of a rotation under way (PasswordRotationStarted), valid until it is recorded or abandoned. */
+  readonly pendingPasswordHash: string | null;
+  /** The wallbox connected with the pending password (PendingPasswordUsed) before PasswordChanged was recorded. */
+  readonly pendingPasswordUsed: boolean;
 }
 
 /** Most charge points have no password, no relaxations, no vendor ids, no profile: they all share this one record. */
@@ -20,6 +24,8 @@ const PLAIN: GatewayRegistration = Object.freeze({
   acceptedDataTransferVendors: Object.freeze([]),
   securityProfile: 0,
   previousPasswordHash: null,
+  pendingPasswordHash: null,
+  pendingPasswordUsed: false,
 });
 
 function registrationOf(settings: ChargePointSettings): GatewayRegistration {
@@ -27,7 +33,15 @@ function registrationOf(settings: ChargePointSettings): GatewayRegistration {
   const securityProfile = settings.securityProfile ?? 0;
   const plain = settings.passwordHash === null && settings.relaxations.length === 0 && acceptedDataTransferVendors.length === 0;
   if (plain && securityProfile === 0) return PLAIN;
-  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, acceptedDataTransferVendors, securityProfile, previousPasswordHash: null };
+  return { passwordHash: settings.passwordHash, relaxations: settings.relaxations, acceptedDataTransferVendors, securityProfile, previousPasswordHash: null, pendingPasswordHash: null, pendingPasswordUsed: false };
+}
+
+const NO_ROTATION = { pendingPasswordHash: null, pendingPasswordUsed: false } as const;
+
+/** The wallbox came with the password of the rotation: before PasswordChanged, noted; after it, the previous one is retired. */
+function pendingPasswordUsed(current: GatewayRegistration, passwordHash: string): Partial<GatewayRegistration> {
+  if (current.passwordHash === passwordHash) return { previousPasswordHash: null };
+  return current.pendingPasswordHash === passwordHash ? { pendingPasswordUsed: true } : {};
 }
 
 /**
@@ -51,15 +65,26 @@ export class GatewayRegistry {
       case 'ChargePointForgotten':
         return void this.registrations.delete(identity);
       case 'PasswordChanged':
-        return this.update(identity, { passwordHash: event.data.passwordHash, previousPasswordHash: event.data.previousPasswordHash });
+        return this.update(identity, (current) => ({
+          passwordHash: event.data.passwordHash,
+          // Retired at once when the wallbox already came with the new password.
+          previousPasswordHash: current.pendingPasswordUsed && current.pendingPasswordHash === event.data.passwordHash ? null : event.data.previousPasswordHash,
+          ...NO_ROTATION,
+        }));
       case 'PreviousPasswordRetired':
-        return this.update(identity, { previousPasswordHash: null });
+        return this.update(identity, () => ({ previousPasswordHash: null }));
+      case 'PasswordRotationStarted':
+        return this.update(identity, () => ({ pendingPasswordHash: event.data.pendingPasswordHash, pendingPasswordUsed: false }));
+      case 'PasswordRotationAbandoned':
+        return this.update(identity, () => NO_ROTATION);
+      case 'PendingPasswordUsed':
+        return this.update(identity, (current) => pendingPasswordUsed(current, event.data.passwordHash));
     }
   }
 
-  private update(identity: string, changes: Partial<GatewayRegistration>): void {
+  private update(identity: string, changes: (current: GatewayRegistration) => Partial<GatewayRegistration>): void {
     const current = this.registrations.get(identity);
-    if (current) this.registrations.set(identity, { ...current, ...changes });
+    if (current) this.registrations.set(identity, { ...current, ...changes(current) });
   }
 
   /** Undefined while the charge point is not adopted. */

@@ -101,6 +101,16 @@ describe('handshake ladder', () => {
       expect(given(registrations).when('/ocpp/CP:1', ['ocpp1.6'], authorization)).toMatchObject({ outcome: 'refuse', status: 401 });
     });
 
+    it('while a rotation is under way, names its pending password as the last to try', () => {
+      const rotating = { 'CP:1': { passwordHash: 'scrypt$old', pendingPasswordHash: 'scrypt$pending', securityProfile: 1 as const } };
+      expect(given(rotating).when('/ocpp/CP:1', [], basic('CP:1:secret'))).toMatchObject({
+        outcome: 'verifyPassword',
+        passwordHash: 'scrypt$old',
+        previousPasswordHash: null,
+        pendingPasswordHash: 'scrypt$pending',
+      });
+    });
+
     it('during a password rotation, names the previous password as the one to try after the new', () => {
       const rotating = { 'CP:1': { passwordHash: 'scrypt$new', previousPasswordHash: 'scrypt$old', securityProfile: 1 as const } };
       expect(given(rotating).when('/ocpp/CP:1', [], basic('CP:1:secret'))).toMatchObject({
@@ -112,7 +122,15 @@ describe('handshake ladder', () => {
 
     it('asks to verify the password of an identity that itself contains ":"', () => {
       const decision = given(registrations).when('/ocpp/CP:1', ['ocpp1.6'], basic('CP:1:pa:ss'));
-      expect(decision).toMatchObject({ outcome: 'verifyPassword', identity: 'CP:1', password: 'pa:ss', passwordHash: 'scrypt$stored' });
+      expect(decision).toMatchObject({ outcome: 'verifyPassword', identity: 'CP:1', password: Buffer.from('pa:ss'), passwordHash: 'scrypt$stored' });
+    });
+
+    it('hands the password over as the bytes sent, not decoded as UTF-8 (any 16 to 40 bytes, AuthorizationKey is hex)', () => {
+      const password = Buffer.from('ff00c3288081e2282b9f3a0d0a7e7f2aa1', 'hex');
+      const header = `Basic ${Buffer.concat([Buffer.from('CP:1:'), password]).toString('base64')}`;
+      const decision = given(registrations).when('/ocpp/CP:1', [], header);
+      if (decision.outcome !== 'verifyPassword') throw new Error(`expected a password check, got ${decision.outcome}`);
+      expect(decision.password.equals(password)).toBe(true);
     });
 
     it('accepts once the password matched, and refuses with 401 when not', () => {
@@ -137,7 +155,7 @@ describe('handshake ladder', () => {
     });
 
     it('asks a profile 1 charge point for its password over ws://', () => {
-      expect(profile(1).when('/ocpp/CP-1', [], basic('CP-1:secret'))).toMatchObject({ outcome: 'verifyPassword', password: 'secret' });
+      expect(profile(1).when('/ocpp/CP-1', [], basic('CP-1:secret'))).toMatchObject({ outcome: 'verifyPassword', password: Buffer.from('secret') });
     });
 
     it('refuses a profile 2 charge point over ws:// with a plain 403, the reason kept for the operator', () => {

@@ -44,6 +44,8 @@ export interface HandshakeRegistration {
   passwordHash: string | null;
   /** Also opens the handshake while a password rotation waits for the wallbox to use the new one. */
   previousPasswordHash?: string | null;
+  /** Also opens it while a rotation is under way: the wallbox may reconnect with it before PasswordChanged arrives. */
+  pendingPasswordHash?: string | null;
   securityProfile: SecurityProfile;
 }
 
@@ -75,10 +77,13 @@ export interface HandshakeNeedsPassword {
   outcome: 'verifyPassword';
   identity: string;
   protocol: typeof OCPP_SUBPROTOCOL;
-  password: string;
+  /** The bytes the wallbox sent: a password is any 16 to 40 bytes, not necessarily UTF-8 (AuthorizationKey is hex). */
+  password: Buffer;
   passwordHash: string;
   /** Tried when `passwordHash` does not match: the password before a rotation. */
   previousPasswordHash: string | null;
+  /** Tried last: the password of a rotation under way. */
+  pendingPasswordHash: string | null;
   onMismatch: HandshakeRefused;
 }
 
@@ -147,21 +152,21 @@ export function identityFromUrl(url: string): IdentityResult {
   return { ok: true, identity };
 }
 
-/** The password of `Authorization: Basic base64(identity:password)`, or why there is none. */
+/** The password bytes of `Authorization: Basic base64(identity:password)`, never decoded as text, or why there are none. */
 export function passwordFromAuthorization(
   authorization: string | undefined,
   identity: string,
-): { ok: true; password: string } | { ok: false; reason: string } {
+): { ok: true; password: Buffer } | { ok: false; reason: string } {
   if (!authorization) return { ok: false, reason: 'this charge point needs a password (HTTP Basic authentication)' };
   const [scheme, credentials] = authorization.trim().split(/\s+/, 2);
   if (scheme.toLowerCase() !== 'basic' || !credentials) {
     return { ok: false, reason: 'the Authorization header must use the Basic scheme' };
   }
-  const decoded = Buffer.from(credentials, 'base64').toString('utf8');
-  // The identity may itself contain ":", so the known identity is matched as a prefix.
-  const prefix = `${identity}:`;
-  if (!decoded.startsWith(prefix)) return { ok: false, reason: 'the Basic credentials are for another identity' };
-  return { ok: true, password: decoded.slice(prefix.length) };
+  const decoded = Buffer.from(credentials, 'base64');
+  // The identity may itself contain ":", so the known identity (ASCII, public) is matched as a prefix.
+  const prefix = Buffer.from(`${identity}:`);
+  if (!decoded.subarray(0, prefix.length).equals(prefix)) return { ok: false, reason: 'the Basic credentials are for another identity' };
+  return { ok: true, password: decoded.subarray(prefix.length) };
 }
 
 export function decideHandshake(request: HandshakeRequest, context: HandshakeContext): HandshakeDecision {
@@ -198,6 +203,7 @@ export function decideHandshake(request: HandshakeRequest, context: HandshakeCon
     password: credentials.password,
     passwordHash,
     previousPasswordHash: registration?.previousPasswordHash ?? null,
+    pendingPasswordHash: registration?.pendingPasswordHash ?? null,
     onMismatch: unauthorized('wrong password'),
   };
 }

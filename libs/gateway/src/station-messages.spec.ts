@@ -90,7 +90,7 @@ describe('calls a wallbox initiates', () => {
 
   it('DataTransfer: Accepted from a vendor the charge point accepts, else UnknownVendorId; recorded with its answer', () => {
     const payload = { vendorId: 'com.example', messageId: 'm', data: 'd' };
-    const registration = { passwordHash: null, relaxations: [], acceptedDataTransferVendors: ['com.example'], securityProfile: 0 as const, previousPasswordHash: null };
+    const registration = { passwordHash: null, relaxations: [], acceptedDataTransferVendors: ['com.example'], securityProfile: 0 as const, previousPasswordHash: null, pendingPasswordHash: null, pendingPasswordUsed: false };
     expect(authorizationQuestion('CP1', 'DataTransfer', payload)).toBeUndefined();
     const decision = gatewayDecision('DataTransfer', payload, registration);
     expect(decision).toEqual({ status: 'Accepted' });

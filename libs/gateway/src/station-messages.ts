@@ -165,6 +165,10 @@ export function toEvent<A extends StationAction>(
       const { type, timestamp, techInfo } = call.payload;
       return createEvent('SecurityEventReported', { type, timestamp, techInfo }, identity, now);
     }
+    case 'LogStatusNotification':
+      return createEvent('LogStatusReported', { status: call.payload.status, requestId: call.payload.requestId }, identity, now);
+    case 'SignedFirmwareStatusNotification':
+      return createEvent('SignedFirmwareStatusReported', { status: call.payload.status, requestId: call.payload.requestId }, identity, now);
     case 'SignCertificate':
       return createEvent('CertificateSigningRequested', { requestId: callId, csr: call.payload.csr }, identity, now);
     default: {
@@ -195,6 +199,8 @@ export function confirmationFor<A extends StationAction>(action: A, decision: De
     case 'DiagnosticsStatusNotification':
     case 'FirmwareStatusNotification':
     case 'SecurityEventNotification':
+    case 'LogStatusNotification':
+    case 'SignedFirmwareStatusNotification':
       return {};
     // Accepted once stored: the CSR is checked and signed after, by the signer (docs/architecture.md).
     case 'SignCertificate':

@@ -128,6 +128,8 @@ const LIMITS: Limits = {
   FirmwareStatusNotification: () => null,
   Heartbeat: () => null,
   SecurityEventNotification: () => null,
+  LogStatusNotification: ({ requestId }) => int32('requestId', requestId),
+  SignedFirmwareStatusNotification: ({ requestId }) => int32('requestId', requestId),
   SignCertificate: () => null,
   MeterValues: ({ connectorId, transactionId, meterValue }, station) =>
     connector(connectorId, 0, station) ?? int32('transactionId', transactionId) ?? meterValueLimits('meterValue', meterValue),

@@ -25,6 +25,7 @@ import { ChargingProfileRow } from './entities/charging-profile.entity';
 import { ChargingProfiles1765400000000 } from './migrations/1765400000000-charging-profiles';
 import { SecurityProfile1765600000000 } from './migrations/1765600000000-security-profile';
 import { SecurityEvents1765700000000 } from './migrations/1765700000000-security-events';
+import { LogStatus1765900000000 } from './migrations/1765900000000-log-status';
 import { InstalledCertificateRow } from './entities/installed-certificate.entity';
 import { InstalledCertificates1765800000000 } from './migrations/1765800000000-installed-certificates';
 
@@ -57,6 +58,7 @@ export const READ_MODEL_MIGRATIONS = [
   FirmwareStatus1765500000000,
   SecurityProfile1765600000000,
   SecurityEvents1765700000000,
+  LogStatus1765900000000,
   InstalledCertificates1765800000000,
 ];
 

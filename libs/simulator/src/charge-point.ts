@@ -27,6 +27,7 @@ import type {
   StopTransactionConf,
 } from './ocpp-types';
 import { ReservationBook, type Reservation, type ReserveNowStatus } from './reservations';
+import { endpointFor, securityProfileProblem } from './security-profile';
 import { LocalAuthList, type LocalListMode } from './local-list';
 import { plugInAndCharge, type ChargingSessionOptions, type ChargingSessionResult } from './session';
 import { sharedTicker, type Tickable, type Ticker } from './ticker';
@@ -46,6 +47,10 @@ export interface ChargePointOptions {
   firmwareVersion?: string;
   /** `wss://`: the CA to trust and, for security profile 3, the client certificate and key. */
   tls?: ClientTls;
+  /** The security profile it connects with (default 0); ChangeConfiguration SecurityProfile raises it (TC_083). */
+  securityProfile?: number;
+  /** The `wss://` base URL it connects to once raised to profile 2 or 3, when `url` is `ws://`. */
+  secureUrl?: string;
   /** Source IP of the connection, to spread many sockets over 127.0.0.x. */
   localAddress?: string;
   /** How long the central system has to answer a call (and the handshake); default 30 s. */
@@ -143,11 +148,15 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   private profiles: InstalledProfile[] = [];
   /** The TxProfile of a remote start, by connector: installed for the transaction it starts. */
   private readonly remoteStartProfiles = new Map<number, ChargingProfile>();
+  private profile: number;
+  private password: string | Buffer | undefined;
 
   constructor(private readonly options: ChargePointOptions) {
     super();
     this.identity = options.identity;
     this.failures = options.firmwareFailures ?? {};
+    this.profile = options.securityProfile ?? 0;
+    this.password = options.password;
     this.firmwareVersion = options.firmwareVersion;
     this.connectors = createConnectors(options.connectors);
     this.localList = new LocalAuthList(options.localList ?? 'supported', options.localListMaxLength ?? DEFAULT_LOCAL_LIST_MAX_LENGTH);
@@ -570,7 +579,8 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
    * system records the password once it has the answer, which may be after the wallbox is back:
    * a refused handshake is tried again, as a wallbox does.
    */
-  async reconnectWithPassword(password: string): Promise<void> {
+  async reconnectWithPassword(password: Buffer): Promise<void> {
+    this.password = password;
     this.connection.usePassword(password);
     await this.connection.close(1000);
     for (let attempt = 1; ; attempt++) {
@@ -581,6 +591,27 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
         await delay(250 * attempt);
       }
     }
+  }
+
+  /** The security profile it runs now (ChangeConfiguration SecurityProfile raises it). */
+  get securityProfile(): number {
+    return this.profile;
+  }
+
+  /** Why it cannot be raised to `requested`, or null when it can (see securityProfileProblem). */
+  securityProfileProblem(requested: number): string | null {
+    return securityProfileProblem({ ...this.options, profile: this.profile, password: this.password }, requested);
+  }
+
+  /**
+   * ChangeConfiguration SecurityProfile accepted (whitepaper §2.4, TC_083): the wallbox connects
+   * again under the new profile — over `wss://` from profile 2 on. Its transactions go on.
+   */
+  async reconnectWithProfile(profile: number): Promise<void> {
+    this.profile = profile;
+    this.connection.useEndpoint(endpointFor({ ...this.options, profile }, profile));
+    await this.connection.close(1000);
+    await this.connect();
   }
 
   /** The end of a firmware update: the new version runs after a restart. */

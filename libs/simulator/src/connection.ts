@@ -57,7 +57,8 @@ export class OcppConnection {
   private closingLocally = false;
   private reconnectDueAt: number | undefined;
   private reconnectAttempts = 0;
-  private password: string | undefined;
+  private password: string | Buffer | undefined;
+  private url: string;
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -65,10 +66,16 @@ export class OcppConnection {
   ) {
     this.calls = new OutboundCalls(this.send, options.callTimeoutMs);
     this.password = options.password;
+    this.url = options.url;
+  }
+
+  /** The base URL of the next handshakes (after ChangeConfiguration SecurityProfile). */
+  useEndpoint(url: string): void {
+    this.url = url;
   }
 
   /** The HTTP Basic password of the next handshakes (after ChangeConfiguration AuthorizationKey). */
-  usePassword(password: string): void {
+  usePassword(password: string | Buffer): void {
     this.password = password;
   }
 
@@ -86,7 +93,7 @@ export class OcppConnection {
     this.closingLocally = false;
     let socket: WebSocket;
     try {
-      socket = await openSocket(endpointOf(this.options.url, this.options.identity), {
+      socket = await openSocket(endpointOf(this.url, this.options.identity), {
         protocols: this.options.protocols ?? ['ocpp1.6'],
         basicAuth: this.password === undefined ? undefined : { identity: this.options.identity, password: this.password },
         localAddress: this.options.localAddress,

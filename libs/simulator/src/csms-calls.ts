@@ -3,6 +3,7 @@ import type { SimulatedChargePoint } from './charge-point';
 import { changeConfiguration, readConfiguration } from './configuration';
 import type { CsmsCallAnswer } from './connection';
 import { getDiagnostics, updateFirmware } from './firmware';
+import { getLog, signedUpdateFirmware } from './security-logs-firmware';
 import type { ChargingProfile, ChargingProfilePurpose, ChargingRateUnit } from './charging-profiles';
 import { OcppError, type Payload } from './framing';
 
@@ -29,6 +30,8 @@ const handlers = new Map<string, Handler>([
   ['SetChargingProfile', setChargingProfile],
   ['ClearChargingProfile', clearChargingProfile],
   ['GetCompositeSchedule', getCompositeSchedule],
+  ['GetLog', getLog],
+  ['SignedUpdateFirmware', signedUpdateFirmware],
   ['InstallCertificate', installCertificate],
   ['GetInstalledCertificateIds', getInstalledCertificateIds],
   ['DeleteCertificate', deleteCertificate],
@@ -94,8 +97,15 @@ function changeConfigurationCall(cp: SimulatedChargePoint, payload: Payload): Cs
   if (textField(payload, 'key') === 'AuthorizationKey') {
     const value = textField(payload, 'value');
     if (!AUTHORIZATION_KEY.test(value)) return { reply: { status: 'Rejected' } };
-    const password = Buffer.from(value, 'hex').toString('utf8');
+    // The bytes as they are: a password need not be UTF-8 text.
+    const password = Buffer.from(value, 'hex');
     return { reply: { status: 'Accepted' }, afterwards: () => cp.reconnectWithPassword(password) };
+  }
+  if (textField(payload, 'key') === 'SecurityProfile') {
+    const value = textField(payload, 'value');
+    const profile = /^\d$/.test(value) ? Number(value) : Number.NaN;
+    if (cp.securityProfileProblem(profile) !== null) return { reply: { status: 'Rejected' } };
+    return { reply: { status: 'Accepted' }, afterwards: () => cp.reconnectWithProfile(profile) };
   }
   const status = changeConfiguration(cp.configuration, textField(payload, 'key'), textField(payload, 'value'));
   return { reply: { status } };

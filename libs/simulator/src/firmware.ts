@@ -31,12 +31,17 @@ export function firmwareVersionOf(image: Uint8Array): string {
   return named ?? `sha256-${createHash('sha256').update(image).digest('hex').slice(0, 12)}`;
 }
 
+/** `<kind>-<identity>-<now>.log`, safe in any URL path and file system. */
+export function logFileName(kind: string, identity: string): string {
+  return `${kind}-${identity.replace(/[^A-Za-z0-9_-]/g, '_')}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`;
+}
+
 /** GetDiagnostics `location` + the file name: a directory gets the name appended. */
 export function uploadUrl(location: string, fileName: string): string {
   return location.endsWith('/') ? `${location}${encodeURIComponent(fileName)}` : `${location}/${encodeURIComponent(fileName)}`;
 }
 
-function text(payload: Payload, field: string): string {
+export function text(payload: Payload, field: string): string {
   const value = payload[field];
   if (value === undefined) throw new OcppError('OccurenceConstraintViolation', `${field} is required`);
   if (typeof value !== 'string') throw new OcppError('TypeConstraintViolation', `${field} must be a string`);
@@ -50,7 +55,7 @@ function attemptsOf(payload: Payload): { attempts: number; intervalMs: number } 
 }
 
 /** Tries `attempt` up to `attempts` times, `intervalMs` apart; true once one succeeds. */
-async function withRetries(payload: Payload, attempt: () => Promise<boolean>): Promise<boolean> {
+export async function withRetries(payload: Payload, attempt: () => Promise<boolean>): Promise<boolean> {
   const { attempts, intervalMs } = attemptsOf(payload);
   for (let tried = 1; ; tried++) {
     if (await attempt()) return true;
@@ -59,7 +64,7 @@ async function withRetries(payload: Payload, attempt: () => Promise<boolean>): P
   }
 }
 
-const isHttp = (url: string) => /^https?:\/\//i.test(url);
+export const isHttp = (url: string) => /^https?:\/\//i.test(url);
 
 /**
  * UpdateFirmware, as a wallbox runs it (OCPP 1.6 §5.19, §6.25): from the retrieve date on,
@@ -90,7 +95,7 @@ async function runFirmwareUpdate(host: FirmwareHost, location: string, retrieveA
   await report('Installed');
 }
 
-async function download(location: string): Promise<Uint8Array | undefined> {
+export async function download(location: string): Promise<Uint8Array | undefined> {
   try {
     const response = await fetch(location);
     return response.ok ? new Uint8Array(await response.arrayBuffer()) : undefined;
@@ -105,7 +110,7 @@ async function download(location: string): Promise<Uint8Array | undefined> {
  */
 export function getDiagnostics(host: FirmwareHost, payload: Payload): CsmsCallAnswer {
   const location = text(payload, 'location');
-  const fileName = `diagnostics-${host.identity.replace(/[^A-Za-z0-9_-]/g, '_')}-${new Date().toISOString().replace(/[:.]/g, '-')}.log`;
+  const fileName = logFileName('diagnostics', host.identity);
   return { reply: { fileName }, afterwards: () => runDiagnosticsUpload(host, uploadUrl(location, fileName), payload) };
 }
 
@@ -117,7 +122,7 @@ async function runDiagnosticsUpload(host: FirmwareHost, url: string, payload: Pa
   await report(uploaded ? 'Uploaded' : 'UploadFailed');
 }
 
-async function upload(url: string, content: string): Promise<boolean> {
+export async function upload(url: string, content: string): Promise<boolean> {
   try {
     const response = await fetch(url, { method: 'PUT', headers: { 'content-type': 'text/plain; charset=utf-8' }, body: content });
     return response.ok;

@@ -11,8 +11,8 @@ export interface ClientTls {
 
 export interface SocketOptions {
   protocols: string[];
-  /** Sent as `Authorization: Basic base64(identity:password)` (OCPP 1.6 security profile 1). */
-  basicAuth?: { identity: string; password: string };
+  /** Sent as `Authorization: Basic base64(identity:password)` (OCPP 1.6 security profile 1); text as its UTF-8 bytes. */
+  basicAuth?: { identity: string; password: string | Buffer };
   localAddress?: string;
   tls?: ClientTls;
   handshakeTimeoutMs: number;
@@ -30,7 +30,7 @@ export function endpointOf(base: string, identity: string): string {
 
 function authorizationHeader(basicAuth: SocketOptions['basicAuth']): Record<string, string> {
   if (!basicAuth) return {};
-  const credentials = Buffer.from(`${basicAuth.identity}:${basicAuth.password}`).toString('base64');
+  const credentials = Buffer.concat([Buffer.from(`${basicAuth.identity}:`), Buffer.from(basicAuth.password)]).toString('base64');
   return { Authorization: `Basic ${credentials}` };
 }
 

@@ -96,7 +96,11 @@ export class ChargePointView {
   @ApiProperty({ type: [String], description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
   acceptedDataTransferVendors: string[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'the last FirmwareStatusNotification, e.g. Downloading, Installed, InstallationFailed' })
+  @ApiProperty({
+    type: String,
+    nullable: true,
+    description: 'the last FirmwareStatusNotification or SignedFirmwareStatusNotification, e.g. Downloading, SignatureVerified, Installed, InvalidSignature',
+  })
   firmwareStatus: string | null;
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when firmwareStatus was recorded' })
@@ -107,6 +111,12 @@ export class ChargePointView {
 
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when diagnosticsStatus was recorded' })
   diagnosticsStatusAt: string | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'the last LogStatusNotification (GetLog): Uploading, Uploaded, UploadFailure…' })
+  logStatus: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when logStatus was recorded' })
+  logStatusAt: string | null;
 
   @ApiProperty({ type: () => [ConnectorView] })
   connectors: ConnectorView[];
@@ -153,6 +163,8 @@ export function toChargePointView(row: ChargePointRow): ChargePointView {
     firmwareStatusAt: row.firmwareStatusAt?.toISOString() ?? null,
     diagnosticsStatus: row.diagnosticsStatus,
     diagnosticsStatusAt: row.diagnosticsStatusAt?.toISOString() ?? null,
+    logStatus: row.logStatus,
+    logStatusAt: row.logStatusAt?.toISOString() ?? null,
     connectors: connectors.map(toConnectorView),
   };
 }

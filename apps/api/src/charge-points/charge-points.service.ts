@@ -4,10 +4,16 @@ import {
   decideChargePointForget,
   decideChargePointUpdate,
   decidePasswordChange,
+  decidePasswordRotationAbandon,
+  decidePasswordRotationStart,
+  decideSecurityProfileRaise,
+  securityProfileRaiseProblem,
   chargePointRecord,
   hashPassword,
   type ChargePointChanges,
+  type RaiseSecurityProfile,
 } from '@voltstream/domain';
+import type { SecurityProfile } from '@voltstream/contracts';
 import { ChargePointRow, type ChargePointState } from '@voltstream/read-models';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { EventLog } from '../infrastructure/event-log.service';
@@ -67,11 +73,42 @@ export class ChargePointsService {
     return { resource: await this.get(identity), created: before === undefined };
   }
 
-  /** Records a password the wallbox accepted; the previous one stays valid until the wallbox uses the new one. */
-  async changePassword(identity: string, password: string): Promise<void> {
+  /** Records the password of a rotation about to be sent: it opens the handshake already. @returns its hash */
+  async startPasswordRotation(identity: string, password: Buffer): Promise<string> {
     const command = { identity, passwordHash: hashPassword(password), at: new Date() };
     const known = await this.isKnown(identity);
+    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordRotationStart(command, chargePointRecord(known, registration)));
+    return command.passwordHash;
+  }
+
+  /** The wallbox did not take the password of the rotation: it no longer opens the handshake. */
+  async abandonPasswordRotation(identity: string): Promise<void> {
+    const known = await this.isKnown(identity);
+    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordRotationAbandon({ identity, at: new Date() }, chargePointRecord(known, registration)));
+  }
+
+  /** Records a password the wallbox accepted; the previous one stays valid until the wallbox uses the new one. */
+  async changePassword(identity: string, passwordHash: string): Promise<void> {
+    const command = { identity, passwordHash, at: new Date() };
+    const known = await this.isKnown(identity);
     await this.eventLog.changeRegistration(identity, (registration) => decidePasswordChange(command, chargePointRecord(known, registration)));
+  }
+
+  /** TC_083, before ChangeConfiguration SecurityProfile is sent: refuses what could not be recorded. @returns the profile in force */
+  async checkSecurityProfileRaise(identity: string, securityProfile: SecurityProfile): Promise<SecurityProfile> {
+    const command = { identity, securityProfile, at: new Date() };
+    const known = await this.isKnown(identity);
+    const registration = await this.eventLog.changeRegistration(identity, (current) => {
+      const failure = securityProfileRaiseProblem(command, chargePointRecord(known, current));
+      return failure ? { ok: false, failure } : { ok: true, events: [] };
+    });
+    return registration?.settings.securityProfile ?? 0;
+  }
+
+  /** Records the profile the wallbox accepted (ChangeConfiguration SecurityProfile): enforced from now on. */
+  async raiseSecurityProfile(command: RaiseSecurityProfile): Promise<void> {
+    const known = await this.isKnown(command.identity);
+    await this.eventLog.changeRegistration(command.identity, (registration) => decideSecurityProfileRaise(command, chargePointRecord(known, registration)));
   }
 
   async forget(identity: string): Promise<void> {

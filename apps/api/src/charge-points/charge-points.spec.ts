@@ -54,6 +54,8 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       firmwareStatusAt: null,
       diagnosticsStatus: null,
       diagnosticsStatusAt: null,
+      logStatus: null,
+      logStatusAt: null,
       connectors: [],
     });
     const adopted = await t.lastEvent('ChargePointAdopted', 'CP-NEW');

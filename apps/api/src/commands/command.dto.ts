@@ -1,4 +1,5 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import type { SecurityProfile } from '@voltstream/contracts';
 import {
   EXTENDED_MESSAGE_TRIGGERS,
   MESSAGE_TRIGGERS,
@@ -9,7 +10,7 @@ import {
   type ResetType,
 } from '@voltstream/ocpp';
 import { Transform } from 'class-transformer';
-import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, MaxLength } from 'class-validator';
+import { ArrayMaxSize, IsArray, IsBoolean, IsIn, IsObject, IsOptional, IsString, Length, Matches, MaxLength, ValidateBy } from 'class-validator';
 import { IdentityParams, IsInt32 } from '../infrastructure/params';
 
 export class AvailabilityBody {
@@ -111,6 +112,15 @@ export class RotatePasswordBody {
   @IsString()
   @Length(16, 40)
   password?: string;
+
+  @ApiPropertyOptional({ pattern: '^([0-9a-fA-F]{2}){16,40}$', description: 'instead of password: its bytes in hex, for a password of any 16 to 40 bytes (not necessarily text)' })
+  @IsOptional()
+  @Matches(/^(?:[0-9a-fA-F]{2}){16,40}$/, { message: 'authorizationKey must be the hex of 16 to 40 bytes' })
+  @ValidateBy({
+    name: 'notWithPassword',
+    validator: { validate: (_, args) => (args?.object as RotatePasswordBody).password === undefined, defaultMessage: () => 'authorizationKey must not be given with password' },
+  })
+  authorizationKey?: string;
 }
 
 /** OCPP 1.6 DataTransfer.req: vendorId CiString255, messageId CiString50, data free text. */
@@ -130,4 +140,11 @@ export class DataTransferBody {
   @IsOptional()
   @IsString()
   data?: string;
+}
+
+/** POST …/security-profile: TC_083, only upward. */
+export class RaiseSecurityProfileBody {
+  @ApiProperty({ enum: [1, 2, 3], description: 'the higher profile: 1 Basic auth, 2 Basic auth over wss://, 3 client certificate' })
+  @IsIn([1, 2, 3], { message: 'securityProfile must be one of 1, 2, 3' })
+  securityProfile: Exclude<SecurityProfile, 0>;
 }

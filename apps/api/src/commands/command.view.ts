@@ -26,8 +26,8 @@ export class ConfigurationView {
 }
 
 export class PasswordRotationView {
-  @ApiProperty({ description: 'the new HTTP Basic password, shown this once' })
-  password: string;
+  @ApiProperty({ type: String, nullable: true, description: 'the new HTTP Basic password, shown this once; null when its bytes are not UTF-8 text (see authorizationKey)' })
+  password: string | null;
 
   @ApiProperty({ description: 'what the wallbox was sent: ChangeConfiguration AuthorizationKey, the hex of the password bytes' })
   authorizationKey: string;
@@ -40,4 +40,13 @@ export class DataTransferAnswerView {
 
   @ApiPropertyOptional()
   data?: string;
+}
+
+/** TC_083: the profile the wallbox accepted, enforced from now on, and the one before. */
+export class SecurityProfileRaiseView {
+  @ApiProperty({ type: 'integer' })
+  previousSecurityProfile: number;
+
+  @ApiProperty({ type: 'integer' })
+  securityProfile: number;
 }

@@ -1,5 +1,5 @@
 import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
 import { ConnectorParams, IdentityParams } from '../infrastructure/params';
 import {
   AvailabilityBody,
@@ -8,6 +8,7 @@ import {
   DataTransferBody,
   ExtendedTriggerBody,
   GetConfigurationQuery,
+  RaiseSecurityProfileBody,
   RemoteStartBody,
   RemoteStopBody,
   ResetBody,
@@ -16,7 +17,7 @@ import {
   UnlockBody,
 } from './command.dto';
 import { ApiWallboxCommandResponses } from './command-responses';
-import { CommandStatusView, ConfigurationView, DataTransferAnswerView, PasswordRotationView } from './command.view';
+import { CommandStatusView, ConfigurationView, DataTransferAnswerView, PasswordRotationView, SecurityProfileRaiseView } from './command.view';
 import { CommandsService, type WallboxAnswer } from './commands.service';
 
 @ApiTags('commands')
@@ -38,8 +39,16 @@ export class CommandsController {
   @Post('password')
   @HttpCode(HttpStatus.OK)
   @ApiOkResponse({ type: PasswordRotationView, description: 'the wallbox accepted the new password (shown this once); the previous one works until it reconnects' })
-  rotatePassword(@Param() { identity }: IdentityParams, @Body() { password }: RotatePasswordBody): Promise<PasswordRotationView> {
-    return this.commands.rotatePassword(identity, password);
+  rotatePassword(@Param() { identity }: IdentityParams, @Body() body: RotatePasswordBody): Promise<PasswordRotationView> {
+    return this.commands.rotatePassword(identity, body);
+  }
+
+  @Post('security-profile')
+  @HttpCode(HttpStatus.OK)
+  @ApiOkResponse({ type: SecurityProfileRaiseView, description: 'the wallbox accepted ChangeConfiguration SecurityProfile: the higher profile is enforced from now on' })
+  @ApiConflictResponse({ description: 'not higher than the profile in force, or the wallbox rejected it (its profile stays)' })
+  raiseSecurityProfile(@Param() { identity }: IdentityParams, @Body() { securityProfile }: RaiseSecurityProfileBody): Promise<SecurityProfileRaiseView> {
+    return this.commands.raiseSecurityProfile(identity, securityProfile);
   }
 
   @Post('remote-start')

@@ -15,7 +15,8 @@ import { DiagnosticsFiles } from './diagnostics-files.service';
 import { fileResponse } from './file-response';
 import { FirmwareCommands } from './firmware-commands.service';
 import { DiagnosticsFileParams, GetDiagnosticsBody, UpdateFirmwareBody } from './firmware.dto';
-import { DiagnosticsAnswerView, DiagnosticsFileView } from './firmware.view';
+import { DiagnosticsAnswerView, DiagnosticsFileView, LogAnswerView, SignedFirmwareAnswerView } from './firmware.view';
+import { GetLogBody, SignedUpdateFirmwareBody } from './security-logs-firmware.dto';
 
 /** A command to a wallbox: answered 200 with its answer, or why it was not. */
 const WallboxCommand = (notFound: string) =>
@@ -56,6 +57,30 @@ export class FirmwareController {
     @Headers('host') host: string | undefined,
   ): Promise<WallboxAnswer> {
     return this.commands.getDiagnostics(identity, body, host);
+  }
+
+  @Post('logs')
+  @WallboxCommand('an unknown charge point')
+  @ApiOkResponse({
+    type: LogAnswerView,
+    description: 'GetLog (security whitepaper): the file lands among the diagnostics files; progress in logStatus',
+  })
+  getLog(@Param() { identity }: IdentityParams, @Body() body: GetLogBody, @Headers('host') host: string | undefined): Promise<WallboxAnswer> {
+    return this.commands.getLog(identity, body, host);
+  }
+
+  @Post('signed-firmware')
+  @WallboxCommand('an unknown charge point, or no firmware image of that name')
+  @ApiOkResponse({
+    type: SignedFirmwareAnswerView,
+    description: 'SignedUpdateFirmware (security whitepaper): progress in firmwareStatus (SignedFirmwareStatusNotification)',
+  })
+  signedUpdateFirmware(
+    @Param() { identity }: IdentityParams,
+    @Body() body: SignedUpdateFirmwareBody,
+    @Headers('host') host: string | undefined,
+  ): Promise<WallboxAnswer> {
+    return this.commands.signedUpdateFirmware(identity, body, host);
   }
 
   @Get('diagnostics-files')

@@ -1,3 +1,4 @@
+import { applyDecorators } from '@nestjs/common';
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { fileNameProblem } from '@voltstream/domain';
 import { isDateTime, isUri } from '@voltstream/ocpp';
@@ -7,10 +8,10 @@ import { IdentityParams, IsInt32 } from '../infrastructure/params';
 /** Long enough for any real download or upload URL, short enough to bound a command. */
 const MAX_LOCATION_LENGTH = 2000;
 
-const IsOcppUri = (options?: ValidationOptions) =>
+export const IsOcppUri = (options?: ValidationOptions) =>
   ValidateBy({ name: 'isOcppUri', validator: { validate: (value) => typeof value === 'string' && isUri(value), defaultMessage: () => '$property must be an absolute URI (RFC 3986)' } }, options);
 
-const IsOcppDateTime = () =>
+export const IsOcppDateTime = () =>
   ValidateBy({ name: 'isOcppDateTime', validator: { validate: (value) => typeof value === 'string' && isDateTime(value), defaultMessage: () => '$property must be an RFC 3339 date-time' } });
 
 /** A file name that stays one path segment: what fileNameProblem allows. */
@@ -36,22 +37,38 @@ export class RetriesBody {
   retryInterval?: number;
 }
 
+/** Where a wallbox fetches a firmware image: a `location`, or the `image` the CSMS serves, never both. */
+interface ImageSource {
+  location?: string;
+  image?: string;
+}
+
+export const IsImageLocation = (maxLength: number) =>
+  applyDecorators(
+    ValidateIf((body: ImageSource) => body.image === undefined || body.location !== undefined),
+    IsDefined({ message: 'location or image is required' }),
+    IsString(),
+    MaxLength(maxLength),
+    IsOcppUri(),
+  );
+
+export const IsImageName = () =>
+  applyDecorators(
+    IsOptional(),
+    IsFileName(),
+    ValidateBy({
+      name: 'notWithLocation',
+      validator: { validate: (_, args) => (args?.object as ImageSource).location === undefined, defaultMessage: () => 'image must not be given with location' },
+    }),
+  );
+
 export class UpdateFirmwareBody extends RetriesBody {
   @ApiPropertyOptional({ maxLength: MAX_LOCATION_LENGTH, description: 'where the wallbox fetches the image; or `image`' })
-  @ValidateIf((body: UpdateFirmwareBody) => body.image === undefined || body.location !== undefined)
-  @IsDefined({ message: 'location or image is required' })
-  @IsString()
-  @MaxLength(MAX_LOCATION_LENGTH)
-  @IsOcppUri()
+  @IsImageLocation(MAX_LOCATION_LENGTH)
   location?: string;
 
   @ApiPropertyOptional({ description: 'an image uploaded to POST /api/firmware-images, served to the wallbox by the CSMS; instead of `location`' })
-  @IsOptional()
-  @IsFileName()
-  @ValidateBy({
-    name: 'notWithLocation',
-    validator: { validate: (_, args) => (args?.object as UpdateFirmwareBody).location === undefined, defaultMessage: () => 'image must not be given with location' },
-  })
+  @IsImageName()
   image?: string;
 
   @ApiProperty({ format: 'date-time', description: 'from when the wallbox may fetch the image' })

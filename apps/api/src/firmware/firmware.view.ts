@@ -6,6 +6,24 @@ export class DiagnosticsAnswerView {
   fileName?: string;
 }
 
+/** The answer to a security whitepaper command, and the request id its notifications carry. */
+class RequestAnswerView {
+  @ApiProperty({ description: 'the wallbox’s answer, e.g. Accepted, Rejected' })
+  status: string;
+
+  @ApiProperty({ type: 'integer' })
+  requestId: number;
+}
+
+/** GetLog: the wallbox's answer, relayed as it gave it. */
+export class LogAnswerView extends RequestAnswerView {
+  @ApiPropertyOptional({ description: 'the file the wallbox will upload' })
+  filename?: string;
+}
+
+/** SignedUpdateFirmware: Accepted, Rejected, AcceptedCanceled, InvalidCertificate or RevokedCertificate. */
+export class SignedFirmwareAnswerView extends RequestAnswerView {}
+
 /** A file kept by the CSMS: a diagnostics file a wallbox uploaded, a firmware image. */
 export class StoredFileView {
   @ApiProperty()

@@ -9,6 +9,7 @@ import {
   ConfigurationKeyParams,
   DataTransferBody,
   ExtendedTriggerBody,
+  RaiseSecurityProfileBody,
   GetConfigurationQuery,
   RemoteStartBody,
   RemoteStopBody,
@@ -246,6 +247,15 @@ class ExtendedTriggerFields extends ExtendedTriggerBody {
 export class ExtendedTriggerArgs extends IntersectionType(IdentityArgs, ExtendedTriggerFields, ArgsType) {}
 
 @ArgsType()
+class RaiseSecurityProfileFields extends RaiseSecurityProfileBody {
+  @Field(() => Int, { description: 'the higher profile: 1 Basic auth, 2 Basic auth over wss://, 3 client certificate' })
+  override securityProfile: RaiseSecurityProfileBody['securityProfile'];
+}
+
+@ArgsType()
+export class RaiseSecurityProfileArgs extends IntersectionType(IdentityArgs, RaiseSecurityProfileFields, ArgsType) {}
+
+@ArgsType()
 class GetConfigurationFields extends GetConfigurationQuery {
   @Field(() => [String], { nullable: true, description: 'configuration keys; none asks for the whole configuration' })
   override key?: string[];
@@ -307,6 +317,9 @@ export class SecurityEventsArgs extends DataTransfersArgs {}
 class RotatePasswordFields extends RotatePasswordBody {
   @Field(() => String, { nullable: true, description: 'the new HTTP Basic password, 16 to 40 bytes; random when absent' })
   override password?: string;
+
+  @Field(() => String, { nullable: true, description: 'instead of password: its bytes in hex, for a password of any 16 to 40 bytes' })
+  override authorizationKey?: string;
 }
 
 @ArgsType()

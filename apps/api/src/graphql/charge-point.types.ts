@@ -95,7 +95,7 @@ export class ChargePointObject implements ChargePointView {
   @Field(() => [String], { description: 'vendor ids whose DataTransfer is answered Accepted; others get UnknownVendorId' })
   acceptedDataTransferVendors: string[];
 
-  @Field(() => String, { nullable: true, description: 'the last FirmwareStatusNotification' })
+  @Field(() => String, { nullable: true, description: 'the last FirmwareStatusNotification or SignedFirmwareStatusNotification' })
   firmwareStatus: string | null;
 
   @Field(() => String, { nullable: true, description: 'when firmwareStatus was recorded, ISO 8601' })
@@ -106,6 +106,12 @@ export class ChargePointObject implements ChargePointView {
 
   @Field(() => String, { nullable: true, description: 'when diagnosticsStatus was recorded, ISO 8601' })
   diagnosticsStatusAt: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the last LogStatusNotification (GetLog)' })
+  logStatus: string | null;
+
+  @Field(() => String, { nullable: true, description: 'when logStatus was recorded, ISO 8601' })
+  logStatusAt: string | null;
 
   @Field(() => [ConnectorObject])
   connectors: ConnectorObject[];

@@ -1,5 +1,5 @@
-import { Field, ObjectType } from '@nestjs/graphql';
-import type { CommandStatusView, ConfigurationKeyView, ConfigurationView, DataTransferAnswerView, PasswordRotationView } from '../commands/command.view';
+import { Field, Int, ObjectType } from '@nestjs/graphql';
+import type { CommandStatusView, ConfigurationKeyView, ConfigurationView, DataTransferAnswerView, PasswordRotationView, SecurityProfileRaiseView } from '../commands/command.view';
 
 @ObjectType('CommandStatus', { description: "The charge point's own answer, relayed as it gave it" })
 export class CommandStatusObject implements CommandStatusView {
@@ -37,10 +37,19 @@ export class DataTransferAnswerObject implements DataTransferAnswerView {
   data?: string;
 }
 
+@ObjectType('SecurityProfileRaise', { description: 'TC_083: the profile the wallbox accepted, enforced from now on, and the one before' })
+export class SecurityProfileRaiseObject implements SecurityProfileRaiseView {
+  @Field(() => Int)
+  previousSecurityProfile: number;
+
+  @Field(() => Int)
+  securityProfile: number;
+}
+
 @ObjectType('PasswordRotation', { description: 'A password the wallbox accepted (ChangeConfiguration AuthorizationKey), now stored' })
 export class PasswordRotationObject implements PasswordRotationView {
-  @Field({ description: 'the new HTTP Basic password, shown this once' })
-  password: string;
+  @Field(() => String, { nullable: true, description: 'the new HTTP Basic password, shown this once; null when its bytes are not UTF-8 text (see authorizationKey)' })
+  password: string | null;
 
   @Field({ description: 'what the wallbox was sent: the hex of the password bytes' })
   authorizationKey: string;

@@ -13,10 +13,11 @@ import {
   RotatePasswordArgs,
   TriggerArgs,
   ExtendedTriggerArgs,
+  RaiseSecurityProfileArgs,
   UnlockArgs,
 } from './arguments';
 import { plainProfile } from './charging-profile.input';
-import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject, PasswordRotationObject } from './command.types';
+import { CommandStatusObject, ConfigurationObject, DataTransferAnswerObject, PasswordRotationObject, SecurityProfileRaiseObject } from './command.types';
 import { GraphqlErrorFilter } from './graphql-errors';
 
 /**
@@ -58,6 +59,11 @@ export class CommandsResolver {
     return this.commands.send(identity, { type: 'trigger', message, connectorId });
   }
 
+  @Mutation(() => SecurityProfileRaiseObject, { description: 'TC_083: ChangeConfiguration SecurityProfile, only upward; enforced once the wallbox accepted' })
+  raiseSecurityProfile(@Args() { identity, securityProfile }: RaiseSecurityProfileArgs): Promise<SecurityProfileRaiseObject> {
+    return this.commands.raiseSecurityProfile(identity, securityProfile);
+  }
+
   @Mutation(() => CommandStatusObject, { description: 'ExtendedTriggerMessage (security whitepaper): Accepted, Rejected or NotImplemented' })
   extendedTrigger(@Args() { identity, requestedMessage, connectorId }: ExtendedTriggerArgs): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'extendedTrigger', requestedMessage, connectorId });
@@ -86,7 +92,7 @@ export class CommandsResolver {
   @Mutation(() => PasswordRotationObject, {
     description: 'Password rotation (TC_073): stored once the wallbox accepted it as AuthorizationKey; CONFLICT when it answered otherwise',
   })
-  rotatePassword(@Args() { identity, password }: RotatePasswordArgs): Promise<PasswordRotationObject> {
-    return this.commands.rotatePassword(identity, password);
+  rotatePassword(@Args() { identity, ...body }: RotatePasswordArgs): Promise<PasswordRotationObject> {
+    return this.commands.rotatePassword(identity, body);
   }
 }

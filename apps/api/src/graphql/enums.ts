@@ -1,7 +1,7 @@
 import { registerEnumType } from '@nestjs/graphql';
 import { RELAXATIONS, START_MODES } from '@voltstream/contracts';
 import { CHARGE_POINT_STATES } from '../charge-points/charge-point.view';
-import { EXTENDED_MESSAGE_TRIGGERS, MESSAGE_TRIGGERS, RESET_TYPES } from '@voltstream/ocpp';
+import { EXTENDED_MESSAGE_TRIGGERS, LOG_TYPES, MESSAGE_TRIGGERS, RESET_TYPES } from '@voltstream/ocpp';
 
 /** A GraphQL enum whose values are the strings of the contract, so no value is translated. */
 export function enumOf<V extends string>(values: readonly V[], name: string, description: string): Record<V, V> {
@@ -16,3 +16,4 @@ export const RelaxationEnum = enumOf(RELAXATIONS, 'Relaxation', 'an OCPP quirk a
 export const ResetTypeEnum = enumOf(RESET_TYPES, 'ResetType', 'OCPP Reset type');
 export const TriggerMessageEnum = enumOf(MESSAGE_TRIGGERS, 'TriggerMessage', 'a message OCPP TriggerMessage may request');
 export const ExtendedTriggerMessageEnum = enumOf(EXTENDED_MESSAGE_TRIGGERS, 'ExtendedTriggerMessage', 'a message ExtendedTriggerMessage (security whitepaper) may request');
+export const LogTypeEnum = enumOf(LOG_TYPES, 'LogType', 'the log GetLog (security whitepaper) asks a wallbox to upload');

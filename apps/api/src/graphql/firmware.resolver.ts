@@ -6,7 +6,17 @@ import { FirmwareCommands } from '../firmware/firmware-commands.service';
 import { FirmwareImages } from '../firmware/firmware-images.service';
 import type { DiagnosticsFileView, FirmwareImageView } from '../firmware/firmware.view';
 import { IdentityArgs } from './arguments';
-import { DiagnosticsAnswerObject, DiagnosticsFileObject, FirmwareImageObject, GetDiagnosticsArgs, UpdateFirmwareArgs } from './firmware.types';
+import {
+  DiagnosticsAnswerObject,
+  DiagnosticsFileObject,
+  FirmwareImageObject,
+  GetDiagnosticsArgs,
+  GetLogArgs,
+  LogAnswerObject,
+  SignedFirmwareAnswerObject,
+  SignedUpdateFirmwareArgs,
+  UpdateFirmwareArgs,
+} from './firmware.types';
 import { GraphqlErrorFilter } from './graphql-errors';
 
 /** The host the HTTP request of a query or mutation reached: wallboxes most likely reach the API there too. */
@@ -33,6 +43,16 @@ export class FirmwareResolver {
   @Mutation(() => DiagnosticsAnswerObject, { description: 'GetDiagnostics: the file name the wallbox gives; progress in diagnosticsStatus' })
   getDiagnostics(@Args() { identity, ...body }: GetDiagnosticsArgs, @RequestHost() host: string | undefined): Promise<WallboxAnswer> {
     return this.commands.getDiagnostics(identity, body, host);
+  }
+
+  @Mutation(() => LogAnswerObject, { description: 'GetLog (security whitepaper): the file lands among diagnosticsFiles; progress in logStatus' })
+  getLog(@Args() { identity, ...body }: GetLogArgs, @RequestHost() host: string | undefined): Promise<WallboxAnswer> {
+    return this.commands.getLog(identity, body, host);
+  }
+
+  @Mutation(() => SignedFirmwareAnswerObject, { description: 'SignedUpdateFirmware (security whitepaper): progress in firmwareStatus' })
+  signedUpdateFirmware(@Args() { identity, ...body }: SignedUpdateFirmwareArgs, @RequestHost() host: string | undefined): Promise<WallboxAnswer> {
+    return this.commands.signedUpdateFirmware(identity, body, host);
   }
 
   @Query(() => [FirmwareImageObject], { description: 'the firmware images operators uploaded, by name' })

@@ -1,7 +1,10 @@
 import { ArgsType, Field, Int, IntersectionType, ObjectType } from '@nestjs/graphql';
+import type { LogType } from '@voltstream/ocpp';
 import { GetDiagnosticsBody, RetriesBody, UpdateFirmwareBody } from '../firmware/firmware.dto';
-import type { DiagnosticsAnswerView, DiagnosticsFileView, FirmwareImageView } from '../firmware/firmware.view';
+import type { DiagnosticsAnswerView, DiagnosticsFileView, FirmwareImageView, LogAnswerView, SignedFirmwareAnswerView } from '../firmware/firmware.view';
+import { GetLogBody, SignedUpdateFirmwareBody } from '../firmware/security-logs-firmware.dto';
 import { IdentityArgs } from './arguments';
+import { LogTypeEnum } from './enums';
 
 /*
  * Firmware Management in GraphQL: the REST bodies with GraphQL fields added, validated by the same
@@ -82,4 +85,67 @@ export class FirmwareImageObject extends StoredFileObject implements FirmwareIma
 
   @Field({ description: 'the URL a wallbox fetches it from, without a bearer token' })
   downloadUrl: string;
+}
+
+@ArgsType()
+class GetLogFields extends GetLogBody {
+  @Field(() => LogTypeEnum)
+  override logType: LogType;
+
+  @Field(() => Int, { nullable: true, description: 'echoed in LogStatusNotification; the CSMS picks one when absent' })
+  override requestId?: number;
+
+  @Field(() => String, { nullable: true, description: "where the wallbox uploads; the CSMS's own upload URL for it when absent" })
+  override location?: string;
+
+  @Field(() => String, { nullable: true, description: 'RFC 3339' })
+  override oldestTimestamp?: string;
+
+  @Field(() => String, { nullable: true, description: 'RFC 3339' })
+  override latestTimestamp?: string;
+}
+
+@ArgsType()
+export class GetLogArgs extends IntersectionType(CommandWithRetriesArgs, GetLogFields, ArgsType) {}
+
+@ArgsType()
+class SignedUpdateFirmwareFields extends SignedUpdateFirmwareBody {
+  @Field(() => Int, { nullable: true, description: 'echoed in SignedFirmwareStatusNotification; the CSMS picks one when absent' })
+  override requestId?: number;
+
+  @Field(() => String, { nullable: true, description: 'where the wallbox fetches the image; or image' })
+  override location?: string;
+
+  @Field(() => String, { nullable: true, description: 'an uploaded firmware image, served by the CSMS; instead of location' })
+  override image?: string;
+
+  @Field({ description: 'RFC 3339: from when the wallbox may fetch the image' })
+  override retrieveDateTime: string;
+
+  @Field(() => String, { nullable: true, description: 'RFC 3339: from when the wallbox may install it' })
+  override installDateTime?: string;
+
+  @Field({ description: 'the X.509 certificate (PEM) whose key signed the image' })
+  override signingCertificate: string;
+
+  @Field({ description: 'base64 of the signature of the image' })
+  override signature: string;
+}
+
+@ArgsType()
+export class SignedUpdateFirmwareArgs extends IntersectionType(CommandWithRetriesArgs, SignedUpdateFirmwareFields, ArgsType) {}
+
+@ObjectType('SignedFirmwareAnswer', { description: "SignedUpdateFirmware: the wallbox's answer and the request id of its notifications" })
+export class SignedFirmwareAnswerObject implements SignedFirmwareAnswerView {
+  @Field({ description: 'Accepted, Rejected, AcceptedCanceled, InvalidCertificate or RevokedCertificate' })
+  status: string;
+
+  @Field(() => Int)
+  requestId: number;
+}
+
+@ObjectType('LogAnswer', { description: "GetLog: the wallbox's answer and the request id of its notifications" })
+export class LogAnswerObject extends SignedFirmwareAnswerObject implements LogAnswerView {
+  @Field(() => String, { nullable: true, description: 'the file the wallbox will upload' })
+  filename?: string;
 }

@@ -387,7 +387,7 @@ export type RotatePasswordMutationVariables = Exact<{
 }>;
 
 
-export type RotatePasswordMutation = { rotatePassword: { password: string } };
+export type RotatePasswordMutation = { rotatePassword: { password: string | null } };
 
 export type SecurityEventsQueryVariables = Exact<{
   identity: string;

@@ -9,7 +9,8 @@ export type Handshake =
 
 export interface ConnectOptions {
   protocols?: string[];
-  password?: string;
+  /** Text is sent as its UTF-8 bytes; a Buffer as it is. */
+  password?: string | Buffer;
   /** The source address, e.g. `127.0.0.2`: on Linux all of 127.0.0.0/8 reaches the loopback gateway. */
   localAddress?: string;
 }
@@ -32,7 +33,7 @@ export class TestWallbox {
   static connect(url: string, identity: string, options: ConnectOptions = {}): Promise<Handshake> {
     const headers: Record<string, string> = {};
     if (options.password !== undefined) {
-      headers.Authorization = `Basic ${Buffer.from(`${identity}:${options.password}`).toString('base64')}`;
+      headers.Authorization = `Basic ${Buffer.concat([Buffer.from(`${identity}:`), Buffer.from(options.password)]).toString('base64')}`;
     }
     const socket = new WebSocket(`${url}/ocpp/${encodeURIComponent(identity)}`, options.protocols ?? ['ocpp1.6'], { headers, localAddress: options.localAddress });
     return new Promise((resolve, reject) => {

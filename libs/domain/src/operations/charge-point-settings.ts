@@ -5,12 +5,14 @@ import {
   type ChargePointSettings,
   type ChargePointSettingsChanged,
   type PasswordChanged,
+  type PasswordRotationAbandoned,
+  type PasswordRotationStarted,
   type Relaxation,
   type SecurityProfile,
   type StartMode,
 } from '@voltstream/contracts';
 import type { Registration } from '../registry';
-import { accept, reject, type OperationDecision } from './failure';
+import { accept, reject, type OperationDecision, type OperationFailure } from './failure';
 
 /** What the CSMS knows about a charge point when an operator writes to it. */
 export interface ChargePointRecord {
@@ -89,6 +91,47 @@ export function decidePasswordChange(command: ChangePassword, current: ChargePoi
   if (!current.settings) return reject('notFound', `charge point ${command.identity} is not adopted`);
   const previousPasswordHash = current.settings.passwordHash;
   return accept(createEvent('PasswordChanged', { passwordHash: command.passwordHash, previousPasswordHash }, command.identity, command.at));
+}
+
+export interface RaiseSecurityProfile {
+  identity: string;
+  securityProfile: SecurityProfile;
+  at: Date;
+}
+
+/**
+ * Why the profile cannot be raised (TC_083), checked before ChangeConfiguration SecurityProfile is
+ * sent and again when the wallbox's Accepted is recorded: only upward (whitepaper §2.4), and 1 or 2
+ * only with a password.
+ */
+export function securityProfileRaiseProblem(command: RaiseSecurityProfile, current: ChargePointRecord): OperationFailure | undefined {
+  if (!current.settings) return { kind: 'notFound', message: `charge point ${command.identity} is not adopted` };
+  const from = current.settings.securityProfile ?? 0;
+  if (command.securityProfile <= from) return { kind: 'conflict', message: `securityProfile can only be raised: it is ${from}, ${command.securityProfile} is not higher` };
+  if (needsPassword(command.securityProfile) && current.settings.passwordHash === null) {
+    return { kind: 'invalid', message: `securityProfile ${command.securityProfile} needs a password (HTTP Basic authentication)` };
+  }
+  return undefined;
+}
+
+/** The wallbox accepted ChangeConfiguration SecurityProfile: the higher profile is enforced from now on. */
+export function decideSecurityProfileRaise(command: RaiseSecurityProfile, current: ChargePointRecord): OperationDecision<ChargePointSettingsChanged> {
+  const failure = securityProfileRaiseProblem(command, current);
+  if (failure) return { ok: false, failure };
+  const settings = { ...(current.settings as ChargePointSettings), securityProfile: command.securityProfile };
+  return accept(createEvent('ChargePointSettingsChanged', settings, command.identity, command.at));
+}
+
+/** Before ChangeConfiguration AuthorizationKey: the new password opens the handshake from now on (the wallbox may be back before its answer is). */
+export function decidePasswordRotationStart(command: ChangePassword, current: ChargePointRecord): OperationDecision<PasswordRotationStarted> {
+  if (!current.settings) return reject('notFound', `charge point ${command.identity} is not adopted`);
+  return accept(createEvent('PasswordRotationStarted', { pendingPasswordHash: command.passwordHash }, command.identity, command.at));
+}
+
+/** The wallbox said it did not take the new password: it stops opening the handshake. */
+export function decidePasswordRotationAbandon(command: ForgetChargePoint, current: ChargePointRecord): OperationDecision<PasswordRotationAbandoned> {
+  if (!current.settings) return accept();
+  return accept(createEvent('PasswordRotationAbandoned', {}, command.identity, command.at));
 }
 
 /** DELETE of a charge point: it becomes discovered again when it next connects. */

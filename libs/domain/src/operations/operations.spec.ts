@@ -5,6 +5,7 @@ import {
   decideChargePointForget,
   decideChargePointUpdate,
   decidePasswordChange,
+  decideSecurityProfileRaise,
   decideLocalTagRemove,
   decideLocalTagSave,
   decideTagRemove,
@@ -103,6 +104,25 @@ describe('decideChargePointUpdate', () => {
     expect(decidePasswordChange({ identity: 'CP1', passwordHash: 'scrypt$new', at }, discovered)).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
   });
 
+  it('TC_083: given a profile 1 charge point with a password, when the wallbox accepted profile 2, then it is recorded with the other settings kept', () => {
+    const profile1: ChargePointRecord = { known: true, settings: { ...settings, securityProfile: 1 } };
+    expect(decideSecurityProfileRaise({ identity: 'CP1', securityProfile: 2, at }, profile1)).toMatchObject({
+      ok: true,
+      events: [{ type: 'ChargePointSettingsChanged', data: { ...settings, securityProfile: 2 } }],
+    });
+  });
+
+  it('TC_083: a security profile is only raised, 1 and 2 only with a password, and only of an adopted charge point', () => {
+    const profile2: ChargePointRecord = { known: true, settings: { ...settings, securityProfile: 2 } };
+    const raise = (securityProfile: 1 | 2 | 3, current: ChargePointRecord) => decideSecurityProfileRaise({ identity: 'CP1', securityProfile, at }, current);
+    expect(raise(2, profile2)).toMatchObject({ ok: false, failure: { kind: 'conflict', message: 'securityProfile can only be raised: it is 2, 2 is not higher' } });
+    expect(raise(1, profile2)).toMatchObject({ ok: false, failure: { kind: 'conflict' } });
+    const withoutPassword: ChargePointRecord = { known: true, settings: { ...settings, passwordHash: null, securityProfile: 0 } };
+    expect(raise(1, withoutPassword)).toMatchObject({ ok: false, failure: { kind: 'invalid', message: 'securityProfile 1 needs a password (HTTP Basic authentication)' } });
+    expect(raise(3, withoutPassword)).toMatchObject({ ok: true, events: [{ data: { securityProfile: 3 } }] });
+    expect(raise(2, discovered)).toMatchObject({ ok: false, failure: { kind: 'notFound' } });
+  });
+
   it('given an adopted charge point, when nothing changes, then no event is appended', () => {
     const same = update({ startMode: 'localList', relaxations: ['acceptNumericStrings', 'acceptNumericStrings'] });
     expect(decideChargePointUpdate(same, adopted)).toEqual({ ok: true, events: [] });
@@ -191,6 +211,18 @@ describe('wallbox commands', () => {
     expect(toWallboxCommand({ type: 'dataTransfer', vendorId: 'com.example', data: 'hello' })).toEqual({
       action: 'DataTransfer',
       payload: { vendorId: 'com.example', data: 'hello' },
+    });
+  });
+
+  it('nests the whitepaper’s LogParametersType and FirmwareType, leaving their absent fields out', () => {
+    expect(toWallboxCommand({ type: 'getLog', logType: 'SecurityLog', requestId: 7, location: 'http://csms/up/', retries: 1 })).toEqual({
+      action: 'GetLog',
+      payload: { logType: 'SecurityLog', requestId: 7, log: { remoteLocation: 'http://csms/up/' }, retries: 1 },
+    });
+    const signed = { requestId: 3, location: 'http://csms/fw.bin', retrieveDateTime: '2026-12-05T01:00:00Z', signingCertificate: 'PEM', signature: 'c2ln' };
+    expect(toWallboxCommand({ type: 'signedUpdateFirmware', ...signed })).toEqual({
+      action: 'SignedUpdateFirmware',
+      payload: { requestId: 3, firmware: { location: 'http://csms/fw.bin', retrieveDateTime: '2026-12-05T01:00:00Z', signingCertificate: 'PEM', signature: 'c2ln' } },
     });
   });
 

@@ -6,6 +6,7 @@ import type {
   ChargingProfilePurposeType,
   ChargingRateUnitType,
   ExtendedMessageTrigger,
+  LogType,
   MessageTrigger,
   ResetType,
 } from '@voltstream/ocpp';
@@ -26,6 +27,8 @@ export type OperatorCommand =
   | { type: 'cancelReservation'; reservationId: number }
   | ({ type: 'updateFirmware' } & FirmwareUpdate)
   | ({ type: 'getDiagnostics' } & DiagnosticsRequest)
+  | ({ type: 'getLog' } & LogRequest)
+  | ({ type: 'signedUpdateFirmware' } & SignedFirmwareUpdate)
   | { type: 'setChargingProfile'; connectorId: number; chargingProfile: ChargingProfile }
   | { type: 'clearChargingProfile'; id?: number; connectorId?: number; purpose?: ChargingProfilePurposeType; stackLevel?: number }
   | { type: 'getCompositeSchedule'; connectorId: number; duration: number; chargingRateUnit?: ChargingRateUnitType }
@@ -48,6 +51,32 @@ export interface DiagnosticsRequest {
   location: string;
   startTime?: string;
   stopTime?: string;
+  retries?: number;
+  retryInterval?: number;
+}
+
+/** GetLog (security whitepaper): which log, where the wallbox uploads it, and the period it covers. */
+export interface LogRequest {
+  logType: LogType;
+  requestId: number;
+  location: string;
+  oldestTimestamp?: string;
+  latestTimestamp?: string;
+  retries?: number;
+  retryInterval?: number;
+}
+
+/**
+ * SignedUpdateFirmware (security whitepaper): where the wallbox fetches the image, from when, and
+ * the signing certificate (PEM) and signature (base64) it verifies the image with.
+ */
+export interface SignedFirmwareUpdate {
+  requestId: number;
+  location: string;
+  retrieveDateTime: string;
+  installDateTime?: string;
+  signingCertificate: string;
+  signature: string;
   retries?: number;
   retryInterval?: number;
 }
@@ -92,6 +121,15 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
       const { location, startTime, stopTime, retries, retryInterval } = command;
       return call('GetDiagnostics', { location, startTime, stopTime, retries, retryInterval });
     }
+    case 'getLog': {
+      const { logType, requestId, location, oldestTimestamp, latestTimestamp, retries, retryInterval } = command;
+      return call('GetLog', { logType, requestId, log: present({ remoteLocation: location, oldestTimestamp, latestTimestamp }), retries, retryInterval });
+    }
+    case 'signedUpdateFirmware': {
+      const { requestId, location, retrieveDateTime, installDateTime, signingCertificate, signature, retries, retryInterval } = command;
+      const firmware = present({ location, retrieveDateTime, installDateTime, signingCertificate, signature });
+      return call('SignedUpdateFirmware', { requestId, firmware, retries, retryInterval });
+    }
     case 'setChargingProfile':
       return call('SetChargingProfile', { connectorId: command.connectorId, csChargingProfiles: command.chargingProfile });
     case 'clearChargingProfile':
@@ -118,9 +156,12 @@ export function toWallboxCommand(command: OperatorCommand): WallboxCommand {
 }
 
 /** Optional fields left undefined are left out, as OCPP expects of absent fields. */
+function present(fields: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined));
+}
+
 function call(action: string, payload: Record<string, unknown>): WallboxCommand {
-  const present = Object.entries(payload).filter(([, value]) => value !== undefined);
-  return { action, payload: Object.fromEntries(present) };
+  return { action, payload: present(payload) };
 }
 
 /** Reads the gateway's reply as received, parsed against its contract (WallboxCommandReply). */

@@ -28,6 +28,8 @@ export function discoveredChargePoint(identity: string): ProjectedChargePoint {
     firmwareStatusAt: null,
     diagnosticsStatus: null,
     diagnosticsStatusAt: null,
+    logStatus: null,
+    logStatusAt: null,
   };
 }
 

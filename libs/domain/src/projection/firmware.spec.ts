@@ -65,4 +65,14 @@ describe('firmware and diagnostics status', () => {
     const events = [event('FirmwareStatusReported', { status: 'Downloading' }, 1), event('DiagnosticsStatusReported', { status: 'Uploaded' }, 2)];
     expect(given(...events).chargePoint(CP)).toEqual(given(...events).chargePoint(CP));
   });
+
+  it('security whitepaper: SignedFirmwareStatusNotification is the firmware status, LogStatusNotification the log status, each with its time', () => {
+    const chargePoint = given(
+      event('SignedFirmwareStatusReported', { status: 'SignatureVerified', requestId: 3 }, 1),
+      event('LogStatusReported', { status: 'Uploading', requestId: 7 }, 2),
+      event('SignedFirmwareStatusReported', { status: 'InvalidSignature', requestId: 4 }, 3),
+      event('LogStatusReported', { status: 'UploadFailure', requestId: 7 }, 4),
+    ).chargePoint(CP);
+    expect(chargePoint).toMatchObject({ firmwareStatus: 'InvalidSignature', firmwareStatusAt: at(3), logStatus: 'UploadFailure', logStatusAt: at(4), diagnosticsStatus: null });
+  });
 });

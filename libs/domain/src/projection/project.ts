@@ -6,7 +6,7 @@ import { installedCertificateChanges } from './installed-certificates';
 import { projectLocalListSync } from './local-list-sync';
 import { dataTransferReceived } from './data-transfer';
 import { securityEventReported } from './security-event';
-import { withDiagnosticsStatus, withFirmwareStatus } from './firmware';
+import { withDiagnosticsStatus, withFirmwareStatus, withLogStatus } from './firmware';
 import { chargingProfileSet, chargingProfilesCleared, remoteStartProfileBound, transactionProfilesEnded } from './charging-profiles';
 import type { ProjectedChargePoint, ProjectedTag } from './records';
 import { reservationChanged, reservationUsed } from './reservation';
@@ -96,6 +96,7 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
     case 'DiagnosticsStatusReported':
       return { chargePoint: withDiagnosticsStatus(seen, event), changes: [] };
     case 'FirmwareStatusReported':
+    case 'SignedFirmwareStatusReported':
       return { chargePoint: withFirmwareStatus(seen, event), changes: [] };
     case 'DataTransferReceived':
       return { chargePoint: seen, changes: dataTransferReceived(identity, event) };
@@ -110,6 +111,8 @@ function stationOutcome(event: StationEvent, seen: ProjectedChargePoint, current
       return { chargePoint: seen, changes: [chargingProfileSet(identity, event)] };
     case 'ChargingProfilesCleared':
       return { chargePoint: seen, changes: [chargingProfilesCleared(identity, event)] };
+    case 'LogStatusReported':
+      return { chargePoint: withLogStatus(seen, event), changes: [] };
     default: {
       const exhaustive: never = event;
       return exhaustive;
@@ -159,6 +162,9 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
     case 'PasswordChanged':
       return passwordChanged(chargePointOf(event), current);
     case 'PreviousPasswordRetired':
+    case 'PasswordRotationStarted':
+    case 'PasswordRotationAbandoned':
+    case 'PendingPasswordUsed':
       return [];
     // Certificate signing stays in the log; what a wallbox answered about its certificates is projected.
     case 'CertificateSigningRequested':

@@ -28,6 +28,9 @@ export interface ProjectedChargePoint {
   /** The last DiagnosticsStatusNotification and when it was recorded. */
   diagnosticsStatus: string | null;
   diagnosticsStatusAt: Date | null;
+  /** The last LogStatusNotification (GetLog) and when it was recorded. */
+  logStatus: string | null;
+  logStatusAt: Date | null;
 }
 
 export interface ProjectedConnector {

@@ -87,4 +87,13 @@ describe('charge point passwords', () => {
     expect(await verifyPassword('s3cret-wallbox-pasS', stored)).toBe(false);
     expect(await verifyPassword('anything', 'not-a-hash')).toBe(false);
   });
+
+  it('compares bytes: a password that is not UTF-8 matches itself only, and text matches its UTF-8 bytes', async () => {
+    const bytes = Buffer.from('ff00c3288081e2282b9f3a0d0a7e7f2aa1', 'hex');
+    const stored = hashPassword(bytes);
+    expect(await verifyPassword(bytes, stored)).toBe(true);
+    // Decoding as UTF-8 turns the invalid bytes into U+FFFD: that is another password.
+    expect(await verifyPassword(bytes.toString('utf8'), stored)).toBe(false);
+    expect(await verifyPassword(Buffer.from('grüne-wallbox-pass'), hashPassword('grüne-wallbox-pass'))).toBe(true);
+  });
 });

@@ -19,6 +19,9 @@ export function evolveRegistration(current: Registration | undefined, event: Reg
     case 'PasswordChanged':
       return current && { ...current, settings: { ...current.settings, passwordHash: event.data.passwordHash } };
     case 'PreviousPasswordRetired':
+    case 'PasswordRotationStarted':
+    case 'PasswordRotationAbandoned':
+    case 'PendingPasswordUsed':
       return current;
     case 'LocalTagSaved':
       return current && { ...current, localTags: new Map(current.localTags).set(event.data.tag.idTag, event.data.tag) };

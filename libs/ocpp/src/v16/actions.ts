@@ -12,6 +12,8 @@ export const CHARGE_POINT_ACTIONS = [
   'StatusNotification',
   'StopTransaction',
   'SecurityEventNotification',
+  'LogStatusNotification',
+  'SignedFirmwareStatusNotification',
   'SignCertificate',
 ] as const;
 export type ChargePointAction = (typeof CHARGE_POINT_ACTIONS)[number];
@@ -41,19 +43,9 @@ export const CENTRAL_SYSTEM_ACTIONS = [
   'TriggerMessage',
   'UnlockConnector',
   'UpdateFirmware',
+  'GetLog',
+  'SignedUpdateFirmware',
 ] as const;
 export type CentralSystemAction = (typeof CENTRAL_SYSTEM_ACTIONS)[number];
 
 export type OcppAction = ChargePointAction | CentralSystemAction;
-
-/**
- * Actions of the "OCPP 1.6 Security Whitepaper" extension not supported yet: recognised (a CALL of
- * one is answered NotSupported rather than NotImplemented, OCPP-J 1.6 §4.2.3).
- */
-export const SECURITY_EXTENSION_ACTIONS = [
-  'GetLog',
-  'LogStatusNotification',
-  'SignedFirmwareStatusNotification',
-  'SignedUpdateFirmware',
-] as const;
-export type SecurityExtensionAction = (typeof SECURITY_EXTENSION_ACTIONS)[number];

@@ -223,6 +223,38 @@ export type UpdateType = (typeof UPDATE_TYPES)[number];
 export const VALUE_FORMATS = ['Raw', 'SignedData'] as const;
 export type ValueFormat = (typeof VALUE_FORMATS)[number];
 
+/** Security whitepaper: GetLog and LogStatusNotification. */
+export const LOG_TYPES = ['DiagnosticsLog', 'SecurityLog'] as const;
+export type LogType = (typeof LOG_TYPES)[number];
+
+export const LOG_STATUSES = ['Accepted', 'Rejected', 'AcceptedCanceled'] as const;
+export type LogStatus = (typeof LOG_STATUSES)[number];
+
+export const UPLOAD_LOG_STATUSES = ['BadMessage', 'Idle', 'NotSupportedOperation', 'PermissionDenied', 'Uploaded', 'UploadFailure', 'Uploading'] as const;
+export type UploadLogStatus = (typeof UPLOAD_LOG_STATUSES)[number];
+
+/** Security whitepaper: SignedUpdateFirmware and SignedFirmwareStatusNotification. */
+export const UPDATE_FIRMWARE_STATUSES = ['Accepted', 'Rejected', 'AcceptedCanceled', 'InvalidCertificate', 'RevokedCertificate'] as const;
+export type UpdateFirmwareStatus = (typeof UPDATE_FIRMWARE_STATUSES)[number];
+
+export const SIGNED_FIRMWARE_STATUSES = [
+  'Downloaded',
+  'DownloadFailed',
+  'Downloading',
+  'DownloadScheduled',
+  'DownloadPaused',
+  'Idle',
+  'InstallationFailed',
+  'Installing',
+  'Installed',
+  'InstallRebooting',
+  'InstallScheduled',
+  'InstallVerificationFailed',
+  'InvalidSignature',
+  'SignatureVerified',
+] as const;
+export type SignedFirmwareStatus = (typeof SIGNED_FIRMWARE_STATUSES)[number];
+
 /** Security whitepaper (edition 3): the certificate messages' enumerations. */
 export const CERTIFICATE_USES = ['CentralSystemRootCertificate', 'ManufacturerRootCertificate'] as const;
 export type CertificateUse = (typeof CERTIFICATE_USES)[number];

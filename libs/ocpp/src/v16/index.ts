@@ -10,6 +10,7 @@ export * from './local-auth-list';
 export { isOcppAction, validateConfirmation, validateRequest, type OcppConfirmation, type OcppRequest } from './messages';
 export * from './remote-trigger';
 export * from './security';
+export * from './security-logs-firmware';
 export * from './reservation';
 export * from './smart-charging';
 export * from './types';

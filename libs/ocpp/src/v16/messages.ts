@@ -1,5 +1,5 @@
 import type { OcppError } from '../errors';
-import { SECURITY_EXTENSION_ACTIONS, type OcppAction } from './actions';
+import type { OcppAction } from './actions';
 import * as certificates from './certificates';
 import * as cp from './core-charge-point';
 import * as cs from './core-central-system';
@@ -8,6 +8,7 @@ import * as localAuthList from './local-auth-list';
 import * as remoteTrigger from './remote-trigger';
 import * as reservation from './reservation';
 import * as security from './security';
+import * as securityLogsFirmware from './security-logs-firmware';
 import * as smartCharging from './smart-charging';
 import { invalid, validatePayload, type MessageClass, type Validated, type ValidationOptions } from './validation';
 
@@ -74,6 +75,19 @@ const MESSAGES = {
   TriggerMessage: { request: remoteTrigger.TriggerMessageRequest, confirmation: remoteTrigger.TriggerMessageConfirmation },
   UnlockConnector: { request: cs.UnlockConnectorRequest, confirmation: cs.UnlockConnectorConfirmation },
   UpdateFirmware: { request: firmware.UpdateFirmwareRequest, confirmation: firmware.UpdateFirmwareConfirmation },
+  GetLog: { request: securityLogsFirmware.GetLogRequest, confirmation: securityLogsFirmware.GetLogConfirmation },
+  LogStatusNotification: {
+    request: securityLogsFirmware.LogStatusNotificationRequest,
+    confirmation: securityLogsFirmware.LogStatusNotificationConfirmation,
+  },
+  SignedUpdateFirmware: {
+    request: securityLogsFirmware.SignedUpdateFirmwareRequest,
+    confirmation: securityLogsFirmware.SignedUpdateFirmwareConfirmation,
+  },
+  SignedFirmwareStatusNotification: {
+    request: securityLogsFirmware.SignedFirmwareStatusNotificationRequest,
+    confirmation: securityLogsFirmware.SignedFirmwareStatusNotificationConfirmation,
+  },
 } as const satisfies Record<OcppAction, MessagePair>;
 
 type Messages = typeof MESSAGES;
@@ -92,9 +106,6 @@ export function isOcppAction(action: string): action is OcppAction {
 }
 
 function unknownAction(action: string): { ok: false; error: OcppError } {
-  if ((SECURITY_EXTENSION_ACTIONS as readonly string[]).includes(action)) {
-    return invalid('NotSupported', `${action} (OCPP 1.6 security extension) is not supported`);
-  }
   return invalid('NotImplemented', `unknown action ${JSON.stringify(action)}`);
 }
 

@@ -80,6 +80,12 @@ export class ChargePointRow {
   @Column({ name: 'diagnostics_status_at', type: 'timestamptz', nullable: true })
   diagnosticsStatusAt: Date | null;
 
+  @Column({ name: 'log_status', type: 'varchar', length: 32, nullable: true })
+  logStatus: string | null;
+
+  @Column({ name: 'log_status_at', type: 'timestamptz', nullable: true })
+  logStatusAt: Date | null;
+
   @OneToMany(() => ConnectorRow, (connector) => connector.chargePoint)
   connectors: ConnectorRow[];
 }

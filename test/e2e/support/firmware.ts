@@ -1,0 +1,35 @@
+import { createClient, type Client } from 'graphql-ws';
+import WebSocket from 'ws';
+import type { FirmwareFailures, SimulatedChargePoint } from '@voltstream/simulator';
+import type { System } from './system';
+import { adoptedWallbox } from './wallboxes';
+
+/** Uploads a firmware image as an operator does (raw body). */
+export async function uploadImage(system: System, name: string, version: string, content: Buffer): Promise<{ status: number; body: { downloadUrl: string; sha256: string } }> {
+  const response = await fetch(`${system.services.apiUrl}/api/firmware-images?name=${encodeURIComponent(name)}&version=${version}`, {
+    method: 'POST',
+    headers: { authorization: `Bearer ${system.env.API_TOKEN}`, 'content-type': 'application/octet-stream' },
+    body: content,
+  });
+  return { status: response.status, body: (await response.json()) as never };
+}
+
+/** Subscribes to chargePointChanged with these fields; every delivered charge point is pushed to `changes`. */
+export function followChargePoints<T>(system: System, fields: string, changes: T[]): Client {
+  const live = createClient({
+    url: `${system.services.apiUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams: { authorization: `Bearer ${system.env.API_TOKEN}` },
+    retryAttempts: 0,
+  });
+  live.subscribe<{ chargePointChanged: T }>(
+    { query: `subscription { chargePointChanged { ${fields} } }` },
+    { next: ({ data }) => data && changes.push(data.chargePointChanged), error: () => undefined, complete: () => undefined },
+  );
+  return live;
+}
+
+/** A wallbox adopted and booted with firmware 1.0.0 that reconnects after its update's reboot, failing where told to. */
+export function firmwareWallbox(system: System, identity: string, failures: FirmwareFailures = {}): Promise<SimulatedChargePoint> {
+  return adoptedWallbox(system, identity, { startMode: 'anyTag' }, { firmwareVersion: '1.0.0', firmwareFailures: failures, autoReconnect: true });
+}
