@@ -1,6 +1,6 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
+import { Body, Controller, Delete, Get, Param, Query } from '@nestjs/common';
 import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiWallboxCommandResponses } from '../commands/command-responses';
+import { ApiWallboxCommandResponses, CommandPost } from '../commands/command-responses';
 import { CommandStatusView } from '../commands/command.view';
 import { CommandsService, type WallboxAnswer } from '../commands/commands.service';
 import { IdentityParams } from '../infrastructure/params';
@@ -14,9 +14,7 @@ import { InstalledCertificatesView } from './certificate.view';
 export class CertificatesController {
   constructor(private readonly commands: CommandsService) {}
 
-  @Post()
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView, description: 'InstallCertificate: Accepted, Rejected or Failed' })
+  @CommandPost('', { type: CommandStatusView, description: 'InstallCertificate: Accepted, Rejected or Failed' })
   install(@Param() { identity }: IdentityParams, @Body() { certificateType, certificate }: InstallCertificateBody): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'installCertificate', certificateType, certificate });
   }
