@@ -1,5 +1,5 @@
 import { Param } from '@nestjs/common';
-import { ChargePointController, ChargePointGet } from '../commands/command-responses';
+import { ChargePointController, ChargePointGet } from '../infrastructure/resource-routes';
 import { IdentityParams } from '../infrastructure/params';
 import { InstalledCertificateView } from './certificate.view';
 import { InstalledCertificatesService } from './installed-certificates.service';

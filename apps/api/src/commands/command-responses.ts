@@ -1,16 +1,13 @@
-import { applyDecorators, Controller, Get, HttpCode, HttpStatus, Post } from '@nestjs/common';
+import { applyDecorators, HttpCode, HttpStatus, Post } from '@nestjs/common';
 import {
   ApiBadGatewayResponse,
-  ApiBearerAuth,
   ApiConflictResponse,
   ApiGatewayTimeoutResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
-  ApiTags,
   type ApiResponseOptions,
 } from '@nestjs/swagger';
-
-export const UNKNOWN_CHARGE_POINT = 'an unknown charge point';
+import { UNKNOWN_CHARGE_POINT } from '../infrastructure/resource-routes';
 
 const WALLBOX_ANSWERS = {
   notFound: `${UNKNOWN_CHARGE_POINT} (one the wallbox does not have is for it to answer, e.g. Rejected)`,
@@ -33,18 +30,5 @@ export function WallboxCommandResponses(descriptions: WallboxAnswerDescriptions 
   );
 }
 
-/** The answers of every route that sends a command to a wallbox, besides its own 200. */
-export function ApiWallboxCommandResponses(): ClassDecorator {
-  return applyDecorators(ApiBearerAuth(), WallboxCommandResponses());
-}
-
 /** A POST that sends a command to a wallbox and answers 200 with what it answered. */
 export const CommandPost = (path: string, ok: ApiResponseOptions = {}) => applyDecorators(Post(path), HttpCode(HttpStatus.OK), ApiOkResponse(ok));
-
-/** A controller of routes below charge-points/:identity, behind the bearer token. */
-export const ChargePointController = (tag: string, path = '') =>
-  applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(`charge-points/:identity${path && `/${path}`}`));
-
-/** A GET of what the read models hold for one charge point: 404 for an unknown one. */
-export const ChargePointGet = (ok: ApiResponseOptions) =>
-  applyDecorators(Get(), ApiOkResponse(ok), ApiNotFoundResponse({ description: UNKNOWN_CHARGE_POINT }));

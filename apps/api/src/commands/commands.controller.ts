@@ -1,5 +1,5 @@
-import { Body, Controller, Get, Param, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ConnectorParams, IdentityParams } from '../infrastructure/params';
 import {
   AvailabilityBody,
@@ -16,13 +16,13 @@ import {
   TriggerBody,
   UnlockBody,
 } from './command.dto';
-import { ApiWallboxCommandResponses, CommandPost } from './command-responses';
+import { CommandPost, WallboxCommandResponses } from './command-responses';
+import { ChargePointController } from '../infrastructure/resource-routes';
 import { CommandStatusView, ConfigurationView, DataTransferAnswerView, PasswordRotationView, SecurityProfileRaiseView } from './command.view';
 import { CommandsService, type WallboxAnswer } from './commands.service';
 
-@ApiTags('commands')
-@ApiWallboxCommandResponses()
-@Controller('charge-points/:identity')
+@ChargePointController('commands')
+@WallboxCommandResponses()
 export class CommandsController {
   constructor(private readonly commands: CommandsService) {}
 

@@ -1,6 +1,7 @@
 import { Body, Get, Headers, Param, type StreamableFile } from '@nestjs/common';
 import { ApiNotFoundResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
-import { ChargePointController, CommandPost, UNKNOWN_CHARGE_POINT, WallboxCommandResponses } from '../commands/command-responses';
+import { CommandPost, WallboxCommandResponses } from '../commands/command-responses';
+import { ChargePointController, UNKNOWN_CHARGE_POINT } from '../infrastructure/resource-routes';
 import type { WallboxAnswer } from '../commands/commands.service';
 import { IdentityParams } from '../infrastructure/params';
 import { DiagnosticsFiles } from './diagnostics-files.service';

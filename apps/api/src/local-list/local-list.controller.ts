@@ -1,6 +1,7 @@
 import { Body, Get, Param } from '@nestjs/common';
 import { ApiOkResponse } from '@nestjs/swagger';
-import { ChargePointController, CommandPost, UNKNOWN_CHARGE_POINT, WallboxCommandResponses } from '../commands/command-responses';
+import { CommandPost, WallboxCommandResponses } from '../commands/command-responses';
+import { ChargePointController, UNKNOWN_CHARGE_POINT } from '../infrastructure/resource-routes';
 import type { WallboxAnswer } from '../commands/commands.service';
 import { IdentityParams } from '../infrastructure/params';
 import { LocalListSyncBody } from './local-list.dto';

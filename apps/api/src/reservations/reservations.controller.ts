@@ -1,6 +1,7 @@
 import { Body, Controller, Delete, Get, Param, Query } from '@nestjs/common';
 import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { CommandPost, UNKNOWN_CHARGE_POINT, WallboxCommandResponses } from '../commands/command-responses';
+import { CommandPost, WallboxCommandResponses } from '../commands/command-responses';
+import { UNKNOWN_CHARGE_POINT } from '../infrastructure/resource-routes';
 import { CommandStatusView } from '../commands/command.view';
 import { IdentityParams } from '../infrastructure/params';
 import { ListReservationsQuery, ReservationParams, ReserveBody } from './reservation.dto';

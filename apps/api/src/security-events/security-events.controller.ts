@@ -1,5 +1,5 @@
 import { Param, Query } from '@nestjs/common';
-import { ChargePointController, ChargePointGet } from '../commands/command-responses';
+import { ChargePointController, ChargePointGet } from '../infrastructure/resource-routes';
 import { IdentityParams } from '../infrastructure/params';
 import { ListSecurityEventsQuery } from './security-event.dto';
 import { SecurityEventPageView } from './security-event.view';
