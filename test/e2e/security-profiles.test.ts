@@ -131,6 +131,15 @@ describe('security profiles end to end, the simulator as the wallbox', () => {
     );
   });
 
+  it('TC_088: over wss://, a wallbox offering ocpp1.6 among others or none is accepted; one offering only other subprotocols is refused 400', async () => {
+    for (const protocols of [['ocpp2.0.1', 'ocpp1.6'], []]) {
+      const wallbox = await connected('SP-0', { url: secureUrl, tls: withCertificate(), protocols });
+      expect(await wallbox.heartbeat()).toHaveProperty('currentTime');
+      await wallbox.close();
+    }
+    expect(await refusal('SP-0', { url: secureUrl, tls: withCertificate(), protocols: ['ocpp2.0.1'] })).toBe(400);
+  });
+
   it('TC_083 with TC_074: profile 2 → CSR signed by the CSMS CA and installed → raised to 3 → back with that certificate; without one it is refused', async () => {
     const identity = 'MIGRATE-3';
     await register(identity, 2);
