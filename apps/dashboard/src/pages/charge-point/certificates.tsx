@@ -1,4 +1,4 @@
-import { useEffect, useRef, useState, type FormEvent } from 'react';
+import { useEffect, useState, type FormEvent } from 'react';
 import { useQuery } from 'urql';
 import {
   DeleteCertificateDocument,
@@ -19,21 +19,22 @@ type Installed = InstalledCertificatesQuery['installedCertificates'][number];
 /** How long after a command the list is read again: the read model follows the wallbox's answer within moments. */
 const SETTLE_READS = 5;
 
+/** A query's re-execution, as urql hands it out (stable across renders). */
+type Reexecute = (context: { requestPolicy: 'network-only' }) => void;
+
 /** Reads again once a second for a few seconds: what the wallbox answered reaches the read model just after the answer. */
-function useSettlingReads(read: () => void): () => void {
+function useSettlingReads(reexecute: Reexecute): () => void {
   const [left, setLeft] = useState(0);
-  const readRef = useRef(read);
-  readRef.current = read;
   useEffect(() => {
     if (left === 0) return;
     const timer = setTimeout(() => {
-      readRef.current();
+      reexecute({ requestPolicy: 'network-only' });
       setLeft(left - 1);
     }, 1_000);
     return () => clearTimeout(timer);
-  }, [left]);
+  }, [left, reexecute]);
   return () => {
-    read();
+    reexecute({ requestPolicy: 'network-only' });
     setLeft(SETTLE_READS);
   };
 }
@@ -44,7 +45,7 @@ function useSettlingReads(read: () => void): () => void {
  */
 export function Certificates({ identity }: { identity: string }) {
   const [{ data, error }, reexecute] = useQuery({ query: InstalledCertificatesDocument, variables: { identity }, requestPolicy: 'cache-and-network' });
-  const settle = useSettlingReads(() => reexecute({ requestPolicy: 'network-only' }));
+  const settle = useSettlingReads(reexecute);
   return (
     <section aria-labelledby="certificates-title" className="stack">
       <h2 id="certificates-title">Certificates</h2>
