@@ -1,3 +1,4 @@
+import { sign } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
@@ -253,7 +254,7 @@ describe('the operator dashboard, in a real browser against the running system a
     await browser.screenshot('charge-point-security');
   }, PAGE_MS);
 
-  it('installs a root certificate picked from a file: the wallbox accepts, it is listed, and the wallbox asked for its ids confirms it', async () => {
+  it('installs a root certificate picked from a file: the wallbox accepts, it is listed, the wallbox asked for its ids confirms it, and it is deleted from the list', async () => {
     const root = await createCertificateAuthority('Dashboard Test Root');
     const certificates = section('Certificates');
     await certificates.getByLabel('Certificate file').setInputFiles({ name: 'root.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(root.certPem) });
@@ -266,7 +267,13 @@ describe('the operator dashboard, in a real browser against the running system a
     await certificates.getByRole('button', { name: 'Ask the wallbox for its certificates' }).click();
     await shows(answerTo('Ask the wallbox for its certificates'), 'Accepted');
     await shows(installed, /CentralSystemRootCertificate/);
+    expect(wallbox.certificates.pems('CentralSystemRootCertificate')).toEqual([root.certPem]);
     await browser.screenshot('charge-point-certificates');
+
+    await installed.getByRole('button', { name: /^Delete certificate / }).click();
+    await shows(certificates.getByTestId('delete-answer'), /^Delete certificate [0-9a-f]+:\s+Accepted$/);
+    await shows(certificates, /No certificate known to be installed/);
+    expect(wallbox.certificates.pems('CentralSystemRootCertificate')).toEqual([]);
   }, PAGE_MS);
 
   it('asks the wallbox for its security log: GetLog is accepted, the log status reaches Uploaded and the file is listed', async () => {
@@ -277,6 +284,28 @@ describe('the operator dashboard, in a real browser against the running system a
     await shows(logs.locator('[data-field="Log status"] dd'), /^Uploaded/);
     await shows(logs.getByRole('list', { name: 'Diagnostics and log files' }), new RegExp(`security-${IDENTITY}-\\S+\\.log`));
     await browser.screenshot('charge-point-logs');
+  }, PAGE_MS);
+
+  it('installs a signed firmware image: the signing certificate and the signature picked as files, the wallbox verifies and boots with it', async () => {
+    const firmware = section('Firmware, diagnostics and logs');
+    const signer = await createCertificateAuthority('Dashboard Test Firmware Signer');
+    const image = Buffer.from('firmwareVersion=2.1.0\nsigned image');
+    await firmware.getByLabel('Firmware image', { exact: true }).setInputFiles({ name: 'vw-2.1.0.bin', mimeType: 'application/octet-stream', buffer: image });
+    await firmware.getByLabel('Version it installs').fill('2.1.0');
+    await firmware.getByRole('button', { name: 'Upload' }).click();
+    await shows(firmware.getByRole('form', { name: 'Upload a firmware image' }).getByRole('status'), 'Uploaded vw-2.1.0.bin');
+
+    const signed = firmware.getByRole('form', { name: 'Signed firmware update' });
+    await signed.getByLabel('Signed firmware image').selectOption('vw-2.1.0.bin');
+    await signed.getByLabel('Signing certificate file').setInputFiles({ name: 'signer.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(signer.certPem) });
+    const signature = sign('sha256', image, signer.keyPem);
+    await signed.getByLabel('Signature file').setInputFiles({ name: 'vw-2.1.0.sig', mimeType: 'application/octet-stream', buffer: signature });
+    await expect.poll(() => signed.getByLabel('Signature (base64)').inputValue(), { timeout: SLOW_MS }).toBe(signature.toString('base64'));
+    await signed.getByRole('button', { name: 'Signed update' }).click();
+    await shows(answerTo('Signed update'), 'Accepted');
+    await shows(firmware.locator('[data-field="Firmware status"] dd'), /^Installed/);
+    await shows(page().locator('[data-field="Firmware"] dd'), '2.1.0');
+    await browser.screenshot('charge-point-signed-firmware');
   }, PAGE_MS);
 
   it('raising the wallbox’s security profile shows its answer: a refusal keeps the profile, an acceptance enforces the higher one', async () => {

@@ -119,41 +119,58 @@ function AskInstalledIds({ identity, onAnswered }: { identity: string; onAnswere
   );
 }
 
+/** The list, each certificate with its Delete; the answer stays above the list, as the row goes once the wallbox deleted it. */
 function InstalledList({ identity, certificates, onDeleted }: { identity: string; certificates: Installed[]; onDeleted: () => void }) {
-  if (certificates.length === 0) return <p>No certificate known to be installed.</p>;
+  const [deleting, setDeleting] = useState<string | null>(null);
+  const [answer, remove] = useCommand(DeleteCertificateDocument, onDeleted);
+  const removeOne = ({ hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber }: Installed) => {
+    setDeleting(serialNumber);
+    void remove({ identity, hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber });
+  };
   return (
-    <div className="table-wrap">
-      <table aria-label="Installed certificates">
-        <thead>
-          <tr>
-            <th scope="col">Serial number</th>
-            <th scope="col">Type</th>
-            <th scope="col">Issuer name hash</th>
-            <th scope="col">Reported</th>
-            <th scope="col">Delete</th>
-          </tr>
-        </thead>
-        <tbody>
-          {certificates.map(({ certificateType, reportedAt, hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber }) => (
-            <tr key={`${issuerNameHash}-${serialNumber}`}>
-              <th scope="row" className="identity">
-                {serialNumber}
-              </th>
-              <td>{certificateType}</td>
-              <td className="identity" title={issuerNameHash}>
-                {hashAlgorithm} {issuerNameHash.slice(0, 12)}…
-              </td>
-              <td>{formatTime(reportedAt)}</td>
-              <td>
-                <CommandButton document={DeleteCertificateDocument} variables={{ identity, hashAlgorithm, issuerNameHash, issuerKeyHash, serialNumber }}
-                  label={`Delete certificate ${serialNumber}`} onAnswered={onDeleted}>
-                  Delete
-                </CommandButton>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </div>
+    <>
+      <p className="command" data-testid="delete-answer" hidden={deleting === null}>
+        <span>
+          Delete certificate <span className="identity">{deleting}</span>:
+        </span>
+        <AnswerBadge answer={answer} />
+      </p>
+      {certificates.length === 0 ? (
+        <p>No certificate known to be installed.</p>
+      ) : (
+        <div className="table-wrap">
+          <table aria-label="Installed certificates">
+            <thead>
+              <tr>
+                <th scope="col">Serial number</th>
+                <th scope="col">Type</th>
+                <th scope="col">Issuer name hash</th>
+                <th scope="col">Reported</th>
+                <th scope="col">Delete</th>
+              </tr>
+            </thead>
+            <tbody>
+              {certificates.map((certificate) => (
+                <tr key={`${certificate.issuerNameHash}-${certificate.serialNumber}`}>
+                  <th scope="row" className="identity">
+                    {certificate.serialNumber}
+                  </th>
+                  <td>{certificate.certificateType}</td>
+                  <td className="identity" title={certificate.issuerNameHash}>
+                    {certificate.hashAlgorithm} {certificate.issuerNameHash.slice(0, 12)}…
+                  </td>
+                  <td>{formatTime(certificate.reportedAt)}</td>
+                  <td>
+                    <button type="button" onClick={() => removeOne(certificate)} disabled={answer?.kind === 'pending'} aria-label={`Delete certificate ${certificate.serialNumber}`}>
+                      Delete
+                    </button>
+                  </td>
+                </tr>
+              ))}
+            </tbody>
+          </table>
+        </div>
+      )}
+    </>
   );
 }
