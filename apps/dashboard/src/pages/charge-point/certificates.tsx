@@ -129,12 +129,14 @@ function InstalledList({ identity, certificates, onDeleted }: { identity: string
   };
   return (
     <>
-      <p className="command" data-testid="delete-answer" hidden={deleting === null}>
-        <span>
-          Delete certificate <span className="identity">{deleting}</span>:
-        </span>
-        <AnswerBadge answer={answer} />
-      </p>
+      {deleting !== null && (
+        <p className="command" data-testid="delete-answer">
+          <span>
+            Delete certificate <span className="identity">{deleting}</span>:
+          </span>
+          <AnswerBadge answer={answer} />
+        </p>
+      )}
       {certificates.length === 0 ? (
         <p>No certificate known to be installed.</p>
       ) : (
