@@ -25,6 +25,10 @@ COPY --from=build /app/node_modules ./node_modules
 # The workspace packages: node_modules/@voltstream/* link to these folders.
 COPY --from=build /app/libs ./libs
 COPY --from=build /app/dist ./dist
+# Mount points of the CSMS CA's volumes (docker-compose.yml): a new volume takes the node user's ownership from here.
+RUN mkdir -p /var/lib/voltstream/csms-ca /var/lib/voltstream/csms-ca-key \
+ && chown node:node /var/lib/voltstream/csms-ca /var/lib/voltstream/csms-ca-key \
+ && chmod 700 /var/lib/voltstream/csms-ca-key
 USER node
 EXPOSE 9000 3000 8080
 STOPSIGNAL SIGTERM

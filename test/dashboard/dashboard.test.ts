@@ -1,6 +1,8 @@
+import { sign } from 'node:crypto';
 import { readdir, readFile } from 'node:fs/promises';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Locator } from 'playwright-core';
+import { createCertificateAuthority } from '@voltstream/certificates';
 import { entryPoint } from '@voltstream/launcher';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
 import { startSystem, type System } from '../e2e/support/system';
@@ -223,7 +225,7 @@ describe('the operator dashboard, in a real browser against the running system a
   }, PAGE_MS);
 
   it('uploads a firmware image and installs it: the wallbox accepts, reports its progress and boots with it; diagnostics are listed once uploaded', async () => {
-    const firmware = section('Firmware and diagnostics');
+    const firmware = section('Firmware, diagnostics and logs');
     await firmware.getByLabel('Firmware image', { exact: true }).setInputFiles({ name: 'vw-2.0.0.bin', mimeType: 'application/octet-stream', buffer: Buffer.from('firmwareVersion=2.0.0\nimage') });
     await firmware.getByLabel('Version it installs').fill('2.0.0');
     await firmware.getByRole('button', { name: 'Upload' }).click();
@@ -237,7 +239,7 @@ describe('the operator dashboard, in a real browser against the running system a
     await firmware.getByRole('button', { name: 'Get diagnostics' }).click();
     await shows(answerTo('Get diagnostics'), 'Accepted');
     await shows(firmware.locator('[data-field="Diagnostics status"] dd'), /^Uploaded/);
-    await shows(firmware.getByRole('list', { name: 'Diagnostics files' }), /bytes/);
+    await shows(firmware.getByRole('list', { name: 'Diagnostics and log files' }), /bytes/);
     await browser.screenshot('charge-point-firmware');
   }, PAGE_MS);
 
@@ -250,6 +252,78 @@ describe('the operator dashboard, in a real browser against the running system a
     await shows(security.getByTestId('new-password'), /^\S{16,40}$/);
     await shows(security, /a password is set/);
     await browser.screenshot('charge-point-security');
+  }, PAGE_MS);
+
+  it('installs a root certificate picked from a file: the wallbox accepts, it is listed, the wallbox asked for its ids confirms it, and it is deleted from the list', async () => {
+    const root = await createCertificateAuthority('Dashboard Test Root');
+    const certificates = section('Certificates');
+    await certificates.getByLabel('Certificate file').setInputFiles({ name: 'root.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(root.certPem) });
+    await expect.poll(() => certificates.getByLabel('Certificate (PEM)').inputValue(), { timeout: SLOW_MS }).toBe(root.certPem);
+    await certificates.getByRole('button', { name: 'Install certificate' }).click();
+    await shows(answerTo('Install certificate'), 'Accepted');
+    const installed = certificates.getByRole('table', { name: 'Installed certificates' });
+    await shows(installed, /CentralSystemRootCertificate/);
+
+    await certificates.getByRole('button', { name: 'Ask the wallbox for its certificates' }).click();
+    await shows(answerTo('Ask the wallbox for its certificates'), 'Accepted');
+    await shows(installed, /CentralSystemRootCertificate/);
+    expect(wallbox.certificates.pems('CentralSystemRootCertificate')).toEqual([root.certPem]);
+    await browser.screenshot('charge-point-certificates');
+
+    await installed.getByRole('button', { name: /^Delete certificate / }).click();
+    await shows(certificates.getByTestId('delete-answer'), /^Delete certificate [0-9a-f]+:\s+Accepted$/);
+    await shows(certificates, /No certificate known to be installed/);
+    expect(wallbox.certificates.pems('CentralSystemRootCertificate')).toEqual([]);
+  }, PAGE_MS);
+
+  it('asks the wallbox for its security log: GetLog is accepted, the log status reaches Uploaded and the file is listed', async () => {
+    const logs = section('Firmware, diagnostics and logs');
+    await logs.getByLabel('Log to upload').selectOption('SecurityLog');
+    await logs.getByRole('button', { name: 'Get log' }).click();
+    await shows(answerTo('Get log'), 'Accepted');
+    await shows(logs.locator('[data-field="Log status"] dd'), /^Uploaded/);
+    await shows(logs.getByRole('list', { name: 'Diagnostics and log files' }), new RegExp(`security-${IDENTITY}-\\S+\\.log`));
+    await browser.screenshot('charge-point-logs');
+  }, PAGE_MS);
+
+  it('installs a signed firmware image: the signing certificate and the signature picked as files, the wallbox verifies and boots with it', async () => {
+    const firmware = section('Firmware, diagnostics and logs');
+    const signer = await createCertificateAuthority('Dashboard Test Firmware Signer');
+    const image = Buffer.from('firmwareVersion=2.1.0\nsigned image');
+    await firmware.getByLabel('Firmware image', { exact: true }).setInputFiles({ name: 'vw-2.1.0.bin', mimeType: 'application/octet-stream', buffer: image });
+    await firmware.getByLabel('Version it installs').fill('2.1.0');
+    await firmware.getByRole('button', { name: 'Upload' }).click();
+    await shows(firmware.getByRole('form', { name: 'Upload a firmware image' }).getByRole('status'), 'Uploaded vw-2.1.0.bin');
+
+    const signed = firmware.getByRole('form', { name: 'Signed firmware update' });
+    await signed.getByLabel('Signed firmware image').selectOption('vw-2.1.0.bin');
+    await signed.getByLabel('Signing certificate file').setInputFiles({ name: 'signer.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(signer.certPem) });
+    const signature = sign('sha256', image, signer.keyPem);
+    await signed.getByLabel('Signature file').setInputFiles({ name: 'vw-2.1.0.sig', mimeType: 'application/octet-stream', buffer: signature });
+    await expect.poll(() => signed.getByLabel('Signature (base64)').inputValue(), { timeout: SLOW_MS }).toBe(signature.toString('base64'));
+    await signed.getByRole('button', { name: 'Signed update' }).click();
+    await shows(answerTo('Signed update'), 'Accepted');
+    await shows(firmware.locator('[data-field="Firmware status"] dd'), /^Installed/);
+    await shows(page().locator('[data-field="Firmware"] dd'), '2.1.0');
+    await browser.screenshot('charge-point-signed-firmware');
+  }, PAGE_MS);
+
+  it('raising the wallbox’s security profile shows its answer: a refusal keeps the profile, an acceptance enforces the higher one', async () => {
+    const security = section('Security');
+    const raise = security.getByRole('form', { name: 'Raise the wallbox’s profile' });
+    // The simulated wallbox has a password (rotated above) but no wss:// URL: it can run profile 1, not 2.
+    await raise.getByLabel('Profile to raise to').selectOption('2');
+    await raise.getByRole('button', { name: 'Raise the wallbox’s profile' }).click();
+    await shows(raise.getByRole('status'), /answered Rejected: its security profile stays 0/);
+    await shows(security.getByTestId('security-profile'), /^0: no authentication/);
+
+    await raise.getByLabel('Profile to raise to').selectOption('1');
+    await raise.getByRole('button', { name: 'Raise the wallbox’s profile' }).click();
+    await shows(raise.getByRole('status'), 'Accepted: profile 0 → 1');
+    await shows(security.getByTestId('security-profile'), /^1: HTTP Basic/);
+    await expect.poll(() => wallbox.securityProfile, { timeout: SLOW_MS }).toBe(1);
+    await shows(page().locator('.title-row'), /Online/);
+    await browser.screenshot('charge-point-security-raised');
   }, PAGE_MS);
 
   it('is readable on a phone, the fleet and a charge point with all its controls', async () => {

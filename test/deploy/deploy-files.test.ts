@@ -121,6 +121,24 @@ describe('docker-compose.yml', () => {
     expect(compose.services['ocpp-gateway'].volumes).toContain('./tls:/etc/voltstream/tls:ro');
   });
 
+  it('keeps the CSMS CA in volumes the authorization service may write; the gateway mounts its certificate alone, read-only', () => {
+    const { environment, volumes = [] } = compose.services.authorization;
+    const mountOf = (file: string | undefined) => volumes.find((volume) => file?.startsWith(`${volume.split(':')[1]}/`));
+    const [certVolume, keyVolume] = [mountOf(environment?.CSMS_CA_CERT), mountOf(environment?.CSMS_CA_KEY)];
+    expect(certVolume, 'CSMS_CA_CERT in a mounted volume').toBeDefined();
+    expect(keyVolume, 'CSMS_CA_KEY in a mounted volume').toBeDefined();
+    expect(certVolume).not.toBe(keyVolume);
+    for (const volume of [certVolume, keyVolume]) expect(volume?.endsWith(':ro')).toBe(false);
+    const gatewayVolumes = compose.services['ocpp-gateway'].volumes ?? [];
+    const certSource = certVolume?.split(':')[0] as string;
+    expect(gatewayVolumes).toContainEqual(expect.stringMatching(new RegExp(`^${certSource}:.*:ro$`)));
+    expect(gatewayVolumes.map((volume) => volume.split(':')[0])).not.toContain(keyVolume?.split(':')[0]);
+    // The image makes the mount points the node user's, so a new volume is writable for it.
+    const dockerfile = readFileSync(join(root, 'Dockerfile'), 'utf8');
+    const owned = /chown node:node ([^\n]+)/.exec(dockerfile)?.[1] ?? '';
+    for (const volume of [certVolume, keyVolume]) expect(owned.split(/\s+/)).toContain(volume?.split(':')[1]);
+  });
+
   it('declares every named volume it mounts', () => {
     // A source that is a path (`./tls`, `/etc/x`) is a bind mount, not a named volume.
     const named = services

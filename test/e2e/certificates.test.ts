@@ -174,21 +174,22 @@ describe('Certificates with the CSMS CA (OCPP 1.6 security whitepaper; SPEC §10
     expect(history[2].data).toMatchObject({ status: 'Accepted' });
   });
 
-  it('refuses a CSR for another identity and a malformed one with an event and no certificate; the wallbox is answered Accepted once each is stored', async () => {
+  it('refuses a CSR for another identity, a malformed one and an empty one (the schema allows it) with an event and no certificate; the wallbox is answered Accepted once each is stored', async () => {
     const identity = 'CERT-REFUSE';
     const cp = await wallbox(identity);
     const { csrPem } = await createCsr('SOMEONE-ELSE');
     expect(await cp.call('SignCertificate', { csr: csrPem })).toEqual({ status: 'Accepted' });
     expect(await cp.call('SignCertificate', { csr: '-----BEGIN CERTIFICATE REQUEST-----\nnot base64 at all\n-----END CERTIFICATE REQUEST-----' })).toEqual({ status: 'Accepted' });
+    expect(await cp.call('SignCertificate', { csr: '' })).toEqual({ status: 'Accepted' });
     const history = await eventually(async () => {
       const events = await signingHistory(nc, system, identity);
-      expect(types(events).filter((type) => type === 'CertificateSigningRefused')).toHaveLength(2);
+      expect(types(events).filter((type) => type === 'CertificateSigningRefused')).toHaveLength(3);
       return events;
     });
     expect(types(history)).not.toContain('ChargePointCertificateIssued');
     const reasons = history.flatMap((event) => (event.type === 'CertificateSigningRefused' ? [event.data.reason] : []));
     // The signer handles requests side by side: the refusals are recorded in either order.
-    expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('CN must be the identity'), expect.stringContaining('does not parse')]));
+    expect(reasons).toEqual(expect.arrayContaining([expect.stringContaining('CN must be the identity'), expect.stringContaining('does not parse'), expect.stringContaining('found 0')]));
     expect((await chargePoint(system, identity)).online).toBe(true);
   });
 

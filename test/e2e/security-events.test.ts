@@ -103,7 +103,7 @@ describe('SecurityEventNotification end to end (OCPP 1.6 security whitepaper; SP
     const extendedTrigger = (identity: string, body: unknown) =>
       system.api<{ status: string } & ErrorBody>(`/api/charge-points/${encodeURIComponent(identity)}/extended-trigger`, { method: 'POST', body });
 
-    it('relays the answer, and the wallbox sends the message it accepted; one it does not implement is relayed NotImplemented', async () => {
+    it('relays the answer, and the wallbox sends the message it accepted (its log and firmware status too); one it rejects is relayed Rejected', async () => {
       const wallbox = await adoptedWallbox(system, 'SEC-TRIGGER', { startMode: 'anyTag' });
       wallboxes.push(wallbox);
       const sent: string[] = [];
@@ -117,7 +117,10 @@ describe('SecurityEventNotification end to end (OCPP 1.6 security whitepaper; SP
       expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'StatusNotification', connectorId: 1 })).toEqual({ status: 200, body: { status: 'Accepted' } });
       await eventually(async () => expect(sent).toContain('StatusNotification'));
       expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'StatusNotification', connectorId: 5 })).toEqual({ status: 200, body: { status: 'Rejected' } });
-      expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'LogStatusNotification' })).toEqual({ status: 200, body: { status: 'NotImplemented' } });
+      expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'LogStatusNotification' })).toEqual({ status: 200, body: { status: 'Accepted' } });
+      await eventually(async () => expect(sent).toContain('LogStatusNotification'));
+      expect(await extendedTrigger('SEC-TRIGGER', { requestedMessage: 'FirmwareStatusNotification' })).toEqual({ status: 200, body: { status: 'Accepted' } });
+      await eventually(async () => expect(sent).toContain('SignedFirmwareStatusNotification'));
 
       const graphql = await system.api<{ data?: unknown }>('/graphql', {
         method: 'POST',

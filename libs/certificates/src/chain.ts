@@ -6,9 +6,10 @@ export type ChainCheck = { ok: true; leaf: x509.X509Certificate } | { ok: false;
 /**
  * Whether a chain a wallbox received (CertificateSigned) is one to install: it parses, each
  * certificate is signed by the next, the last by one of the `roots` (its CentralSystemRootCertificates),
- * all are valid `at`, and the leaf's CN is the wallbox's identity.
+ * all are valid `at`, and the leaf's CN is the wallbox's identity (unless `identity` is undefined:
+ * a firmware signing certificate, checked against the ManufacturerRootCertificates).
  */
-export async function checkChain(chainPem: string, roots: readonly string[], identity: string, at: Date): Promise<ChainCheck> {
+export async function checkChain(chainPem: string, roots: readonly string[], identity: string | undefined, at: Date): Promise<ChainCheck> {
   let chain: x509.X509Certificate[];
   let anchors: x509.X509Certificate[];
   try {
@@ -19,7 +20,7 @@ export async function checkChain(chainPem: string, roots: readonly string[], ide
     throw error;
   }
   const [leaf] = chain;
-  if (commonNamesOf(leaf.subjectName)[0] !== identity) return { ok: false, reason: `the certificate is not for ${identity}` };
+  if (identity !== undefined && commonNamesOf(leaf.subjectName)[0] !== identity) return { ok: false, reason: `the certificate is not for ${identity}` };
   for (const [index, certificate] of chain.entries()) {
     if (at < certificate.notBefore || at > certificate.notAfter) return { ok: false, reason: `certificate ${index + 1} is not valid now` };
     const issuers = index + 1 < chain.length ? [chain[index + 1]] : [];

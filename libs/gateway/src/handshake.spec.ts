@@ -158,6 +158,17 @@ describe('handshake ladder', () => {
       expect(profile(1).when('/ocpp/CP-1', [], basic('CP-1:secret'))).toMatchObject({ outcome: 'verifyPassword', password: Buffer.from('secret') });
     });
 
+    it('records a wrong password under profiles 1 and 2 (ConnectionRefused), not under 0; the wallbox gets a plain 401', () => {
+      const mismatch = (securityProfile: HandshakeRegistration['securityProfile']) => {
+        const decision = profile(securityProfile).when('/ocpp/CP-1', [], basic('CP-1:wrong'), tls);
+        if (decision.outcome !== 'verifyPassword') throw new Error(`expected a password check, got ${decision.outcome}`);
+        return afterPasswordCheck(decision, false);
+      };
+      for (const securityProfile of [1, 2] as const) expect(mismatch(securityProfile)).toMatchObject({ status: 401, reason: 'authentication required', securityReason: 'wrong password' });
+      expect(mismatch(0)).toMatchObject({ status: 401, reason: 'wrong password' });
+      expect(mismatch(0)).not.toHaveProperty('securityReason');
+    });
+
     it('refuses a profile 2 charge point over ws:// with a plain 403, the reason kept for the operator', () => {
       expect(profile(2).when('/ocpp/CP-1', [], basic('CP-1:secret'))).toEqual({
         outcome: 'refuse',

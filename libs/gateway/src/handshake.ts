@@ -204,7 +204,8 @@ export function decideHandshake(request: HandshakeRequest, context: HandshakeCon
     passwordHash,
     previousPasswordHash: registration?.previousPasswordHash ?? null,
     pendingPasswordHash: registration?.pendingPasswordHash ?? null,
-    onMismatch: unauthorized('wrong password'),
+    // Under a security profile a wrong password is recorded too (ConnectionRefused); the throttle bounds how often.
+    onMismatch: profile === 0 ? unauthorized('wrong password') : insecure(401, 'wrong password'),
   };
 }
 

@@ -14,6 +14,7 @@ import { CallFailedError, ConnectorReservedError, HandshakeRefusedError } from '
 import type { FirmwareFailures, FirmwareHost } from './firmware';
 import type { Payload } from './framing';
 import { OfflineQueue } from './offline-queue';
+import { logUploadStatus, signedFirmwareStatus } from './procedure-status';
 import type {
   AuthorizeConf,
   BootNotificationConf,
@@ -122,6 +123,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   readonly localList: LocalAuthList;
   /** The certificates it holds (security whitepaper): installed roots, its own charge point certificate. */
   readonly certificates = new CertificateStore();
+  readonly procedures = { logUpload: logUploadStatus(), signedFirmware: signedFirmwareStatus() };
   readonly failures: FirmwareFailures;
   /** Sent with BootNotification; an UpdateFirmware installs another. */
   firmwareVersion: string | undefined;
@@ -600,7 +602,13 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
 
   /** Why it cannot be raised to `requested`, or null when it can (see securityProfileProblem). */
   securityProfileProblem(requested: number): string | null {
-    return securityProfileProblem({ ...this.options, profile: this.profile, password: this.password }, requested);
+    return securityProfileProblem({ ...this.options, profile: this.profile, password: this.password, tls: this.clientTls() }, requested);
+  }
+
+  /** The TLS it connects with: as configured, with the certificate CertificateSigned installed as its client certificate. */
+  private clientTls(): ClientTls | undefined {
+    const own = this.certificates.chargePointCertificate;
+    return own ? { ...this.options.tls, cert: own.certPem, key: own.keyPem } : this.options.tls;
   }
 
   /**
@@ -610,6 +618,7 @@ export class SimulatedChargePoint extends EventEmitter<ChargePointEvents> implem
   async reconnectWithProfile(profile: number): Promise<void> {
     this.profile = profile;
     this.connection.useEndpoint(endpointFor({ ...this.options, profile }, profile));
+    this.connection.useTls(this.clientTls());
     await this.connection.close(1000);
     await this.connect();
   }

@@ -59,6 +59,7 @@ export class OcppConnection {
   private reconnectAttempts = 0;
   private password: string | Buffer | undefined;
   private url: string;
+  private tls: ClientTls | undefined;
 
   constructor(
     private readonly options: ConnectionOptions,
@@ -67,11 +68,17 @@ export class OcppConnection {
     this.calls = new OutboundCalls(this.send, options.callTimeoutMs);
     this.password = options.password;
     this.url = options.url;
+    this.tls = options.tls;
   }
 
   /** The base URL of the next handshakes (after ChangeConfiguration SecurityProfile). */
   useEndpoint(url: string): void {
     this.url = url;
+  }
+
+  /** The TLS of the next handshakes (a client certificate installed with CertificateSigned). */
+  useTls(tls: ClientTls | undefined): void {
+    this.tls = tls;
   }
 
   /** The HTTP Basic password of the next handshakes (after ChangeConfiguration AuthorizationKey). */
@@ -97,7 +104,7 @@ export class OcppConnection {
         protocols: this.options.protocols ?? ['ocpp1.6'],
         basicAuth: this.password === undefined ? undefined : { identity: this.options.identity, password: this.password },
         localAddress: this.options.localAddress,
-        tls: this.options.tls,
+        tls: this.tls,
         handshakeTimeoutMs: this.options.callTimeoutMs,
         onOpen: this.adopt,
       });

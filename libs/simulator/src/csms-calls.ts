@@ -165,14 +165,17 @@ const TRIGGERABLE = [
   'StatusNotification',
 ] as const;
 
-/** ExtendedTriggerMessage's own: logs, which this simulator does not keep yet. */
-const NOT_IMPLEMENTED_TRIGGERS = ['LogStatusNotification'] as const;
-const EXTENDED_TRIGGERABLE = [...TRIGGERABLE.filter((message) => message !== 'DiagnosticsStatusNotification'), ...NOT_IMPLEMENTED_TRIGGERS, 'SignChargePointCertificate'];
+const EXTENDED_TRIGGERABLE = [...TRIGGERABLE.filter((message) => message !== 'DiagnosticsStatusNotification'), 'LogStatusNotification', 'SignChargePointCertificate'];
 
-/** Security whitepaper: the messages TriggerMessage sends, the same way; a new CSR for SignChargePointCertificate; logs NotImplemented. */
+/**
+ * Security whitepaper: the messages TriggerMessage sends, the same way; a new CSR for
+ * SignChargePointCertificate; where its log upload or signed firmware update stands (Idle when none runs).
+ */
 function extendedTriggerMessage(cp: SimulatedChargePoint, payload: Payload): CsmsCallAnswer {
   const requested = oneOf(payload, 'requestedMessage', EXTENDED_TRIGGERABLE);
-  if ((NOT_IMPLEMENTED_TRIGGERS as readonly string[]).includes(requested)) return { reply: { status: 'NotImplemented' } };
+  const sends = (action: string, report: object): CsmsCallAnswer => ({ reply: { status: 'Accepted' }, afterwards: () => cp.call(action, report) });
+  if (requested === 'LogStatusNotification') return sends('LogStatusNotification', cp.procedures.logUpload.report);
+  if (requested === 'FirmwareStatusNotification') return sends('SignedFirmwareStatusNotification', cp.procedures.signedFirmware.report);
   if (requested === 'SignChargePointCertificate') return signChargePointCertificate(cp);
   return triggerMessage(cp, payload);
 }

@@ -2,6 +2,8 @@ import { createHash } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CsmsCallAnswer } from './connection';
 import { OcppError, type Payload } from './framing';
+import type { CertificateStore } from './certificates';
+import type { ProcedureStatus } from './procedure-status';
 
 /** What a simulated wallbox is told to get wrong, to play the failure cases of Firmware Management. */
 export interface FirmwareFailures {
@@ -22,6 +24,10 @@ export interface FirmwareHost {
   describe(): string;
   /** Installs the firmware version and restarts: reconnects and boots with it. */
   installAndReboot(firmwareVersion: string): Promise<void>;
+  /** Where its log upload and its signed firmware update stand (ExtendedTriggerMessage asks). */
+  readonly procedures: { logUpload: ProcedureStatus; signedFirmware: ProcedureStatus };
+  /** Its ManufacturerRootCertificates: a firmware signing certificate must chain to one when it holds any. */
+  readonly certificates: CertificateStore;
 }
 
 /** An image may name its version in its first line, `firmwareVersion=<version>`; else its digest does. */

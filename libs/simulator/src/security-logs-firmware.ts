@@ -1,6 +1,7 @@
 import { verify, X509Certificate } from 'node:crypto';
 import { setTimeout as sleep } from 'node:timers/promises';
 import type { CsmsCallAnswer } from './connection';
+import { checkChain } from '@voltstream/certificates';
 import { download, firmwareVersionOf, isHttp, logFileName, text, upload, uploadUrl, withRetries, type FirmwareHost } from './firmware';
 import { OcppError, type Payload } from './framing';
 
@@ -37,7 +38,7 @@ export function getLog(host: FirmwareHost, payload: Payload): CsmsCallAnswer {
 }
 
 async function runLogUpload(host: FirmwareHost, url: string, content: string, requestId: number, payload: Payload): Promise<void> {
-  const report = (status: string) => host.call('LogStatusNotification', { status, requestId });
+  const report = (status: string) => host.call('LogStatusNotification', host.procedures.logUpload.note(status, requestId));
   await report('Uploading');
   const uploaded = await withRetries(payload, async () => !host.failures.upload && isHttp(url) && (await upload(url, content)));
   await report(uploaded ? 'Uploaded' : 'UploadFailure');
@@ -69,11 +70,25 @@ interface SignedFirmware {
 }
 
 /**
- * SignedUpdateFirmware (whitepaper §4.5): a signing certificate it cannot read, or one past its
- * validity, is answered InvalidCertificate (with the security event InvalidFirmwareSigningCertificate).
- * Else Accepted, then SignedFirmwareStatusNotification Downloading → Downloaded → SignatureVerified
- * → Installing → InstallRebooting → it restarts with the new version → Installed; or DownloadFailed,
- * InvalidSignature (with the security event InvalidFirmwareSignature), InstallationFailed.
+ * Why the wallbox does not trust a firmware signing certificate (whitepaper §4.5), or undefined: it
+ * cannot read it, it is not valid now, or — when the wallbox holds ManufacturerRootCertificates —
+ * it does not chain to one of them.
+ */
+export async function signingCertificateProblem(pem: string, manufacturerRoots: readonly string[], now: Date): Promise<string | undefined> {
+  const certificate = certificateOf(pem);
+  if (!certificate || Date.parse(certificate.validTo) < now.getTime() || Date.parse(certificate.validFrom) > now.getTime()) return 'unreadable or not valid now';
+  if (manufacturerRoots.length === 0) return undefined;
+  const check = await checkChain(pem, manufacturerRoots, undefined, now);
+  return check.ok ? undefined : check.reason;
+}
+
+/**
+ * SignedUpdateFirmware (whitepaper §4.5): a signing certificate it does not trust (see
+ * signingCertificateProblem) is answered InvalidCertificate (with the security event
+ * InvalidFirmwareSigningCertificate). Else Accepted, then SignedFirmwareStatusNotification
+ * Downloading → Downloaded → SignatureVerified → Installing → InstallRebooting → it restarts with
+ * the new version → Installed; or DownloadFailed, InvalidSignature (with the security event
+ * InvalidFirmwareSignature), InstallationFailed.
  */
 export function signedUpdateFirmware(host: FirmwareHost, payload: Payload): CsmsCallAnswer {
   const requestId = requestIdOf(payload);
@@ -81,14 +96,14 @@ export function signedUpdateFirmware(host: FirmwareHost, payload: Payload): Csms
   const location = text(firmware, 'location');
   const retrieveAt = Date.parse(text(firmware, 'retrieveDateTime'));
   const signature = text(firmware, 'signature');
-  const certificate = certificateOf(text(firmware, 'signingCertificate'));
-  const now = Date.now();
-  if (!certificate || Date.parse(certificate.validTo) < now || Date.parse(certificate.validFrom) > now) {
-    const event = () => securityEvent(host, 'InvalidFirmwareSigningCertificate', `request ${requestId}`);
-    return { reply: { status: 'InvalidCertificate' }, afterwards: event };
-  }
-  const update = { requestId, location, retrieveAt, certificate, signature };
-  return { reply: { status: 'Accepted' }, afterwards: () => runSignedUpdate(host, update, payload) };
+  const pem = text(firmware, 'signingCertificate');
+  const problem = signingCertificateProblem(pem, host.certificates.pems('ManufacturerRootCertificate'), new Date());
+  const reply = problem.then((found) => ({ status: found === undefined ? 'Accepted' : 'InvalidCertificate' }));
+  const afterwards = async () => {
+    if ((await problem) !== undefined) return securityEvent(host, 'InvalidFirmwareSigningCertificate', `request ${requestId}`);
+    return runSignedUpdate(host, { requestId, location, retrieveAt, certificate: certificateOf(pem) as X509Certificate, signature }, payload);
+  };
+  return { reply, afterwards };
 }
 
 function securityEvent(host: FirmwareHost, type: string, techInfo: string): Promise<unknown> {
@@ -96,7 +111,7 @@ function securityEvent(host: FirmwareHost, type: string, techInfo: string): Prom
 }
 
 async function runSignedUpdate(host: FirmwareHost, update: SignedFirmware, payload: Payload): Promise<void> {
-  const report = (status: string) => host.call('SignedFirmwareStatusNotification', { status, requestId: update.requestId });
+  const report = (status: string) => host.call('SignedFirmwareStatusNotification', host.procedures.signedFirmware.note(status, update.requestId));
   await sleep(Math.max(0, Math.min(update.retrieveAt - Date.now(), 2 ** 31 - 1)), undefined, { ref: false });
   await report('Downloading');
   let image: Uint8Array | undefined;

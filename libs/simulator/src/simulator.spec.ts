@@ -387,6 +387,21 @@ describe('answers to the central system', () => {
     expect(await csms.callForResult('CP-1', 'TriggerMessage', { requestedMessage: 'StatusNotification', connectorId: 3 })).toEqual({ status: 'Rejected' });
   });
 
+  it('ExtendedTriggerMessage LogStatusNotification and FirmwareStatusNotification: Accepted, then the status now — Idle when nothing runs', async () => {
+    const cp = await bootedWallbox();
+    csms.respond('LogStatusNotification', () => ({}));
+    csms.respond('SignedFirmwareStatusNotification', () => ({}));
+    expect(await csms.callForResult('CP-1', 'ExtendedTriggerMessage', { requestedMessage: 'LogStatusNotification' })).toEqual({ status: 'Accepted' });
+    expect(await csms.callForResult('CP-1', 'ExtendedTriggerMessage', { requestedMessage: 'FirmwareStatusNotification' })).toEqual({ status: 'Accepted' });
+    await expect.poll(() => csms.actions('CP-1').slice(-2)).toEqual(['LogStatusNotification', 'SignedFirmwareStatusNotification']);
+    expect(csms.of('CP-1', 'LogStatusNotification').map(({ payload }) => payload)).toEqual([{ status: 'Idle' }]);
+    expect(csms.of('CP-1', 'SignedFirmwareStatusNotification').map(({ payload }) => payload)).toEqual([{ status: 'Idle' }]);
+
+    cp.procedures.logUpload.note('Uploading', 7);
+    expect(await csms.callForResult('CP-1', 'ExtendedTriggerMessage', { requestedMessage: 'LogStatusNotification' })).toEqual({ status: 'Accepted' });
+    await expect.poll(() => csms.of('CP-1', 'LogStatusNotification').at(-1)?.payload).toEqual({ status: 'Uploading', requestId: 7 });
+  });
+
   it('ChangeAvailability: turns a connector Unavailable and back, reporting each change', async () => {
     const cp = await bootedWallbox();
     expect(await csms.callForResult('CP-1', 'ChangeAvailability', { connectorId: 1, type: 'Inoperative' })).toEqual({ status: 'Accepted' });

@@ -21,6 +21,9 @@ export interface HostileFrame {
 
 interface Schema {
   $id?: string;
+  /** The whitepaper's schemas name their enums: `#/definitions/<name>`. */
+  $ref?: string;
+  definitions?: Record<string, Schema>;
   type?: 'object' | 'array' | 'string' | 'integer' | 'number' | 'boolean';
   properties?: Record<string, Schema>;
   items?: Schema;
@@ -81,7 +84,16 @@ const schemas = JSON.parse(readFileSync(require.resolve('ocpp-rpc/lib/schemas/oc
 function requestSchema(action: string): Schema {
   const schema = schemas.find((candidate) => candidate.$id === `urn:${action}.req`);
   if (!schema) throw new Error(`no official schema for ${action}.req`);
-  return schema;
+  return withDefinitions(schema, schema.definitions ?? {});
+}
+
+/** The schema with each `$ref` replaced by the definition it names, however deep. */
+function withDefinitions(schema: Schema, definitions: Record<string, Schema>): Schema {
+  const own = schema.$ref ? definitions[schema.$ref.replace('#/definitions/', '')] : schema;
+  if (!own) throw new Error(`no definition for ${schema.$ref}`);
+  const properties = own.properties && Object.fromEntries(Object.entries(own.properties).map(([name, property]) => [name, withDefinitions(property, definitions)]));
+  const items = own.items && withDefinitions(own.items, definitions);
+  return { ...own, properties, items };
 }
 
 /** Every field of the schema that the valid call holds, nested ones included (arrays at their first entry). */

@@ -24,6 +24,7 @@ import { Fields } from '../components/fields';
 import { OnlineBadge, StatusPill } from '../components/status';
 import { formatKwh, formatTime, formatWh, orDash } from '../format';
 import { useLiveChargePoint } from '../live';
+import { Certificates } from './charge-point/certificates';
 import { ChargingProfiles } from './charge-point/charging-profiles';
 import { Firmware } from './charge-point/firmware';
 import { Reservations } from './charge-point/reservations';
@@ -66,6 +67,7 @@ export function ChargePointPage() {
       <ChargingProfiles identity={identity} connectors={chargePoint.connectors} />
       <Firmware identity={identity} chargePoint={chargePoint} />
       <Security identity={identity} chargePoint={chargePoint} />
+      <Certificates identity={identity} />
       <Configuration identity={identity} />
       <LocalTags identity={identity} tags={data?.localTags ?? []} />
     </>
@@ -78,8 +80,9 @@ const SECTIONS = [
   ['controls-title', 'Controls'],
   ['reservations-title', 'Reservations'],
   ['profiles-title', 'Charging profiles'],
-  ['firmware-title', 'Firmware'],
+  ['firmware-title', 'Firmware and logs'],
   ['security-title', 'Security'],
+  ['certificates-title', 'Certificates'],
   ['configuration-title', 'Configuration'],
   ['local-tags-title', 'Local tag list'],
 ] as const;

@@ -6,6 +6,8 @@ import { AnswerBadge, useCommand } from '../../components/command';
 import { Fields } from '../../components/fields';
 import { formatTime, orDash } from '../../format';
 import { storedToken } from '../../session';
+import { GetLog } from './logs';
+import { SignedUpdateFirmware } from './signed-firmware';
 
 const authorization = () => ({ authorization: `Bearer ${storedToken() ?? ''}` });
 
@@ -16,28 +18,30 @@ async function refusal(response: Response): Promise<string> {
 }
 
 /**
- * Firmware and diagnostics: the statuses the wallbox last reported, an image uploaded (a file, sent to
- * the API's REST route: GraphQL carries no files) and installed with UpdateFirmware, GetDiagnostics and
- * the files the wallbox uploaded.
+ * Firmware, diagnostics and logs: the statuses the wallbox last reported, an image uploaded (a file, sent
+ * to the API's REST route: GraphQL carries no files) and installed with UpdateFirmware or
+ * SignedUpdateFirmware, GetDiagnostics, GetLog and the files the wallbox uploaded.
  */
 export function Firmware({ identity, chargePoint }: { identity: string; chargePoint: ChargePointDetail }) {
   const [{ data }, reexecute] = useQuery({ query: FirmwareDocument, variables: { identity }, requestPolicy: 'cache-and-network' });
   const reload = () => reexecute({ requestPolicy: 'network-only' });
-  // An upload the wallbox finished (diagnosticsStatus Uploaded) brings a file to list.
-  useEffect(() => reexecute({ requestPolicy: 'network-only' }), [chargePoint.diagnosticsStatus, reexecute]);
+  // An upload the wallbox finished (diagnosticsStatus or logStatus Uploaded) brings a file to list.
+  useEffect(() => reexecute({ requestPolicy: 'network-only' }), [chargePoint.diagnosticsStatus, chargePoint.logStatus, reexecute]);
   const [fileName, setFileName] = useState<string | null>(null);
   const [diagnosticsAnswer, getDiagnostics] = useCommand(GetDiagnosticsDocument, (answer) => setFileName(answer.getDiagnostics.fileName));
   const statuses: Array<[string, string]> = [
     ['Firmware', orDash(chargePoint.firmwareVersion)],
-    ['Firmware status', `${orDash(chargePoint.firmwareStatus)}${chargePoint.firmwareStatusAt ? ` (${formatTime(chargePoint.firmwareStatusAt)})` : ''}`],
-    ['Diagnostics status', `${orDash(chargePoint.diagnosticsStatus)}${chargePoint.diagnosticsStatusAt ? ` (${formatTime(chargePoint.diagnosticsStatusAt)})` : ''}`],
+    ['Firmware status', statusAt(chargePoint.firmwareStatus, chargePoint.firmwareStatusAt)],
+    ['Diagnostics status', statusAt(chargePoint.diagnosticsStatus, chargePoint.diagnosticsStatusAt)],
+    ['Log status', statusAt(chargePoint.logStatus, chargePoint.logStatusAt)],
   ];
   return (
     <section aria-labelledby="firmware-title" className="stack">
-      <h2 id="firmware-title">Firmware and diagnostics</h2>
+      <h2 id="firmware-title">Firmware, diagnostics and logs</h2>
       <Fields fields={statuses} compact />
       <UploadImage onUploaded={reload} />
       <UpdateFirmware identity={identity} images={data?.firmwareImages ?? []} />
+      <SignedUpdateFirmware identity={identity} images={data?.firmwareImages ?? []} />
       <p className="command">
         <button type="button" onClick={() => void getDiagnostics({ identity })} disabled={diagnosticsAnswer?.kind === 'pending'}>
           Get diagnostics
@@ -45,10 +49,13 @@ export function Firmware({ identity, chargePoint }: { identity: string; chargePo
         <AnswerBadge answer={diagnosticsAnswer} />
         {fileName && <span className="hint"> the wallbox uploads {fileName}</span>}
       </p>
+      <GetLog identity={identity} />
       <DiagnosticsFiles identity={identity} files={data?.diagnosticsFiles ?? []} />
     </section>
   );
 }
+
+const statusAt = (status: string | null | undefined, at: string | null | undefined) => `${orDash(status)}${at ? ` (${formatTime(at)})` : ''}`;
 
 function UploadImage({ onUploaded }: { onUploaded: () => void }) {
   const [file, setFile] = useState<File | null>(null);
@@ -125,9 +132,9 @@ function DiagnosticsFiles({ identity, files }: { identity: string; files: Array<
     link.click();
     URL.revokeObjectURL(url);
   };
-  if (files.length === 0) return <p>No diagnostics files uploaded.</p>;
+  if (files.length === 0) return <p>No diagnostics or log files uploaded.</p>;
   return (
-    <ul className="tag-list" aria-label="Diagnostics files">
+    <ul className="tag-list" aria-label="Diagnostics and log files">
       {files.map((file) => (
         <li key={file.name}>
           <span className="identity">{file.name}</span>

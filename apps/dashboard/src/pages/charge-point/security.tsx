@@ -1,81 +1,19 @@
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { useMutation, useQuery } from 'urql';
-import { RotatePasswordDocument, SecurityEventsDocument, SetSecurityProfileDocument } from '../../api/generated';
+import { RotatePasswordDocument, SecurityEventsDocument } from '../../api/generated';
 import type { ChargePointDetail } from '../../api/types';
 import { formatTime, orDash } from '../../format';
+import { failure, Result, SecurityProfiles, type Outcome } from './security-profile';
 
-const PROFILES = ['0: no authentication', '1: HTTP Basic', '2: HTTP Basic over TLS', '3: TLS client certificate'];
-/** Profiles 1 and 2 authenticate with a password: the API refuses them without one. */
-const needsPassword = (profile: number) => profile === 1 || profile === 2;
-
-interface Outcome {
-  ok: boolean;
-  text: string;
-}
-
-const failure = (error: { graphQLErrors: ReadonlyArray<{ message: string }> } | undefined): Outcome => ({
-  ok: false,
-  text: error?.graphQLErrors[0]?.message ?? 'the API could not be reached',
-});
-
-/** The security profile (a setting of the CSMS), password rotation (asked of the wallbox) and the security events it reported. */
+/** The security profile (set in the CSMS, or raised with the wallbox), password rotation (asked of the wallbox) and the security events it reported. */
 export function Security({ identity, chargePoint }: { identity: string; chargePoint: ChargePointDetail }) {
   return (
     <section aria-labelledby="security-title" className="stack">
       <h2 id="security-title">Security</h2>
-      <SecurityProfile identity={identity} chargePoint={chargePoint} />
+      <SecurityProfiles identity={identity} chargePoint={chargePoint} />
       <RotatePassword identity={identity} />
       <SecurityEvents identity={identity} />
     </section>
-  );
-}
-
-function Result({ outcome }: { outcome: Outcome | null }) {
-  return (
-    <span role="status" className={`answer ${outcome ? (outcome.ok ? 'answer-good' : 'answer-bad') : ''}`}>
-      {outcome?.text}
-    </span>
-  );
-}
-
-function SecurityProfile({ identity, chargePoint }: { identity: string; chargePoint: ChargePointDetail }) {
-  const [profile, setProfile] = useState(chargePoint.securityProfile);
-  const [password, setPassword] = useState('');
-  const [outcome, setOutcome] = useState<Outcome | null>(null);
-  const [{ fetching }, save] = useMutation(SetSecurityProfileDocument);
-  const asksPassword = needsPassword(profile) && !chargePoint.passwordSet;
-  const submit = async (event: FormEvent) => {
-    event.preventDefault();
-    const result = await save({ identity, securityProfile: profile, password: asksPassword ? password : undefined });
-    setOutcome(result.error ? failure(result.error) : { ok: true, text: `Saved: profile ${profile}` });
-  };
-  return (
-    <form className="inline" onSubmit={(event) => void submit(event)} aria-label="Security profile">
-      <p>
-        Profile now: <strong data-testid="security-profile">{PROFILES[chargePoint.securityProfile] ?? chargePoint.securityProfile}</strong>
-        {chargePoint.passwordSet ? ', a password is set' : ', no password'}
-      </p>
-      <label>
-        Security profile
-        <select value={profile} onChange={(event) => setProfile(Number(event.target.value))}>
-          {PROFILES.map((name, value) => (
-            <option key={value} value={value}>
-              {name}
-            </option>
-          ))}
-        </select>
-      </label>
-      {asksPassword && (
-        <label>
-          Password for the wallbox
-          <input type="password" value={password} onChange={(event) => setPassword(event.target.value)} minLength={8} maxLength={40} required autoComplete="new-password" />
-        </label>
-      )}
-      <button type="submit" disabled={fetching}>
-        Set profile
-      </button>
-      <Result outcome={outcome} />
-    </form>
   );
 }
 
