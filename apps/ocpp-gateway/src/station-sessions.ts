@@ -17,6 +17,17 @@ const OFFLINE = JSON.stringify({ outcome: 'offline' } satisfies WallboxCommandRe
 /** A command that cannot be checked is answered at once rather than left to time out. */
 const UNCHECKED = JSON.stringify({ outcome: 'invalid', reason: 'the command could not be checked' } satisfies WallboxCommandReply);
 
+/** How a subscription's callback is guarded: the answer to a request that threw, the fields to log. */
+interface GuardOptions {
+  failure?: string;
+  fields?: (message: Msg) => Record<string, unknown>;
+}
+
+/** `vs.cmd.<pod>.<identity>`: the wallbox a command is for. */
+function commandIdentity(message: Msg): string {
+  return identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
+}
+
 /**
  * The wallboxes this pod holds, one session per identity. The newest connection of an identity
  * wins on any pod: each accepted connection is announced as a ConnectionClaim, and a pod holding
@@ -72,7 +83,10 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
       callback: this.guarded('connection claims', (message) => this.onClaim(message)),
     });
     this.commands = this.nats.nc.subscribe(this.nats.subjects.commandsOf(this.options.gatewayId), {
-      callback: this.guarded('commands', (message) => this.onCommand(message), UNCHECKED),
+      callback: this.guarded('commands', (message) => this.onCommand(message), {
+        failure: UNCHECKED,
+        fields: (message) => ({ identity: commandIdentity(message) }),
+      }),
     });
     this.pinger = setInterval(() => this.pingAll(), this.options.pingIntervalMs);
     this.pinger.unref();
@@ -110,15 +124,17 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
   /**
    * A subscription's callback runs inside nats.js's reading of the socket: whatever one message
    * makes throw is logged here, so that it cannot break the connection or end the process, and a
-   * request is answered `failure` when one is given.
+   * request is answered `failure` when one is given; `fields` adds what the log line needs
+   * (e.g. the wallbox's identity), and must not throw.
    */
-  private guarded(what: string, handle: (message: Msg) => void, failure?: string): (error: Error | null, message: Msg) => void {
+  private guarded(what: string, handle: (message: Msg) => void, options: GuardOptions = {}): (error: Error | null, message: Msg) => void {
+    const { failure, fields } = options;
     return (error, message) => {
       if (error) return this.logger.warn({ err: error }, `${what}: subscription error`);
       try {
         handle(message);
       } catch (thrown) {
-        this.logger.error({ subject: message.subject, err: thrown }, `${what}: a message could not be handled`);
+        this.logger.error({ ...fields?.(message), subject: message.subject, err: thrown }, `${what}: a message could not be handled`);
         if (failure !== undefined) this.answer(message, failure);
       }
     };
@@ -159,7 +175,7 @@ export class StationSessions implements OnApplicationBootstrap, BeforeApplicatio
    * was not recorded yet when it was sent) is answered offline.
    */
   private onCommand(message: Msg): void {
-    const identity = identityFromToken(message.subject.slice(message.subject.lastIndexOf('.') + 1));
+    const identity = commandIdentity(message);
     const session = this.held.get(identity);
     if (session) session.command(message);
     else message.respond(OFFLINE);

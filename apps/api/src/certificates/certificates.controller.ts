@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import { ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiWallboxCommandResponses } from '../commands/command-responses';
+import { Body, Delete, Get, Param, Query } from '@nestjs/common';
+import { ApiOkResponse } from '@nestjs/swagger';
+import { CommandPost, WallboxCommandResponses } from '../commands/command-responses';
+import { ChargePointController } from '../infrastructure/resource-routes';
 import { CommandStatusView } from '../commands/command.view';
 import { CommandsService, type WallboxAnswer } from '../commands/commands.service';
 import { IdentityParams } from '../infrastructure/params';
@@ -8,15 +9,12 @@ import { CertificateHashDataQuery, InstallCertificateBody, InstalledCertificates
 import { InstalledCertificatesView } from './certificate.view';
 
 /** The certificates a wallbox holds (security whitepaper M03–M05): every command and answer is recorded in the event log. */
-@ApiTags('commands')
-@ApiWallboxCommandResponses()
-@Controller('charge-points/:identity/certificates')
+@ChargePointController('commands', 'certificates')
+@WallboxCommandResponses()
 export class CertificatesController {
   constructor(private readonly commands: CommandsService) {}
 
-  @Post()
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView, description: 'InstallCertificate: Accepted, Rejected or Failed' })
+  @CommandPost('', { type: CommandStatusView, description: 'InstallCertificate: Accepted, Rejected or Failed' })
   install(@Param() { identity }: IdentityParams, @Body() { certificateType, certificate }: InstallCertificateBody): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'installCertificate', certificateType, certificate });
   }

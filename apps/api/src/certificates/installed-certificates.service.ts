@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { InstalledCertificateRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
 import { ChargePointsService } from '../charge-points/charge-points.service';
-import { notFound } from '../infrastructure/operation-failed.error';
 import { READ_MODELS } from '../infrastructure/tokens';
 import { toInstalledCertificateView, type InstalledCertificateView } from './certificate.view';
 
@@ -15,7 +14,7 @@ export class InstalledCertificatesService {
   ) {}
 
   async list(identity: string): Promise<InstalledCertificateView[]> {
-    if (!(await this.chargePoints.isKnown(identity))) throw notFound(`charge point ${identity} not found`);
+    await this.chargePoints.assertKnown(identity);
     const rows = await this.readModels.getRepository(InstalledCertificateRow).find({
       where: { chargePointIdentity: identity },
       order: { certificateType: 'ASC', reportedAt: 'ASC', serialNumber: 'ASC' },

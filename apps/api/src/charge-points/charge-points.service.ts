@@ -11,9 +11,12 @@ import {
   chargePointRecord,
   hashPassword,
   type ChargePointChanges,
+  type ChargePointRecord,
+  type OperationDecision,
   type RaiseSecurityProfile,
+  type Registration,
 } from '@voltstream/domain';
-import type { SecurityProfile } from '@voltstream/contracts';
+import type { SecurityProfile, VoltstreamEvent } from '@voltstream/contracts';
 import { ChargePointRow, type ChargePointState } from '@voltstream/read-models';
 import { In, type DataSource, type Repository } from 'typeorm';
 import { EventLog } from '../infrastructure/event-log.service';
@@ -66,40 +69,33 @@ export class ChargePointsService {
   /** Adopts the charge point (created) or changes its settings. */
   async put(identity: string, body: PutChargePointBody): Promise<PutOutcome<ChargePointView>> {
     const command = { identity, changes: toChanges(body), defaultStartMode: this.config.defaultStartMode, at: new Date() };
-    const known = await this.isKnown(identity);
-    const before = await this.eventLog.changeRegistration(identity, (registration) =>
-      decideChargePointUpdate(command, chargePointRecord(known, registration)),
-    );
+    const before = await this.change(identity, (record) => decideChargePointUpdate(command, record));
     return { resource: await this.get(identity), created: before === undefined };
   }
 
   /** Records the password of a rotation about to be sent: it opens the handshake already. @returns its hash */
   async startPasswordRotation(identity: string, password: Buffer): Promise<string> {
     const command = { identity, passwordHash: hashPassword(password), at: new Date() };
-    const known = await this.isKnown(identity);
-    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordRotationStart(command, chargePointRecord(known, registration)));
+    await this.change(identity, (record) => decidePasswordRotationStart(command, record));
     return command.passwordHash;
   }
 
   /** The wallbox did not take the password of the rotation: it no longer opens the handshake. */
   async abandonPasswordRotation(identity: string): Promise<void> {
-    const known = await this.isKnown(identity);
-    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordRotationAbandon({ identity, at: new Date() }, chargePointRecord(known, registration)));
+    await this.change(identity, (record) => decidePasswordRotationAbandon({ identity, at: new Date() }, record));
   }
 
   /** Records a password the wallbox accepted; the previous one stays valid until the wallbox uses the new one. */
   async changePassword(identity: string, passwordHash: string): Promise<void> {
     const command = { identity, passwordHash, at: new Date() };
-    const known = await this.isKnown(identity);
-    await this.eventLog.changeRegistration(identity, (registration) => decidePasswordChange(command, chargePointRecord(known, registration)));
+    await this.change(identity, (record) => decidePasswordChange(command, record));
   }
 
   /** TC_083, before ChangeConfiguration SecurityProfile is sent: refuses what could not be recorded. @returns the profile in force */
   async checkSecurityProfileRaise(identity: string, securityProfile: SecurityProfile): Promise<SecurityProfile> {
     const command = { identity, securityProfile, at: new Date() };
-    const known = await this.isKnown(identity);
-    const registration = await this.eventLog.changeRegistration(identity, (current) => {
-      const failure = securityProfileRaiseProblem(command, chargePointRecord(known, current));
+    const registration = await this.change(identity, (record) => {
+      const failure = securityProfileRaiseProblem(command, record);
       return failure ? { ok: false, failure } : { ok: true, events: [] };
     });
     return registration?.settings.securityProfile ?? 0;
@@ -107,20 +103,30 @@ export class ChargePointsService {
 
   /** Records the profile the wallbox accepted (ChangeConfiguration SecurityProfile): enforced from now on. */
   async raiseSecurityProfile(command: RaiseSecurityProfile): Promise<void> {
-    const known = await this.isKnown(command.identity);
-    await this.eventLog.changeRegistration(command.identity, (registration) => decideSecurityProfileRaise(command, chargePointRecord(known, registration)));
+    await this.change(command.identity, (record) => decideSecurityProfileRaise(command, record));
   }
 
   async forget(identity: string): Promise<void> {
-    const known = await this.isKnown(identity);
-    await this.eventLog.changeRegistration(identity, (registration) =>
-      decideChargePointForget({ identity, at: new Date() }, chargePointRecord(known, registration)),
-    );
+    await this.change(identity, (record) => decideChargePointForget({ identity, at: new Date() }, record));
   }
 
   /** The read models know the identity: it connected once (or was adopted). */
   isKnown(identity: string): Promise<boolean> {
     return this.chargePoints.existsBy({ identity });
+  }
+
+  /** 404 unless the read models know the charge point. */
+  async assertKnown(identity: string): Promise<void> {
+    if (!(await this.isKnown(identity))) throw notFound(`charge point ${identity} not found`);
+  }
+
+  /** Decides a write over the charge point's record in the log. @returns the registration it was decided over */
+  private async change<E extends VoltstreamEvent>(
+    identity: string,
+    decide: (record: ChargePointRecord) => OperationDecision<E>,
+  ): Promise<Registration | undefined> {
+    const known = await this.isKnown(identity);
+    return this.eventLog.changeRegistration(identity, (registration) => decide(chargePointRecord(known, registration)));
   }
 }
 

@@ -1,14 +1,13 @@
-import { Controller, Get, Param, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Get, Param, Query } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
+import { ChargePointController } from '../infrastructure/resource-routes';
 import { ConnectorParams } from '../infrastructure/params';
 import { MeterValuesQuery } from './charge-point.dto';
 import { ConnectorView } from './charge-point.view';
 import { ConnectorsService } from './connectors.service';
 import { MeterValueView } from './meter-value.view';
 
-@ApiTags('charge points')
-@ApiBearerAuth()
-@Controller('charge-points/:identity/connectors/:connectorId')
+@ChargePointController('charge points', 'connectors/:connectorId')
 export class ConnectorsController {
   constructor(private readonly connectors: ConnectorsService) {}
 

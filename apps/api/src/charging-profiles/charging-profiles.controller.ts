@@ -1,6 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
-import { ApiBadRequestResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
-import { ApiWallboxCommandResponses } from '../commands/command-responses';
+import { Body, Delete, Get, HttpCode, HttpStatus, Param, Put, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiOkResponse } from '@nestjs/swagger';
+import { WallboxCommandResponses } from '../commands/command-responses';
+import { ChargePointController } from '../infrastructure/resource-routes';
 import { CommandStatusView } from '../commands/command.view';
 import type { WallboxAnswer } from '../commands/commands.service';
 import { IdentityParams } from '../infrastructure/params';
@@ -8,10 +9,9 @@ import { ChargingProfilesQuery, ClearChargingProfileQuery, CompositeScheduleQuer
 import { ChargingProfileView, CompositeScheduleView } from './charging-profile.view';
 import { ChargingProfilesService } from './charging-profiles.service';
 
-@ApiTags('smart charging')
-@ApiWallboxCommandResponses()
+@ChargePointController('smart charging')
+@WallboxCommandResponses()
 @ApiBadRequestResponse({ description: 'a field OCPP 1.6 does not allow, named; a connector the charge point does not have' })
-@Controller('charge-points/:identity')
 export class ChargingProfilesController {
   constructor(private readonly profiles: ChargingProfilesService) {}
 

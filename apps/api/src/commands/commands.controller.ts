@@ -1,5 +1,5 @@
-import { Body, Controller, Get, HttpCode, HttpStatus, Param, Post, Put, Query } from '@nestjs/common';
-import { ApiConflictResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Put, Query } from '@nestjs/common';
+import { ApiConflictResponse, ApiOkResponse } from '@nestjs/swagger';
 import { ConnectorParams, IdentityParams } from '../infrastructure/params';
 import {
   AvailabilityBody,
@@ -16,19 +16,17 @@ import {
   TriggerBody,
   UnlockBody,
 } from './command.dto';
-import { ApiWallboxCommandResponses } from './command-responses';
+import { CommandPost, WallboxCommandResponses } from './command-responses';
+import { ChargePointController } from '../infrastructure/resource-routes';
 import { CommandStatusView, ConfigurationView, DataTransferAnswerView, PasswordRotationView, SecurityProfileRaiseView } from './command.view';
 import { CommandsService, type WallboxAnswer } from './commands.service';
 
-@ApiTags('commands')
-@ApiWallboxCommandResponses()
-@Controller('charge-points/:identity')
+@ChargePointController('commands')
+@WallboxCommandResponses()
 export class CommandsController {
   constructor(private readonly commands: CommandsService) {}
 
-  @Post('connectors/:connectorId/availability')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView, description: 'ChangeAvailability: Accepted, Rejected or Scheduled' })
+  @CommandPost('connectors/:connectorId/availability', { type: CommandStatusView, description: 'ChangeAvailability: Accepted, Rejected or Scheduled' })
   availability(
     @Param() { identity, connectorId }: ConnectorParams,
     @Body() { available }: AvailabilityBody,
@@ -36,24 +34,18 @@ export class CommandsController {
     return this.commands.send(identity, { type: 'changeAvailability', connectorId, available });
   }
 
-  @Post('password')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: PasswordRotationView, description: 'the wallbox accepted the new password (shown this once); the previous one works until it reconnects' })
+  @CommandPost('password', { type: PasswordRotationView, description: 'the wallbox accepted the new password (shown this once); the previous one works until it reconnects' })
   rotatePassword(@Param() { identity }: IdentityParams, @Body() body: RotatePasswordBody): Promise<PasswordRotationView> {
     return this.commands.rotatePassword(identity, body);
   }
 
-  @Post('security-profile')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: SecurityProfileRaiseView, description: 'the wallbox accepted ChangeConfiguration SecurityProfile: the higher profile is enforced from now on' })
+  @CommandPost('security-profile', { type: SecurityProfileRaiseView, description: 'the wallbox accepted ChangeConfiguration SecurityProfile: the higher profile is enforced from now on' })
   @ApiConflictResponse({ description: 'not higher than the profile in force, or the wallbox rejected it (its profile stays)' })
   raiseSecurityProfile(@Param() { identity }: IdentityParams, @Body() { securityProfile }: RaiseSecurityProfileBody): Promise<SecurityProfileRaiseView> {
     return this.commands.raiseSecurityProfile(identity, securityProfile);
   }
 
-  @Post('remote-start')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView })
+  @CommandPost('remote-start', { type: CommandStatusView })
   remoteStart(
     @Param() { identity }: IdentityParams,
     @Body() { idTag, connectorId, chargingProfile }: RemoteStartBody,
@@ -61,30 +53,22 @@ export class CommandsController {
     return this.commands.send(identity, { type: 'remoteStart', idTag, connectorId, chargingProfile });
   }
 
-  @Post('remote-stop')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView })
+  @CommandPost('remote-stop', { type: CommandStatusView })
   remoteStop(@Param() { identity }: IdentityParams, @Body() { transactionId }: RemoteStopBody): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'remoteStop', transactionId });
   }
 
-  @Post('reset')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView })
+  @CommandPost('reset', { type: CommandStatusView })
   reset(@Param() { identity }: IdentityParams, @Body() { type }: ResetBody): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'reset', resetType: type });
   }
 
-  @Post('unlock')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView })
+  @CommandPost('unlock', { type: CommandStatusView })
   unlock(@Param() { identity }: IdentityParams, @Body() { connectorId }: UnlockBody): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'unlock', connectorId });
   }
 
-  @Post('trigger')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView })
+  @CommandPost('trigger', { type: CommandStatusView })
   trigger(
     @Param() { identity }: IdentityParams,
     @Body() { message, connectorId }: TriggerBody,
@@ -92,9 +76,7 @@ export class CommandsController {
     return this.commands.send(identity, { type: 'trigger', message, connectorId });
   }
 
-  @Post('extended-trigger')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView, description: 'ExtendedTriggerMessage: Accepted, Rejected or NotImplemented' })
+  @CommandPost('extended-trigger', { type: CommandStatusView, description: 'ExtendedTriggerMessage: Accepted, Rejected or NotImplemented' })
   extendedTrigger(@Param() { identity }: IdentityParams, @Body() { requestedMessage, connectorId }: ExtendedTriggerBody): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'extendedTrigger', requestedMessage, connectorId });
   }
@@ -117,16 +99,12 @@ export class CommandsController {
     return this.commands.send(identity, { type: 'changeConfiguration', key, value });
   }
 
-  @Post('clear-cache')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: CommandStatusView, description: 'ClearCache: Accepted or Rejected' })
+  @CommandPost('clear-cache', { type: CommandStatusView, description: 'ClearCache: Accepted or Rejected' })
   clearCache(@Param() { identity }: IdentityParams): Promise<WallboxAnswer> {
     return this.commands.send(identity, { type: 'clearCache' });
   }
 
-  @Post('data-transfer')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: DataTransferAnswerView })
+  @CommandPost('data-transfer', { type: DataTransferAnswerView })
   dataTransfer(
     @Param() { identity }: IdentityParams,
     @Body() { vendorId, messageId, data }: DataTransferBody,

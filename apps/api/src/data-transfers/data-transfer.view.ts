@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { DataTransferRow } from '@voltstream/read-models';
+import { SequenceIdProperty, NextCursorProperty } from '../infrastructure/page-properties';
 
 /** A DataTransfer a wallbox sent to the CSMS, with the answer it got. */
 export class DataTransferView {
-  @ApiProperty({ description: 'its place in the event log: later ones have greater ids' })
+  @SequenceIdProperty()
   id: number;
 
   @ApiProperty()
@@ -26,7 +27,7 @@ export class DataTransferPageView {
   @ApiProperty({ type: [DataTransferView], description: 'newest first' })
   items: DataTransferView[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  @NextCursorProperty()
   nextCursor: string | null;
 }
 

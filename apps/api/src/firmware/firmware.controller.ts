@@ -1,14 +1,7 @@
-import { applyDecorators, Body, Controller, Get, Headers, HttpCode, HttpStatus, Param, Post, type StreamableFile } from '@nestjs/common';
-import {
-  ApiBadGatewayResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiGatewayTimeoutResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiProduces,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Get, Headers, Param, type StreamableFile } from '@nestjs/common';
+import { ApiNotFoundResponse, ApiOkResponse, ApiProduces } from '@nestjs/swagger';
+import { CommandPost, WallboxCommandResponses } from '../commands/command-responses';
+import { ChargePointController, UNKNOWN_CHARGE_POINT } from '../infrastructure/resource-routes';
 import type { WallboxAnswer } from '../commands/commands.service';
 import { IdentityParams } from '../infrastructure/params';
 import { DiagnosticsFiles } from './diagnostics-files.service';
@@ -18,28 +11,17 @@ import { DiagnosticsFileParams, GetDiagnosticsBody, UpdateFirmwareBody } from '.
 import { DiagnosticsAnswerView, DiagnosticsFileView, LogAnswerView, SignedFirmwareAnswerView } from './firmware.view';
 import { GetLogBody, SignedUpdateFirmwareBody } from './security-logs-firmware.dto';
 
-/** A command to a wallbox: answered 200 with its answer, or why it was not. */
-const WallboxCommand = (notFound: string) =>
-  applyDecorators(
-    HttpCode(HttpStatus.OK),
-    ApiNotFoundResponse({ description: notFound }),
-    ApiConflictResponse({ description: 'the charge point is offline' }),
-    ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' }),
-    ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' }),
-  );
+const NO_IMAGE = { notFound: `${UNKNOWN_CHARGE_POINT}, or no firmware image of that name` };
 
-@ApiTags('firmware')
-@ApiBearerAuth()
-@Controller('charge-points/:identity')
+@ChargePointController('firmware')
 export class FirmwareController {
   constructor(
     private readonly commands: FirmwareCommands,
     private readonly diagnostics: DiagnosticsFiles,
   ) {}
 
-  @Post('firmware')
-  @WallboxCommand('an unknown charge point, or no firmware image of that name')
-  @ApiOkResponse({ description: 'UpdateFirmware: the wallbox answers {} and reports its progress with FirmwareStatusNotification (firmwareStatus)' })
+  @CommandPost('firmware', { description: 'UpdateFirmware: the wallbox answers {} and reports its progress with FirmwareStatusNotification (firmwareStatus)' })
+  @WallboxCommandResponses(NO_IMAGE)
   updateFirmware(
     @Param() { identity }: IdentityParams,
     @Body() body: UpdateFirmwareBody,
@@ -48,9 +30,8 @@ export class FirmwareController {
     return this.commands.updateFirmware(identity, body, host);
   }
 
-  @Post('diagnostics')
-  @WallboxCommand('an unknown charge point')
-  @ApiOkResponse({ type: DiagnosticsAnswerView, description: 'GetDiagnostics: the file name the wallbox gives; progress in diagnosticsStatus' })
+  @CommandPost('diagnostics', { type: DiagnosticsAnswerView, description: 'GetDiagnostics: the file name the wallbox gives; progress in diagnosticsStatus' })
+  @WallboxCommandResponses({ notFound: UNKNOWN_CHARGE_POINT })
   getDiagnostics(
     @Param() { identity }: IdentityParams,
     @Body() body: GetDiagnosticsBody,
@@ -59,22 +40,20 @@ export class FirmwareController {
     return this.commands.getDiagnostics(identity, body, host);
   }
 
-  @Post('logs')
-  @WallboxCommand('an unknown charge point')
-  @ApiOkResponse({
+  @CommandPost('logs', {
     type: LogAnswerView,
     description: 'GetLog (security whitepaper): the file lands among the diagnostics files; progress in logStatus',
   })
+  @WallboxCommandResponses({ notFound: UNKNOWN_CHARGE_POINT })
   getLog(@Param() { identity }: IdentityParams, @Body() body: GetLogBody, @Headers('host') host: string | undefined): Promise<WallboxAnswer> {
     return this.commands.getLog(identity, body, host);
   }
 
-  @Post('signed-firmware')
-  @WallboxCommand('an unknown charge point, or no firmware image of that name')
-  @ApiOkResponse({
+  @CommandPost('signed-firmware', {
     type: SignedFirmwareAnswerView,
     description: 'SignedUpdateFirmware (security whitepaper): progress in firmwareStatus (SignedFirmwareStatusNotification)',
   })
+  @WallboxCommandResponses(NO_IMAGE)
   signedUpdateFirmware(
     @Param() { identity }: IdentityParams,
     @Body() body: SignedUpdateFirmwareBody,

@@ -43,8 +43,10 @@ interface ImageSource {
   image?: string;
 }
 
-export const IsImageLocation = (maxLength: number) =>
+/** `location` of a firmware image: required unless `image` is given. */
+export const ImageLocation = (maxLength: number) =>
   applyDecorators(
+    ApiPropertyOptional({ maxLength, description: 'where the wallbox fetches the image; or `image`' }),
     ValidateIf((body: ImageSource) => body.image === undefined || body.location !== undefined),
     IsDefined({ message: 'location or image is required' }),
     IsString(),
@@ -52,8 +54,10 @@ export const IsImageLocation = (maxLength: number) =>
     IsOcppUri(),
   );
 
-export const IsImageName = () =>
+/** `image`: the name of an uploaded firmware image, instead of `location`. */
+export const ImageName = () =>
   applyDecorators(
+    ApiPropertyOptional({ description: 'an image uploaded to POST /api/firmware-images, served to the wallbox by the CSMS; instead of `location`' }),
     IsOptional(),
     IsFileName(),
     ValidateBy({
@@ -62,13 +66,28 @@ export const IsImageName = () =>
     }),
   );
 
+/**
+ * `location` of an upload (diagnostics, logs): optional, the CSMS's own upload URL when absent.
+ * Listed bottom-up, as stacked decorators apply: a 400 names the problems in the same order.
+ */
+export const UploadLocation = (maxLength: number) =>
+  applyDecorators(
+    IsOcppUri(),
+    MaxLength(maxLength),
+    IsString(),
+    IsOptional(),
+    ApiPropertyOptional({ maxLength, description: "where the wallbox uploads; the CSMS's own upload URL for it when absent" }),
+  );
+
+/** An optional RFC 3339 date-time. */
+export const OptionalDateTime = (description?: string) =>
+  applyDecorators(IsOcppDateTime(), IsOptional(), ApiPropertyOptional({ format: 'date-time', description }));
+
 export class UpdateFirmwareBody extends RetriesBody {
-  @ApiPropertyOptional({ maxLength: MAX_LOCATION_LENGTH, description: 'where the wallbox fetches the image; or `image`' })
-  @IsImageLocation(MAX_LOCATION_LENGTH)
+  @ImageLocation(MAX_LOCATION_LENGTH)
   location?: string;
 
-  @ApiPropertyOptional({ description: 'an image uploaded to POST /api/firmware-images, served to the wallbox by the CSMS; instead of `location`' })
-  @IsImageName()
+  @ImageName()
   image?: string;
 
   @ApiProperty({ format: 'date-time', description: 'from when the wallbox may fetch the image' })
@@ -77,21 +96,13 @@ export class UpdateFirmwareBody extends RetriesBody {
 }
 
 export class GetDiagnosticsBody extends RetriesBody {
-  @ApiPropertyOptional({ maxLength: MAX_LOCATION_LENGTH, description: "where the wallbox uploads; the CSMS's own upload URL for it when absent" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_LOCATION_LENGTH)
-  @IsOcppUri()
+  @UploadLocation(MAX_LOCATION_LENGTH)
   location?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsOcppDateTime()
+  @OptionalDateTime()
   startTime?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsOcppDateTime()
+  @OptionalDateTime()
   stopTime?: string;
 }
 

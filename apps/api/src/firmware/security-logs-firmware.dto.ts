@@ -3,7 +3,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { LOG_TYPES, type LogType } from '@voltstream/ocpp';
 import { IsBase64, IsIn, IsOptional, IsString, MaxLength, ValidateBy } from 'class-validator';
 import { IsInt32 } from '../infrastructure/params';
-import { IsImageLocation, IsImageName, IsOcppDateTime, IsOcppUri, RetriesBody } from './firmware.dto';
+import { ImageLocation, ImageName, IsOcppDateTime, OptionalDateTime, RetriesBody, UploadLocation } from './firmware.dto';
 
 /** The whitepaper's limits: LogParametersType.remoteLocation and FirmwareType.location. */
 export const MAX_WHITEPAPER_LOCATION_LENGTH = 512;
@@ -36,21 +36,13 @@ export class GetLogBody extends RequestIdBody {
   @IsIn(LOG_TYPES, { message: `logType must be one of ${LOG_TYPES.join(', ')}` })
   logType: LogType;
 
-  @ApiPropertyOptional({ maxLength: MAX_WHITEPAPER_LOCATION_LENGTH, description: "where the wallbox uploads; the CSMS's own upload URL for it when absent" })
-  @IsOptional()
-  @IsString()
-  @MaxLength(MAX_WHITEPAPER_LOCATION_LENGTH)
-  @IsOcppUri()
+  @UploadLocation(MAX_WHITEPAPER_LOCATION_LENGTH)
   location?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsOcppDateTime()
+  @OptionalDateTime()
   oldestTimestamp?: string;
 
-  @ApiPropertyOptional({ format: 'date-time' })
-  @IsOptional()
-  @IsOcppDateTime()
+  @OptionalDateTime()
   latestTimestamp?: string;
 }
 
@@ -59,21 +51,17 @@ export class GetLogBody extends RequestIdBody {
  * firmware (whitepaper §4), the CSMS passes them on and never holds a firmware signing key.
  */
 export class SignedUpdateFirmwareBody extends RequestIdBody {
-  @ApiPropertyOptional({ maxLength: MAX_WHITEPAPER_LOCATION_LENGTH, description: 'where the wallbox fetches the image; or `image`' })
-  @IsImageLocation(MAX_WHITEPAPER_LOCATION_LENGTH)
+  @ImageLocation(MAX_WHITEPAPER_LOCATION_LENGTH)
   location?: string;
 
-  @ApiPropertyOptional({ description: 'an image uploaded to POST /api/firmware-images, served to the wallbox by the CSMS; instead of `location`' })
-  @IsImageName()
+  @ImageName()
   image?: string;
 
   @ApiProperty({ format: 'date-time', description: 'from when the wallbox may fetch the image' })
   @IsOcppDateTime()
   retrieveDateTime: string;
 
-  @ApiPropertyOptional({ format: 'date-time', description: 'from when the wallbox may install it' })
-  @IsOptional()
-  @IsOcppDateTime()
+  @OptionalDateTime('from when the wallbox may install it')
   installDateTime?: string;
 
   @ApiProperty({ maxLength: MAX_SIGNING_CERTIFICATE_LENGTH, description: 'the X.509 certificate (PEM) whose key signed the image' })

@@ -1,13 +1,14 @@
 import { UseFilters } from '@nestjs/common';
-import { Args, Field, Float, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { DataTransferPageView, DataTransferView } from '../data-transfers/data-transfer.view';
 import { DataTransfersService } from '../data-transfers/data-transfers.service';
 import { DataTransfersArgs } from './arguments';
 import { GraphqlErrorFilter } from './graphql-errors';
+import { SequenceIdField, NextCursorField } from './page-fields';
 
 @ObjectType('DataTransfer', { description: 'A DataTransfer a wallbox sent to the CSMS, with the answer it got' })
 export class DataTransferObject implements DataTransferView {
-  @Field(() => Float, { description: 'its place in the event log (an integer, beyond 32 bits in time): later ones have greater ids' })
+  @SequenceIdField()
   id: number;
 
   @Field()
@@ -31,7 +32,7 @@ export class DataTransferPageObject implements DataTransferPageView {
   @Field(() => [DataTransferObject], { description: 'newest first' })
   items: DataTransferObject[];
 
-  @Field(() => String, { nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  @NextCursorField()
   nextCursor: string | null;
 }
 

@@ -1,13 +1,14 @@
 import { UseFilters } from '@nestjs/common';
-import { Args, Field, Float, ObjectType, Query, Resolver } from '@nestjs/graphql';
+import { Args, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
 import type { SecurityEventPageView, SecurityEventView } from '../security-events/security-event.view';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventsArgs } from './arguments';
 import { GraphqlErrorFilter } from './graphql-errors';
+import { SequenceIdField, NextCursorField } from './page-fields';
 
 @ObjectType('SecurityEvent', { description: 'A SecurityEventNotification a wallbox sent (OCPP 1.6 security whitepaper)' })
 export class SecurityEventObject implements SecurityEventView {
-  @Field(() => Float, { description: 'its place in the event log (an integer, beyond 32 bits in time): later ones have greater ids' })
+  @SequenceIdField()
   id: number;
 
   @Field({ description: 'the whitepaper event type, or the vendor’s own' })
@@ -28,7 +29,7 @@ export class SecurityEventPageObject implements SecurityEventPageView {
   @Field(() => [SecurityEventObject], { description: 'newest first' })
   items: SecurityEventObject[];
 
-  @Field(() => String, { nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  @NextCursorField()
   nextCursor: string | null;
 }
 

@@ -2,6 +2,7 @@ import { Field, Int, ObjectType } from '@nestjs/graphql';
 import type { TransactionPageView, TransactionView } from '../transactions/transaction.view';
 import { MeterValueObject } from './charge-point.types';
 import { TagOwnerObject } from './tag.types';
+import { NextCursorField } from './page-fields';
 
 @ObjectType('Transaction', { description: 'A charging session, as SPEC §5 names its fields' })
 export class TransactionObject implements TransactionView {
@@ -53,6 +54,6 @@ export class TransactionPageObject implements TransactionPageView {
   @Field(() => [TransactionObject], { description: 'newest first' })
   items: TransactionObject[];
 
-  @Field(() => String, { nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  @NextCursorField()
   nextCursor: string | null;
 }

@@ -32,6 +32,10 @@ const IDENTITY_PATTERN = /^[A-Za-z0-9\-_.:*]{1,48}$/;
 /** A charge point identity as SPEC §3 allows it; the message names the property checked. */
 export const IsIdentity = () => Matches(IDENTITY_PATTERN, { message: '$property must be 1 to 48 characters of letters, digits and -_.:*' });
 
+/** `?chargePoint=`: a list of only that charge point's rows (decorators bottom-up, as stacked ones apply). */
+export const ChargePointFilter = () =>
+  applyDecorators(IsIdentity(), IsOptional(), ApiPropertyOptional({ description: 'identity of a charge point' }));
+
 export class IdentityParams {
   @ApiProperty({ description: 'Charge point identity', pattern: IDENTITY_PATTERN.source })
   @IsIdentity()

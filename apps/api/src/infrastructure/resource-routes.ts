@@ -1,12 +1,17 @@
-import { applyDecorators, Delete, HttpCode, HttpStatus, Put, type Type } from '@nestjs/common';
+import { applyDecorators, Controller, Delete, Get, HttpCode, HttpStatus, Put, type Type } from '@nestjs/common';
 import {
   ApiAcceptedResponse,
   ApiBadRequestResponse,
+  ApiBearerAuth,
   ApiCreatedResponse,
   ApiNoContentResponse,
   ApiNotFoundResponse,
   ApiOkResponse,
+  ApiTags,
+  type ApiResponseOptions,
 } from '@nestjs/swagger';
+
+export const UNKNOWN_CHARGE_POINT = 'an unknown charge point';
 
 /** What a PUT leads to: the resource as it is now, and whether this request created it. */
 export interface PutOutcome<T> {
@@ -48,3 +53,11 @@ export const DeleteRoute = (path: string, description?: string) =>
     NotYetVisibleResponse(),
     ApiNotFoundResponse(),
   );
+
+/** A controller of routes below charge-points/:identity, behind the bearer token. */
+export const ChargePointController = (tag: string, path = '') =>
+  applyDecorators(ApiTags(tag), ApiBearerAuth(), Controller(`charge-points/:identity${path && `/${path}`}`));
+
+/** A GET of what the read models hold for one charge point: 404 for an unknown one. */
+export const ChargePointGet = (ok: ApiResponseOptions) =>
+  applyDecorators(Get(), ApiOkResponse(ok), ApiNotFoundResponse({ description: UNKNOWN_CHARGE_POINT }));

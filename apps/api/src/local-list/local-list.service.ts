@@ -7,7 +7,7 @@ import { JSONCodec, type NatsConnection } from 'nats';
 import type { DataSource, Repository } from 'typeorm';
 import { ChargePointsService } from '../charge-points/charge-points.service';
 import type { WallboxAnswer } from '../commands/commands.service';
-import { notFound, OperationFailedError } from '../infrastructure/operation-failed.error';
+import { OperationFailedError } from '../infrastructure/operation-failed.error';
 import { API_CONFIG, NATS_CONNECTION, READ_MODELS, SUBJECTS } from '../infrastructure/tokens';
 import { toLocalListView, type LocalListView } from './local-list.view';
 
@@ -34,7 +34,7 @@ export class LocalListService {
   }
 
   async get(identity: string): Promise<LocalListView> {
-    await this.known(identity);
+    await this.chargePoints.assertKnown(identity);
     return toLocalListView(await this.syncs.findOneBy({ chargePointIdentity: identity }));
   }
 
@@ -47,7 +47,7 @@ export class LocalListService {
   }
 
   private async ask(request: LocalListRequest): Promise<WallboxAnswer> {
-    await this.known(request.identity);
+    await this.chargePoints.assertKnown(request.identity);
     const timeout = (this.config.ocppCallTimeout * 1000 + 2000) * CALLS_PER_REQUEST;
     const reply = await this.nc.request(this.subjects.localListRequests, codec.encode(request), { timeout });
     const result = interpretCommandReply(request.identity, reply.data);
@@ -55,9 +55,5 @@ export class LocalListService {
     // The authorization service refuses a charge point that is not adopted: it has no list to hold.
     if (result.failure.kind === 'invalid') throw new OperationFailedError({ kind: 'conflict', message: result.failure.message });
     throw new OperationFailedError(result.failure);
-  }
-
-  private async known(identity: string): Promise<void> {
-    if (!(await this.chargePoints.isKnown(identity))) throw notFound(`charge point ${identity} not found`);
   }
 }

@@ -2,7 +2,7 @@ import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsIn, IsISO8601, IsOptional, IsString, Length } from 'class-validator';
 import type { ReservationState } from '@voltstream/domain';
-import { IsIdentity, IsInt32, IsPageLimit, IsQueryBoolean } from '../infrastructure/params';
+import { ChargePointFilter, IsInt32, IsPageLimit, IsQueryBoolean } from '../infrastructure/params';
 
 export const RESERVATION_STATES: readonly ReservationState[] = ['requested', 'accepted', 'rejected', 'used', 'cancelled', 'expired'];
 
@@ -36,9 +36,7 @@ export class ReservationParams {
 }
 
 export class ListReservationsQuery {
-  @ApiPropertyOptional({ description: 'identity of a charge point' })
-  @IsOptional()
-  @IsIdentity()
+  @ChargePointFilter()
   chargePoint?: string;
 
   @ApiPropertyOptional({ description: 'true: only open ones (requested, accepted); false: only ended ones' })

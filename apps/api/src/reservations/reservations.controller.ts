@@ -1,14 +1,7 @@
-import { Body, Controller, Delete, Get, HttpCode, HttpStatus, Param, Post, Query } from '@nestjs/common';
-import {
-  ApiBadGatewayResponse,
-  ApiBadRequestResponse,
-  ApiBearerAuth,
-  ApiConflictResponse,
-  ApiGatewayTimeoutResponse,
-  ApiNotFoundResponse,
-  ApiOkResponse,
-  ApiTags,
-} from '@nestjs/swagger';
+import { Body, Controller, Delete, Get, Param, Query } from '@nestjs/common';
+import { ApiBadRequestResponse, ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { CommandPost, WallboxCommandResponses } from '../commands/command-responses';
+import { UNKNOWN_CHARGE_POINT } from '../infrastructure/resource-routes';
 import { CommandStatusView } from '../commands/command.view';
 import { IdentityParams } from '../infrastructure/params';
 import { ListReservationsQuery, ReservationParams, ReserveBody } from './reservation.dto';
@@ -21,14 +14,12 @@ import { ReservationsService } from './reservations.service';
 export class ReservationsController {
   constructor(private readonly reservations: ReservationsService) {}
 
-  @Post('charge-points/:identity/reservations')
-  @HttpCode(HttpStatus.OK)
-  @ApiOkResponse({ type: ReserveAnswerView, description: "ReserveNow: the reservation's id and the charge point's answer" })
+  @CommandPost('charge-points/:identity/reservations', { type: ReserveAnswerView, description: "ReserveNow: the reservation's id and the charge point's answer" })
   @ApiBadRequestResponse({ description: 'a bad body, an expiry not in the future, a connector the charge point does not have' })
-  @ApiNotFoundResponse({ description: 'an unknown charge point' })
-  @ApiConflictResponse({ description: 'the charge point is offline' })
-  @ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time (the reservation stays requested until it expires)' })
-  @ApiBadGatewayResponse({ description: 'the charge point answered with a CALLERROR' })
+  @WallboxCommandResponses({
+    notFound: UNKNOWN_CHARGE_POINT,
+    timeout: 'the charge point did not answer in time (the reservation stays requested until it expires)',
+  })
   reserve(@Param() { identity }: IdentityParams, @Body() body: ReserveBody): Promise<ReserveAnswerView> {
     return this.reservations.reserve(identity, body);
   }
@@ -49,9 +40,7 @@ export class ReservationsController {
 
   @Delete('reservations/:id')
   @ApiOkResponse({ type: CommandStatusView, description: 'CancelReservation: Accepted or Rejected, as the charge point answered' })
-  @ApiNotFoundResponse({ description: 'an unknown reservation' })
-  @ApiConflictResponse({ description: 'the charge point is offline' })
-  @ApiGatewayTimeoutResponse({ description: 'the charge point did not answer in time' })
+  @WallboxCommandResponses({ notFound: 'an unknown reservation', callError: null })
   cancel(@Param() { id }: ReservationParams): Promise<Record<string, unknown>> {
     return this.reservations.cancel(id);
   }

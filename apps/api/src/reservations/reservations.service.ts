@@ -39,7 +39,7 @@ export class ReservationsService {
   }
 
   async reserve(identity: string, body: ReserveBody): Promise<ReserveAnswerView> {
-    if (!(await this.chargePoints.isKnown(identity))) throw notFound(`charge point ${identity} not found`);
+    await this.chargePoints.assertKnown(identity);
     const connectors = (await this.connectors.maximum('connectorId', { chargePointIdentity: identity })) ?? undefined;
     const reservationId = await this.ids.next();
     const command = { identity, reservationId, ...body, expiresAt: new Date(body.expiresAt), at: new Date() };

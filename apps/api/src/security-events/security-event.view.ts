@@ -1,9 +1,10 @@
 import { ApiProperty } from '@nestjs/swagger';
 import type { SecurityEventRow } from '@voltstream/read-models';
+import { SequenceIdProperty, NextCursorProperty } from '../infrastructure/page-properties';
 
 /** A SecurityEventNotification a wallbox sent (OCPP 1.6 security whitepaper). */
 export class SecurityEventView {
-  @ApiProperty({ description: 'its place in the event log: later ones have greater ids' })
+  @SequenceIdProperty()
   id: number;
 
   @ApiProperty({ example: 'InvalidFirmwareSignature', description: 'the whitepaper event type, or the vendor’s own' })
@@ -23,7 +24,7 @@ export class SecurityEventPageView {
   @ApiProperty({ type: [SecurityEventView], description: 'newest first' })
   items: SecurityEventView[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  @NextCursorProperty()
   nextCursor: string | null;
 }
 

@@ -2,7 +2,6 @@ import { Inject, Injectable } from '@nestjs/common';
 import { SecurityEventRow } from '@voltstream/read-models';
 import type { DataSource } from 'typeorm';
 import { ChargePointsService } from '../charge-points/charge-points.service';
-import { notFound } from '../infrastructure/operation-failed.error';
 import { sequencePage } from '../infrastructure/sequence-page';
 import { READ_MODELS } from '../infrastructure/tokens';
 import type { ListSecurityEventsQuery } from './security-event.dto';
@@ -17,7 +16,7 @@ export class SecurityEventsService {
   ) {}
 
   async list(identity: string, query: ListSecurityEventsQuery): Promise<SecurityEventPageView> {
-    if (!(await this.chargePoints.isKnown(identity))) throw notFound(`charge point ${identity} not found`);
+    await this.chargePoints.assertKnown(identity);
     return sequencePage(this.readModels.getRepository(SecurityEventRow), identity, query, toSecurityEventView);
   }
 }

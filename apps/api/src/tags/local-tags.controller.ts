@@ -1,14 +1,12 @@
-import { Body, Controller, Get, Param, Res } from '@nestjs/common';
-import { ApiBearerAuth, ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { Body, Get, Param, Res } from '@nestjs/common';
+import { ApiConflictResponse, ApiNotFoundResponse, ApiOkResponse } from '@nestjs/swagger';
 import { IdentityParams, LocalTagParams } from '../infrastructure/params';
-import { answerPut, DeleteRoute, PutRoute, type ResponseStatus } from '../infrastructure/resource-routes';
+import { answerPut, ChargePointController, DeleteRoute, PutRoute, type ResponseStatus } from '../infrastructure/resource-routes';
 import { LocalTagsService } from './local-tags.service';
 import { PutTagBody } from './tag.dto';
 import { TagView } from './tag.view';
 
-@ApiTags('local tag lists')
-@ApiBearerAuth()
-@Controller('charge-points/:identity/local-tags')
+@ChargePointController('local tag lists', 'local-tags')
 export class LocalTagsController {
   constructor(private readonly localTags: LocalTagsService) {}
 

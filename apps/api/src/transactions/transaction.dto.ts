@@ -1,12 +1,10 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
 import { IsOptional, IsString, MaxLength } from 'class-validator';
-import { IsIdentity, IsInt32, IsPageLimit, IsQueryBoolean } from '../infrastructure/params';
+import { ChargePointFilter, IsInt32, IsPageLimit, IsQueryBoolean } from '../infrastructure/params';
 
 export class ListTransactionsQuery {
-  @ApiPropertyOptional({ description: 'identity of a charge point' })
-  @IsOptional()
-  @IsIdentity()
+  @ChargePointFilter()
   chargePoint?: string;
 
   @ApiPropertyOptional({ description: 'true: only running transactions; false: only finished ones' })

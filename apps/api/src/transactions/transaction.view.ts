@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import type { TransactionRow } from '@voltstream/read-models';
 import { MeterValueView } from '../charge-points/meter-value.view';
 import { TagOwnerView } from '../tags/tag.view';
+import { NextCursorProperty } from '../infrastructure/page-properties';
 
 /** A charging session as SPEC §5 names its fields. */
 export class TransactionView {
@@ -54,7 +55,7 @@ export class TransactionPageView {
   @ApiProperty({ type: [TransactionView], description: 'newest first' })
   items: TransactionView[];
 
-  @ApiProperty({ type: String, nullable: true, description: 'pass as cursor for the next page; null on the last page' })
+  @NextCursorProperty()
   nextCursor: string | null;
 }
 
