@@ -29,7 +29,7 @@ describe('a burst of hostile frames through the whole system (end to end)', () =
     await system?.stop();
   });
 
-  it('answers every frame as owed, and the read models of the hostile and of a well-formed wallbox keep moving', async () => {
+  it('answers every frame as owed, parks none of the events it recorded, and the read models of the hostile and of a well-formed wallbox keep moving', async () => {
     let sent = 0;
     await fc.assert(
       fc.asyncProperty(fc.array(hostileFrame, { minLength: 5, maxLength: 25 }), async (batch) => {
@@ -47,6 +47,7 @@ describe('a burst of hostile frames through the whole system (end to end)', () =
     await steady.statusNotification(1, 'Faulted', 'GroundFailure');
     await eventually(async () => expect(await connector(system, 'STEADY-1', 1)).toMatchObject({ status: 'Faulted', errorCode: 'GroundFailure' }));
     await readModelsCaughtUp(system, steady);
+    expect((await system.api<{ items: unknown[] }>('/api/parked-events')).body.items).toEqual([]);
     const [last] = await hostile.callAll([{ uniqueId: 'last', text: '[2,"last","Authorize",{"idTag":"AFTER-THE-BURST"}]' }]);
     expect(last[0]).toBe(3);
     await eventually(async () => expect((await chargePoint(system, 'HOSTILE-1')).lastIdTag).toBe('AFTER-THE-BURST'));

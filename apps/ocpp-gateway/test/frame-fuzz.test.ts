@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { callText, FIELDS, hostileFrame, integerFieldsOfSchemas, PipelinedWallbox, type Expected, type Frame, type HostileFrame } from '@voltstream/testing';
+import { callText, eventsBreakingTheirContract, FIELDS, hostileFrame, integerFieldsOfSchemas, PipelinedWallbox, type Expected, type Frame, type HostileFrame } from '@voltstream/testing';
 import { PodUnderAttack } from './support/pod-under-attack';
 
 const HOSTILE_WALLBOXES = 3;
@@ -56,5 +56,9 @@ describe('a gateway process fed thousands of generated hostile frames', () => {
       { numRuns: RUNS, endOnFailure: true },
     );
     expect(sent).toBeGreaterThan(4_000);
+  });
+
+  it('recorded only events that fit their data contract: no consumer has to park what a hostile wallbox got answered', async () => {
+    expect(await eventsBreakingTheirContract(attack.testbed.nc, attack.testbed.subjects)).toEqual([]);
   });
 });

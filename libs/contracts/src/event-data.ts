@@ -61,7 +61,7 @@ export const EVENT_DATA: { [T in EventType]: Schema<EventOf<T>['data']> } = {
   ),
   MeterValuesReported: object({ connectorId, meterValue: array(meterValue) }, { transactionId: integer() }),
   DataTransferReceived: object({ vendorId: string() }, { messageId: string(), data: string(), status: oneOf(DATA_TRANSFER_ANSWERS) }),
-  SecurityEventReported: object({ type: string({ min: 1, max: 50 }), timestamp }, { techInfo: string({ max: 255 }) }),
+  SecurityEventReported: object({ type: string({ max: 50 }), timestamp }, { techInfo: string({ max: 255 }) }),
   DiagnosticsStatusReported: object({ status: string() }),
   FirmwareStatusReported: object({ status: string() }),
   CallRefused: object({ action: string(), errorCode: string({ min: 1 }), reason: string() }),

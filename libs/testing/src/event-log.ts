@@ -29,6 +29,28 @@ export async function eventsOf<T extends EventType>(nc: NatsConnection, subjects
   return events;
 }
 
+/**
+ * The events of the whole log that do not fit their data contract, each as `subject: why`. What a
+ * gateway records from a call it answered must always fit: a consumer could only park it.
+ */
+export async function eventsBreakingTheirContract(nc: NatsConnection, subjects: Subjects): Promise<string[]> {
+  const { state } = await (await nc.jetstreamManager()).streams.info(subjects.eventsStream);
+  const consumer = await nc.jetstream().consumers.get(subjects.eventsStream);
+  const broken: string[] = [];
+  for (let read = 0, fetched = -1; read < state.messages && fetched !== 0; read += fetched) {
+    fetched = 0;
+    for await (const message of await consumer.fetch({ max_messages: Math.min(1000, state.messages - read), expires: 5000 })) {
+      fetched++;
+      try {
+        parseStoredEvent(message.data);
+      } catch (error) {
+        broken.push(`${message.subject}: ${String(error)}`);
+      }
+    }
+  }
+  return broken;
+}
+
 /** Removes the streams a test file created in its namespace. */
 export async function deleteStreams(nc: NatsConnection, subjects: Subjects): Promise<void> {
   const jsm = await nc.jetstreamManager();
