@@ -54,13 +54,19 @@ export class LiveChanges implements OnModuleDestroy {
   }
 
   /**
-   * One charge point as it is now, then as it is after each change: read once its changes are followed,
-   * so that no change falls between a client's read and its subscription.
+   * One charge point as it is now, then as it is after each change: read once its changes are followed
+   * and the read models hold every event appended before, so that no change falls between the two.
    */
   async chargePointNowAndChanges(identity: string): Promise<AsyncIterableIterator<ChargePointView>> {
     const stream = await this.watch(this.chargePointWatches, identity);
-    const now = await this.chargePoints.find(identity);
-    if (now) stream.push(now);
+    try {
+      await this.readModelsHoldAllAppended();
+      const now = await this.chargePoints.find(identity);
+      if (now) stream.push(now);
+    } catch (error) {
+      await stream.return();
+      throw error;
+    }
     return stream;
   }
 
@@ -75,8 +81,7 @@ export class LiveChanges implements OnModuleDestroy {
     // A client that lags far behind is told to read the fleet again rather than lose changes.
     const fleet = new ChangeStream<FleetChange>(() => void changes.return(), { chargePoint: null });
     try {
-      const jsm = await this.nc.jetstreamManager();
-      await this.watermark.reached((await jsm.streams.info(this.subjects.eventsStream)).state.last_seq);
+      await this.readModelsHoldAllAppended();
     } catch (error) {
       await fleet.return();
       throw error;
@@ -84,6 +89,15 @@ export class LiveChanges implements OnModuleDestroy {
     fleet.push({ chargePoint: null });
     void forward(changes, fleet);
     return fleet;
+  }
+
+  /**
+   * Once changes are followed, an event appended before is either followed too or not yet projected:
+   * a read made after this holds it.
+   */
+  private async readModelsHoldAllAppended(): Promise<void> {
+    const jsm = await this.nc.jetstreamManager();
+    await this.watermark.reached((await jsm.streams.info(this.subjects.eventsStream)).state.last_seq);
   }
 
   connectorChanges(identity?: string): Promise<AsyncIterableIterator<ConnectorChange>> {

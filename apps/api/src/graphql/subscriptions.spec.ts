@@ -1,7 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent } from '@voltstream/contracts';
 import { createClient, type Client } from 'graphql-ws';
+import { Client as Database } from 'pg';
 import WebSocket from 'ws';
+import { EventPublisher } from '@voltstream/nats';
 import { startTestApi, type TestApi } from '../../test-support/api-harness';
 
 const CP = 'CP-LIVE';
@@ -119,6 +121,25 @@ describe('GraphQL subscriptions over graphql-ws: live charge point and connector
     expect(chargePoint.values[1]).toEqual({ chargePointChanged: { identity: CP, status: 'Available' } });
     expect(chargePoint.errors).toEqual([]);
     chargePoint.unsubscribe();
+  });
+
+  it('with current: true hands out as now a change appended before the subscription but not yet projected', async () => {
+    // Holding the checkpoint's row holds up the projection's next commit: the change is in the log, not yet in the read models.
+    const database = new Database({ connectionString: t.config.databaseUrl });
+    await database.connect();
+    try {
+      await database.query('BEGIN');
+      await database.query('SELECT * FROM projection_checkpoints FOR UPDATE');
+      await new EventPublisher(t.nc, t.subjects).publish(createEvent('ConnectorStatusChanged', { connectorId: 0, status: 'Unavailable', errorCode: 'OtherError' }, CP, new Date()));
+      const before = await followers();
+      const chargePoint = subscribe(connect(t.api.token), `subscription { chargePointChanged(identity: "${CP}", current: true) { identity errorCode } }`);
+      await followed(before);
+      await database.query('ROLLBACK');
+      await expect.poll(() => chargePoint.values).toEqual([{ chargePointChanged: { identity: CP, errorCode: 'OtherError' } }]);
+      chargePoint.unsubscribe();
+    } finally {
+      await database.end();
+    }
   });
 
   it('fleetChanged first says the changes are followed and everything before is readable, then hands out each change', async () => {
