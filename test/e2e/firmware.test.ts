@@ -1,10 +1,8 @@
 import { createHash, randomBytes } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subjectsFor } from '@voltstream/contracts';
-import { connectNats, followEvents } from '@voltstream/nats';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
-import { firmwareWallbox, followChargePoints, uploadImage as uploadImageAs } from './support/firmware';
+import { firmwareWallbox, followChargePoints, reportedLines, uploadImage as uploadImageAs } from './support/firmware';
 import { startSystem, type System } from './support/system';
 import { chargePoint, eventually, SLOW_MS } from './support/wallboxes';
 
@@ -31,19 +29,13 @@ describe('Firmware Management end to end (OCPP 1.6 TC_044, TC_045; SPEC §9), th
   const retrieveDate = () => new Date().toISOString();
 
   /** The statuses a wallbox reported, as recorded in the event log, with the boots between them. */
-  async function reported(identity: string): Promise<string[]> {
-    const nc = await connectNats(system.env.NATS_URL, 'e2e-firmware-log');
-    const seen: string[] = [];
-    const subjects = subjectsFor(system.namespace);
-    const follower = await followEvents(nc, subjects.eventsStream, subjects.event('station', identity, '*'), ({ event }) => {
-      if (event.type === 'FirmwareStatusReported' || event.type === 'DiagnosticsStatusReported') seen.push(event.data.status);
-      if (event.type === 'ChargePointBooted') seen.push(`boot ${event.data.firmwareVersion ?? ''}`);
-      if (event.type === 'DiagnosticsFileUploaded') seen.push(`file ${event.data.name}`);
+  const reported = (identity: string) =>
+    reportedLines(system, identity, (event) => {
+      if (event.type === 'FirmwareStatusReported' || event.type === 'DiagnosticsStatusReported') return event.data.status;
+      if (event.type === 'ChargePointBooted') return `boot ${event.data.firmwareVersion ?? ''}`;
+      if (event.type === 'DiagnosticsFileUploaded') return `file ${event.data.name}`;
+      return undefined;
     });
-    await follower.stop();
-    await nc.close();
-    return seen;
-  }
 
   async function wallbox(identity: string, failures = {}): Promise<SimulatedChargePoint> {
     const cp = await firmwareWallbox(system, identity, failures);

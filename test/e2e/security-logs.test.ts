@@ -1,11 +1,9 @@
 import { createHash, randomBytes, sign } from 'node:crypto';
 import type { Client } from 'graphql-ws';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { subjectsFor } from '@voltstream/contracts';
 import { createCertificateAuthority, issueCertificate, type IssuedCertificate } from '@voltstream/launcher';
-import { connectNats, followEvents } from '@voltstream/nats';
 import type { SimulatedChargePoint } from '@voltstream/simulator';
-import { firmwareWallbox, followChargePoints, uploadImage } from './support/firmware';
+import { firmwareWallbox, followChargePoints, reportedLines, uploadImage } from './support/firmware';
 import { startSystem, type System } from './support/system';
 import { chargePoint, eventually, SLOW_MS } from './support/wallboxes';
 
@@ -31,20 +29,14 @@ describe('logs and signed firmware of the security whitepaper end to end (TC_079
   const signatureOf = (image: Buffer, keyPem = signer.keyPem) => sign('sha256', image, keyPem).toString('base64');
 
   /** What a wallbox reported, as recorded in the event log, with the boots and security events between. */
-  async function reported(identity: string): Promise<string[]> {
-    const nc = await connectNats(system.env.NATS_URL, 'e2e-security-logs');
-    const seen: string[] = [];
-    const subjects = subjectsFor(system.namespace);
-    const follower = await followEvents(nc, subjects.eventsStream, subjects.event('station', identity, '*'), ({ event }) => {
-      if (event.type === 'LogStatusReported' || event.type === 'SignedFirmwareStatusReported') seen.push(`${event.data.status} ${event.data.requestId}`);
-      if (event.type === 'ChargePointBooted') seen.push(`boot ${event.data.firmwareVersion ?? ''}`);
-      if (event.type === 'DiagnosticsFileUploaded') seen.push(`file ${event.data.name}`);
-      if (event.type === 'SecurityEventReported') seen.push(`security event ${event.data.type}`);
+  const reported = (identity: string) =>
+    reportedLines(system, identity, (event) => {
+      if (event.type === 'LogStatusReported' || event.type === 'SignedFirmwareStatusReported') return `${event.data.status} ${event.data.requestId}`;
+      if (event.type === 'ChargePointBooted') return `boot ${event.data.firmwareVersion ?? ''}`;
+      if (event.type === 'DiagnosticsFileUploaded') return `file ${event.data.name}`;
+      if (event.type === 'SecurityEventReported') return `security event ${event.data.type}`;
+      return undefined;
     });
-    await follower.stop();
-    await nc.close();
-    return seen;
-  }
 
   async function wallbox(identity: string, failures = {}): Promise<SimulatedChargePoint> {
     const cp = await firmwareWallbox(system, identity, failures);

@@ -1,5 +1,7 @@
 import { createClient, type Client } from 'graphql-ws';
 import WebSocket from 'ws';
+import { subjectsFor, type VoltstreamEvent } from '@voltstream/contracts';
+import { connectNats, followEvents } from '@voltstream/nats';
 import type { FirmwareFailures, SimulatedChargePoint } from '@voltstream/simulator';
 import type { System } from './system';
 import { adoptedWallbox } from './wallboxes';
@@ -32,4 +34,18 @@ export function followChargePoints<T>(system: System, fields: string, changes: T
 /** A wallbox adopted and booted with firmware 1.0.0 that reconnects after its update's reboot, failing where told to. */
 export function firmwareWallbox(system: System, identity: string, failures: FirmwareFailures = {}): Promise<SimulatedChargePoint> {
   return adoptedWallbox(system, identity, { startMode: 'anyTag' }, { firmwareVersion: '1.0.0', firmwareFailures: failures, autoReconnect: true });
+}
+
+/** A line for each of a wallbox's events that `describe` tells (undefined: left out), in log order, read from the event log. */
+export async function reportedLines(system: System, identity: string, describe: (event: VoltstreamEvent) => string | undefined): Promise<string[]> {
+  const nc = await connectNats(system.env.NATS_URL, 'e2e-reported');
+  const seen: string[] = [];
+  const subjects = subjectsFor(system.namespace);
+  const follower = await followEvents(nc, subjects.eventsStream, subjects.event('station', identity, '*'), ({ event }) => {
+    const line = describe(event);
+    if (line !== undefined) seen.push(line);
+  });
+  await follower.stop();
+  await nc.close();
+  return seen;
 }

@@ -6,6 +6,7 @@ import { AnswerBadge, useCommand } from '../../components/command';
 import { Fields } from '../../components/fields';
 import { formatTime, orDash } from '../../format';
 import { storedToken } from '../../session';
+import { ImageSelect, useChosenImage, type FirmwareImage } from './image-select';
 import { GetLog } from './logs';
 import { SignedUpdateFirmware } from './signed-firmware';
 
@@ -93,9 +94,8 @@ function UploadImage({ onUploaded }: { onUploaded: () => void }) {
   );
 }
 
-function UpdateFirmware({ identity, images }: { identity: string; images: Array<{ name: string; version: string }> }) {
-  const [chosen, setChosen] = useState('');
-  const image = chosen || images[0]?.name || '';
+function UpdateFirmware({ identity, images }: { identity: string; images: FirmwareImage[] }) {
+  const [image, setImage] = useChosenImage(images);
   const [answer, update] = useCommand(UpdateFirmwareDocument);
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -104,16 +104,7 @@ function UpdateFirmware({ identity, images }: { identity: string; images: Array<
   if (images.length === 0) return <p>No firmware image uploaded yet.</p>;
   return (
     <form className="inline" onSubmit={submit} aria-label="Update firmware">
-      <label>
-        Image to install
-        <select value={image} onChange={(event) => setChosen(event.target.value)}>
-          {images.map(({ name, version }) => (
-            <option key={name} value={name}>
-              {name} ({version})
-            </option>
-          ))}
-        </select>
-      </label>
+      <ImageSelect label="Image to install" images={images} value={image} onChange={setImage} />
       <button type="submit" disabled={answer?.kind === 'pending'}>
         Update firmware
       </button>

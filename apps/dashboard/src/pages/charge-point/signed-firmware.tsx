@@ -1,6 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { SignedUpdateFirmwareDocument } from '../../api/generated';
 import { AnswerBadge, useCommand } from '../../components/command';
+import { ImageSelect, useChosenImage, type FirmwareImage } from './image-select';
 import { PemInput } from './pem-input';
 
 /** The signature file as `openssl dgst -sign` writes it (raw bytes), in base64 as SignedUpdateFirmware carries it. */
@@ -13,9 +14,8 @@ async function base64Of(file: File): Promise<string> {
  * SignedUpdateFirmware: an uploaded image with the manufacturer's signing certificate and signature
  * (the CSMS never signs firmware); the wallbox's progress shows as the firmware status.
  */
-export function SignedUpdateFirmware({ identity, images }: { identity: string; images: Array<{ name: string; version: string }> }) {
-  const [chosen, setChosen] = useState('');
-  const image = chosen || images[0]?.name || '';
+export function SignedUpdateFirmware({ identity, images }: { identity: string; images: FirmwareImage[] }) {
+  const [image, setImage] = useChosenImage(images);
   const [signingCertificate, setSigningCertificate] = useState('');
   const [signature, setSignature] = useState('');
   const [answer, update] = useCommand(SignedUpdateFirmwareDocument);
@@ -26,16 +26,7 @@ export function SignedUpdateFirmware({ identity, images }: { identity: string; i
   if (images.length === 0) return null;
   return (
     <form className="inline" onSubmit={submit} aria-label="Signed firmware update">
-      <label>
-        Signed firmware image
-        <select value={image} onChange={(event) => setChosen(event.target.value)}>
-          {images.map(({ name, version }) => (
-            <option key={name} value={name}>
-              {name} ({version})
-            </option>
-          ))}
-        </select>
-      </label>
+      <ImageSelect label="Signed firmware image" images={images} value={image} onChange={setImage} />
       <PemInput label="Signing certificate" value={signingCertificate} onChange={setSigningCertificate} />
       <label>
         Signature file
