@@ -1,5 +1,5 @@
-import type { Counter, Histogram, Registry } from 'prom-client';
-import { counterOf, createMetricsRegistry, gaugeOf, histogramOf, METRICS } from '@voltstream/health';
+import type { Registry } from 'prom-client';
+import { counterOf, createMetricsRegistry, gaugeOf, METRICS, talliedCounterOf, TalliedHistogram, type CounterTally, type HistogramTally } from '@voltstream/health';
 import type { PublishTiming } from '@voltstream/nats';
 import { CALL_ERROR, CHARGE_POINT_ACTIONS } from '@voltstream/ocpp';
 
@@ -40,9 +40,9 @@ const OTHER_ACTION = 'other';
 const SPECS = METRICS['ocpp-gateway'];
 
 interface ActionSeries {
-  result: Counter.Internal;
-  callError: Counter.Internal;
-  latency: Histogram.Internal<string>;
+  result: CounterTally;
+  callError: CounterTally;
+  latency: HistogramTally;
 }
 
 const CALL_ERROR_START = `[${CALL_ERROR},`;
@@ -53,8 +53,8 @@ function callErrorCode(answer: string): string | undefined {
 }
 
 /**
- * The gateway's Prometheus metrics. The per-message path only touches label children made once
- * here: no label object, no lookup by labels, no I/O per message.
+ * The gateway's Prometheus metrics. The per-message path only touches tallies made once here
+ * (libs/health tallies.ts): no label object, no lookup by labels, no I/O per message.
  */
 export class GatewayMetrics implements GatewayObserver {
   readonly registry: Registry = createMetricsRegistry('ocpp-gateway');
@@ -63,17 +63,21 @@ export class GatewayMetrics implements GatewayObserver {
   private readonly callErrors = counterOf(this.registry, SPECS.callErrorsSent);
   private readonly commands = counterOf(this.registry, SPECS.operatorCommands);
   private readonly byAction = new Map<string, ActionSeries>();
-  private readonly publishes: Record<'stored' | 'failed', Histogram.Internal<string>>;
+  private readonly publishes: Record<'stored' | 'failed', HistogramTally>;
 
   constructor() {
     gaugeOf(this.registry, SPECS.connectedWallboxes, () => this.connectedCount());
-    const calls = counterOf(this.registry, SPECS.callsReceived);
-    const latency = histogramOf(this.registry, SPECS.callDuration);
+    const calls = talliedCounterOf(this.registry, SPECS.callsReceived);
+    const latency = new TalliedHistogram(this.registry, SPECS.callDuration);
     for (const action of [...CHARGE_POINT_ACTIONS, OTHER_ACTION]) {
-      this.byAction.set(action, { result: calls.labels(action, 'result'), callError: calls.labels(action, 'callError'), latency: latency.labels(action) });
+      this.byAction.set(action, {
+        result: calls({ action, outcome: 'result' }),
+        callError: calls({ action, outcome: 'callError' }),
+        latency: latency.tally({ action }),
+      });
     }
-    const publish = histogramOf(this.registry, SPECS.publishDuration);
-    this.publishes = { stored: publish.labels('stored'), failed: publish.labels('failed') };
+    const publish = new TalliedHistogram(this.registry, SPECS.publishDuration);
+    this.publishes = { stored: publish.tally({ outcome: 'stored' }), failed: publish.tally({ outcome: 'failed' }) };
   }
 
   countConnectedWith(count: () => number): void {
