@@ -29,7 +29,7 @@ export interface RunningAuthorization {
 }
 
 /** Readiness while the database of parked events is reached and its migrations have not run. */
-export const NOT_MIGRATED = 'the database of parked events is not migrated yet (waiting for the read models\' migrations)';
+const NOT_MIGRATED = 'the database of parked events is not migrated yet (waiting for the read models\' migrations)';
 
 async function closeServer(server: Server | undefined): Promise<void> {
   if (!server) return;
