@@ -7,7 +7,7 @@ import { subjectsFor } from '@voltstream/contracts';
 import { entryPoint, repoRoot, type AppName } from '@voltstream/launcher';
 import { connectNats } from '@voltstream/nats';
 import { startSystem, type System } from './support/system';
-import { adoptedWallbox, eventually } from './support/wallboxes';
+import { adoptedWallbox, eventually, SLOW_MS } from './support/wallboxes';
 
 const SERVICES: AppName[] = ['ocpp-gateway', 'authorization', 'state-projection', 'api'];
 
@@ -81,8 +81,40 @@ describe('structured logs: JSON lines from every service, with the fields to fol
     const about = (service: AppName) => capture.of(service).filter((line) => line.correlationId === requestId);
     await eventually(async () => expect(about('api')).toEqual([expect.objectContaining({ identity: 'LOGS-1', action: 'UnlockConnector', outcome: 'result', msg: 'operator command answered' })]));
     expect(about('ocpp-gateway')).toEqual([
-      expect.objectContaining({ identity: 'LOGS-1', action: 'UnlockConnector', uniqueId: expect.any(String), outcome: 'result', status: expect.any(String), msg: 'operator command answered' }),
+      expect.objectContaining({ identity: 'LOGS-1', action: 'UnlockConnector', uniqueId: expect.any(String), outcome: 'result', status: expect.any(String), msg: 'command answered' }),
     ]);
+  });
+
+  it('an operator\'s local list request carries its X-Request-Id through the authorization service to the gateway', async () => {
+    const requestId = `e2e-${randomUUID()}`;
+    const answered = await system.exchange('/api/charge-points/LOGS-1/local-list/version', { method: 'POST', headers: { 'X-Request-Id': requestId } });
+    expect(answered.status).toBe(200);
+    const about = (service: AppName) => capture.of(service).filter((line) => line.correlationId === requestId);
+    await eventually(async () =>
+      expect(about('ocpp-gateway')).toEqual([expect.objectContaining({ identity: 'LOGS-1', action: 'GetLocalListVersion', outcome: 'result', msg: 'command answered' })]),
+    );
+    expect(about('authorization')).toContainEqual(expect.objectContaining({ identity: 'LOGS-1', action: 'GetLocalListVersion', outcome: 'result', msg: 'system command answered' }));
+  });
+
+  it('an auto-start\'s RemoteStartTransaction carries the status event\'s correlation id, logged by authorization and by the gateway with the wallbox\'s answer', async () => {
+    const auto = await adoptedWallbox(system, 'LOGS-AUTO', { startMode: 'auto', autoStartIdTag: 'LOGS-AUTO-TAG' });
+    try {
+      const session = await auto.plugInAndCharge({ connectorId: 1, wh: 100, meterIntervalMs: 100, samples: 1, remoteStartTimeoutMs: SLOW_MS });
+      expect(session.outcome).toBe('completed');
+    } finally {
+      await auto.close();
+    }
+    const decided = capture.of('authorization').filter((line) => line.msg === 'auto-start decided' && line.identity === 'LOGS-AUTO');
+    expect(decided).toEqual([expect.objectContaining({ action: 'RemoteStartTransaction', connectorId: 1, correlationId: expect.stringMatching(/^authorization-auto-start:\d+$/) })]);
+    const { correlationId } = decided[0];
+    const about = (service: AppName) => capture.of(service).filter((line) => line.correlationId === correlationId);
+    await eventually(async () => {
+      expect(about('ocpp-gateway')).toEqual([
+        expect.objectContaining({ identity: 'LOGS-AUTO', action: 'RemoteStartTransaction', uniqueId: expect.any(String), outcome: 'result', status: 'Accepted', msg: 'command answered' }),
+      ]);
+      expect(about('authorization').map((line) => line.msg)).toEqual(['auto-start decided', 'system command sent', 'system command answered']);
+    });
+    expect(about('authorization').at(-1)).toMatchObject({ identity: 'LOGS-AUTO', action: 'RemoteStartTransaction', outcome: 'result', status: 'Accepted' });
   });
 
   it('a GraphQL mutation too, named by X-Correlation-Id; a request without an id gets a new one in X-Request-Id', async () => {
@@ -128,9 +160,20 @@ describe('LOG_LEVEL=warn: no service writes an info or debug line (end to end)',
   });
 });
 
-describe('LOG_LEVEL of another table stops every service at start-up, naming the variable (from dist)', () => {
-  it.each(SERVICES)('%s', async (service) => {
-    const run = promisify(execFile)(process.execPath, [entryPoint(service)], { cwd: repoRoot(), env: { ...process.env, LOG_LEVEL: 'verbose' }, timeout: 20_000 });
-    await expect(run).rejects.toMatchObject({ code: 1, stderr: expect.stringContaining('Invalid configuration: LOG_LEVEL must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"') });
+describe('a bad configuration value stops every service at start-up with one JSON line naming the variable, exit code 1 (from dist)', () => {
+  const cases: Array<[AppName, string, string, string]> = [
+    ...SERVICES.map((service): [AppName, string, string, string] => [service, 'LOG_LEVEL', 'verbose', 'must be one of trace, debug, info, warn, error, fatal, silent, got "verbose"']),
+    ['ocpp-gateway', 'GATEWAY_PORT', '70000', 'must be an integer from 0 to 65535, got "70000"'],
+    ['api', 'API_PORT', 'eighty', 'must be an integer from 0 to 65535, got "eighty"'],
+  ];
+  it.each(cases)('%s, %s=%s', async (service, variable, value, reason) => {
+    const env = { ...process.env, LOG_FORMAT: undefined, [variable]: value };
+    const run = promisify(execFile)(process.execPath, [entryPoint(service)], { cwd: repoRoot(), env, timeout: 20_000 });
+    const failure = (await run.then(() => ({ code: 0, stdout: '', stderr: '' }), (error: { code: number; stdout: string; stderr: string }) => error));
+    expect(failure.code).toBe(1);
+    const lines = `${failure.stdout}${failure.stderr}`.split('\n').filter((line) => line.length > 0).map((line) => parsed(service, line));
+    expect(lines).toEqual([
+      expect.objectContaining({ level: 'fatal', service, time: expect.any(String), variable, reason, msg: `Invalid configuration: ${variable} ${reason}` }),
+    ]);
   });
 });

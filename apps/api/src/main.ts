@@ -1,8 +1,8 @@
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@voltstream/config';
+import { loadServiceConfig } from '@voltstream/logging';
 import { startApi } from './api';
 
-startApi(loadConfig()).catch((error: unknown) => {
+startApi(loadServiceConfig('api')).catch((error: unknown) => {
   new Logger('api').fatal(error);
   process.exit(1);
 });

@@ -19,7 +19,7 @@ import {
   type VoltstreamEvent,
   type WallboxCommand,
 } from '@voltstream/contracts';
-import { connectNats, ensureStreams, EventPublisher, followEvents } from '@voltstream/nats';
+import { connectNats, CORRELATION_ID_HEADER, ensureStreams, EventPublisher, followEvents } from '@voltstream/nats';
 import { dropDatabase, openReadModels, ParkedEventRow } from '@voltstream/read-models';
 import { tagEntry as tag, testEnv, uniqueNamespace } from '@voltstream/testing';
 import { AUTO_START_CONSUMER } from './auto-starter';
@@ -232,13 +232,15 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
     expect(await ns.send('stopTransaction', stop)).toEqual({ known: false });
   });
 
-  it('reports ready on its health endpoint', async () => {
-    const response = await fetch(`http://127.0.0.1:${ns.services[0].healthPort}/health/ready`);
-    expect(response.status).toBe(200);
+  it('reports ready on its health endpoint once the read models\' migrations have run', async () => {
+    // A fresh database: each replica is not ready until it is migrated (README, "Health and readiness").
+    await expect.poll(async () => (await fetch(`http://127.0.0.1:${ns.services[0].healthPort}/health/ready`)).status, { timeout: 20_000 }).toBe(200);
   });
 
   describe('start mode auto', () => {
     const commands: { identity: string; command: WallboxCommand }[] = [];
+    /** Every command these wallboxes got (auto-start's and the local list's), with its correlation id. */
+    const correlated: { identity: string; action: string; correlationId: string | undefined }[] = [];
     const codec = JSONCodec();
     const consumerSettled = async () => {
       const info = await (await ns.nc.jetstreamManager()).consumers.info(ns.subjects.eventsStream, AUTO_START_CONSUMER);
@@ -254,6 +256,7 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
         ns.nc.subscribe(ns.subjects.command('gateway-auto', identity), {
           callback: (_error: unknown, message: Msg) => {
             const command = parseWallboxCommand(message.data);
+            correlated.push({ identity, action: command.action, correlationId: message.headers?.get(CORRELATION_ID_HEADER) });
             // The local list syncer talks to these wallboxes too (GetConfiguration, SendLocalList).
             if (command.action === 'RemoteStartTransaction') commands.push({ identity, command });
             message.respond(codec.encode({ outcome: 'result', payload: { status: 'Accepted' } }));
@@ -268,15 +271,23 @@ describe('authorization service, UNKNOWN_CHARGE_POINTS=pending, two replicas', (
       });
     });
 
-    it('sends RemoteStartTransaction once, from one of the two replicas, when a connector turns Preparing', async () => {
-      await ns.publish(preparing('AUTO-1', 1));
+    it('sends RemoteStartTransaction once, from one of the two replicas, when a connector turns Preparing, under the status event\'s correlation id', async () => {
+      const status = await ns.publish(preparing('AUTO-1', 1));
       await expect.poll(() => commands.length).toBe(1);
       await expect.poll(consumerSettled).toBe(0);
       expect(commands).toEqual([
         { identity: 'AUTO-1', command: { action: 'RemoteStartTransaction', payload: { connectorId: 1, idTag: 'FLEET-CAR' } } },
       ]);
+      expect(correlated.filter((each) => each.action === 'RemoteStartTransaction')).toEqual([
+        { identity: 'AUTO-1', action: 'RemoteStartTransaction', correlationId: `${AUTO_START_CONSUMER}:${status.seq}` },
+      ]);
       const started = await start(startOf('AUTO-1', { idTag: 'FLEET-CAR', timestamp: at().toISOString() }));
       expect(started.idTagInfo).toEqual({ status: 'Accepted' });
+    });
+
+    it('sends every command of its own (auto-start, local list sync) under the correlation id of the event that caused it', () => {
+      expect(correlated.map((each) => each.action)).toEqual(expect.arrayContaining(['GetConfiguration', 'SendLocalList', 'RemoteStartTransaction']));
+      for (const each of correlated) expect(each.correlationId, each.action).toMatch(/^authorization-(auto-start|local-list-registry|local-list-tags|local-list-booted):\d+$/);
     });
 
     it('parks a status event it cannot read, shows it in readiness, and starts the next connector that turns Preparing', async () => {

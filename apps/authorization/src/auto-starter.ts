@@ -1,25 +1,25 @@
 import type { LoggerService } from '@nestjs/common';
 import type { NatsConnection } from 'nats';
-import { parseWallboxCommandReply, type ConnectorStatusChanged, type Subjects, type WallboxCommand } from '@voltstream/contracts';
+import type { ConnectorStatusChanged, Subjects, WallboxCommandReply } from '@voltstream/contracts';
 import { decideAutoStart } from '@voltstream/domain';
 import type { ConsumerProgress } from '@voltstream/health';
-import { decodeEvent, WallboxCommands } from '@voltstream/nats';
+import { eventCorrelationId } from '@voltstream/logging';
+import { decodeEvent } from '@voltstream/nats';
 import type { ParkedEvents } from '@voltstream/read-models';
 import type { RegistryFollower } from './registry-follower';
 import { SharedConsumer } from './shared-consumer';
+import { SystemCommands } from './system-commands';
 import type { TransactionStore } from './transaction-store';
 
 /** One durable consumer for all replicas: each status event is handled by exactly one of them. */
 export const AUTO_START_CONSUMER = 'authorization-auto-start';
-/** The gateway answers `timeout` after OCPP_CALL_TIMEOUT; this margin covers the hop to it. */
-const COMMAND_MARGIN_MS = 5000;
 
 /**
  * Start mode `auto` (SPEC §4): a connector that turns Preparing is started with RemoteStartTransaction,
- * sent to the gateway pod holding the wallbox ({@link WallboxCommands}).
+ * sent to the gateway pod holding the wallbox under the correlation id of the status event.
  */
 export class AutoStarter {
-  private readonly commands: WallboxCommands;
+  private readonly commands: SystemCommands;
   private readonly consumer: SharedConsumer;
 
   constructor(
@@ -28,17 +28,17 @@ export class AutoStarter {
     private readonly registry: RegistryFollower,
     private readonly transactions: TransactionStore,
     parked: ParkedEvents,
-    private readonly commandTimeoutMs: number,
+    commandTimeoutMs: number,
     private readonly logger: LoggerService,
     private readonly clock: () => Date = () => new Date(),
   ) {
-    this.commands = new WallboxCommands(nc, subjects);
+    this.commands = new SystemCommands(nc, subjects, commandTimeoutMs, logger);
     const filter = subjects.eventsOfType('station', 'ConnectorStatusChanged');
     this.consumer = new SharedConsumer(nc, subjects, AUTO_START_CONSUMER, filter, parked, logger);
   }
 
   start(): Promise<void> {
-    return this.consumer.start((_sequence, data) => this.handleEvent(data));
+    return this.consumer.start((sequence, data) => this.handleEvent(eventCorrelationId(AUTO_START_CONSUMER, sequence), data));
   }
 
   /** Stops taking events and waits for the ones being handled. */
@@ -51,30 +51,33 @@ export class AutoStarter {
     return this.consumer.progress();
   }
 
-  private async handleEvent(data: Uint8Array): Promise<void> {
+  private async handleEvent(correlationId: string, data: Uint8Array): Promise<void> {
     const event = decodeEvent(data);
-    if (event.type === 'ConnectorStatusChanged') await this.act(event);
+    if (event.type === 'ConnectorStatusChanged') await this.act(event, correlationId);
   }
 
-  private async act(event: ConnectorStatusChanged): Promise<void> {
+  private async act(event: ConnectorStatusChanged, correlationId: string): Promise<void> {
     const identity = event.metadata.chargePoint as string;
     const active = await this.transactions.activeOn(identity, event.data.connectorId);
     const command = decideAutoStart(event, this.registry.view.registration(identity), active, this.clock());
     if (!command) return;
-    const outcome = await this.send(identity, command);
-    if (outcome) this.logger.warn({ identity, action: 'RemoteStartTransaction', connectorId: event.data.connectorId, outcome, msg: 'auto-start did not start a transaction' });
+    const about = { identity, correlationId, action: command.action, connectorId: event.data.connectorId };
+    this.logger.log({ ...about, msg: 'auto-start decided' });
+    const outcome = await this.commands.send(identity, command, correlationId).then(whyNotStarted, (error: unknown) => `failed: ${String(error)}`);
+    if (outcome) this.logger.warn({ ...about, outcome, msg: 'auto-start did not start a transaction' });
   }
+}
 
-  /** Resolves to why the command did not start a transaction; undefined when the wallbox accepted it. */
-  private async send(identity: string, command: WallboxCommand): Promise<string | undefined> {
-    try {
-      const delivery = await this.commands.send(identity, command, this.commandTimeoutMs + COMMAND_MARGIN_MS);
-      if (delivery.kind !== 'reply') return `failed: the wallbox is ${delivery.kind === 'offline' ? 'offline' : 'not answering'}`;
-      const reply = parseWallboxCommandReply(delivery.data);
-      if (reply.outcome !== 'result') return `failed: ${JSON.stringify(reply)}`;
+/** Why a RemoteStartTransaction did not start a transaction; undefined when the wallbox accepted it. */
+function whyNotStarted(reply: WallboxCommandReply): string | undefined {
+  switch (reply.outcome) {
+    case 'result':
       return reply.payload.status === 'Accepted' ? undefined : `was rejected: ${String(reply.payload.status)}`;
-    } catch (error) {
-      return `failed: ${String(error)}`;
-    }
+    case 'offline':
+      return 'failed: the wallbox is offline';
+    case 'timeout':
+      return 'failed: the wallbox is not answering';
+    default:
+      return `failed: ${JSON.stringify(reply)}`;
   }
 }

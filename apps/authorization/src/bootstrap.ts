@@ -28,6 +28,9 @@ export interface RunningAuthorization {
   close(): Promise<void>;
 }
 
+/** Readiness while the database of parked events is reached and its migrations have not run. */
+const NOT_MIGRATED = 'the database of parked events is not migrated yet (waiting for the read models\' migrations)';
+
 async function closeServer(server: Server | undefined): Promise<void> {
   if (!server) return;
   await new Promise<void>((resolve, reject) => server.close((error) => (error ? reject(error) : resolve())));
@@ -60,6 +63,8 @@ export async function startAuthorization(config: Config): Promise<RunningAuthori
   const bounds = { maxPending: config.readyMaxPending, maxStallMs: config.readyMaxStall * 1000 };
   const readiness = async (): Promise<HealthReport> => {
     if (!isConnected() || !registry.isCaughtUp() || !autoStarter) return { ready: false, details: {} };
+    // Its tables do not exist yet: asking for the parked count would only fail (README, "Health and readiness").
+    if (parkingDatabase.state === 'migrating') return { ready: false, details: { reason: NOT_MIGRATED } };
     return consumerReadiness(await autoStarter.progress(), bounds);
   };
   const metrics = new AuthorizationMetrics();

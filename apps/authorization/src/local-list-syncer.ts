@@ -1,20 +1,21 @@
 import type { LoggerService } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
 import { JSONCodec, type Msg, type NatsConnection, type Subscription } from 'nats';
 import {
   parseLocalListRequest,
-  parseWallboxCommandReply,
   type LocalListEvent,
   type LocalListRequest,
   type Subjects,
   type VoltstreamEvent,
-  type WallboxCommand,
   type WallboxCommandReply,
 } from '@voltstream/contracts';
 import { decideSync, evolveLocalList, foldLocalList, usesCentralList, type LocalListState, type SyncPlan, type SyncRequest } from '@voltstream/domain';
-import { decodeEvent, EventPublisher, isConcurrentAppend, readAggregate, WallboxCommands } from '@voltstream/nats';
+import { eventCorrelationId } from '@voltstream/logging';
+import { CORRELATION_ID_HEADER, decodeEvent, EventPublisher, isConcurrentAppend, readAggregate } from '@voltstream/nats';
 import type { ParkedEvents } from '@voltstream/read-models';
 import type { RegistryFollower } from './registry-follower';
 import { SharedConsumer } from './shared-consumer';
+import { SystemCommands } from './system-commands';
 
 /** The durable consumers of the local list sync (nats-server 2.9: one filter each), shared by every replica. */
 export const LOCAL_LIST_CONSUMERS = {
@@ -22,8 +23,6 @@ export const LOCAL_LIST_CONSUMERS = {
   tags: 'authorization-local-list-tags',
   booted: 'authorization-local-list-booted',
 } as const;
-/** The gateway answers `timeout` after OCPP_CALL_TIMEOUT; this margin covers the hop to it. */
-const COMMAND_MARGIN_MS = 5000;
 /** Another replica appended to the same local list meanwhile: fold again and decide again, this often. */
 const APPEND_ATTEMPTS = 3;
 const MAX_LENGTH_KEYS = ['SendLocalListMaxLength'];
@@ -39,10 +38,11 @@ interface LocalListHistory {
  * Local Auth List Management (SPEC §9): keeps every charge point's local list as its start mode
  * and the tag lists want it. Triggered by the event log — a registry or tag change, a boot — through durable consumers shared by the replicas (one replica handles each event), and
  * by operators (`localListRequests`, one replica per request). What it learns is appended to the
- * charge point's local list aggregate, so its state is the fold of those events.
+ * charge point's local list aggregate, so its state is the fold of those events. Its commands carry
+ * the correlation id of their cause: the event's, or the operator request's.
  */
 export class LocalListSyncer {
-  private readonly commands: WallboxCommands;
+  private readonly commands: SystemCommands;
   private readonly publisher: EventPublisher;
   private readonly consumers: SharedConsumer[];
   private readonly queues = new Map<string, Promise<unknown>>();
@@ -53,10 +53,10 @@ export class LocalListSyncer {
     private readonly subjects: Subjects,
     private readonly registry: RegistryFollower,
     parked: ParkedEvents,
-    private readonly commandTimeoutMs: number,
+    commandTimeoutMs: number,
     private readonly logger: LoggerService,
   ) {
-    this.commands = new WallboxCommands(nc, subjects);
+    this.commands = new SystemCommands(nc, subjects, commandTimeoutMs, logger);
     this.publisher = new EventPublisher(nc, subjects);
     const consumer = (name: string, filter: string) => new SharedConsumer(nc, subjects, name, filter, parked, logger);
     this.consumers = [
@@ -67,7 +67,9 @@ export class LocalListSyncer {
   }
 
   async start(): Promise<void> {
-    await Promise.all(this.consumers.map((consumer) => consumer.start((sequence, data) => this.handleEvent(sequence, data))));
+    await Promise.all(
+      this.consumers.map((consumer) => consumer.start((sequence, data) => this.handleEvent(eventCorrelationId(consumer.name, sequence), sequence, data))),
+    );
     this.requests = this.nc.subscribe(this.subjects.localListRequests, {
       queue: this.subjects.authorizationQueue,
       callback: (_error, message) => void this.answer(message),
@@ -79,12 +81,12 @@ export class LocalListSyncer {
     await Promise.all(this.consumers.map((consumer) => consumer.stop()));
   }
 
-  private async handleEvent(sequence: number, data: Uint8Array): Promise<void> {
+  private async handleEvent(correlationId: string, sequence: number, data: Uint8Array): Promise<void> {
     const event = decodeEvent(data);
     const at = new Date(event.metadata.recordedAt);
     for (const identity of await this.concernedBy(event, sequence)) {
-      const outcome = await this.inTurn(identity, () => this.sync(identity, requestOf(event), at));
-      if (outcome.outcome !== 'result' && outcome.outcome !== 'offline') this.logger.warn({ identity, sequence, ...outcome, msg: 'local list not synced' });
+      const outcome = await this.inTurn(identity, () => this.sync(identity, requestOf(event), at, correlationId));
+      if (outcome.outcome !== 'result' && outcome.outcome !== 'offline') this.logger.warn({ identity, sequence, correlationId, ...outcome, msg: 'local list not synced' });
     }
   }
 
@@ -133,30 +135,32 @@ export class LocalListSyncer {
     let reply: WallboxCommandReply;
     try {
       const request = parseLocalListRequest(message.data);
-      reply = await this.inTurn(request.identity, () => this.operatorRequest(request));
+      // The API names every request; a client that does not still gets an id its commands share.
+      const correlationId = message.headers?.get(CORRELATION_ID_HEADER) || `local-list-request:${randomUUID()}`;
+      reply = await this.inTurn(request.identity, () => this.operatorRequest(request, correlationId));
     } catch (error) {
       reply = { outcome: 'invalid', reason: String(error) };
     }
     message.respond(codec.encode(reply));
   }
 
-  private operatorRequest(request: LocalListRequest): Promise<WallboxCommandReply> {
-    if (request.action === 'version') return this.readVersion(request.identity);
-    return this.sync(request.identity, { trigger: 'operator', full: request.full, empty: request.empty }, new Date());
+  private operatorRequest(request: LocalListRequest, correlationId: string): Promise<WallboxCommandReply> {
+    if (request.action === 'version') return this.readVersion(request.identity, correlationId);
+    return this.sync(request.identity, { trigger: 'operator', full: request.full, empty: request.empty }, new Date(), correlationId);
   }
 
   /** Folds the list, decides, records the new version, sends the chunks; again when another replica appended first. */
-  private async sync(identity: string, request: SyncRequest, at: Date): Promise<WallboxCommandReply> {
+  private async sync(identity: string, request: SyncRequest, at: Date, correlationId: string): Promise<WallboxCommandReply> {
     for (let attempt = 1; ; attempt++) {
       try {
-        return await this.syncOnce(identity, request, at);
+        return await this.syncOnce(identity, request, at, correlationId);
       } catch (error) {
         if (!isConcurrentAppend(error) || attempt >= APPEND_ATTEMPTS) throw error;
       }
     }
   }
 
-  private async syncOnce(identity: string, request: SyncRequest, at: Date): Promise<WallboxCommandReply> {
+  private async syncOnce(identity: string, request: SyncRequest, at: Date, correlationId: string): Promise<WallboxCommandReply> {
     const registration = this.registry.view.registration(identity);
     if (!registration) return { outcome: 'invalid', reason: `charge point ${identity} is not adopted` };
     let history = await this.history(identity);
@@ -165,25 +169,25 @@ export class LocalListSyncer {
     if (changed) history = await this.append(identity, history, { type: 'LocalListChanged', data: changed });
     if (!decide().plan) return { outcome: 'result', payload: { status: 'InSync', version: history.state.wantedVersion } };
     if (history.state.maxLength === undefined) {
-      const read = await this.readMaxLength(identity);
+      const read = await this.readMaxLength(identity, correlationId);
       if (read.outcome === 'offline' || read.outcome === 'timeout') return read;
       history = await this.append(identity, history, { type: 'LocalListMaxLengthRead', data: { maxLength: maxLengthOf(read) } });
     }
     const plan = decide().plan as SyncPlan;
-    const sent = await this.send(identity, history, plan);
+    const sent = await this.send(identity, history, plan, correlationId);
     const mismatch = sent.outcome === 'result' && (sent.payload.status === 'VersionMismatch' || sent.payload.status === 'Failed');
     // VersionMismatch and Failed leave what the wallbox holds unknown: the full list follows at once.
-    if (mismatch && plan.updateType === 'Differential') return this.syncOnce(identity, { ...request, full: true }, at);
+    if (mismatch && plan.updateType === 'Differential') return this.syncOnce(identity, { ...request, full: true }, at, correlationId);
     return sent;
   }
 
   /** The chunks in order, each answer recorded; stops at the first that is not Accepted. */
-  private async send(identity: string, start: LocalListHistory, plan: SyncPlan): Promise<WallboxCommandReply> {
+  private async send(identity: string, start: LocalListHistory, plan: SyncPlan, correlationId: string): Promise<WallboxCommandReply> {
     let history = start;
     let status = 'Accepted';
     for (const [index, chunk] of plan.chunks.entries()) {
       const payload = { listVersion: plan.version, updateType: chunk.updateType, localAuthorizationList: chunk.entries };
-      const reply = await this.command(identity, { action: 'SendLocalList', payload });
+      const reply = await this.commands.send(identity, { action: 'SendLocalList', payload }, correlationId);
       const answer = statusOf(reply);
       if (answer === undefined) return reply;
       status = answer;
@@ -194,16 +198,16 @@ export class LocalListSyncer {
     return { outcome: 'result', payload: { status, version: plan.version, updateType: plan.updateType, chunks: plan.chunks.length } };
   }
 
-  private async readVersion(identity: string): Promise<WallboxCommandReply> {
-    const reply = await this.command(identity, { action: 'GetLocalListVersion', payload: {} });
+  private async readVersion(identity: string, correlationId: string): Promise<WallboxCommandReply> {
+    const reply = await this.commands.send(identity, { action: 'GetLocalListVersion', payload: {} }, correlationId);
     const listVersion = reply.outcome === 'result' ? reply.payload.listVersion : undefined;
     if (typeof listVersion !== 'number') return reply;
     await this.append(identity, await this.history(identity), { type: 'LocalListVersionReported', data: { listVersion } });
     return reply;
   }
 
-  private readMaxLength(identity: string): Promise<WallboxCommandReply> {
-    return this.command(identity, { action: 'GetConfiguration', payload: { key: MAX_LENGTH_KEYS } });
+  private readMaxLength(identity: string, correlationId: string): Promise<WallboxCommandReply> {
+    return this.commands.send(identity, { action: 'GetConfiguration', payload: { key: MAX_LENGTH_KEYS } }, correlationId);
   }
 
   private async history(identity: string): Promise<LocalListHistory> {
@@ -216,11 +220,6 @@ export class LocalListSyncer {
     const event = { ...fact, version: 1, metadata: { chargePoint: identity, recordedAt: new Date().toISOString() } } as LocalListEvent;
     const ack = await this.publisher.append(event, history.version);
     return { state: evolveLocalList(history.state, event), version: ack.seq };
-  }
-
-  private async command(identity: string, command: WallboxCommand): Promise<WallboxCommandReply> {
-    const delivery = await this.commands.send(identity, command, this.commandTimeoutMs + COMMAND_MARGIN_MS);
-    return delivery.kind === 'reply' ? parseWallboxCommandReply(delivery.data) : { outcome: delivery.kind };
   }
 }
 

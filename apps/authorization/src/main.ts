@@ -1,9 +1,9 @@
 import 'reflect-metadata';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@voltstream/config';
+import { loadServiceConfig } from '@voltstream/logging';
 import { startAuthorization } from './bootstrap';
 
-void startAuthorization(loadConfig()).catch((error: unknown) => {
+void startAuthorization(loadServiceConfig('authorization')).catch((error: unknown) => {
   new Logger('authorization').fatal(error);
   process.exit(1);
 });

@@ -1,9 +1,16 @@
 import type { LoggerService } from '@nestjs/common';
 import { setTimeout as delay } from 'node:timers/promises';
 import { DataSource } from 'typeorm';
-import { initializeReadModels, readModelOptions } from '@voltstream/read-models';
+import { connectReadModels, migrateReadModels, readModelOptions } from '@voltstream/read-models';
 
 const RETRY_MS = 2000;
+
+/**
+ * Where the database of parked events stands: not reached yet (Postgres down), reached with its
+ * schema not yet migrated (this service, or another holding the migration lock, is migrating it),
+ * or open.
+ */
+export type ParkingDatabaseState = 'unreached' | 'migrating' | 'open';
 
 /**
  * The read models' database, which this service needs only to park events: opened in the
@@ -12,12 +19,17 @@ const RETRY_MS = 2000;
  */
 export class ParkingDatabase {
   readonly dataSource: DataSource;
+  private current: ParkingDatabaseState = 'unreached';
   private stopped = false;
   private readonly opening: Promise<void>;
 
   constructor(databaseUrl: string, private readonly logger: LoggerService) {
     this.dataSource = new DataSource(readModelOptions(databaseUrl));
     this.opening = this.open();
+  }
+
+  get state(): ParkingDatabaseState {
+    return this.current;
   }
 
   async close(): Promise<void> {
@@ -29,7 +41,10 @@ export class ParkingDatabase {
   private async open(): Promise<void> {
     while (!this.stopped) {
       try {
-        await initializeReadModels(this.dataSource);
+        await connectReadModels(this.dataSource);
+        this.current = 'migrating';
+        await migrateReadModels(this.dataSource);
+        this.current = 'open';
         return;
       } catch (error) {
         this.logger.warn(`The database of parked events is not available, trying again in ${RETRY_MS} ms: ${String(error)}`);

@@ -1,6 +1,6 @@
 import { setFlagsFromString } from 'node:v8';
 import { Logger } from '@nestjs/common';
-import { loadConfig } from '@voltstream/config';
+import { loadServiceConfig } from '@voltstream/logging';
 import { startGateway } from './gateway';
 
 /**
@@ -24,7 +24,7 @@ const logger = new Logger('ocpp-gateway');
 process.on('unhandledRejection', (reason: unknown) => {
   logger.error(`unhandled rejection: ${reason instanceof Error ? (reason.stack ?? reason.message) : String(reason)}`);
 });
-startGateway(loadConfig()).then(
+startGateway(loadServiceConfig('ocpp-gateway')).then(
   // "listening on port N" is the ws:// port, as tests and operators read it.
   ({ port, tlsPort, logger: gatewayLogger }) =>
     gatewayLogger.info({ port, tlsPort }, `listening on port ${port ?? 'off'}${tlsPort === null ? '' : `, wss:// on port ${tlsPort}`}`),

@@ -174,7 +174,7 @@ export class StationSession implements CallingStation {
     });
   }
 
-  /** An operator command (`WallboxCommand`) to this wallbox. */
+  /** A command (`WallboxCommand`) to this wallbox, an operator's or the system's own (auto-start, local list, certificates). */
   command(message: Msg): void {
     const check = checkWallboxCommand(message.data);
     if (!check.ok) return void message.respond(JSON.stringify(check.reply));
@@ -182,7 +182,7 @@ export class StationSession implements CallingStation {
     const correlationId = message.headers?.get(CORRELATION_ID_HEADER) || undefined;
     this.outboundCalls().enqueue(action, payload, (outcome: CallOutcome, uniqueId?: string) => {
       const status = outcome.kind === 'result' ? outcome.payload.status : undefined;
-      this.log.info({ correlationId, uniqueId, action, outcome: outcome.kind, status }, 'operator command answered');
+      this.log.info({ correlationId, uniqueId, action, outcome: outcome.kind, status }, 'command answered');
       this.replyToCommand(message, action, payload, outcome);
     });
   }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { ConfigError, gatewayBaseUrl, loadConfig } from './config';
+import { ConfigError, gatewayBaseUrl, loadConfig, logFormatOf } from './config';
 
 describe('GATEWAY_LEASE_TTL: how long a gateway pod\'s lease lives unrenewed', () => {
   it('is half a minute by default, and never longer than a heartbeat interval, nor shorter than 3 s', () => {
@@ -86,6 +86,12 @@ describe('LOG_LEVEL and LOG_FORMAT: one table for every service', () => {
     expect(loadConfig({ LOG_FORMAT: 'json' }).logFormat).toBe('json');
     expect(loadConfig({ LOG_FORMAT: 'pretty' }).logFormat).toBe('pretty');
     expect(() => loadConfig({ LOG_FORMAT: 'text' })).toThrow('LOG_FORMAT must be one of json, pretty, got "text"');
+  });
+
+  it('reads LOG_FORMAT as far as it can for the line that reports a bad configuration: the default when it is bad too', () => {
+    expect(logFormatOf({ LOG_FORMAT: 'pretty' })).toBe('pretty');
+    expect(logFormatOf({ LOG_FORMAT: 'json', LOG_LEVEL: 'verbose' })).toBe('json');
+    expect(logFormatOf({ LOG_FORMAT: 'text' })).toBe(loadConfig({}).logFormat);
   });
 });
 

@@ -80,13 +80,27 @@ export interface TlsFiles {
 }
 
 export class ConfigError extends Error {
-  constructor(variable: string, reason: string) {
+  constructor(
+    readonly variable: string,
+    readonly reason: string,
+  ) {
     super(`Invalid configuration: ${variable} ${reason}`);
     this.name = 'ConfigError';
   }
 }
 
 type Env = Record<string, string | undefined>;
+
+/** JSON lines, unless the output is a terminal (SPEC §8, LOG_FORMAT). */
+function defaultLogFormat(): LogFormat {
+  return process.stdout.isTTY ? 'pretty' : 'json';
+}
+
+/** LOG_FORMAT when it is valid, else the default: how to write the line that reports a bad configuration. */
+export function logFormatOf(env: Env): LogFormat {
+  const raw = env.LOG_FORMAT?.trim();
+  return (LOG_FORMATS as readonly string[]).includes(raw ?? '') ? (raw as LogFormat) : defaultLogFormat();
+}
 
 function text(env: Env, name: string, fallback: string): string {
   const value = env[name]?.trim();
@@ -204,7 +218,7 @@ export function loadConfig(env: Env = process.env): Config {
     firmwareImageMaxBytes: integer(env, 'FIRMWARE_IMAGE_MAX_BYTES', 100 * MIB, 1, MAX_FILE_BYTES),
     healthPort: optional(env, 'HEALTH_PORT') === undefined ? undefined : integer(env, 'HEALTH_PORT', 0, 0, 65535),
     logLevel: oneOf(env, 'LOG_LEVEL', LOG_LEVELS, 'info'),
-    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, process.stdout.isTTY ? 'pretty' : 'json'),
+    logFormat: oneOf(env, 'LOG_FORMAT', LOG_FORMATS, defaultLogFormat()),
     readyMaxPending: integer(env, 'READY_MAX_PENDING', 10_000, 1, 100_000_000),
     readyMaxStall: integer(env, 'READY_MAX_STALL', 60, 1, 86400),
     certificateSigner: oneOf(env, 'CERTIFICATE_SIGNER', ['csms', 'external'], 'csms'),

@@ -1,2 +1,2 @@
-export { gatewayBaseUrl, loadConfig, ConfigError, LOG_FORMATS, LOG_LEVELS } from './config';
+export { gatewayBaseUrl, loadConfig, logFormatOf, ConfigError, LOG_FORMATS, LOG_LEVELS } from './config';
 export type { Config, LogFormat, LogLevel, TlsFiles, UnknownChargePointPolicy } from './config';

@@ -16,3 +16,12 @@ export function correlationIdOf(headers: Record<string, string | string[] | unde
   }
   return randomUUID();
 }
+
+/**
+ * The correlation id of what the system does on its own because of an event of the log: the
+ * consumer that handled it and the event's stream sequence (`authorization-auto-start:1234`). A
+ * redelivered event, or a parked one retried, is handled again under the same id.
+ */
+export function eventCorrelationId(consumer: string, sequence: number): string {
+  return `${consumer}:${sequence}`;
+}

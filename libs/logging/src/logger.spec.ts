@@ -1,7 +1,7 @@
 import { Logger } from '@nestjs/common';
 import { afterEach, describe, expect, it } from 'vitest';
 import { LOG_LEVELS, type LogLevel } from '@voltstream/config';
-import { correlationIdOf } from './correlation';
+import { correlationIdOf, eventCorrelationId } from './correlation';
 import { createLogger } from './logger';
 import { NestLogger } from './nest-logger';
 import { TypeOrmLogger } from './typeorm-logger';
@@ -102,6 +102,15 @@ describe('correlationIdOf: one id from the operator\'s HTTP request to the wallb
     expect(correlationIdOf({ 'x-request-id': 'x'.repeat(129) })).toMatch(uuid);
     expect(correlationIdOf({ 'x-request-id': ['a', 'b'] })).toMatch(uuid);
     expect(correlationIdOf({})).not.toBe(correlationIdOf({}));
+  });
+});
+
+describe('eventCorrelationId: one id for what the system does because of one event', () => {
+  it('names the consumer and the event\'s stream sequence, the same on every delivery, and can be logged as it is', () => {
+    expect(eventCorrelationId('authorization-auto-start', 1234)).toBe('authorization-auto-start:1234');
+    expect(eventCorrelationId('authorization-auto-start', 1234)).toBe(eventCorrelationId('authorization-auto-start', 1234));
+    const id = eventCorrelationId('authorization-local-list-tags', 7);
+    expect(correlationIdOf({ 'x-request-id': id })).toBe(id);
   });
 });
 

@@ -5,6 +5,6 @@ export { readAggregate, type AggregateHistory, type AggregateSubjects } from './
 export { HeldLease, LeaseWatcher, openLeaseBucket, type LeaseWatcherOptions } from './leases';
 export { Replies, type ReplyCallback } from './replies';
 export type { PublishTiming, SkippedEvent, StoredEvent } from './events';
-export { CORRELATION_ID_HEADER, WallboxCommands, type CommandDelivery } from './wallbox-commands';
+export { CORRELATION_ID_HEADER, correlationHeaders, WallboxCommands, type CommandDelivery } from './wallbox-commands';
 export { SequenceIds, IdsExhaustedError } from './sequence-ids';
 export { FileStore, type StoredFile } from './file-store';

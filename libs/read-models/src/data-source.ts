@@ -96,14 +96,14 @@ export async function ensureDatabase(databaseUrl: string): Promise<void> {
   }
 }
 
-/** Any constant both sides agree on: the key of the Postgres advisory lock taken while migrating. */
-const MIGRATION_LOCK = 7_406_117;
+/** Any constant both sides agree on: the key of the Postgres advisory lock (of the database) taken while migrating. */
+export const MIGRATION_LOCK = 7_406_117;
 
 /**
  * Runs pending migrations while holding an advisory lock, since several services (api,
- * state-projection, their replicas) open the same new database at the same moment.
+ * state-projection, authorization, their replicas) open the same new database at the same moment.
  */
-async function migrateExclusively(dataSource: DataSource): Promise<void> {
+export async function migrateReadModels(dataSource: DataSource): Promise<void> {
   const lockHolder = dataSource.createQueryRunner();
   await lockHolder.connect();
   try {
@@ -118,17 +118,22 @@ async function migrateExclusively(dataSource: DataSource): Promise<void> {
 /** Ensures the database, connects and runs pending migrations. */
 export async function openReadModels(databaseUrl: string): Promise<DataSource> {
   const dataSource = new DataSource(readModelOptions(databaseUrl));
-  await initializeReadModels(dataSource);
+  await connectReadModels(dataSource);
+  await migrateReadModels(dataSource);
   return dataSource;
 }
 
-/** {@link openReadModels} for a data source made beforehand, e.g. by a service that works on while Postgres is down. */
-export async function initializeReadModels(dataSource: DataSource): Promise<void> {
+/**
+ * The first half of {@link openReadModels} for a data source made beforehand, e.g. by a service
+ * that works on while Postgres is down: ensures the database and connects. {@link migrateReadModels}
+ * is the second.
+ */
+export async function connectReadModels(dataSource: DataSource): Promise<void> {
   const { url } = dataSource.options as { url: string };
   await ensureDatabase(url);
   if (!dataSource.isInitialized) await dataSource.initialize();
-  await migrateExclusively(dataSource);
 }
+
 
 export async function dropDatabase(databaseUrl: string): Promise<void> {
   const url = new URL(databaseUrl);

@@ -19,7 +19,7 @@ export { ChargingProfileRow } from './entities/charging-profile.entity';
 export { DataTransferRow } from './entities/data-transfer.entity';
 export { SecurityEventRow } from './entities/security-event.entity';
 export { InstalledCertificateRow } from './entities/installed-certificate.entity';
-export { readModelOptions, ensureDatabase, openReadModels, initializeReadModels, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
+export { readModelOptions, ensureDatabase, openReadModels, connectReadModels, migrateReadModels, MIGRATION_LOCK, dropDatabase, READ_MODEL_ENTITIES, READ_MODEL_MIGRATIONS } from './data-source';
 export { ReservationRow } from './entities/reservation.entity';
 export { upsertRows, deleteRows, combinedUpserts } from './bulk';
 export type { OnConflict, Statement, Upsert } from './bulk';

@@ -72,7 +72,8 @@ export async function startSystem(
   };
 }
 
-async function deleteNamespace(natsUrl: string, namespace: string): Promise<void> {
+/** Deletes the streams, KeyValue buckets and object stores of a namespace. */
+export async function deleteNamespace(natsUrl: string, namespace: string): Promise<void> {
   const nc = await connectNats(natsUrl, 'e2e-cleanup');
   const jsm = await nc.jetstreamManager();
   const prefix = subjectsFor(namespace).eventsStream.replace(/VS_EVENTS$/, '');

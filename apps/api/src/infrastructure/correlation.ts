@@ -24,9 +24,14 @@ export function nameRequest(request: HttpRequest, response: HttpResponse, next: 
   next();
 }
 
-/** The correlation id of the request being handled (REST route or GraphQL resolver); undefined outside one. */
-export function currentCorrelationId(): string | undefined {
-  return current.getStore();
+/**
+ * The correlation id of the request being handled (REST route or GraphQL resolver). Outside one
+ * it throws: every command the API sends to a wallbox is an operator's, and carries its request's id.
+ */
+export function currentCorrelationId(): string {
+  const id = current.getStore();
+  if (id === undefined) throw new Error('no operator request is being handled: a command needs its correlation id');
+  return id;
 }
 
 /**

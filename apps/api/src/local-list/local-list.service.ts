@@ -2,11 +2,13 @@ import { Inject, Injectable } from '@nestjs/common';
 import type { Config } from '@voltstream/config';
 import type { LocalListRequest, Subjects } from '@voltstream/contracts';
 import { interpretCommandReply } from '@voltstream/domain';
+import { correlationHeaders } from '@voltstream/nats';
 import { LocalListSyncRow } from '@voltstream/read-models';
 import { JSONCodec, type NatsConnection } from 'nats';
 import type { DataSource, Repository } from 'typeorm';
 import { ChargePointsService } from '../charge-points/charge-points.service';
 import type { WallboxAnswer } from '../commands/commands.service';
+import { currentCorrelationId } from '../infrastructure/correlation';
 import { OperationFailedError } from '../infrastructure/operation-failed.error';
 import { API_CONFIG, NATS_CONNECTION, READ_MODELS, SUBJECTS } from '../infrastructure/tokens';
 import { toLocalListView, type LocalListView } from './local-list.view';
@@ -49,7 +51,7 @@ export class LocalListService {
   private async ask(request: LocalListRequest): Promise<WallboxAnswer> {
     await this.chargePoints.assertKnown(request.identity);
     const timeout = (this.config.ocppCallTimeout * 1000 + 2000) * CALLS_PER_REQUEST;
-    const reply = await this.nc.request(this.subjects.localListRequests, codec.encode(request), { timeout });
+    const reply = await this.nc.request(this.subjects.localListRequests, codec.encode(request), { timeout, headers: correlationHeaders(currentCorrelationId()) });
     const result = interpretCommandReply(request.identity, reply.data);
     if (result.ok) return result.payload;
     // The authorization service refuses a charge point that is not adopted: it has no list to hold.
