@@ -20,6 +20,11 @@ interface LiveProfiles {
   profiles: { connectorId: number; chargingProfileId: number; purpose: string }[];
 }
 
+interface LiveLocalList {
+  chargePointIdentity: string;
+  localList: { wantedVersion: number; acknowledgedVersion: number | null; state: string; heldEntries: number | null };
+}
+
 const inMinutes = (minutes: number) => new Date(Date.now() + minutes * 60_000).toISOString();
 
 function txDefaultProfile(chargingProfileId: number, limit: number) {
@@ -27,7 +32,7 @@ function txDefaultProfile(chargingProfileId: number, limit: number) {
   return { chargingProfileId, stackLevel: 0, chargingProfilePurpose: 'TxDefaultProfile', chargingProfileKind: 'Relative', chargingSchedule };
 }
 
-describe('live Reservation, Smart Charging and DataTransfer changes over GraphQL subscriptions (end to end, SPEC §9)', () => {
+describe('live Reservation, Smart Charging, local list and DataTransfer changes over GraphQL subscriptions (end to end, SPEC §9)', () => {
   let system: System;
   let client: Client;
   const wallboxes = new Map<string, SimulatedChargePoint>();
@@ -110,5 +115,24 @@ describe('live Reservation, Smart Charging and DataTransfer changes over GraphQL
     expect(profiles.values.every(({ chargePointIdentity }) => chargePointIdentity === WATCHED)).toBe(true);
     expect(profiles.errors).toEqual([]);
     profiles.unsubscribe();
+  });
+
+  it('a local tag saved on a localList wallbox is synced by itself, and localListChanged of its identity follows the sync to inSync (current: true first)', async () => {
+    const lists = received<LiveLocalList>(
+      client,
+      `subscription { localListChanged(identity: "${WATCHED}", current: true) { chargePointIdentity localList { wantedVersion acknowledgedVersion state heldEntries } } }`,
+    );
+    await eventually(async () => expect(lists.values).toHaveLength(1));
+
+    expect((await system.api(`/api/charge-points/${OTHER}/local-tags/CARD-OTHER`, { method: 'PUT', body: {} })).status).toBeLessThan(300);
+    expect((await system.api(`/api/charge-points/${WATCHED}/local-tags/CARD-LOCAL`, { method: 'PUT', body: {} })).status).toBeLessThan(300);
+    expect((await system.api(`/api/charge-points/${WATCHED}`, { method: 'PUT', body: { startMode: 'localList' } })).status).toBe(200);
+
+    await eventually(async () => expect(lists.values.at(-1)?.localList).toMatchObject({ state: 'inSync', heldEntries: 1 }));
+    const synced = lists.values.at(-1)?.localList;
+    expect(synced?.acknowledgedVersion).toBe(synced?.wantedVersion);
+    expect(lists.values.every(({ chargePointIdentity }) => chargePointIdentity === WATCHED)).toBe(true);
+    expect(lists.errors).toEqual([]);
+    lists.unsubscribe();
   });
 });

@@ -8,13 +8,15 @@ import type { ChargingProfileView } from '../charging-profiles/charging-profile.
 import { ChargingProfilesService } from '../charging-profiles/charging-profiles.service';
 import type { ReceivedDataTransferView } from '../data-transfers/data-transfer.view';
 import { DataTransfersService } from '../data-transfers/data-transfers.service';
+import type { LocalListView } from '../local-list/local-list.view';
+import { LocalListService } from '../local-list/local-list.service';
 import type { ReservationView } from '../reservations/reservation.view';
 import { ReservationsService } from '../reservations/reservations.service';
 import { ProjectionWatermark } from '../infrastructure/projection-watermark.service';
 import { NATS_CONNECTION, SUBJECTS } from '../infrastructure/tokens';
 import { ChangeStream } from './change-stream';
-import { changedConnectorIds, changedReservationIds, changesChargePoint, mayChangeChargingProfiles } from './live-events';
-import { LiveFeed, watching, type Watch } from './live-feed';
+import { changedConnectorIds, changedReservationIds, changesChargePoint, changesLocalList, mayChangeChargingProfiles } from './live-events';
+import { LiveFeed, stateOfEach, watching, type Watch } from './live-feed';
 
 export interface ConnectorChange {
   chargePointIdentity: string;
@@ -26,6 +28,12 @@ export interface FleetChange {
   chargePoint: ChargePointView | null;
 }
 
+/** Where a charge point's local list stands after a change. */
+export interface LocalListChange {
+  chargePointIdentity: string;
+  localList: LocalListView;
+}
+
 /** Every charging profile a charge point holds after a change. */
 export interface ChargingProfilesChange {
   chargePointIdentity: string;
@@ -35,7 +43,7 @@ export interface ChargingProfilesChange {
 type Follower = Awaited<ReturnType<typeof followEvents>>;
 
 /**
- * Live changes of charge points and connectors, reservations, charging profiles and DataTransfers for
+ * Live changes of charge points and connectors, reservations, charging profiles, local lists and DataTransfers for
  * GraphQL subscriptions. While anyone watches, it follows the event log from its end; for an event
  * about a watched charge point it waits until the projection has applied it and hands out the fresh
  * read-model rows. Nobody watching: no consumer.
@@ -48,6 +56,7 @@ export class LiveChanges implements OnModuleDestroy {
   private readonly reservationFeed: LiveFeed<ReservationView>;
   private readonly chargingProfilesFeed: LiveFeed<ChargingProfilesChange>;
   private readonly dataTransferFeed: LiveFeed<ReceivedDataTransferView>;
+  private readonly localListFeed: LiveFeed<LocalListChange>;
   private follower: Promise<Follower> | null = null;
   private pending: StoredEvent[] = [];
   private draining = false;
@@ -60,6 +69,7 @@ export class LiveChanges implements OnModuleDestroy {
     private readonly reservations: ReservationsService,
     private readonly chargingProfiles: ChargingProfilesService,
     dataTransfers: DataTransfersService,
+    private readonly localLists: LocalListService,
   ) {
     this.reservationFeed = new LiveFeed({
       concerns: (event) => changedReservationIds([event]).size > 0,
@@ -68,10 +78,8 @@ export class LiveChanges implements OnModuleDestroy {
         return changed.map((reservation) => [reservation.chargePointIdentity, reservation]);
       },
     });
-    this.chargingProfilesFeed = new LiveFeed({
-      concerns: mayChangeChargingProfiles,
-      read: (events) => Promise.all([...byChargePoint(events).keys()].map(async (identity) => [identity, await this.profilesOf(identity)] as const)),
-    });
+    this.chargingProfilesFeed = new LiveFeed(stateOfEach(mayChangeChargingProfiles, (identity) => this.profilesOf(identity)));
+    this.localListFeed = new LiveFeed(stateOfEach(changesLocalList, (identity) => this.localListOf(identity)));
     this.dataTransferFeed = new LiveFeed({
       concerns: (event) => event.type === 'DataTransferReceived',
       read: async (events) => {
@@ -81,8 +89,8 @@ export class LiveChanges implements OnModuleDestroy {
     });
   }
 
-  private get feeds(): (LiveFeed<ReservationView> | LiveFeed<ChargingProfilesChange> | LiveFeed<ReceivedDataTransferView>)[] {
-    return [this.reservationFeed, this.chargingProfilesFeed, this.dataTransferFeed];
+  private get feeds(): (LiveFeed<ReservationView> | LiveFeed<ChargingProfilesChange> | LiveFeed<ReceivedDataTransferView> | LiveFeed<LocalListChange>)[] {
+    return [this.reservationFeed, this.chargingProfilesFeed, this.dataTransferFeed, this.localListFeed];
   }
 
   /** Resolves once the changes are followed: every event appended afterwards is seen. */
@@ -121,6 +129,16 @@ export class LiveChanges implements OnModuleDestroy {
     return this.nowAndChanges(this.chargingProfilesFeed.watches, identity, async () => [await this.profilesOf(identity)]);
   }
 
+  /** Where a charge point's local list stands, after each of its events. */
+  localListChanges(identity?: string): Promise<AsyncIterableIterator<LocalListChange>> {
+    return this.watch(this.localListFeed.watches, identity);
+  }
+
+  /** Where one charge point's local list stands now, then after each change; as chargePointNowAndChanges. */
+  localListNowAndChanges(identity: string): Promise<AsyncIterableIterator<LocalListChange>> {
+    return this.nowAndChanges(this.localListFeed.watches, identity, async () => [await this.localListOf(identity)]);
+  }
+
   /** Each DataTransfer a wallbox sends, once it is listed. */
   dataTransfersReceived(identity?: string): Promise<AsyncIterableIterator<ReceivedDataTransferView>> {
     return this.watch(this.dataTransferFeed.watches, identity);
@@ -141,6 +159,10 @@ export class LiveChanges implements OnModuleDestroy {
 
   private async profilesOf(identity: string): Promise<ChargingProfilesChange> {
     return { chargePointIdentity: identity, profiles: await this.chargingProfiles.installed(identity) };
+  }
+
+  private async localListOf(identity: string): Promise<LocalListChange> {
+    return { chargePointIdentity: identity, localList: await this.localLists.find(identity) };
   }
 
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent } from '@voltstream/contracts';
 import type { ConnectorView } from '../charge-points/charge-point.view';
-import { changedConnectorIds, changedReservationIds, changesChargePoint, mayChangeChargingProfiles } from './live-events';
+import { changedConnectorIds, changedReservationIds, changesChargePoint, changesLocalList, mayChangeChargingProfiles } from './live-events';
 
 const at = new Date('2026-01-15T08:00:00Z');
 const connector = (connectorId: number, transactionId: number | null): ConnectorView => ({
@@ -56,5 +56,11 @@ describe('which live changes an event makes', () => {
     expect(mayChangeChargingProfiles(createEvent('ChargingProfilesCleared', { id: 1 }, 'CP-1', at))).toBe(true);
     expect(mayChangeChargingProfiles(createEvent('TransactionStopped', { transactionId: 12, meterStop: 10, timestamp: at.toISOString(), known: true }, 'CP-1', at))).toBe(true);
     expect(mayChangeChargingProfiles(createEvent('ConnectorStatusChanged', { connectorId: 1, status: 'Charging', errorCode: 'NoError' }, 'CP-1', at))).toBe(false);
+  });
+
+  // A tag saved or removed changes the list only once the authorization service recorded the version wanted (LocalListChanged).
+  it('changes the local list on its own events only', () => {
+    expect(changesLocalList(createEvent('LocalListVersionReported', { listVersion: 4 }, 'CP-1', at))).toBe(true);
+    expect(changesLocalList(createEvent('LocalTagRemoved', { idTag: 'CARD-1' }, 'CP-1', at))).toBe(false);
   });
 });

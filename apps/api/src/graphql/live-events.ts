@@ -31,6 +31,13 @@ export function changedReservationIds(events: VoltstreamEvent[]): Set<number> {
   return new Set(events.map(reservationIdOf).filter((reservationId) => reservationId !== undefined));
 }
 
+const LOCAL_LIST_CHANGES: ReadonlySet<EventType> = new Set(['LocalListChanged', 'LocalListSent', 'LocalListVersionReported', 'LocalListMaxLengthRead']);
+
+/** The events of a charge point's local list: the version wanted, a chunk sent and its answer, the version or maximum length read. */
+export function changesLocalList(event: VoltstreamEvent): boolean {
+  return LOCAL_LIST_CHANGES.has(event.type);
+}
+
 const CHARGING_PROFILE_CHANGES: ReadonlySet<EventType> = new Set(['ChargingProfileSet', 'ChargingProfilesCleared', 'TransactionStarted', 'TransactionStopped']);
 
 /** Smart Charging's events, and a transaction's start (a remote start's profile is bound to it) and end (its TxProfiles go with it). */

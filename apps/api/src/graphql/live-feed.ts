@@ -19,6 +19,17 @@ export interface LiveSource<T> {
   read(events: StoredEvent[]): Promise<[identity: string, value: T][]>;
 }
 
+/** A live change that is a charge point's whole state of one kind (its profiles, its local list): read once per charge point of a batch. */
+export function stateOfEach<T>(concerns: (event: VoltstreamEvent) => boolean, stateOf: (identity: string) => Promise<T>): LiveSource<T> {
+  return {
+    concerns,
+    read: (events) => {
+      const identities = new Set(events.map(({ event }) => event.metadata.chargePoint as string));
+      return Promise.all([...identities].map(async (identity) => [identity, await stateOf(identity)] as [string, T]));
+    },
+  };
+}
+
 /** The watches of one kind of live change beside the charge point's own (reservations, charging profiles, DataTransfers). */
 export class LiveFeed<T> {
   readonly watches = new Set<Watch<T>>();

@@ -7,7 +7,8 @@ import { ChargePointObject, ConnectorChangeObject, FleetChangeObject } from './c
 import { ChargingProfilesChangeObject } from './charging-profile.types';
 import { ReceivedDataTransferObject } from './data-transfers.resolver';
 import { GraphqlErrorFilter } from './graphql-errors';
-import { LiveChanges, type ChargingProfilesChange, type ConnectorChange, type FleetChange } from './live-changes.service';
+import { LiveChanges, type ChargingProfilesChange, type ConnectorChange, type FleetChange, type LocalListChange } from './live-changes.service';
+import { LocalListChangeObject } from './local-list.resolver';
 import { ReservationObject } from './reservation.types';
 
 const identityFilter = { type: () => String, nullable: true, description: 'only this charge point; all when absent' } as const;
@@ -68,6 +69,17 @@ export class LiveResolver {
     @Args('current', currentFlag("the charge point's profiles")) current?: boolean,
   ): Promise<AsyncIterableIterator<ChargingProfilesChange>> {
     return current && identity ? this.live.chargingProfilesNowAndChanges(identity) : this.live.chargingProfilesChanges(identity);
+  }
+
+  @Subscription(() => LocalListChangeObject, {
+    resolve: asChange,
+    description: "where a charge point's local list stands after each change: the version wanted, a chunk sent and the wallbox's answer, the version or maximum length read from it",
+  })
+  localListChanged(
+    @Args('identity', identityFilter) identity?: string,
+    @Args('current', currentFlag("the charge point's local list")) current?: boolean,
+  ): Promise<AsyncIterableIterator<LocalListChange>> {
+    return current && identity ? this.live.localListNowAndChanges(identity) : this.live.localListChanges(identity);
   }
 
   @Subscription(() => ReceivedDataTransferObject, { resolve: asChange, description: 'each DataTransfer a wallbox sends, with the answer it got, once it is listed' })

@@ -14,7 +14,7 @@ interface Received {
   unsubscribe(): void;
 }
 
-describe('GraphQL subscriptions over graphql-ws: live charge point, connector, reservation, charging profile and DataTransfer changes', () => {
+describe('GraphQL subscriptions over graphql-ws: live charge point, connector, reservation, charging profile, local list and DataTransfer changes', () => {
   let t: TestApi;
   const clients: Client[] = [];
 
@@ -241,5 +241,20 @@ describe('GraphQL subscriptions over graphql-ws: live charge point, connector, r
     ]);
     expect(transfers.errors).toEqual([]);
     transfers.unsubscribe();
+  });
+
+  it('localListChanged with current: true hands out where the local list stands now, then after each of its events', async () => {
+    const before = await followers();
+    const lists = subscribe(connect(t.api.token), `subscription { localListChanged(identity: "${CP}", current: true) { chargePointIdentity localList { wantedVersion state } } }`);
+    await followed(before);
+    await expect.poll(() => lists.values).toEqual([{ localListChanged: { chargePointIdentity: CP, localList: { wantedVersion: 0, state: 'pending' } } }]);
+
+    await t.record(createEvent('LocalListChanged', { version: 2, digest: 'elsewhere', size: 1 }, 'CP-ELSEWHERE', new Date()));
+    await t.record(createEvent('LocalListChanged', { version: 3, digest: 'empty', size: 0 }, CP, new Date()));
+
+    await expect.poll(() => lists.values.length).toBe(2);
+    expect(lists.values[1]).toEqual({ localListChanged: { chargePointIdentity: CP, localList: { wantedVersion: 3, state: 'pending' } } });
+    expect(lists.errors).toEqual([]);
+    lists.unsubscribe();
   });
 });
