@@ -49,7 +49,7 @@ describe('k8s: a platform to run Voltstream on', () => {
 
   // kubernetes-models knows no custom resources: the ServiceMonitor is checked against the part of
   // the Prometheus Operator's CRD schema it uses.
-  it('have a ServiceMonitor (k8s/monitoring) that selects the Voltstream Services and scrapes /metrics', () => {
+  it('have a ServiceMonitor (k8s/monitoring) that selects the Voltstream Services and scrapes /metrics, keeping their own `service` label', () => {
     const monitors = loadManifests(join(root, 'k8s', 'monitoring'));
     const serviceMonitorSchema = {
       type: 'object',
@@ -71,7 +71,7 @@ describe('k8s: a platform to run Voltstream on', () => {
               items: {
                 type: 'object',
                 additionalProperties: false,
-                properties: { port: { type: 'string' }, path: { type: 'string' }, interval: { type: 'string', pattern: '^\\d+[smh]$' } },
+                properties: { port: { type: 'string' }, path: { type: 'string' }, interval: { type: 'string', pattern: '^\\d+[smh]$' }, honorLabels: { type: 'boolean' } },
               },
             },
           },
@@ -82,7 +82,7 @@ describe('k8s: a platform to run Voltstream on', () => {
     expect(monitors.map((monitor) => monitor.kind)).toEqual(['ServiceMonitor']);
     const { file, ...monitor } = monitors[0];
     expect(validate(monitor), `${file}: ${JSON.stringify(validate.errors)}`).toBe(true);
-    expect(monitor.spec).toMatchObject({ selector: { matchLabels: { 'app.kubernetes.io/part-of': 'voltstream' } }, endpoints: [{ path: '/metrics' }] });
+    expect(monitor.spec).toMatchObject({ selector: { matchLabels: { 'app.kubernetes.io/part-of': 'voltstream' } }, endpoints: [{ path: '/metrics', honorLabels: true }] });
   });
 });
 
