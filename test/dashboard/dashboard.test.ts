@@ -177,6 +177,29 @@ describe('the operator dashboard, in a real browser against the running system a
     await shows(profiles, /No charging profile installed/);
   }, PAGE_MS);
 
+  it('a reservation and a charging profile made elsewhere (through the REST API) show on the page live, and go as they are cancelled and cleared', async () => {
+    const reservations = section('Reservations');
+    const expiresAt = new Date(Date.now() + 30 * 60_000).toISOString();
+    const reserved = await system.api<{ reservationId: number }>(`/api/charge-points/${IDENTITY}/reservations`, { method: 'POST', body: { connectorId: 1, idTag: 'ELSEWHERE-1', expiresAt } });
+    const row = reservations.locator(`tr[data-reservation="${reserved.body.reservationId}"]`);
+    await shows(row, /1\s+ELSEWHERE-1.*accepted/s);
+    expect(await system.api(`/api/reservations/${reserved.body.reservationId}`, { method: 'DELETE' })).toEqual({ status: 200, body: { status: 'Accepted' } });
+    await shows(row, /cancelled/);
+
+    const profiles = section('Charging profiles');
+    const profile = {
+      chargingProfileId: 9,
+      stackLevel: 0,
+      chargingProfilePurpose: 'ChargePointMaxProfile',
+      chargingProfileKind: 'Absolute',
+      chargingSchedule: { chargingRateUnit: 'A', startSchedule: new Date().toISOString(), chargingSchedulePeriod: [{ startPeriod: 0, limit: 24 }] },
+    };
+    expect(await system.api(`/api/charge-points/${IDENTITY}/charging-profiles`, { method: 'PUT', body: { connectorId: 0, csChargingProfiles: profile } })).toEqual({ status: 200, body: { status: 'Accepted' } });
+    await shows(profiles.getByRole('list', { name: 'Installed charging profiles' }), /ChargePointMaxProfile.*24 A/s);
+    expect(await system.api(`/api/charge-points/${IDENTITY}/charging-profiles?id=9`, { method: 'DELETE' })).toEqual({ status: 200, body: { status: 'Accepted' } });
+    await shows(profiles, /No charging profile installed/);
+  }, PAGE_MS);
+
   it('lists the transaction, and sums its energy on the consumption page', async () => {
     await page().getByRole('link', { name: 'Transactions' }).click();
     await shows(page().locator('tbody'), new RegExp(`${transactionId}\\s+${IDENTITY}`));

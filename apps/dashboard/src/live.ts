@@ -1,7 +1,8 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
-import { useClient } from 'urql';
-import { ChargePointChangedDocument, FleetChangedDocument } from './api/generated';
-import type { ChargePoint, ChargePointDetail } from './api/types';
+import { useClient, type TypedDocumentNode } from 'urql';
+import { ChargePointChangedDocument, ChargingProfilesChangedDocument, FleetChangedDocument, ReservationChangedDocument } from './api/generated';
+import type { ChargePoint, ChargePointDetail, InstalledChargingProfile, Reservation } from './api/types';
+import { withReservation } from './live-reservations';
 
 export interface FleetChangeHandlers {
   /** The subscription (again) follows the changes, and the read models hold every earlier one: read the fleet now. */
@@ -54,17 +55,41 @@ export function useFleetChanges(handlers: FleetChangeHandlers): void {
  * falls between a read and the subscription); null until the first, and while identity is undefined.
  */
 export function useLiveChargePoint(identity: string | undefined): ChargePointDetail | null {
-  const client = useClient();
   const [live, setLive] = useState<ChargePointDetail | null>(null);
+  useChargePointSubscription(ChargePointChangedDocument, identity, ({ chargePointChanged }) => setLive(chargePointChanged));
+  return live?.identity === identity ? live : null;
+}
+
+/** A charge point's newest reservations as they are now, then after each change (reservationChanged with current: true); none until the first. */
+export function useLiveReservations(identity: string): Reservation[] {
+  const [live, setLive] = useState<{ identity: string; reservations: Reservation[] }>({ identity, reservations: [] });
+  useChargePointSubscription(ReservationChangedDocument, identity, ({ reservationChanged }) =>
+    setLive((before) => ({ identity, reservations: withReservation(before.identity === identity ? before.reservations : [], reservationChanged) })),
+  );
+  return live.identity === identity ? live.reservations : [];
+}
+
+/** The profiles a charge point holds as they are now, then after each change (chargingProfilesChanged with current: true); none until the first. */
+export function useLiveChargingProfiles(identity: string): InstalledChargingProfile[] {
+  const [live, setLive] = useState<{ chargePointIdentity: string; profiles: InstalledChargingProfile[] } | null>(null);
+  useChargePointSubscription(ChargingProfilesChangedDocument, identity, ({ chargingProfilesChanged }) => setLive(chargingProfilesChanged));
+  return live?.chargePointIdentity === identity ? live.profiles : [];
+}
+
+/** Hands each value of a subscription about one charge point to `onData`, while there is one (identity not undefined). */
+function useChargePointSubscription<D>(document: TypedDocumentNode<D, { identity: string }>, identity: string | undefined, onData: (data: D) => void): void {
+  const client = useClient();
+  const latest = useRef(onData);
+  useEffect(() => {
+    latest.current = onData;
+  });
   useEffect(() => {
     if (identity === undefined) return;
-    const subscription = client.subscription(ChargePointChangedDocument, { identity }).subscribe((result) => {
-      const changed = result.data?.chargePointChanged;
-      if (changed) setLive(changed);
+    const subscription = client.subscription(document, { identity }).subscribe((result) => {
+      if (result.data) latest.current(result.data);
     });
     return () => subscription.unsubscribe();
-  }, [client, identity]);
-  return live?.identity === identity ? live : null;
+  }, [client, document, identity]);
 }
 
 /** Calls `run` at most once per interval; a call in between is remembered and runs when the interval is over. The function returned stays the same. */

@@ -1,8 +1,8 @@
-import { createClient, type Client } from 'graphql-ws';
-import WebSocket from 'ws';
+import type { Client } from 'graphql-ws';
 import { subjectsFor, type VoltstreamEvent } from '@voltstream/contracts';
 import { connectNats, followEvents } from '@voltstream/nats';
 import type { FirmwareFailures, SimulatedChargePoint } from '@voltstream/simulator';
+import { liveClient } from './live';
 import type { System } from './system';
 import { adoptedWallbox } from './wallboxes';
 
@@ -18,12 +18,7 @@ export async function uploadImage(system: System, name: string, version: string,
 
 /** Subscribes to chargePointChanged with these fields; every delivered charge point is pushed to `changes`. */
 export function followChargePoints<T>(system: System, fields: string, changes: T[]): Client {
-  const live = createClient({
-    url: `${system.services.apiUrl.replace(/^http/, 'ws')}/graphql`,
-    webSocketImpl: WebSocket,
-    connectionParams: { authorization: `Bearer ${system.env.API_TOKEN}` },
-    retryAttempts: 0,
-  });
+  const live = liveClient(system);
   live.subscribe<{ chargePointChanged: T }>(
     { query: `subscription { chargePointChanged { ${fields} } }` },
     { next: ({ data }) => data && changes.push(data.chargePointChanged), error: () => undefined, complete: () => undefined },

@@ -27,6 +27,11 @@ export class ChargingProfilesService {
 
   async list(identity: string, { connectorId, purpose }: ChargingProfilesQuery): Promise<ChargingProfileView[]> {
     await this.connectors.assertChargePoint(identity);
+    return this.installed(identity, { connectorId, purpose });
+  }
+
+  /** The profiles the read models hold for a charge point, whether or not it is known: per connector and purpose, the highest stack level first. */
+  async installed(identity: string, { connectorId, purpose }: ChargingProfilesQuery = {}): Promise<ChargingProfileView[]> {
     const rows = await this.readModels.getRepository(ChargingProfileRow).find({
       where: { chargePointIdentity: identity, connectorId, purpose },
       order: { connectorId: 'ASC', purpose: 'ASC', stackLevel: 'DESC', chargingProfileId: 'ASC' },

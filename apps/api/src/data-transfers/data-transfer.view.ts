@@ -31,6 +31,12 @@ export class DataTransferPageView {
   nextCursor: string | null;
 }
 
+/** A DataTransfer with the charge point that sent it: what a live change hands out. */
+export interface ReceivedDataTransferView {
+  chargePointIdentity: string;
+  dataTransfer: DataTransferView;
+}
+
 export function toDataTransferView(row: DataTransferRow): DataTransferView {
   return {
     id: Number(row.id),

@@ -170,3 +170,12 @@ export class CompositeScheduleObject {
   @Field(() => ChargingScheduleObject, { nullable: true })
   chargingSchedule?: ChargingScheduleObject;
 }
+
+@ObjectType('ChargingProfilesChange', { description: 'Every profile a charge point holds (what the CSMS believes it installed) after a change' })
+export class ChargingProfilesChangeObject {
+  @Field()
+  chargePointIdentity: string;
+
+  @Field(() => [InstalledChargingProfileObject], { description: 'per connector and purpose, the highest stack level first; empty once all are cleared' })
+  profiles: InstalledChargingProfileObject[];
+}

@@ -27,6 +27,15 @@ export class DataTransferObject implements DataTransferView {
   receivedAt: string;
 }
 
+@ObjectType('ReceivedDataTransfer', { description: 'A DataTransfer a wallbox sent, and which wallbox sent it' })
+export class ReceivedDataTransferObject {
+  @Field()
+  chargePointIdentity: string;
+
+  @Field(() => DataTransferObject)
+  dataTransfer: DataTransferObject;
+}
+
 @ObjectType('DataTransferPage')
 export class DataTransferPageObject implements DataTransferPageView {
   @Field(() => [DataTransferObject], { description: 'newest first' })

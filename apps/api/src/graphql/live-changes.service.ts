@@ -4,10 +4,19 @@ import { followEvents, type StoredEvent } from '@voltstream/nats';
 import type { NatsConnection } from 'nats';
 import type { ChargePointView, ConnectorView } from '../charge-points/charge-point.view';
 import { ChargePointsService } from '../charge-points/charge-points.service';
+import type { ChargingProfileView } from '../charging-profiles/charging-profile.view';
+import { ChargingProfilesService } from '../charging-profiles/charging-profiles.service';
+import type { ReceivedDataTransferView } from '../data-transfers/data-transfer.view';
+import { DataTransfersService } from '../data-transfers/data-transfers.service';
+import type { LocalListView } from '../local-list/local-list.view';
+import { LocalListService } from '../local-list/local-list.service';
+import type { ReservationView } from '../reservations/reservation.view';
+import { ReservationsService } from '../reservations/reservations.service';
 import { ProjectionWatermark } from '../infrastructure/projection-watermark.service';
 import { NATS_CONNECTION, SUBJECTS } from '../infrastructure/tokens';
 import { ChangeStream } from './change-stream';
-import { changedConnectorIds, changesChargePoint } from './live-events';
+import { changedConnectorIds, changedReservationIds, changesChargePoint, changesLocalList, mayChangeChargingProfiles } from './live-events';
+import { LiveFeed, stateOfEach, watching, type Watch } from './live-feed';
 
 export interface ConnectorChange {
   chargePointIdentity: string;
@@ -19,24 +28,35 @@ export interface FleetChange {
   chargePoint: ChargePointView | null;
 }
 
-interface Watch<T> {
-  /** undefined: every charge point */
-  identity: string | undefined;
-  stream: ChangeStream<T>;
+/** Where a charge point's local list stands after a change. */
+export interface LocalListChange {
+  chargePointIdentity: string;
+  localList: LocalListView;
+}
+
+/** Every charging profile a charge point holds after a change. */
+export interface ChargingProfilesChange {
+  chargePointIdentity: string;
+  profiles: ChargingProfileView[];
 }
 
 type Follower = Awaited<ReturnType<typeof followEvents>>;
 
 /**
- * Live changes of charge points and connectors for GraphQL subscriptions. While anyone watches, it
- * follows the event log from its end; for an event about a watched charge point it waits until the
- * projection has applied it and hands out the fresh read-model rows. Nobody watching: no consumer.
+ * Live changes of charge points and connectors, reservations, charging profiles, local lists and DataTransfers for
+ * GraphQL subscriptions. While anyone watches, it follows the event log from its end; for an event
+ * about a watched charge point it waits until the projection has applied it and hands out the fresh
+ * read-model rows. Nobody watching: no consumer.
  */
 @Injectable()
 export class LiveChanges implements OnModuleDestroy {
   private readonly logger = new Logger(LiveChanges.name);
   private readonly chargePointWatches = new Set<Watch<ChargePointView>>();
   private readonly connectorWatches = new Set<Watch<ConnectorChange>>();
+  private readonly reservationFeed: LiveFeed<ReservationView>;
+  private readonly chargingProfilesFeed: LiveFeed<ChargingProfilesChange>;
+  private readonly dataTransferFeed: LiveFeed<ReceivedDataTransferView>;
+  private readonly localListFeed: LiveFeed<LocalListChange>;
   private follower: Promise<Follower> | null = null;
   private pending: StoredEvent[] = [];
   private draining = false;
@@ -46,7 +66,32 @@ export class LiveChanges implements OnModuleDestroy {
     @Inject(SUBJECTS) private readonly subjects: Subjects,
     private readonly chargePoints: ChargePointsService,
     private readonly watermark: ProjectionWatermark,
-  ) {}
+    private readonly reservations: ReservationsService,
+    private readonly chargingProfiles: ChargingProfilesService,
+    dataTransfers: DataTransfersService,
+    private readonly localLists: LocalListService,
+  ) {
+    this.reservationFeed = new LiveFeed({
+      concerns: (event) => changedReservationIds([event]).size > 0,
+      read: async (events) => {
+        const changed = await reservations.findMany([...changedReservationIds(events.map(({ event }) => event))]);
+        return changed.map((reservation) => [reservation.chargePointIdentity, reservation]);
+      },
+    });
+    this.chargingProfilesFeed = new LiveFeed(stateOfEach(mayChangeChargingProfiles, (identity) => this.profilesOf(identity)));
+    this.localListFeed = new LiveFeed(stateOfEach(changesLocalList, (identity) => this.localListOf(identity)));
+    this.dataTransferFeed = new LiveFeed({
+      concerns: (event) => event.type === 'DataTransferReceived',
+      read: async (events) => {
+        const received = await dataTransfers.findMany(events.map(({ sequence }) => sequence));
+        return received.map((transfer) => [transfer.chargePointIdentity, transfer]);
+      },
+    });
+  }
+
+  private get feeds(): (LiveFeed<ReservationView> | LiveFeed<ChargingProfilesChange> | LiveFeed<ReceivedDataTransferView> | LiveFeed<LocalListChange>)[] {
+    return [this.reservationFeed, this.chargingProfilesFeed, this.dataTransferFeed, this.localListFeed];
+  }
 
   /** Resolves once the changes are followed: every event appended afterwards is seen. */
   chargePointChanges(identity?: string): Promise<AsyncIterableIterator<ChargePointView>> {
@@ -57,17 +102,67 @@ export class LiveChanges implements OnModuleDestroy {
    * One charge point as it is now, then as it is after each change: read once its changes are followed
    * and the read models hold every event appended before, so that no change falls between the two.
    */
-  async chargePointNowAndChanges(identity: string): Promise<AsyncIterableIterator<ChargePointView>> {
-    const stream = await this.watch(this.chargePointWatches, identity);
+  chargePointNowAndChanges(identity: string): Promise<AsyncIterableIterator<ChargePointView>> {
+    return this.nowAndChanges(this.chargePointWatches, identity, async () => {
+      const now = await this.chargePoints.find(identity);
+      return now ? [now] : [];
+    });
+  }
+
+  /** Each reservation as it is after each step (requested, answered, used, cancelled, expired). */
+  reservationChanges(identity?: string): Promise<AsyncIterableIterator<ReservationView>> {
+    return this.watch(this.reservationFeed.watches, identity);
+  }
+
+  /** One charge point's newest reservations as they are now (as the reservations query lists them), then each as it is after each step; as chargePointNowAndChanges. */
+  reservationsNowAndChanges(identity: string): Promise<AsyncIterableIterator<ReservationView>> {
+    return this.nowAndChanges(this.reservationFeed.watches, identity, () => this.reservations.list({ chargePoint: identity }));
+  }
+
+  /** Every profile a charge point holds, after each event that may change them. */
+  chargingProfilesChanges(identity?: string): Promise<AsyncIterableIterator<ChargingProfilesChange>> {
+    return this.watch(this.chargingProfilesFeed.watches, identity);
+  }
+
+  /** One charge point's profiles as they are now, then after each change; as chargePointNowAndChanges. */
+  chargingProfilesNowAndChanges(identity: string): Promise<AsyncIterableIterator<ChargingProfilesChange>> {
+    return this.nowAndChanges(this.chargingProfilesFeed.watches, identity, async () => [await this.profilesOf(identity)]);
+  }
+
+  /** Where a charge point's local list stands, after each of its events. */
+  localListChanges(identity?: string): Promise<AsyncIterableIterator<LocalListChange>> {
+    return this.watch(this.localListFeed.watches, identity);
+  }
+
+  /** Where one charge point's local list stands now, then after each change; as chargePointNowAndChanges. */
+  localListNowAndChanges(identity: string): Promise<AsyncIterableIterator<LocalListChange>> {
+    return this.nowAndChanges(this.localListFeed.watches, identity, async () => [await this.localListOf(identity)]);
+  }
+
+  /** Each DataTransfer a wallbox sends, once it is listed. */
+  dataTransfersReceived(identity?: string): Promise<AsyncIterableIterator<ReceivedDataTransferView>> {
+    return this.watch(this.dataTransferFeed.watches, identity);
+  }
+
+  /** What `readNow` reads once the changes are followed and the read models hold every event appended before: no change falls between the two. */
+  private async nowAndChanges<T>(watches: Set<Watch<T>>, identity: string, readNow: () => Promise<T[]>): Promise<AsyncIterableIterator<T>> {
+    const stream = await this.watch(watches, identity);
     try {
       await this.readModelsHoldAllAppended();
-      const now = await this.chargePoints.find(identity);
-      if (now) stream.push(now);
+      for (const value of await readNow()) stream.push(value);
     } catch (error) {
       await stream.return();
       throw error;
     }
     return stream;
+  }
+
+  private async profilesOf(identity: string): Promise<ChargingProfilesChange> {
+    return { chargePointIdentity: identity, profiles: await this.chargingProfiles.installed(identity) };
+  }
+
+  private async localListOf(identity: string): Promise<LocalListChange> {
+    return { chargePointIdentity: identity, localList: await this.localLists.find(identity) };
   }
 
   /**
@@ -107,6 +202,7 @@ export class LiveChanges implements OnModuleDestroy {
   async onModuleDestroy(): Promise<void> {
     const stopping = this.stopFollowing();
     for (const watch of [...this.chargePointWatches, ...this.connectorWatches]) await watch.stream.return();
+    for (const feed of this.feeds) await feed.end();
     await stopping;
   }
 
@@ -124,7 +220,7 @@ export class LiveChanges implements OnModuleDestroy {
 
   private unwatch<T>(watches: Set<Watch<T>>, watch: Watch<T>): void {
     watches.delete(watch);
-    if (this.chargePointWatches.size + this.connectorWatches.size > 0) return;
+    if (this.chargePointWatches.size + this.connectorWatches.size + this.feeds.reduce((sum, feed) => sum + feed.watches.size, 0) > 0) return;
     this.stopFollowing().catch((error: unknown) => this.logger.warn(`Could not stop following the event log: ${String(error)}`));
   }
 
@@ -151,13 +247,13 @@ export class LiveChanges implements OnModuleDestroy {
 
   private onEvent(stored: StoredEvent): void {
     const identity = stored.event.metadata.chargePoint;
-    if (identity === null || !changesChargePoint(stored.event) || !this.isWatched(identity)) return;
+    if (identity === null || !(this.changesWatchedChargePoint(identity, stored.event) || this.feeds.some((feed) => feed.wants(identity, stored.event)))) return;
     this.pending.push(stored);
     this.drain();
   }
 
-  private isWatched(identity: string): boolean {
-    return watching(this.chargePointWatches, identity).length + watching(this.connectorWatches, identity).length > 0;
+  private changesWatchedChargePoint(identity: string, event: VoltstreamEvent): boolean {
+    return changesChargePoint(event) && watching(this.chargePointWatches, identity).length + watching(this.connectorWatches, identity).length > 0;
   }
 
   private drain(): void {
@@ -175,10 +271,11 @@ export class LiveChanges implements OnModuleDestroy {
       const batch = this.pending.splice(0);
       try {
         await this.watermark.reached(batch[batch.length - 1].sequence);
-        const changed = byChargePoint(batch);
-        for (const chargePoint of await this.chargePoints.findMany([...changed.keys()])) {
-          this.publish(chargePoint, changed.get(chargePoint.identity) ?? []);
+        const changed = byChargePoint(batch.filter(({ event }) => this.changesWatchedChargePoint(event.metadata.chargePoint as string, event)));
+        if (changed.size > 0) {
+          for (const chargePoint of await this.chargePoints.findMany([...changed.keys()])) this.publish(chargePoint, changed.get(chargePoint.identity) ?? []);
         }
+        for (const feed of this.feeds) await feed.publish(batch);
       } catch (error) {
         this.logger.error(`Live changes of ${batch.length} events are lost: ${String(error)}`);
       }
@@ -193,10 +290,6 @@ export class LiveChanges implements OnModuleDestroy {
       for (const watch of watching(this.connectorWatches, identity)) watch.stream.push({ chargePointIdentity: identity, connector });
     }
   }
-}
-
-function watching<T>(watches: Set<Watch<T>>, identity: string): Watch<T>[] {
-  return [...watches].filter((watch) => watch.identity === undefined || watch.identity === identity);
 }
 
 /** Only events about a charge point are queued, so each has one. */

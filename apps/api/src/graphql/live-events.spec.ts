@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent } from '@voltstream/contracts';
 import type { ConnectorView } from '../charge-points/charge-point.view';
-import { changedConnectorIds, changesChargePoint } from './live-events';
+import { changedConnectorIds, changedReservationIds, changesChargePoint, changesLocalList, mayChangeChargingProfiles } from './live-events';
 
 const at = new Date('2026-01-15T08:00:00Z');
 const connector = (connectorId: number, transactionId: number | null): ConnectorView => ({
@@ -36,5 +36,31 @@ describe('which live changes an event makes', () => {
     ];
     expect(changedConnectorIds(events, connectors)).toEqual(new Set([3, 2]));
     expect(changedConnectorIds([createEvent('MeterValuesReported', { connectorId: 1, meterValue: [] }, 'CP-1', at)], connectors)).toEqual(new Set([1]));
+  });
+
+  it('changes the reservation each step names, and the one a StartTransaction names', () => {
+    const started = (reservationId?: number) =>
+      createEvent('TransactionStarted', { transactionId: 7, connectorId: 1, idTag: 'CARD-1', meterStart: 0, timestamp: at.toISOString(), reservationId, authorizationStatus: 'Accepted', tagOwner: null }, 'CP-1', at);
+    const events = [
+      createEvent('ReservationRequested', { reservationId: 1, connectorId: 0, idTag: 'CARD-1', expiresAt: at.toISOString() }, 'CP-1', at),
+      createEvent('ReservationRejected', { reservationId: 2, status: 'Occupied', reason: 'the charge point answered Occupied' }, 'CP-1', at),
+      createEvent('ReservationExpired', { reservationId: 3 }, 'CP-1', at),
+      started(4),
+      started(),
+      createEvent('HeartbeatReceived', {}, 'CP-1', at),
+    ];
+    expect(changedReservationIds(events)).toEqual(new Set([1, 2, 3, 4]));
+  });
+
+  it('may change the charging profiles on Smart Charging events and on a transaction starting or ending, on nothing else', () => {
+    expect(mayChangeChargingProfiles(createEvent('ChargingProfilesCleared', { id: 1 }, 'CP-1', at))).toBe(true);
+    expect(mayChangeChargingProfiles(createEvent('TransactionStopped', { transactionId: 12, meterStop: 10, timestamp: at.toISOString(), known: true }, 'CP-1', at))).toBe(true);
+    expect(mayChangeChargingProfiles(createEvent('ConnectorStatusChanged', { connectorId: 1, status: 'Charging', errorCode: 'NoError' }, 'CP-1', at))).toBe(false);
+  });
+
+  // A tag saved or removed changes the list only once the authorization service recorded the version wanted (LocalListChanged).
+  it('changes the local list on its own events only', () => {
+    expect(changesLocalList(createEvent('LocalListVersionReported', { listVersion: 4 }, 'CP-1', at))).toBe(true);
+    expect(changesLocalList(createEvent('LocalTagRemoved', { idTag: 'CARD-1' }, 'CP-1', at))).toBe(false);
   });
 });

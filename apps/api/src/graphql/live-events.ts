@@ -1,4 +1,5 @@
 import { EVENT_CATEGORIES, type EventType, type VoltstreamEvent } from '@voltstream/contracts';
+import { reservationIdOf } from '@voltstream/domain';
 import type { ConnectorView } from '../charge-points/charge-point.view';
 
 /** The operator's events that change what a charge point shows: its adoption, settings, password (passwordSet) and forgetting. */
@@ -23,4 +24,23 @@ export function changedConnectorIds(events: VoltstreamEvent[], connectors: Conne
     }
   }
   return changed;
+}
+
+/** The reservations these events moved on: each step of their lifecycle, and a StartTransaction that names one (used). */
+export function changedReservationIds(events: VoltstreamEvent[]): Set<number> {
+  return new Set(events.map(reservationIdOf).filter((reservationId) => reservationId !== undefined));
+}
+
+const LOCAL_LIST_CHANGES: ReadonlySet<EventType> = new Set(['LocalListChanged', 'LocalListSent', 'LocalListVersionReported', 'LocalListMaxLengthRead']);
+
+/** The events of a charge point's local list: the version wanted, a chunk sent and its answer, the version or maximum length read. */
+export function changesLocalList(event: VoltstreamEvent): boolean {
+  return LOCAL_LIST_CHANGES.has(event.type);
+}
+
+const CHARGING_PROFILE_CHANGES: ReadonlySet<EventType> = new Set(['ChargingProfileSet', 'ChargingProfilesCleared', 'TransactionStarted', 'TransactionStopped']);
+
+/** Smart Charging's events, and a transaction's start (a remote start's profile is bound to it) and end (its TxProfiles go with it). */
+export function mayChangeChargingProfiles(event: VoltstreamEvent): boolean {
+  return CHARGING_PROFILE_CHANGES.has(event.type);
 }

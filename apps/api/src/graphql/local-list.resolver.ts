@@ -40,6 +40,15 @@ export class LocalListObject implements LocalListView {
   heldEntries: number | null;
 }
 
+@ObjectType('LocalListChange', { description: "Where a charge point's local authorization list stands after a change" })
+export class LocalListChangeObject {
+  @Field()
+  chargePointIdentity: string;
+
+  @Field(() => LocalListObject)
+  localList: LocalListObject;
+}
+
 @ObjectType('LocalListSync', { description: "The wallbox's answer to the last SendLocalList, or InSync" })
 export class LocalListSyncObject implements LocalListSyncView {
   @Field()

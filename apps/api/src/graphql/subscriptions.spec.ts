@@ -14,7 +14,7 @@ interface Received {
   unsubscribe(): void;
 }
 
-describe('GraphQL subscriptions over graphql-ws: live charge point and connector changes', () => {
+describe('GraphQL subscriptions over graphql-ws: live charge point, connector, reservation, charging profile, local list and DataTransfer changes', () => {
   let t: TestApi;
   const clients: Client[] = [];
 
@@ -123,23 +123,50 @@ describe('GraphQL subscriptions over graphql-ws: live charge point and connector
     chargePoint.unsubscribe();
   });
 
-  it('with current: true hands out as now a change appended before the subscription but not yet projected', async () => {
-    // Holding the checkpoint's row holds up the projection's next commit: the change is in the log, not yet in the read models.
+  /** Holding the checkpoint's row holds up the projection's next commit: what `appended` publishes is in the log, not yet in the read models. */
+  async function withProjectionHeld(appended: () => Promise<unknown>, whileHeld: () => Promise<void>, afterwards: () => Promise<void>): Promise<void> {
     const database = new Database({ connectionString: t.config.databaseUrl });
     await database.connect();
     try {
       await database.query('BEGIN');
       await database.query('SELECT * FROM projection_checkpoints FOR UPDATE');
-      await new EventPublisher(t.nc, t.subjects).publish(createEvent('ConnectorStatusChanged', { connectorId: 0, status: 'Unavailable', errorCode: 'OtherError' }, CP, new Date()));
-      const before = await followers();
-      const chargePoint = subscribe(connect(t.api.token), `subscription { chargePointChanged(identity: "${CP}", current: true) { identity errorCode } }`);
-      await followed(before);
+      await appended();
+      await whileHeld();
       await database.query('ROLLBACK');
-      await expect.poll(() => chargePoint.values).toEqual([{ chargePointChanged: { identity: CP, errorCode: 'OtherError' } }]);
-      chargePoint.unsubscribe();
+      await afterwards();
     } finally {
       await database.end();
     }
+  }
+
+  it('with current: true hands out as now a change appended before the subscription but not yet projected', async () => {
+    let chargePoint: Received | undefined;
+    await withProjectionHeld(
+      () => new EventPublisher(t.nc, t.subjects).publish(createEvent('ConnectorStatusChanged', { connectorId: 0, status: 'Unavailable', errorCode: 'OtherError' }, CP, new Date())),
+      async () => {
+        const before = await followers();
+        chargePoint = subscribe(connect(t.api.token), `subscription { chargePointChanged(identity: "${CP}", current: true) { identity errorCode } }`);
+        await followed(before);
+      },
+      () => expect.poll(() => chargePoint?.values).toEqual([{ chargePointChanged: { identity: CP, errorCode: 'OtherError' } }]),
+    );
+    chargePoint?.unsubscribe();
+  });
+
+  it('chargingProfilesChanged with current: true hands out as now a profile accepted before the subscription but not yet projected', async () => {
+    let profiles: Received | undefined;
+    const chargingProfile = { chargingProfileId: 11, stackLevel: 0, chargingProfilePurpose: 'ChargePointMaxProfile', chargingProfileKind: 'Absolute', chargingSchedule: { chargingRateUnit: 'W', chargingSchedulePeriod: [{ startPeriod: 0, limit: 11000 }] } };
+    await withProjectionHeld(
+      () => new EventPublisher(t.nc, t.subjects).publish(createEvent('ChargingProfileSet', { connectorId: 0, chargingProfile }, CP, new Date())),
+      async () => {
+        const before = await followers();
+        profiles = subscribe(connect(t.api.token), `subscription { chargingProfilesChanged(identity: "${CP}", current: true) { profiles { chargingProfileId } } }`);
+        await followed(before);
+      },
+      () => expect.poll(() => profiles?.values).toEqual([{ chargingProfilesChanged: { profiles: [{ chargingProfileId: 11 }] } }]),
+    );
+    profiles?.unsubscribe();
+    await t.record(createEvent('ChargingProfilesCleared', { id: 11 }, CP, new Date()));
   });
 
   it('fleetChanged first says the changes are followed and everything before is readable, then hands out each change', async () => {
@@ -151,5 +178,83 @@ describe('GraphQL subscriptions over graphql-ws: live charge point and connector
     expect(fleet.values[1]).toEqual({ fleetChanged: { chargePoint: { identity: CP, status: 'Faulted' } } });
     expect(fleet.errors).toEqual([]);
     fleet.unsubscribe();
+  });
+
+  it('reservationChanged hands out the reservations of the charge point asked about, as they are after each step', async () => {
+    const before = await followers();
+    const reservations = subscribe(connect(t.api.token), `subscription { reservationChanged(identity: "${CP}") { reservationId chargePointIdentity status answer } }`);
+    await followed(before);
+
+    const expiresAt = new Date(Date.now() + 3_600_000).toISOString();
+    await t.record(createEvent('ReservationRequested', { reservationId: 9001, connectorId: 1, idTag: 'CARD-9', expiresAt }, 'CP-ELSEWHERE', new Date()));
+    await t.record(createEvent('ReservationRequested', { reservationId: 9002, connectorId: 1, idTag: 'CARD-9', expiresAt }, CP, new Date()));
+    // A step recorded while the one before is read would be folded into it: each is recorded once the one before arrived.
+    await expect.poll(() => reservations.values).toEqual([{ reservationChanged: { reservationId: 9002, chargePointIdentity: CP, status: 'requested', answer: null } }]);
+    await t.record(createEvent('ReservationAccepted', { reservationId: 9002 }, CP, new Date()));
+
+    await expect.poll(() => reservations.values.length).toBe(2);
+    expect(reservations.values[1]).toEqual({ reservationChanged: { reservationId: 9002, chargePointIdentity: CP, status: 'accepted', answer: 'Accepted' } });
+    expect(reservations.errors).toEqual([]);
+    reservations.unsubscribe();
+  });
+
+  it('chargingProfilesChanged with current: true hands out the profiles as they are now, then every profile after each set and clear', async () => {
+    const before = await followers();
+    const profiles = subscribe(
+      connect(t.api.token),
+      `subscription { chargingProfilesChanged(identity: "${CP}", current: true) { chargePointIdentity profiles { connectorId chargingProfileId purpose } } }`,
+    );
+    await followed(before);
+    await expect.poll(() => profiles.values).toEqual([{ chargingProfilesChanged: { chargePointIdentity: CP, profiles: [] } }]);
+
+    const chargingProfile = (chargingProfileId: number) => ({
+      chargingProfileId,
+      stackLevel: 0,
+      chargingProfilePurpose: 'TxDefaultProfile',
+      chargingProfileKind: 'Relative',
+      chargingSchedule: { chargingRateUnit: 'A', chargingSchedulePeriod: [{ startPeriod: 0, limit: 16 }] },
+    });
+    await t.record(createEvent('ChargingProfileSet', { connectorId: 1, chargingProfile: chargingProfile(5) }, 'CP-ELSEWHERE', new Date()));
+    await t.record(createEvent('ChargingProfileSet', { connectorId: 1, chargingProfile: chargingProfile(6) }, CP, new Date()));
+    await expect.poll(() => profiles.values.length).toBe(2);
+    expect(profiles.values[1]).toEqual({ chargingProfilesChanged: { chargePointIdentity: CP, profiles: [{ connectorId: 1, chargingProfileId: 6, purpose: 'TxDefaultProfile' }] } });
+    await t.record(createEvent('ChargingProfilesCleared', { id: 6 }, CP, new Date()));
+
+    await expect.poll(() => profiles.values.length).toBe(3);
+    expect(profiles.values[2]).toEqual({ chargingProfilesChanged: { chargePointIdentity: CP, profiles: [] } });
+    expect(profiles.errors).toEqual([]);
+    profiles.unsubscribe();
+  });
+
+  it('dataTransferReceived hands out each DataTransfer of every charge point, once it is listed, when no identity is asked about', async () => {
+    const before = await followers();
+    const transfers = subscribe(connect(t.api.token), 'subscription { dataTransferReceived { chargePointIdentity dataTransfer { vendorId messageId data status } } }');
+    await followed(before);
+
+    await t.record(createEvent('DataTransferReceived', { vendorId: 'com.example', messageId: 'Hello', data: '1', status: 'Accepted' }, 'CP-ELSEWHERE', new Date()));
+    await t.record(createEvent('DataTransferReceived', { vendorId: 'com.other', status: 'UnknownVendorId' }, CP, new Date()));
+
+    await expect.poll(() => transfers.values.length).toBe(2);
+    expect(transfers.values).toEqual([
+      { dataTransferReceived: { chargePointIdentity: 'CP-ELSEWHERE', dataTransfer: { vendorId: 'com.example', messageId: 'Hello', data: '1', status: 'Accepted' } } },
+      { dataTransferReceived: { chargePointIdentity: CP, dataTransfer: { vendorId: 'com.other', messageId: null, data: null, status: 'UnknownVendorId' } } },
+    ]);
+    expect(transfers.errors).toEqual([]);
+    transfers.unsubscribe();
+  });
+
+  it('localListChanged with current: true hands out where the local list stands now, then after each of its events', async () => {
+    const before = await followers();
+    const lists = subscribe(connect(t.api.token), `subscription { localListChanged(identity: "${CP}", current: true) { chargePointIdentity localList { wantedVersion state } } }`);
+    await followed(before);
+    await expect.poll(() => lists.values).toEqual([{ localListChanged: { chargePointIdentity: CP, localList: { wantedVersion: 0, state: 'pending' } } }]);
+
+    await t.record(createEvent('LocalListChanged', { version: 2, digest: 'elsewhere', size: 1 }, 'CP-ELSEWHERE', new Date()));
+    await t.record(createEvent('LocalListChanged', { version: 3, digest: 'empty', size: 0 }, CP, new Date()));
+
+    await expect.poll(() => lists.values.length).toBe(2);
+    expect(lists.values[1]).toEqual({ localListChanged: { chargePointIdentity: CP, localList: { wantedVersion: 3, state: 'pending' } } });
+    expect(lists.errors).toEqual([]);
+    lists.unsubscribe();
   });
 });

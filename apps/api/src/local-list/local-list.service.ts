@@ -37,6 +37,11 @@ export class LocalListService {
 
   async get(identity: string): Promise<LocalListView> {
     await this.chargePoints.assertKnown(identity);
+    return this.find(identity);
+  }
+
+  /** As the read model holds it, whether or not the charge point is known. */
+  async find(identity: string): Promise<LocalListView> {
     return toLocalListView(await this.syncs.findOneBy({ chargePointIdentity: identity }));
   }
 

@@ -77,6 +77,12 @@ export class ReservationsService {
     return rows.map(toReservationView);
   }
 
+  /** These reservations as the read models hold them; an unknown id is left out. */
+  async findMany(reservationIds: number[]): Promise<ReservationView[]> {
+    const rows = await this.reservations.findBy({ reservationId: In(reservationIds) });
+    return rows.map(toReservationView);
+  }
+
   private async row(reservationId: number): Promise<ReservationRow> {
     const row = await this.reservations.findOneBy({ reservationId });
     if (!row) throw notFound(`reservation ${reservationId} not found`);

@@ -1,10 +1,12 @@
 import type {
   ChargePointDetailFieldsFragment,
   ChargePointFieldsFragment,
+  ChargingProfilesChangedSubscription,
   ConsumptionQuery,
   FleetQuery,
   GetConfigurationQuery,
   StartMode,
+  ReservationFieldsFragment,
   TagFieldsFragment,
   TransactionFieldsFragment,
   TransactionQuery,
@@ -24,6 +26,8 @@ export type TransactionDetail = NonNullable<TransactionQuery['transaction']>;
 export type MeterValue = TransactionDetail['meterValues'][number];
 export type TransactionPage = TransactionsQuery['transactions'];
 export type ConsumptionBucket = ConsumptionQuery['consumption'][number];
+export type Reservation = ReservationFieldsFragment;
+export type InstalledChargingProfile = ChargingProfilesChangedSubscription['chargingProfilesChanged']['profiles'][number];
 export type ConfigurationKey = NonNullable<GetConfigurationQuery['getConfiguration']['configurationKey']>[number];
 
 export const START_MODES = ['auto', 'anyTag', 'centralList', 'localList', 'bothLists'] as const satisfies readonly StartMode[];

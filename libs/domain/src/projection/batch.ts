@@ -77,7 +77,8 @@ function transactionIdOf(event: VoltstreamEvent): number | undefined {
   }
 }
 
-function reservationIdOf(event: VoltstreamEvent): number | undefined {
+/** The reservation an event names: a step of its lifecycle, or the StartTransaction that may use it. */
+export function reservationIdOf(event: VoltstreamEvent): number | undefined {
   switch (event.type) {
     case 'ReservationRequested':
     case 'ReservationAccepted':

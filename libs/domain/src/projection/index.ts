@@ -1,5 +1,5 @@
 export { project, UnprojectableEventError } from './project';
-export { noRows, ProjectionBatch, rowsToLoad } from './batch';
+export { noRows, ProjectionBatch, reservationIdOf, rowsToLoad } from './batch';
 export { promptFirst } from './prompt-first';
 export type { LoadedRows, RowsToLoad, ProjectionWrites } from './batch';
 export type { ProjectionChange, ProjectionView } from './changes';

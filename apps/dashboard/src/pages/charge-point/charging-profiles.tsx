@@ -1,10 +1,11 @@
 import { useState, type FormEvent } from 'react';
-import { useClient, useQuery } from 'urql';
+import { useClient } from 'urql';
 import { answerOf, type Answer } from '../../api/answer';
-import { ChargingProfilesDocument, ClearChargingProfileDocument, CompositeScheduleDocument, SetChargingProfileDocument, type CompositeScheduleQuery } from '../../api/generated';
+import { ClearChargingProfileDocument, CompositeScheduleDocument, SetChargingProfileDocument, type CompositeScheduleQuery } from '../../api/generated';
 import type { Connector } from '../../api/types';
 import { AnswerBadge, CommandButton, useCommand } from '../../components/command';
 import { formatTime } from '../../format';
+import { useLiveChargingProfiles } from '../../live';
 import { ConnectorSelect } from './inputs';
 
 /** The simple profiles an operator sets here: a limit from now on, for every transaction or for the whole charge point. */
@@ -16,23 +17,16 @@ type Purpose = keyof typeof PURPOSES;
 const UNITS = ['A', 'W'] as const;
 type Unit = (typeof UNITS)[number];
 const SCHEDULE_SECONDS = 3600;
-/** The profiles list is a read model: it follows the wallbox's answer within moments, so it is read again once more. */
-const READ_AGAIN_MS = 1000;
 
 type Schedule = CompositeScheduleQuery['compositeSchedule'];
 
-/** SetChargingProfile (a limit), ClearChargingProfile, the profiles the charge point accepted, and its composite schedule. */
+/** SetChargingProfile (a limit), ClearChargingProfile, the profiles the charge point accepted (live), and its composite schedule. */
 export function ChargingProfiles({ identity, connectors }: { identity: string; connectors: Connector[] }) {
-  const [{ data }, reexecute] = useQuery({ query: ChargingProfilesDocument, variables: { identity }, requestPolicy: 'cache-and-network' });
-  const reload = () => {
-    reexecute({ requestPolicy: 'network-only' });
-    setTimeout(() => reexecute({ requestPolicy: 'network-only' }), READ_AGAIN_MS);
-  };
-  const profiles = data?.chargingProfiles ?? [];
+  const profiles = useLiveChargingProfiles(identity);
   return (
     <section aria-labelledby="profiles-title">
       <h2 id="profiles-title">Charging profiles</h2>
-      <SetProfile identity={identity} connectors={connectors} onSet={reload} />
+      <SetProfile identity={identity} connectors={connectors} />
       {profiles.length === 0 ? (
         <p>No charging profile installed.</p>
       ) : (
@@ -55,12 +49,12 @@ export function ChargingProfiles({ identity, connectors }: { identity: string; c
   );
 }
 
-function SetProfile({ identity, connectors, onSet }: { identity: string; connectors: Connector[]; onSet: () => void }) {
+function SetProfile({ identity, connectors }: { identity: string; connectors: Connector[] }) {
   const [purpose, setPurpose] = useState<Purpose>('TxDefaultProfile');
   const [connectorId, setConnectorId] = useState(0);
   const [limit, setLimit] = useState('16');
   const [unit, setUnit] = useState<Unit>('A');
-  const [answer, send] = useCommand(SetChargingProfileDocument, onSet);
+  const [answer, send] = useCommand(SetChargingProfileDocument);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     const profile = {
@@ -95,7 +89,7 @@ function SetProfile({ identity, connectors, onSet }: { identity: string; connect
         Set profile
       </button>
       <AnswerBadge answer={answer} />
-      <CommandButton document={ClearChargingProfileDocument} variables={{ identity, purpose }} label={`Clear the ${PURPOSES[purpose].name.toLowerCase()} profiles`} onAnswered={onSet}>
+      <CommandButton document={ClearChargingProfileDocument} variables={{ identity, purpose }} label={`Clear the ${PURPOSES[purpose].name.toLowerCase()} profiles`}>
         Clear
       </CommandButton>
     </form>

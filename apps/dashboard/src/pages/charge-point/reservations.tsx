@@ -1,30 +1,26 @@
-import { useEffect, useState, type FormEvent } from 'react';
-import { useQuery } from 'urql';
-import { CancelReservationDocument, ReservationsDocument, ReserveNowDocument } from '../../api/generated';
+import { useState, type FormEvent } from 'react';
+import { CancelReservationDocument, ReserveNowDocument } from '../../api/generated';
 import type { Connector } from '../../api/types';
 import { AnswerBadge, CommandButton, useCommand } from '../../components/command';
 import { formatTime, orDash } from '../../format';
+import { useLiveReservations } from '../../live';
 import { ConnectorSelect, inMinutes, localDateTime } from './inputs';
 
 const HOLD_MINUTES = 30;
 /** A reservation the wallbox may still hold: the one it can be asked to cancel. */
 const CANCELLABLE = new Set(['requested', 'accepted']);
 
-/** ReserveNow with a tag and an expiry, CancelReservation, and the charge point's reservations, newest first. */
+/** ReserveNow with a tag and an expiry, CancelReservation, and the charge point's reservations, newest first, live: each step shows as it is taken. */
 export function Reservations({ identity, connectors }: { identity: string; connectors: Connector[] }) {
-  const [{ data }, reexecute] = useQuery({ query: ReservationsDocument, variables: { chargePoint: identity }, requestPolicy: 'cache-and-network' });
-  const reload = () => reexecute({ requestPolicy: 'network-only' });
-  // A reservation taken, cancelled, used or expired changes a connector's status: the list follows it.
-  useEffect(() => reexecute({ requestPolicy: 'network-only' }), [connectors, reexecute]);
+  const reservations = useLiveReservations(identity);
   const [connectorId, setConnectorId] = useState(0);
   const [idTag, setIdTag] = useState('');
   const [expiresAt, setExpiresAt] = useState(() => localDateTime(inMinutes(HOLD_MINUTES)));
-  const [answer, reserve] = useCommand(ReserveNowDocument, reload);
+  const [answer, reserve] = useCommand(ReserveNowDocument);
   const submit = (event: FormEvent) => {
     event.preventDefault();
     void reserve({ identity, connectorId, idTag: idTag.trim(), expiresAt: new Date(expiresAt).toISOString() });
   };
-  const reservations = data?.reservations ?? [];
   return (
     <section aria-labelledby="reservations-title">
       <h2 id="reservations-title">Reservations</h2>
@@ -80,7 +76,6 @@ export function Reservations({ identity, connectors }: { identity: string; conne
                       variables={{ id: reservation.reservationId }}
                       label={`Cancel reservation ${reservation.reservationId}`}
                       disabled={!CANCELLABLE.has(reservation.status)}
-                      onAnswered={reload}
                     >
                       Cancel
                     </CommandButton>
