@@ -299,6 +299,24 @@ describe('the operator dashboard, in a real browser against the running system a
     expect(wallbox.certificates.pems('CentralSystemRootCertificate')).toEqual([]);
   }, PAGE_MS);
 
+  it('renews the wallbox’s certificate: it sends a signing request, the CSMS signs it, the wallbox accepts the chain, and the signing state follows live', async () => {
+    const certificates = section('Certificates');
+    const signing = certificates.locator('[data-field="Certificate signing"] dd');
+    await shows(signing, '—');
+    // The wallbox accepts a chain it can verify: the CSMS's root first, installed as an operator would.
+    const csmsRoot = await readFile(system.env.CSMS_CA_CERT, 'utf8');
+    await certificates.getByLabel('Certificate file').setInputFiles({ name: 'csms-root.pem', mimeType: 'application/x-pem-file', buffer: Buffer.from(csmsRoot) });
+    await expect.poll(() => certificates.getByLabel('Certificate (PEM)').inputValue(), { timeout: SLOW_MS }).toBe(csmsRoot);
+    await certificates.getByRole('button', { name: 'Install certificate' }).click();
+    await shows(answerTo('Install certificate'), 'Accepted');
+
+    await certificates.getByRole('button', { name: 'Renew the wallbox’s certificate' }).click();
+    await shows(answerTo('Renew the wallbox’s certificate'), 'Accepted');
+    await shows(signing, /^Accepted \(/);
+    expect(wallbox.certificates.chargePointCertificate).toBeDefined();
+    await browser.screenshot('charge-point-certificate-signed');
+  }, PAGE_MS);
+
   it('asks the wallbox for its security log: GetLog is accepted, the log status reaches Uploaded and the file is listed', async () => {
     const logs = section('Firmware, diagnostics and logs');
     await logs.getByLabel('Log to upload').selectOption('SecurityLog');

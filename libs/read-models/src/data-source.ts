@@ -28,6 +28,7 @@ import { SecurityEvents1765700000000 } from './migrations/1765700000000-security
 import { LogStatus1765900000000 } from './migrations/1765900000000-log-status';
 import { InstalledCertificateRow } from './entities/installed-certificate.entity';
 import { InstalledCertificates1765800000000 } from './migrations/1765800000000-installed-certificates';
+import { CertificateSigning1766300000000 } from './migrations/1766300000000-certificate-signing';
 
 export const READ_MODEL_ENTITIES = [
   ChargePointRow,
@@ -60,6 +61,7 @@ export const READ_MODEL_MIGRATIONS = [
   SecurityEvents1765700000000,
   LogStatus1765900000000,
   InstalledCertificates1765800000000,
+  CertificateSigning1766300000000,
 ];
 
 /** TypeORM options for the read models: migrations run by `openReadModels`, never `synchronize`. */

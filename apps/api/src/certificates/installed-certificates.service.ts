@@ -15,6 +15,11 @@ export class InstalledCertificatesService {
 
   async list(identity: string): Promise<InstalledCertificateView[]> {
     await this.chargePoints.assertKnown(identity);
+    return this.held(identity);
+  }
+
+  /** What `list` answers, for a charge point known to exist (or forgotten since: none). */
+  async held(identity: string): Promise<InstalledCertificateView[]> {
     const rows = await this.readModels.getRepository(InstalledCertificateRow).find({
       where: { chargePointIdentity: identity },
       order: { certificateType: 'ASC', reportedAt: 'ASC', serialNumber: 'ASC' },

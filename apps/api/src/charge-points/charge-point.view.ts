@@ -1,5 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
 import { RELAXATIONS, SECURITY_PROFILES, START_MODES } from '@voltstream/contracts';
+import { CERTIFICATE_SIGNING_STATUSES, type CertificateSigningStatus } from '@voltstream/domain';
 import type { ChargePointRow, ChargePointState, ConnectorRow } from '@voltstream/read-models';
 
 export const CHARGE_POINT_STATES = ['discovered', 'adopted'] as const satisfies readonly ChargePointState[];
@@ -118,6 +119,22 @@ export class ChargePointView {
   @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when logStatus was recorded' })
   logStatusAt: string | null;
 
+  @ApiProperty({ type: String, nullable: true, description: "the newest SignCertificate request the wallbox sent (its OCPP message id); null before its first" })
+  certificateSigningRequestId: string | null;
+
+  @ApiProperty({
+    enum: CERTIFICATE_SIGNING_STATUSES,
+    nullable: true,
+    description: 'where that request stands: Requested (stored), Signed (CertificateSigned not answered yet), Refused by the CA, or the wallbox\'s answer to CertificateSigned: Accepted, Rejected, Unanswered (offline, timeout, CALLERROR)',
+  })
+  certificateSigningStatus: CertificateSigningStatus | null;
+
+  @ApiProperty({ type: String, nullable: true, description: 'why it stopped when Refused (the CA\'s reason) or Unanswered' })
+  certificateSigningReason: string | null;
+
+  @ApiProperty({ type: String, format: 'date-time', nullable: true, description: 'when certificateSigningStatus was recorded' })
+  certificateSigningAt: string | null;
+
   @ApiProperty({ type: () => [ConnectorView] })
   connectors: ConnectorView[];
 }
@@ -165,6 +182,10 @@ export function toChargePointView(row: ChargePointRow): ChargePointView {
     diagnosticsStatusAt: row.diagnosticsStatusAt?.toISOString() ?? null,
     logStatus: row.logStatus,
     logStatusAt: row.logStatusAt?.toISOString() ?? null,
+    certificateSigningRequestId: row.certificateSigningRequestId,
+    certificateSigningStatus: row.certificateSigningStatus as CertificateSigningStatus | null,
+    certificateSigningReason: row.certificateSigningReason,
+    certificateSigningAt: row.certificateSigningAt?.toISOString() ?? null,
     connectors: connectors.map(toConnectorView),
   };
 }

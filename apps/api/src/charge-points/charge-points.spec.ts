@@ -56,6 +56,10 @@ describe('charge points: adopt, update, forget (through the event log and the pr
       diagnosticsStatusAt: null,
       logStatus: null,
       logStatusAt: null,
+      certificateSigningRequestId: null,
+      certificateSigningStatus: null,
+      certificateSigningReason: null,
+      certificateSigningAt: null,
       connectors: [],
     });
     const adopted = await t.lastEvent('ChargePointAdopted', 'CP-NEW');

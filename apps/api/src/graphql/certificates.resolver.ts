@@ -85,6 +85,15 @@ export class InstalledCertificateObject extends CertificateHashDataObject implem
   reportedAt: string;
 }
 
+@ObjectType('InstalledCertificatesChange', { description: 'Every certificate a wallbox is believed to hold after one of its answers changed them' })
+export class InstalledCertificatesChangeObject {
+  @Field()
+  chargePointIdentity: string;
+
+  @Field(() => [InstalledCertificateObject], { description: 'as the installedCertificates query lists them' })
+  certificates: InstalledCertificateObject[];
+}
+
 /** Certificate management (security whitepaper M03–M05): the wallbox's answer relayed, every command and answer in the event log. */
 @UseFilters(GraphqlErrorFilter)
 @Resolver()

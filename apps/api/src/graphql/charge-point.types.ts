@@ -1,7 +1,8 @@
 import { Field, Float, Int, ObjectType } from '@nestjs/graphql';
 import type { ChargePointView, ConnectorView } from '../charge-points/charge-point.view';
 import type { MeterValueView } from '../charge-points/meter-value.view';
-import { ChargePointStateEnum, RelaxationEnum, StartModeEnum } from './enums';
+import type { CertificateSigningStatus } from '@voltstream/domain';
+import { CertificateSigningStatusEnum, ChargePointStateEnum, RelaxationEnum, StartModeEnum } from './enums';
 
 @ObjectType('Connector', { description: 'A socket of a charge point, as SPEC §5 names its fields' })
 export class ConnectorObject implements ConnectorView {
@@ -112,6 +113,18 @@ export class ChargePointObject implements ChargePointView {
 
   @Field(() => String, { nullable: true, description: 'when logStatus was recorded, ISO 8601' })
   logStatusAt: string | null;
+
+  @Field(() => String, { nullable: true, description: 'the newest SignCertificate request the wallbox sent (its OCPP message id)' })
+  certificateSigningRequestId: string | null;
+
+  @Field(() => CertificateSigningStatusEnum, { nullable: true, description: 'where that request stands' })
+  certificateSigningStatus: CertificateSigningStatus | null;
+
+  @Field(() => String, { nullable: true, description: "why it stopped when Refused (the CA's reason) or Unanswered" })
+  certificateSigningReason: string | null;
+
+  @Field(() => String, { nullable: true, description: 'when certificateSigningStatus was recorded, ISO 8601' })
+  certificateSigningAt: string | null;
 
   @Field(() => [ConnectorObject])
   connectors: ConnectorObject[];

@@ -6,17 +6,21 @@ import type { ChargePointView, ConnectorView } from '../charge-points/charge-poi
 import { ChargePointsService } from '../charge-points/charge-points.service';
 import type { ChargingProfileView } from '../charging-profiles/charging-profile.view';
 import { ChargingProfilesService } from '../charging-profiles/charging-profiles.service';
+import type { InstalledCertificateView } from '../certificates/certificate.view';
+import { InstalledCertificatesService } from '../certificates/installed-certificates.service';
 import type { ReceivedDataTransferView } from '../data-transfers/data-transfer.view';
 import { DataTransfersService } from '../data-transfers/data-transfers.service';
 import type { LocalListView } from '../local-list/local-list.view';
 import { LocalListService } from '../local-list/local-list.service';
 import type { ReservationView } from '../reservations/reservation.view';
 import { ReservationsService } from '../reservations/reservations.service';
+import type { ReceivedSecurityEventView } from '../security-events/security-event.view';
+import { SecurityEventsService } from '../security-events/security-events.service';
 import { ProjectionWatermark } from '../infrastructure/projection-watermark.service';
 import { NATS_CONNECTION, SUBJECTS } from '../infrastructure/tokens';
 import { ChangeStream } from './change-stream';
-import { changedConnectorIds, changedReservationIds, changesChargePoint, changesLocalList, mayChangeChargingProfiles } from './live-events';
-import { LiveFeed, stateOfEach, watching, type Watch } from './live-feed';
+import { changedConnectorIds, changedReservationIds, changesChargePoint, changesInstalledCertificates, changesLocalList, mayChangeChargingProfiles } from './live-events';
+import { LiveFeed, stateOfEach, watching, type AnyLiveFeed, type Watch } from './live-feed';
 
 export interface ConnectorChange {
   chargePointIdentity: string;
@@ -40,10 +44,17 @@ export interface ChargingProfilesChange {
   profiles: ChargingProfileView[];
 }
 
+/** Every certificate a wallbox is believed to hold after one of its answers. */
+export interface InstalledCertificatesChange {
+  chargePointIdentity: string;
+  certificates: InstalledCertificateView[];
+}
+
 type Follower = Awaited<ReturnType<typeof followEvents>>;
 
 /**
- * Live changes of charge points and connectors, reservations, charging profiles, local lists and DataTransfers for
+ * Live changes of charge points and connectors, reservations, charging profiles, local lists, DataTransfers,
+ * security events and installed certificates for
  * GraphQL subscriptions. While anyone watches, it follows the event log from its end; for an event
  * about a watched charge point it waits until the projection has applied it and hands out the fresh
  * read-model rows. Nobody watching: no consumer.
@@ -57,6 +68,8 @@ export class LiveChanges implements OnModuleDestroy {
   private readonly chargingProfilesFeed: LiveFeed<ChargingProfilesChange>;
   private readonly dataTransferFeed: LiveFeed<ReceivedDataTransferView>;
   private readonly localListFeed: LiveFeed<LocalListChange>;
+  private readonly securityEventFeed: LiveFeed<ReceivedSecurityEventView>;
+  private readonly installedCertificatesFeed: LiveFeed<InstalledCertificatesChange>;
   private follower: Promise<Follower> | null = null;
   private pending: StoredEvent[] = [];
   private draining = false;
@@ -70,6 +83,8 @@ export class LiveChanges implements OnModuleDestroy {
     private readonly chargingProfiles: ChargingProfilesService,
     dataTransfers: DataTransfersService,
     private readonly localLists: LocalListService,
+    securityEvents: SecurityEventsService,
+    private readonly installedCertificates: InstalledCertificatesService,
   ) {
     this.reservationFeed = new LiveFeed({
       concerns: (event) => changedReservationIds([event]).size > 0,
@@ -87,10 +102,18 @@ export class LiveChanges implements OnModuleDestroy {
         return received.map((transfer) => [transfer.chargePointIdentity, transfer]);
       },
     });
+    this.securityEventFeed = new LiveFeed({
+      concerns: (event) => event.type === 'SecurityEventReported',
+      read: async (events) => {
+        const reported = await securityEvents.findMany(events.map(({ sequence }) => sequence));
+        return reported.map((received) => [received.chargePointIdentity, received]);
+      },
+    });
+    this.installedCertificatesFeed = new LiveFeed(stateOfEach(changesInstalledCertificates, (identity) => this.certificatesOf(identity)));
   }
 
-  private get feeds(): (LiveFeed<ReservationView> | LiveFeed<ChargingProfilesChange> | LiveFeed<ReceivedDataTransferView> | LiveFeed<LocalListChange>)[] {
-    return [this.reservationFeed, this.chargingProfilesFeed, this.dataTransferFeed, this.localListFeed];
+  private get feeds(): AnyLiveFeed[] {
+    return [this.reservationFeed, this.chargingProfilesFeed, this.dataTransferFeed, this.localListFeed, this.securityEventFeed, this.installedCertificatesFeed];
   }
 
   /** Resolves once the changes are followed: every event appended afterwards is seen. */
@@ -144,6 +167,21 @@ export class LiveChanges implements OnModuleDestroy {
     return this.watch(this.dataTransferFeed.watches, identity);
   }
 
+  /** Each security event a wallbox reports, once it is listed. */
+  securityEventsReceived(identity?: string): Promise<AsyncIterableIterator<ReceivedSecurityEventView>> {
+    return this.watch(this.securityEventFeed.watches, identity);
+  }
+
+  /** Every certificate a charge point is believed to hold, after each of its answers about them. */
+  installedCertificatesChanges(identity?: string): Promise<AsyncIterableIterator<InstalledCertificatesChange>> {
+    return this.watch(this.installedCertificatesFeed.watches, identity);
+  }
+
+  /** One charge point's certificates now, then after each change; as chargePointNowAndChanges. */
+  installedCertificatesNowAndChanges(identity: string): Promise<AsyncIterableIterator<InstalledCertificatesChange>> {
+    return this.nowAndChanges(this.installedCertificatesFeed.watches, identity, async () => [await this.certificatesOf(identity)]);
+  }
+
   /** What `readNow` reads once the changes are followed and the read models hold every event appended before: no change falls between the two. */
   private async nowAndChanges<T>(watches: Set<Watch<T>>, identity: string, readNow: () => Promise<T[]>): Promise<AsyncIterableIterator<T>> {
     const stream = await this.watch(watches, identity);
@@ -159,6 +197,10 @@ export class LiveChanges implements OnModuleDestroy {
 
   private async profilesOf(identity: string): Promise<ChargingProfilesChange> {
     return { chargePointIdentity: identity, profiles: await this.chargingProfiles.installed(identity) };
+  }
+
+  private async certificatesOf(identity: string): Promise<InstalledCertificatesChange> {
+    return { chargePointIdentity: identity, certificates: await this.installedCertificates.held(identity) };
   }
 
   private async localListOf(identity: string): Promise<LocalListChange> {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { createEvent } from '@voltstream/contracts';
 import type { ConnectorView } from '../charge-points/charge-point.view';
-import { changedConnectorIds, changedReservationIds, changesChargePoint, changesLocalList, mayChangeChargingProfiles } from './live-events';
+import { changedConnectorIds, changedReservationIds, changesChargePoint, changesInstalledCertificates, changesLocalList, mayChangeChargingProfiles } from './live-events';
 
 const at = new Date('2026-01-15T08:00:00Z');
 const connector = (connectorId: number, transactionId: number | null): ConnectorView => ({
@@ -62,5 +62,14 @@ describe('which live changes an event makes', () => {
   it('changes the local list on its own events only', () => {
     expect(changesLocalList(createEvent('LocalListVersionReported', { listVersion: 4 }, 'CP-1', at))).toBe(true);
     expect(changesLocalList(createEvent('LocalTagRemoved', { idTag: 'CARD-1' }, 'CP-1', at))).toBe(false);
+  });
+
+  it("changes the installed certificates on the wallbox's answers about them, not on the signing of its own certificate", () => {
+    const hash = { hashAlgorithm: 'SHA256' as const, issuerNameHash: 'ab', issuerKeyHash: 'cd', serialNumber: '1' };
+    expect(changesInstalledCertificates(createEvent('CertificateDeleteAnswered', { certificateHashData: hash, status: 'Accepted' }, 'CP-1', at))).toBe(true);
+    expect(changesInstalledCertificates(createEvent('InstalledCertificatesReported', { certificateType: 'ManufacturerRootCertificate', status: 'NotFound', certificateHashData: [] }, 'CP-1', at))).toBe(true);
+    expect(changesInstalledCertificates(createEvent('ChargePointCertificateSent', { requestId: 'r1', status: 'Accepted' }, 'CP-1', at))).toBe(false);
+    // The signing steps are station events: they change the charge point (its certificateSigningStatus).
+    expect(changesChargePoint(createEvent('ChargePointCertificateSent', { requestId: 'r1', status: 'Accepted' }, 'CP-1', at))).toBe(true);
   });
 });

@@ -38,6 +38,13 @@ export function changesLocalList(event: VoltstreamEvent): boolean {
   return LOCAL_LIST_CHANGES.has(event.type);
 }
 
+const INSTALLED_CERTIFICATE_CHANGES: ReadonlySet<EventType> = new Set(['CertificateInstallAnswered', 'InstalledCertificatesReported', 'CertificateDeleteAnswered']);
+
+/** A wallbox's answers about its certificates: the list it reported, an install or delete (accepted or not: the read changes nothing then). */
+export function changesInstalledCertificates(event: VoltstreamEvent): boolean {
+  return INSTALLED_CERTIFICATE_CHANGES.has(event.type);
+}
+
 const CHARGING_PROFILE_CHANGES: ReadonlySet<EventType> = new Set(['ChargingProfileSet', 'ChargingProfilesCleared', 'TransactionStarted', 'TransactionStopped']);
 
 /** Smart Charging's events, and a transaction's start (a remote start's profile is bound to it) and end (its TxProfiles go with it). */

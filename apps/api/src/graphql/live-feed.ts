@@ -54,3 +54,6 @@ export class LiveFeed<T> {
     }
   }
 }
+
+/** What is done with every feed alike, whatever its values. */
+export type AnyLiveFeed = Pick<LiveFeed<unknown>, 'wants' | 'end' | 'publish'> & { readonly watches: ReadonlySet<unknown> };

@@ -2,14 +2,24 @@ import { UseFilters } from '@nestjs/common';
 import { Args, Resolver, Subscription } from '@nestjs/graphql';
 import type { ChargePointView } from '../charge-points/charge-point.view';
 import type { ReceivedDataTransferView } from '../data-transfers/data-transfer.view';
+import type { ReceivedSecurityEventView } from '../security-events/security-event.view';
 import type { ReservationView } from '../reservations/reservation.view';
+import { InstalledCertificatesChangeObject } from './certificates.resolver';
 import { ChargePointObject, ConnectorChangeObject, FleetChangeObject } from './charge-point.types';
 import { ChargingProfilesChangeObject } from './charging-profile.types';
 import { ReceivedDataTransferObject } from './data-transfers.resolver';
 import { GraphqlErrorFilter } from './graphql-errors';
-import { LiveChanges, type ChargingProfilesChange, type ConnectorChange, type FleetChange, type LocalListChange } from './live-changes.service';
+import {
+  LiveChanges,
+  type ChargingProfilesChange,
+  type ConnectorChange,
+  type FleetChange,
+  type InstalledCertificatesChange,
+  type LocalListChange,
+} from './live-changes.service';
 import { LocalListChangeObject } from './local-list.resolver';
 import { ReservationObject } from './reservation.types';
+import { ReceivedSecurityEventObject } from './security-events.resolver';
 
 const identityFilter = { type: () => String, nullable: true, description: 'only this charge point; all when absent' } as const;
 /** `what`: what is handed out first, as it is now. */
@@ -85,5 +95,22 @@ export class LiveResolver {
   @Subscription(() => ReceivedDataTransferObject, { resolve: asChange, description: 'each DataTransfer a wallbox sends, with the answer it got, once it is listed' })
   dataTransferReceived(@Args('identity', identityFilter) identity?: string): Promise<AsyncIterableIterator<ReceivedDataTransferView>> {
     return this.live.dataTransfersReceived(identity);
+  }
+
+  @Subscription(() => ReceivedSecurityEventObject, { resolve: asChange, description: 'each SecurityEventNotification a wallbox sends, once it is listed' })
+  securityEventReceived(@Args('identity', identityFilter) identity?: string): Promise<AsyncIterableIterator<ReceivedSecurityEventView>> {
+    return this.live.securityEventsReceived(identity);
+  }
+
+  @Subscription(() => InstalledCertificatesChangeObject, {
+    resolve: asChange,
+    description:
+      "every certificate a wallbox is believed to hold after one of its answers (GetInstalledCertificateIds, InstallCertificate, DeleteCertificate); the signing of its own certificate shows in chargePointChanged (certificateSigningStatus)",
+  })
+  installedCertificatesChanged(
+    @Args('identity', identityFilter) identity?: string,
+    @Args('current', currentFlag("the charge point's certificates")) current?: boolean,
+  ): Promise<AsyncIterableIterator<InstalledCertificatesChange>> {
+    return current && identity ? this.live.installedCertificatesNowAndChanges(identity) : this.live.installedCertificatesChanges(identity);
   }
 }

@@ -1,6 +1,6 @@
 import { UseFilters } from '@nestjs/common';
 import { Args, Field, ObjectType, Query, Resolver } from '@nestjs/graphql';
-import type { SecurityEventPageView, SecurityEventView } from '../security-events/security-event.view';
+import type { ReceivedSecurityEventView, SecurityEventPageView, SecurityEventView } from '../security-events/security-event.view';
 import { SecurityEventsService } from '../security-events/security-events.service';
 import { SecurityEventsArgs } from './arguments';
 import { GraphqlErrorFilter } from './graphql-errors';
@@ -22,6 +22,15 @@ export class SecurityEventObject implements SecurityEventView {
 
   @Field({ description: 'when the CSMS recorded it' })
   receivedAt: string;
+}
+
+@ObjectType('ReceivedSecurityEvent', { description: 'A security event a wallbox reported, and which wallbox reported it' })
+export class ReceivedSecurityEventObject implements ReceivedSecurityEventView {
+  @Field()
+  chargePointIdentity: string;
+
+  @Field(() => SecurityEventObject)
+  securityEvent: SecurityEventObject;
 }
 
 @ObjectType('SecurityEventPage')

@@ -20,6 +20,12 @@ export class SecurityEventView {
   receivedAt: string;
 }
 
+/** A security event with the charge point that reported it: what a live change hands out. */
+export interface ReceivedSecurityEventView {
+  chargePointIdentity: string;
+  securityEvent: SecurityEventView;
+}
+
 export class SecurityEventPageView {
   @ApiProperty({ type: [SecurityEventView], description: 'newest first' })
   items: SecurityEventView[];

@@ -67,7 +67,7 @@ export function ChargePointPage() {
       <ChargingProfiles identity={identity} connectors={chargePoint.connectors} />
       <Firmware identity={identity} chargePoint={chargePoint} />
       <Security identity={identity} chargePoint={chargePoint} />
-      <Certificates identity={identity} />
+      <Certificates identity={identity} chargePoint={chargePoint} />
       <Configuration identity={identity} />
       <LocalTags identity={identity} tags={data?.localTags ?? []} />
     </>

@@ -30,6 +30,10 @@ export function discoveredChargePoint(identity: string): ProjectedChargePoint {
     diagnosticsStatusAt: null,
     logStatus: null,
     logStatusAt: null,
+    certificateSigningRequestId: null,
+    certificateSigningStatus: null,
+    certificateSigningReason: null,
+    certificateSigningAt: null,
   };
 }
 

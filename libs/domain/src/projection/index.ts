@@ -23,3 +23,4 @@ export type {
 export { OPEN_RESERVATION_STATES } from './reservation';
 export { localListSyncState } from './local-list-sync';
 export type { InstalledCertificateChange, ProjectedInstalledCertificate } from './installed-certificates';
+export { CERTIFICATE_SIGNING_STATUSES, type CertificateSigningStatus } from './certificate-signing';

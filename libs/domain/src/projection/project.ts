@@ -1,7 +1,8 @@
-import type { EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstream/contracts';
+import type { CertificateSigningEvent, EventOf, StationEvent, TagEntry, VoltstreamEvent } from '@voltstream/contracts';
 import type { ProjectionChange, ProjectionView } from './changes';
 import { connected, disconnected, discoveredChargePoint, shownErrorCode, withBoot, withSettings } from './charge-point';
 import { newConnector, withStatus } from './connector';
+import { withCertificateSigning } from './certificate-signing';
 import { installedCertificateChanges } from './installed-certificates';
 import { projectLocalListSync } from './local-list-sync';
 import { dataTransferReceived } from './data-transfer';
@@ -42,6 +43,12 @@ function settingsSaved(
 function passwordChanged(identity: string, current: ProjectionView): ProjectionChange[] {
   const before = current.chargePoint(identity);
   return before ? [{ type: 'chargePointSaved', row: { ...before, passwordSet: true } }] : [];
+}
+
+/** The CSR is stored before the wallbox hears Accepted: its charge point is known by then, unless it was forgotten since. */
+function certificateSigningChanged(identity: string, event: CertificateSigningEvent, current: ProjectionView): ProjectionChange[] {
+  const before = current.chargePoint(identity);
+  return before ? [{ type: 'chargePointSaved', row: withCertificateSigning(before, event) }] : [];
 }
 
 function statusChanged(chargePoint: ProjectedChargePoint, event: EventOf<'ConnectorStatusChanged'>, current: ProjectionView): StationOutcome {
@@ -166,12 +173,11 @@ export function project(event: VoltstreamEvent, current: ProjectionView): Projec
     case 'PasswordRotationAbandoned':
     case 'PendingPasswordUsed':
       return [];
-    // Certificate signing stays in the log; what a wallbox answered about its certificates is projected.
     case 'CertificateSigningRequested':
     case 'ChargePointCertificateIssued':
     case 'CertificateSigningRefused':
     case 'ChargePointCertificateSent':
-      return [];
+      return certificateSigningChanged(chargePointOf(event), event, current);
     case 'CertificateInstallAnswered':
     case 'InstalledCertificatesReported':
     case 'CertificateDeleteAnswered':

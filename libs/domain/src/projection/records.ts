@@ -31,6 +31,11 @@ export interface ProjectedChargePoint {
   /** The last LogStatusNotification (GetLog) and when it was recorded. */
   logStatus: string | null;
   logStatusAt: Date | null;
+  /** The newest SignCertificate request, where it stands (CertificateSigningStatus), why it stopped (refused, unanswered) and when it got there. */
+  certificateSigningRequestId: string | null;
+  certificateSigningStatus: string | null;
+  certificateSigningReason: string | null;
+  certificateSigningAt: Date | null;
 }
 
 export interface ProjectedConnector {

@@ -86,6 +86,19 @@ export class ChargePointRow {
   @Column({ name: 'log_status_at', type: 'timestamptz', nullable: true })
   logStatusAt: Date | null;
 
+  /** The newest SignCertificate request (its OCPP message id) and where it stands. */
+  @Column({ name: 'certificate_signing_request_id', type: 'text', nullable: true })
+  certificateSigningRequestId: string | null;
+
+  @Column({ name: 'certificate_signing_status', type: 'varchar', length: 16, nullable: true })
+  certificateSigningStatus: string | null;
+
+  @Column({ name: 'certificate_signing_reason', type: 'text', nullable: true })
+  certificateSigningReason: string | null;
+
+  @Column({ name: 'certificate_signing_at', type: 'timestamptz', nullable: true })
+  certificateSigningAt: Date | null;
+
   @OneToMany(() => ConnectorRow, (connector) => connector.chargePoint)
   connectors: ConnectorRow[];
 }

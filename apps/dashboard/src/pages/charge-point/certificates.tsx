@@ -9,8 +9,10 @@ import {
   type CertificateUse,
   type InstalledCertificatesQuery,
 } from '../../api/generated';
+import type { ChargePointDetail } from '../../api/types';
 import { AnswerBadge, CommandButton, useCommand } from '../../components/command';
-import { formatTime } from '../../format';
+import { Fields } from '../../components/fields';
+import { formatTime, statusAt } from '../../format';
 import { PemInput } from './pem-input';
 
 const USES = ['CentralSystemRootCertificate', 'ManufacturerRootCertificate'] as const satisfies readonly CertificateUse[];
@@ -41,9 +43,10 @@ function useSettlingReads(reexecute: Reexecute): () => void {
 
 /**
  * The whitepaper's certificates: what the CSMS believes the wallbox holds (from its answers), a root
- * installed, the wallbox asked for its ids, one deleted, and the wallbox asked to renew its own certificate.
+ * installed, the wallbox asked for its ids, one deleted, and the wallbox asked to renew its own certificate,
+ * with where its newest signing request stands (live, as the charge point changes).
  */
-export function Certificates({ identity }: { identity: string }) {
+export function Certificates({ identity, chargePoint }: { identity: string; chargePoint: ChargePointDetail }) {
   const [{ data, error }, reexecute] = useQuery({ query: InstalledCertificatesDocument, variables: { identity }, requestPolicy: 'cache-and-network' });
   const settle = useSettlingReads(reexecute);
   return (
@@ -53,6 +56,7 @@ export function Certificates({ identity }: { identity: string }) {
       <AskInstalledIds identity={identity} onAnswered={settle} />
       {error && <p role="alert">{error.graphQLErrors[0]?.message ?? 'The API could not be reached.'}</p>}
       <InstalledList identity={identity} certificates={data?.installedCertificates ?? []} onDeleted={settle} />
+      <SigningState chargePoint={chargePoint} />
       <p className="command">
         <CommandButton document={ExtendedTriggerDocument} variables={{ identity, requestedMessage: 'SignChargePointCertificate' }}>
           Renew the wallbox’s certificate
@@ -64,6 +68,14 @@ export function Certificates({ identity }: { identity: string }) {
       </p>
     </section>
   );
+}
+
+/** The wallbox's newest SignCertificate request: requested, signed, refused by the CA, or what the wallbox answered to CertificateSigned. */
+function SigningState({ chargePoint }: { chargePoint: ChargePointDetail }) {
+  const { certificateSigningStatus, certificateSigningAt, certificateSigningReason } = chargePoint;
+  const fields: Array<[string, string]> = [['Certificate signing', statusAt(certificateSigningStatus, certificateSigningAt)]];
+  if (certificateSigningReason) fields.push(['Signing stopped because', certificateSigningReason]);
+  return <Fields fields={fields} compact />;
 }
 
 function UseSelect({ value, onChange }: { value: CertificateUse; onChange: (use: CertificateUse) => void }) {

@@ -4,7 +4,7 @@ import { FirmwareDocument, GetDiagnosticsDocument, UpdateFirmwareDocument } from
 import type { ChargePointDetail } from '../../api/types';
 import { AnswerBadge, useCommand } from '../../components/command';
 import { Fields } from '../../components/fields';
-import { formatTime, orDash } from '../../format';
+import { formatTime, orDash, statusAt } from '../../format';
 import { storedToken } from '../../session';
 import { ImageSelect, useChosenImage, type FirmwareImage } from './image-select';
 import { GetLog } from './logs';
@@ -55,8 +55,6 @@ export function Firmware({ identity, chargePoint }: { identity: string; chargePo
     </section>
   );
 }
-
-const statusAt = (status: string | null | undefined, at: string | null | undefined) => `${orDash(status)}${at ? ` (${formatTime(at)})` : ''}`;
 
 function UploadImage({ onUploaded }: { onUploaded: () => void }) {
   const [file, setFile] = useState<File | null>(null);
