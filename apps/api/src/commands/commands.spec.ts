@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { createEvent, type WallboxCommand, type WallboxCommandReply } from '@voltstream/contracts';
+import { createClient } from 'graphql-ws';
 import { JSONCodec, type Subscription } from 'nats';
+import WebSocket from 'ws';
+import { CORRELATION_ID_HEADER } from '@voltstream/nats';
 import { startTestApi, type TestApi } from '../../test-support/api-harness';
 
 const codec = JSONCodec();
@@ -13,6 +16,7 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
   let t: TestApi;
   let gateway: Subscription | undefined;
   const received: WallboxCommand[] = [];
+  const correlationIds: (string | undefined)[] = [];
 
   beforeAll(async () => {
     t = await startTestApi({ projection: true, env: { OCPP_CALL_TIMEOUT: '1' } });
@@ -24,6 +28,7 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
     gateway?.unsubscribe();
     gateway = undefined;
     received.length = 0;
+    correlationIds.length = 0;
   });
   afterAll(() => t?.close());
 
@@ -33,6 +38,7 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
       callback: (_error, message) => {
         const command = codec.decode(message.data) as WallboxCommand;
         received.push(command);
+        correlationIds.push(message.headers?.get(CORRELATION_ID_HEADER));
         const answer = reply(command);
         if (answer) message.respond(codec.encode(answer));
       },
@@ -160,5 +166,24 @@ describe('commands to wallboxes (a test subscriber plays the gateway holding the
     expect(answer.status).toBe(400);
     expect(answer.body.message).toContain(reason);
     expect(received).toEqual([]);
+  });
+
+  it('sends a command asked for by a GraphQL mutation over the WebSocket, under a correlation id of its own', async () => {
+    await playGateway(() => statusReply('Unlocked'));
+    const client = createClient({ url: `ws://127.0.0.1:${t.api.port}/graphql`, webSocketImpl: WebSocket, connectionParams: { authorization: `Bearer ${t.api.token}` }, retryAttempts: 0 });
+    try {
+      const query = `mutation { unlock(identity: "${CP}", connectorId: 1) { status } }`;
+      const answers = [];
+      for (let count = 0; count < 2; count++) {
+        for await (const answer of client.iterate({ query })) answers.push(answer);
+      }
+      expect(answers).toEqual([{ data: { unlock: { status: 'Unlocked' } } }, { data: { unlock: { status: 'Unlocked' } } }]);
+    } finally {
+      await client.dispose();
+    }
+    expect(received).toEqual([{ action: 'UnlockConnector', payload: { connectorId: 1 } }, { action: 'UnlockConnector', payload: { connectorId: 1 } }]);
+    expect(correlationIds[0]).toMatch(/^[\w-]{36}$/);
+    expect(correlationIds[1]).toMatch(/^[\w-]{36}$/);
+    expect(correlationIds[0]).not.toBe(correlationIds[1]);
   });
 });

@@ -1,4 +1,5 @@
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
 import { Injectable, type CallHandler, type ExecutionContext, type NestInterceptor } from '@nestjs/common';
 import { correlationIdOf, CORRELATION_RESPONSE_HEADER } from '@voltstream/logging';
 import type { Observable } from 'rxjs';
@@ -37,13 +38,14 @@ export function currentCorrelationId(): string {
 /**
  * Runs a route or resolver with its request's correlation id current, so that a command it sends
  * carries it through NATS to the gateway. (A middleware cannot: the body parser after it loses the
- * async context; NestJS runs a handler inside the context of its interceptors.)
+ * async context; NestJS runs a handler inside the context of its interceptors.) An operation over
+ * GraphQL's WebSocket has no HTTP request to name it: it gets an id of its own.
  */
 @Injectable()
 export class CorrelationInterceptor implements NestInterceptor {
   intercept(context: ExecutionContext, next: CallHandler): Observable<unknown> {
     const request = context.getType<string>() === 'graphql' ? (context.getArgByIndex<{ req?: object } | undefined>(2)?.req) : context.switchToHttp().getRequest<object>();
-    const id = request && ofRequest.get(request);
-    return id ? current.run(id, () => next.handle()) : next.handle();
+    const id = (request && ofRequest.get(request)) ?? randomUUID();
+    return current.run(id, () => next.handle());
   }
 }
